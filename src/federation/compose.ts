@@ -1,0 +1,15 @@
+import { composeServices } from '@apollo/composition';
+import type { BuiltSubgraph } from './subgraph';
+
+export class CompositionError extends Error {}
+
+/** The supergraph SDL of the given subgraphs; composition errors are thrown together, one per line. */
+export function composeSupergraph(subgraphs: readonly Pick<BuiltSubgraph, 'name' | 'typeDefs'>[]): string {
+  const result = composeServices(
+    subgraphs.map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: `local://${s.name}` })),
+  );
+  if (result.errors?.length) {
+    throw new CompositionError(`supergraph does not compose:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}

@@ -1,0 +1,30 @@
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { composeSupergraph } from './compose';
+import { CachedLocalDataSource } from './local-data-source';
+import type { BuiltSubgraph, SubgraphName } from './subgraph';
+
+export interface GatewayOptions {
+  /** Every subgraph's built schema: its SDL composes the supergraph; it runs in-process unless remote. */
+  subgraphs: readonly BuiltSubgraph[];
+  /** Subgraphs served elsewhere, by name → GraphQL URL. */
+  remote?: Partial<Record<SubgraphName, string>>;
+}
+
+/**
+ * Apollo Gateway over local and remote subgraphs. The supergraph is composed from the subgraphs' own SDL at
+ * start, so it always matches the code; `schema/supergraph.graphql` is the same text for other routers.
+ */
+export function createGateway({ subgraphs, remote = {} }: GatewayOptions): ApolloGateway {
+  const supergraphSdl = composeSupergraph(subgraphs);
+  const byName = new Map(subgraphs.map((s) => [s.name, s]));
+  return new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }): GraphQLDataSource => {
+      const remoteUrl = remote[name as SubgraphName];
+      if (remoteUrl) return new RemoteGraphQLDataSource({ url: remoteUrl });
+      const local = byName.get(name as SubgraphName);
+      if (!local) throw new Error(`no subgraph named ${name} (${url})`);
+      return new CachedLocalDataSource(local.schema);
+    },
+  });
+}

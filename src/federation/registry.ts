@@ -1,0 +1,19 @@
+import { communitySubgraph } from '../subgraphs/community';
+import type { SubgraphDefinition, SubgraphName } from './subgraph';
+
+/** Every society's subgraph. The composition layer is the only code that knows them all. */
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [communitySubgraph];
+
+export const SUBGRAPH_NAMES = SUBGRAPHS.map((s) => s.name);
+
+export function subgraphByName(name: string): SubgraphDefinition {
+  const found = SUBGRAPHS.find((s) => s.name === name);
+  if (!found) throw new Error(`unknown subgraph "${name}": choose one of ${SUBGRAPH_NAMES.join(', ')}`);
+  return found;
+}
+
+export function allEntities() {
+  return SUBGRAPHS.flatMap((s) => s.entities);
+}
+
+export type { SubgraphName };

@@ -1,0 +1,53 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import type { HubContext } from '../graphql/context';
+
+export type SubgraphName = 'community' | 'organization' | 'socialwork' | 'volunteer' | 'charity' | 'linkage';
+
+/** Answers `_entities` for one type; the gateway sends one representation per call, so batch with a loader. */
+export type ReferenceResolver = (representation: { id: string } & Record<string, unknown>, context: HubContext) => unknown;
+
+/** What a subgraph's index.ts exports and nothing else (DESIGN: one file per role). */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** Entity stubs reachable from no root field, which type-graphql would otherwise leave out. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  references: Record<string, ReferenceResolver>;
+}
+
+export interface BuiltSubgraph {
+  name: SubgraphName;
+  sdl: string;
+  typeDefs: DocumentNode;
+  schema: GraphQLSchema;
+}
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires"])';
+
+/** type-graphql schema → SDL with federation directives → Apollo subgraph schema with the same resolvers. */
+export function buildSubgraph(definition: SubgraphDefinition): BuiltSubgraph {
+  const typeGraphqlSchema = buildSchemaSync({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    validate: false,
+  });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
+  const typeDefs = parse(sdl);
+  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<HubContext>;
+  for (const [typeName, resolveReference] of Object.entries(definition.references)) {
+    // Merge, never replace: a spread of the type's entry would drop its field resolvers.
+    const typeResolvers = (resolvers[typeName] ??= {}) as Record<string, unknown>;
+    typeResolvers.__resolveReference = resolveReference;
+  }
+  const schema = buildSubgraphSchema({ typeDefs, resolvers });
+  return { name: definition.name, sdl, typeDefs, schema };
+}

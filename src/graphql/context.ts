@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Per-request context. In-process, the gateway hands this same object to every subgraph, so all six share one
+ * loader cache per request; a subgraph served alone builds its own.
+ */
+export interface HubContext {
+  dataSource: DataSource;
+  requestId: string;
+  loaders: Map<string, DataLoader<unknown, unknown>>;
+}
+
+export function createContext(dataSource: DataSource, requestId: string): HubContext {
+  return { dataSource, requestId, loaders: new Map() };
+}
+
+/** Disabled only by the benchmark's naive peer (issue 6), to measure what batching buys. */
+let batchingEnabled = true;
+export function setBatching(enabled: boolean): void {
+  batchingEnabled = enabled;
+}
+
+/** The request's DataLoader for `key`, created on first use. Batches are capped so one IN list stays modest. */
+export function loaderFor<K, V>(
+  context: HubContext,
+  key: string,
+  batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>,
+): DataLoader<K, V> {
+  let loader = context.loaders.get(key) as DataLoader<K, V> | undefined;
+  if (!loader) {
+    loader = new DataLoader<K, V>(batch, { maxBatchSize: 500, batch: batchingEnabled, cache: batchingEnabled });
+    context.loaders.set(key, loader as DataLoader<unknown, unknown>);
+  }
+  return loader;
+}
+
+/** Orders rows found by `IN (...)` back into the order of the requested keys; missing ones become null. */
+export function byKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const found = new Map<K, V>();
+  for (const row of rows) found.set(keyOf(row), row);
+  return keys.map((key) => found.get(key) ?? null);
+}

@@ -1,0 +1,10 @@
+import { BadInputError } from './errors';
+
+/** Numeric row ids travel as GraphQL IDs (strings); anything else is refused before it reaches SQL. */
+export function parseIntId(id: string | number, argument = 'id'): number {
+  const value = typeof id === 'number' ? id : Number(id);
+  if (!Number.isSafeInteger(value) || value <= 0 || String(value) !== String(id).trim()) {
+    throw new BadInputError(`无效的编号 (${argument} must be a positive integer id)`, { argument });
+  }
+  return value;
+}

@@ -1,0 +1,19 @@
+import type { SubgraphDefinition } from '../../federation/subgraph';
+import { Region } from './region.entity';
+import { regionById } from './region.loaders';
+import { RegionResolver } from './region.resolver';
+import { ServiceStation, StationServiceRecord } from './station.entity';
+import { stationById } from './station.loaders';
+import { ServiceStationResolver } from './station.resolver';
+import { parseIntId } from '../../graphql/ids';
+
+/** 社区: the region tree (division codes and census population) and the service-station network. */
+export const communitySubgraph: SubgraphDefinition = {
+  name: 'community',
+  entities: [Region, ServiceStation, StationServiceRecord],
+  resolvers: [RegionResolver, ServiceStationResolver],
+  references: {
+    Region: (ref, context) => regionById(context).load(ref.id),
+    ServiceStation: (ref, context) => stationById(context).load(parseIntId(ref.id)),
+  },
+};

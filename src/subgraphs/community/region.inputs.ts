@@ -1,0 +1,33 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../../graphql/pagination';
+import { RegionLevel } from './region.entity';
+
+@InputType()
+export class RegionFilter {
+  @Field(() => RegionLevel, { nullable: true })
+  level?: RegionLevel;
+
+  @Field(() => ID, { nullable: true, description: 'direct children of this region' })
+  parentId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'anywhere in the subtree of this region' })
+  withinId?: string;
+
+  @Field({ nullable: true, description: 'part of the name' })
+  search?: string;
+}
+
+export enum RegionOrderField {
+  ID = 'id',
+  NAME = 'name',
+}
+registerEnumType(RegionOrderField, { name: 'RegionOrderField' });
+
+@InputType()
+export class RegionOrder {
+  @Field(() => RegionOrderField)
+  field!: RegionOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction!: OrderDirection;
+}

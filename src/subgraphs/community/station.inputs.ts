@@ -1,0 +1,30 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../../graphql/pagination';
+import { StationKind } from './station.entity';
+
+@InputType()
+export class ServiceStationFilter {
+  @Field(() => StationKind, { nullable: true })
+  kind?: StationKind;
+
+  @Field(() => ID, { nullable: true, description: 'stations anywhere in this region' })
+  regionId?: string;
+
+  @Field({ nullable: true, description: 'words in the name, address or description' })
+  search?: string;
+}
+
+export enum ServiceStationOrderField {
+  ID = 'id',
+  NAME = 'name',
+}
+registerEnumType(ServiceStationOrderField, { name: 'ServiceStationOrderField' });
+
+@InputType()
+export class ServiceStationOrder {
+  @Field(() => ServiceStationOrderField)
+  field!: ServiceStationOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction!: OrderDirection;
+}

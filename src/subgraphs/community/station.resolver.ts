@@ -1,0 +1,40 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/pagination';
+import { Region } from './region.entity';
+import { regionById } from './region.loaders';
+import { ServiceStation } from './station.entity';
+import { ServiceStationFilter, ServiceStationOrder } from './station.inputs';
+import { stationServedPersonTimes } from './station.loaders';
+import { getStation, listStations } from './station.service';
+import { parseIntId } from '../../graphql/ids';
+
+export const ServiceStationConnection = Connection(ServiceStation, 'ServiceStation');
+
+@Resolver(() => ServiceStation)
+export class ServiceStationResolver {
+  @Query(() => ServiceStation, { nullable: true })
+  serviceStation(@Arg('id', () => ID) id: string, @Ctx() context: HubContext): Promise<ServiceStation> {
+    return getStation(context, parseIntId(id));
+  }
+
+  @Query(() => ServiceStationConnection)
+  serviceStations(
+    @Arg('filter', () => ServiceStationFilter, { nullable: true }) filter: ServiceStationFilter | undefined,
+    @Arg('orderBy', () => ServiceStationOrder, { nullable: true }) orderBy: ServiceStationOrder | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: HubContext,
+  ) {
+    return listStations(context, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() station: ServiceStation, @Ctx() context: HubContext) {
+    return regionById(context).load(station.regionId);
+  }
+
+  @FieldResolver(() => Int, { description: '服务人次: the sum of the station service log' })
+  servedPersonTimes(@Root() station: ServiceStation, @Ctx() context: HubContext) {
+    return stationServedPersonTimes(context).load(station.id);
+  }
+}
