@@ -1,8 +1,9 @@
 import { communitySubgraph } from '../subgraphs/community';
+import { organizationSubgraph } from '../subgraphs/organization';
 import type { SubgraphDefinition, SubgraphName } from './subgraph';
 
 /** Every society's subgraph. The composition layer is the only code that knows them all. */
-export const SUBGRAPHS: readonly SubgraphDefinition[] = [communitySubgraph];
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [communitySubgraph, organizationSubgraph];
 
 export const SUBGRAPH_NAMES = SUBGRAPHS.map((s) => s.name);
 

@@ -1,0 +1,21 @@
+import type { SubgraphDefinition } from '../../federation/subgraph';
+import { parseIntId } from '../../graphql/ids';
+import { SocialOrganization } from './organization.entity';
+import { organizationById, serviceById } from './organization.loaders';
+import { OrganizationResolver } from './organization.resolver';
+import { OrganizationRegionResolver } from './region.extension';
+import { Service } from './service.entity';
+import { ServiceResolver } from './service.resolver';
+
+/** 社会组织: registered organisations and the services they offer; contributes organisation figures to Region. */
+export const organizationSubgraph: SubgraphDefinition = {
+  name: 'organization',
+  entities: [SocialOrganization, Service],
+  resolvers: [OrganizationResolver, ServiceResolver, OrganizationRegionResolver],
+  references: {
+    SocialOrganization: (ref, context) => organizationById(context).load(parseIntId(ref.id)),
+    Service: (ref, context) => serviceById(context).load(parseIntId(ref.id)),
+    // Region fields here are computed from the id (and the required population), so the representation is enough.
+    Region: (ref) => ref,
+  },
+};

@@ -1,0 +1,70 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ServiceCategory } from '../../graphql/service-category';
+
+export enum OrganizationKind {
+  SOCIAL_WORK_AGENCY = 'SOCIAL_WORK_AGENCY',
+  CHARITY = 'CHARITY',
+  COMMUNITY_ORG = 'COMMUNITY_ORG',
+  VOLUNTEER_ASSOCIATION = 'VOLUNTEER_ASSOCIATION',
+  OTHER = 'OTHER',
+}
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: '社工机构 · 公益慈善类 · 社区社会组织 · 志愿服务组织 · 其他',
+});
+
+export enum OrganizationStatus {
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  DEREGISTERED = 'DEREGISTERED',
+}
+registerEnumType(OrganizationStatus, { name: 'OrganizationStatus', description: '正常 · 暂停活动 · 已注销' });
+
+@Entity()
+@ObjectType({ description: '社会组织' })
+@Directive('@key(fields: "id")')
+export class SocialOrganization {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Column({ type: 'varchar', length: 128 })
+  @Field()
+  name!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 32 })
+  @Field(() => OrganizationKind)
+  kind!: OrganizationKind;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 18 })
+  @Field({ description: '统一社会信用代码 (GB 32100-2015, checksum verified)' })
+  creditCode!: string;
+
+  @Column({ type: 'varchar', length: 16, default: OrganizationStatus.ACTIVE })
+  @Field(() => OrganizationStatus)
+  status!: OrganizationStatus;
+
+  @Index()
+  @Column({ type: 'varchar', length: 12 })
+  regionId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 32 })
+  @Field(() => ServiceCategory, { description: 'main field of service' })
+  category!: ServiceCategory;
+
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'has a party branch (党支部)' })
+  partyBranch!: boolean;
+
+  @Column({ type: 'int', nullable: true })
+  @Field(() => Int, { nullable: true })
+  foundedYear!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+}
