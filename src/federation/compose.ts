@@ -11,5 +11,6 @@ export function composeSupergraph(subgraphs: readonly Pick<BuiltSubgraph, 'name'
   if (result.errors?.length) {
     throw new CompositionError(`supergraph does not compose:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
+  if (!result.supergraphSdl) throw new CompositionError('supergraph composition returned no SDL');
   return result.supergraphSdl;
 }

@@ -1,6 +1,8 @@
-import type { GatewayGraphQLResponse, GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { HubContext } from '../graphql/context';
+
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /** Distinct subgraph documents kept parsed; the query planner emits few shapes, so this rarely fills. */
 const DOCUMENT_CACHE_SIZE = 1000;

@@ -1,9 +1,20 @@
 import { communitySubgraph } from '../subgraphs/community';
+import { charitySubgraph } from '../subgraphs/charity';
+import { linkageSubgraph } from '../subgraphs/linkage';
 import { organizationSubgraph } from '../subgraphs/organization';
+import { socialworkSubgraph } from '../subgraphs/socialwork';
+import { volunteerSubgraph } from '../subgraphs/volunteer';
 import type { SubgraphDefinition, SubgraphName } from './subgraph';
 
 /** Every society's subgraph. The composition layer is the only code that knows them all. */
-export const SUBGRAPHS: readonly SubgraphDefinition[] = [communitySubgraph, organizationSubgraph];
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [
+  communitySubgraph,
+  organizationSubgraph,
+  socialworkSubgraph,
+  volunteerSubgraph,
+  charitySubgraph,
+  linkageSubgraph,
+];
 
 export const SUBGRAPH_NAMES = SUBGRAPHS.map((s) => s.name);
 

@@ -42,7 +42,7 @@ export function buildSubgraph(definition: SubgraphDefinition): BuiltSubgraph {
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
   const typeDefs = parse(sdl);
-  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<HubContext>;
+  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(definition.references)) {
     // Merge, never replace: a spread of the type's entry would drop its field resolvers.
     const typeResolvers = (resolvers[typeName] ??= {}) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { createGateway } from '../federation/gateway';
@@ -51,7 +51,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const gateway = createGateway({ subgraphs, remote: options.remote });
   const server = new ApolloServer<HubContext>({
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
-    gateway: gateway as unknown as ApolloServerOptions<HubContext>['gateway'],
+    gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
     ...apolloOptions(options.config, log),
   });
   await server.start();

@@ -1,0 +1,15 @@
+import type { SubgraphDefinition } from '../../federation/subgraph';
+import { parseIntId } from '../../graphql/ids';
+import { Allocation, CharityResource } from './charity.entity';
+import { resourceById } from './charity.loaders';
+import { AllocationResolver, CharityResourceResolver } from './charity.resolver';
+
+/** 社会慈善资源: donated funds, goods, venues and services, and their allocations to needs and projects. */
+export const charitySubgraph: SubgraphDefinition = {
+  name: 'charity',
+  entities: [CharityResource, Allocation],
+  resolvers: [CharityResourceResolver, AllocationResolver],
+  references: {
+    CharityResource: (ref, context) => resourceById(context).load(parseIntId(ref.id)),
+  },
+};

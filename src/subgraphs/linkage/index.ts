@@ -1,0 +1,23 @@
+import type { SubgraphDefinition } from '../../federation/subgraph';
+import { parseIntId } from '../../graphql/ids';
+import { LinkageCase, LinkageContribution } from './linkage-case.entity';
+import { caseById, needById, projectById, roundById } from './linkage.loaders';
+import { Need } from './need.entity';
+import { LinkageCaseResolver, NeedResolver } from './need.resolver';
+import { ProjectRound, ServiceProject } from './project.entity';
+import { ProjectRoundResolver, ServiceProjectResolver } from './project.resolver';
+import { LinkageRegionResolver } from './region.extension';
+
+/** 需求 · 项目 · 联动: residents' needs, the linkage cases that answer them, and government-purchased projects. */
+export const linkageSubgraph: SubgraphDefinition = {
+  name: 'linkage',
+  entities: [Need, LinkageCase, LinkageContribution, ProjectRound, ServiceProject],
+  resolvers: [NeedResolver, LinkageCaseResolver, ProjectRoundResolver, ServiceProjectResolver, LinkageRegionResolver],
+  references: {
+    Need: (ref, context) => needById(context).load(parseIntId(ref.id)),
+    LinkageCase: (ref, context) => caseById(context).load(parseIntId(ref.id)),
+    ProjectRound: (ref, context) => roundById(context).load(parseIntId(ref.id)),
+    ServiceProject: (ref, context) => projectById(context).load(parseIntId(ref.id)),
+    Region: (ref) => ref,
+  },
+};

@@ -1,0 +1,60 @@
+import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum Society {
+  COMMUNITY = 'COMMUNITY',
+  ORGANIZATION = 'ORGANIZATION',
+  SOCIAL_WORKER = 'SOCIAL_WORKER',
+  VOLUNTEER = 'VOLUNTEER',
+  CHARITY = 'CHARITY',
+}
+registerEnumType(Society, { name: 'Society', description: '五社: 社区 · 社会组织 · 社会工作者 · 社区志愿者 · 社会慈善资源' });
+
+@Entity()
+@ObjectType({ description: '联动案例: the societies brought together for one need' })
+@Directive('@key(fields: "id")')
+export class LinkageCase {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Index({ unique: true })
+  @Column({ type: 'int' })
+  needId!: number;
+
+  @Column({ type: 'datetime' })
+  @Field()
+  openedAt!: Date;
+}
+
+@Entity()
+@ObjectType({ description: "one society's part in a linkage case" })
+export class LinkageContribution {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Index()
+  @Column({ type: 'int' })
+  caseId!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => Society)
+  society!: Society;
+
+  @Column({ type: 'varchar', length: 32 })
+  @Field({ description: 'id of the station, organisation, social worker, volunteer team or resource' })
+  referenceId!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  @Field()
+  description!: string;
+
+  @Column({ type: 'int', default: 0 })
+  halfHours!: number;
+
+  @Field(() => Float)
+  get hours(): number {
+    return this.halfHours / 2;
+  }
+}

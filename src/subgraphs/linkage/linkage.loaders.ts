@@ -1,0 +1,48 @@
+import type { HubContext } from '../../graphql/context';
+import { byColumnLoader, byIdLoader, groupAggregateLoader, subtreeAggregateLoader } from '../../graphql/loaders';
+import { loaderFor } from '../../graphql/context';
+import { LinkageCase, LinkageContribution } from './linkage-case.entity';
+import { Need, NeedStatus, OPEN_NEED_STATUSES } from './need.entity';
+import { FUNDED_PROJECT_STATUSES, ProjectRound, ServiceProject } from './project.entity';
+
+export const needById = (context: HubContext) => byIdLoader(context, Need, 'linkage.need');
+export const caseByNeed = (context: HubContext) => byColumnLoader(context, LinkageCase, 'linkage.case', 'needId');
+export const caseById = (context: HubContext) => byIdLoader(context, LinkageCase, 'linkage.case');
+export const contributionsByCase = (context: HubContext) =>
+  byColumnLoader(context, LinkageContribution, 'linkage.contribution', 'caseId');
+
+export const roundById = (context: HubContext) => byIdLoader(context, ProjectRound, 'linkage.round');
+export const projectById = (context: HubContext) => byIdLoader(context, ServiceProject, 'linkage.project');
+export const projectsByRound = (context: HubContext) =>
+  byColumnLoader(context, ServiceProject, 'linkage.project', 'roundId');
+export const applicationCount = (context: HubContext) =>
+  groupAggregateLoader(context, 'linkage.applications', ServiceProject, 'roundId', 'COUNT(*)');
+
+export const fundedCount = (context: HubContext) =>
+  loaderFor<number, number>(context, 'linkage.funded', async (roundIds) => {
+    const rows: { roundId: number; n: string | number }[] = await context.dataSource
+      .getRepository(ServiceProject)
+      .createQueryBuilder('p')
+      .select('p.roundId', 'roundId')
+      .addSelect('COUNT(*)', 'n')
+      .where('p.roundId IN (:...roundIds)', { roundIds: [...roundIds] })
+      .andWhere('p.status IN (:...funded)', { funded: FUNDED_PROJECT_STATUSES })
+      .groupBy('p.roundId')
+      .getRawMany();
+    const counts = new Map(rows.map((r) => [Number(r.roundId), Number(r.n)]));
+    return roundIds.map((id) => counts.get(id) ?? 0);
+  });
+
+const needsInSubtree = (name: string, statuses?: NeedStatus[]) => (context: HubContext) =>
+  subtreeAggregateLoader(context, `linkage.needs.${name}`, {
+    entity: Need,
+    regionProperty: 'communityId',
+    aggregate: 'COUNT(*)',
+    where: statuses ? `status IN (${statuses.map(() => '?').join(', ')})` : undefined,
+    whereParameters: statuses,
+  });
+
+export const needTotal = needsInSubtree('total');
+export const needOpen = needsInSubtree('open', OPEN_NEED_STATUSES);
+export const needResolved = needsInSubtree('resolved', [NeedStatus.RESOLVED, NeedStatus.CLOSED]);
+export const needRejected = needsInSubtree('rejected', [NeedStatus.REJECTED]);

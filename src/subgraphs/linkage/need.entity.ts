@@ -1,0 +1,91 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Connection } from '../../graphql/pagination';
+import { ServiceCategory } from '../../graphql/service-category';
+
+export enum NeedStatus {
+  SUBMITTED = 'SUBMITTED',
+  ACCEPTED = 'ACCEPTED',
+  MATCHED = 'MATCHED',
+  IN_SERVICE = 'IN_SERVICE',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(NeedStatus, { name: 'NeedStatus', description: '已提交 · 已受理 · 已匹配 · 服务中 · 已解决 · 已关闭 · 已驳回' });
+
+export const OPEN_NEED_STATUSES = [NeedStatus.SUBMITTED, NeedStatus.ACCEPTED, NeedStatus.MATCHED, NeedStatus.IN_SERVICE];
+
+export enum NeedUrgency {
+  LOW = 'LOW',
+  NORMAL = 'NORMAL',
+  HIGH = 'HIGH',
+  URGENT = 'URGENT',
+}
+registerEnumType(NeedUrgency, { name: 'NeedUrgency' });
+
+@Entity()
+@ObjectType({ description: '居民需求: what a resident asked for, and how far it has come' })
+@Directive('@key(fields: "id")')
+export class Need {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 20 })
+  @Field({ description: 'public number, e.g. XQ20261126-0007' })
+  number!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 32 })
+  @Field(() => ServiceCategory)
+  category!: ServiceCategory;
+
+  @Column({ type: 'text' })
+  @Field()
+  description!: string;
+
+  @Column({ type: 'varchar', length: 16, default: NeedUrgency.NORMAL })
+  @Field(() => NeedUrgency)
+  urgency!: NeedUrgency;
+
+  @Index()
+  @Column({ type: 'varchar', length: 16, default: NeedStatus.SUBMITTED })
+  @Field(() => NeedStatus)
+  status!: NeedStatus;
+
+  @Index()
+  @Column({ type: 'varchar', length: 12 })
+  @Field(() => ID, { description: 'division code of the community the need comes from' })
+  communityId!: string;
+
+  @Column({ type: 'datetime' })
+  @Field()
+  submittedAt!: Date;
+
+  @Column({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  @Field(() => Int, { nullable: true, description: "the resident's rating, 1-5" })
+  rating!: number | null;
+}
+
+@ObjectType({ description: 'needs of a region by state' })
+export class NeedStats {
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => Int, { description: 'submitted, accepted, matched or in service' })
+  open!: number;
+
+  @Field(() => Int)
+  resolved!: number;
+
+  @Field(() => Int)
+  rejected!: number;
+}
+
+export const NeedConnection = Connection(Need, 'Need');

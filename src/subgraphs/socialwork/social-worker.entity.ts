@@ -1,0 +1,106 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum SocialWorkerLevel {
+  ASSISTANT = 'ASSISTANT',
+  INTERMEDIATE = 'INTERMEDIATE',
+  SENIOR = 'SENIOR',
+}
+registerEnumType(SocialWorkerLevel, {
+  name: 'SocialWorkerLevel',
+  description: '助理社会工作师 (初级) · 社会工作师 (中级) · 高级社会工作师',
+});
+
+@Entity()
+@ObjectType({ description: '社会工作者: a certified social worker' })
+@Directive('@key(fields: "id")')
+export class SocialWorker {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  @Field({ description: 'name, or the role the source article gives' })
+  name!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => SocialWorkerLevel)
+  level!: SocialWorkerLevel;
+
+  @Column({ type: 'int' })
+  @Field(() => Int)
+  certifiedYear!: number;
+
+  @Index()
+  @Column({ type: 'varchar', length: 12 })
+  regionId!: string;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  organizationId!: number | null;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  stationId!: number | null;
+
+  /** Comma-separated ServiceCategory values. */
+  @Column({ type: 'varchar', length: 255, default: '' })
+  specialtyList!: string;
+}
+
+@Entity()
+@ObjectType({ description: '持证奖励: the one-off reward for passing a certificate level' })
+export class CertificateReward {
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  @Field(() => SocialWorkerLevel)
+  level!: SocialWorkerLevel;
+
+  @Column({ type: 'varchar', length: 32 })
+  @Field({ description: 'e.g. 助理社会工作师' })
+  title!: string;
+
+  @Column({ type: 'int' })
+  @Field(() => Int)
+  amountYuan!: number;
+}
+
+@Entity()
+@ObjectType({ description: '人才奖励, e.g. 兴玉社工人才' })
+export class TalentAward {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Index()
+  @Column({ type: 'int' })
+  socialWorkerId!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  @Field()
+  programme!: string;
+
+  @Column({ type: 'int' })
+  @Field(() => Int)
+  year!: number;
+
+  @Column({ type: 'int' })
+  @Field(() => Int)
+  amountYuan!: number;
+}
+
+@Entity()
+@ObjectType({ description: '社工职业资格考试: applicants per year, as reported (not counted from rows)' })
+export class SocialWorkExamYear {
+  @PrimaryColumn({ type: 'int' })
+  @Field(() => Int)
+  year!: number;
+
+  @Column({ type: 'int' })
+  @Field(() => Int)
+  applicants!: number;
+
+  @Column({ type: 'varchar', length: 128 })
+  @Field({ description: 'where the figure was reported' })
+  source!: string;
+}

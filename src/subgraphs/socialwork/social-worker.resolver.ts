@@ -1,0 +1,90 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../graphql/context';
+import { reference, referenceType } from '../../federation/references';
+import { Connection, PageArgs } from '../../graphql/pagination';
+import { ServiceCategory } from '../../graphql/service-category';
+import { SocialWorkRegion } from './region.extension';
+import { CertificateReward, SocialWorker, SocialWorkExamYear, TalentAward } from './social-worker.entity';
+import { SocialWorkerFilter } from './social-worker.inputs';
+import { awardsByWorker, socialWorkerById } from './social-worker.loaders';
+import {
+  certificateRewards,
+  examYear,
+  getSocialWorker,
+  listSocialWorkers,
+  specialtiesOf,
+  talentAwards,
+} from './social-worker.service';
+
+export const SocialWorkerConnection = Connection(SocialWorker, 'SocialWorker');
+const OrganizationReference = referenceType('SocialOrganization');
+const StationReference = referenceType('ServiceStation');
+
+@Resolver(() => SocialWorker)
+export class SocialWorkerResolver {
+  @Query(() => SocialWorker, { nullable: true })
+  socialWorker(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return getSocialWorker(context, id);
+  }
+
+  @Query(() => SocialWorkerConnection)
+  socialWorkers(
+    @Arg('filter', () => SocialWorkerFilter, { nullable: true }) filter: SocialWorkerFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: HubContext,
+  ) {
+    return listSocialWorkers(context, filter, page);
+  }
+
+  @FieldResolver(() => [ServiceCategory])
+  specialties(@Root() worker: SocialWorker) {
+    return specialtiesOf(worker);
+  }
+
+  @FieldResolver(() => SocialWorkRegion)
+  region(@Root() worker: SocialWorker) {
+    return reference(worker.regionId);
+  }
+
+  @FieldResolver(() => OrganizationReference, { nullable: true })
+  organization(@Root() worker: SocialWorker) {
+    return reference(worker.organizationId);
+  }
+
+  @FieldResolver(() => StationReference, { nullable: true })
+  station(@Root() worker: SocialWorker) {
+    return reference(worker.stationId);
+  }
+
+  @FieldResolver(() => [TalentAward])
+  talentAwards(@Root() worker: SocialWorker, @Ctx() context: HubContext) {
+    return awardsByWorker(context).load(worker.id);
+  }
+}
+
+/** The city's reward policy and talent programme. */
+@Resolver()
+export class SocialWorkPolicyResolver {
+  @Query(() => [CertificateReward], { description: '持证奖励政策: reward per certificate level' })
+  certificateRewards(@Ctx() context: HubContext) {
+    return certificateRewards(context);
+  }
+
+  @Query(() => [TalentAward])
+  talentAwards(@Arg('year', () => Int, { nullable: true }) year: number | undefined, @Ctx() context: HubContext) {
+    return talentAwards(context, year);
+  }
+
+  @Query(() => SocialWorkExamYear, { nullable: true })
+  socialWorkExam(@Arg('year', () => Int) year: number, @Ctx() context: HubContext) {
+    return examYear(context, year);
+  }
+}
+
+@Resolver(() => TalentAward)
+export class TalentAwardResolver {
+  @FieldResolver(() => SocialWorker)
+  socialWorker(@Root() award: TalentAward, @Ctx() context: HubContext) {
+    return socialWorkerById(context).load(award.socialWorkerId);
+  }
+}

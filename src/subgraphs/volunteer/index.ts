@@ -1,0 +1,19 @@
+import type { SubgraphDefinition } from '../../federation/subgraph';
+import { parseIntId } from '../../graphql/ids';
+import { VolunteerRegionResolver, VolunteerStationResolver } from './region.extension';
+import { ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
+import { activityById, teamById } from './volunteer.loaders';
+import { VolunteerActivityResolver, VolunteerTeamResolver } from './volunteer.resolver';
+
+/** 社区志愿者: volunteers, teams, activities and service hours; contributes volunteer figures to regions and stations. */
+export const volunteerSubgraph: SubgraphDefinition = {
+  name: 'volunteer',
+  entities: [VolunteerTeam, Volunteer, VolunteerActivity, ServiceHours],
+  resolvers: [VolunteerTeamResolver, VolunteerActivityResolver, VolunteerRegionResolver, VolunteerStationResolver],
+  references: {
+    VolunteerTeam: (ref, context) => teamById(context).load(parseIntId(ref.id)),
+    VolunteerActivity: (ref, context) => activityById(context).load(parseIntId(ref.id)),
+    Region: (ref) => ref,
+    ServiceStation: (ref) => ref,
+  },
+};

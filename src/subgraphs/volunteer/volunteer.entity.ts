@@ -1,0 +1,149 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ServiceCategory } from '../../graphql/service-category';
+
+@Entity()
+@ObjectType({ description: '志愿服务队伍: a registered volunteer team' })
+@Directive('@key(fields: "id")')
+export class VolunteerTeam {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Column({ type: 'varchar', length: 128 })
+  @Field()
+  name!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 12 })
+  regionId!: string;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  organizationId!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  @Field(() => Int, { nullable: true })
+  foundedYear!: number | null;
+}
+
+/** A registered volunteer. Personal data: only counts and hours are public. */
+@Entity()
+export class Volunteer {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  name!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 12 })
+  regionId!: string;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  teamId!: number | null;
+
+  /** The station the volunteer mainly serves at, if any. */
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  stationId!: number | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  skill!: ServiceCategory;
+
+  @Column({ type: 'int' })
+  registeredYear!: number;
+}
+
+export enum ActivityStatus {
+  PLANNED = 'PLANNED',
+  OPEN = 'OPEN',
+  FINISHED = 'FINISHED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(ActivityStatus, { name: 'ActivityStatus' });
+
+@Entity()
+@ObjectType({ description: '志愿服务项目/活动: one volunteer service project carried out' })
+@Directive('@key(fields: "id")')
+export class VolunteerActivity {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Column({ type: 'varchar', length: 128 })
+  @Field()
+  title!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 32 })
+  @Field(() => ServiceCategory)
+  category!: ServiceCategory;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 12 })
+  regionId!: string;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  stationId!: number | null;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  teamId!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  organizationId!: number | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 10 })
+  @Field({ description: 'date, YYYY-MM-DD' })
+  startsOn!: string;
+
+  @Column({ type: 'int', nullable: true })
+  @Field(() => Int, { nullable: true })
+  capacity!: number | null;
+
+  @Column({ type: 'varchar', length: 16, default: ActivityStatus.FINISHED })
+  @Field(() => ActivityStatus)
+  status!: ActivityStatus;
+}
+
+/** Verified service time of one volunteer on one day, in half-hour steps. */
+@Entity()
+@ObjectType({ description: '志愿服务时长 (0.5 h steps)' })
+export class ServiceHours {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Index()
+  @Column({ type: 'int' })
+  volunteerId!: number;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  activityId!: number | null;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  stationId!: number | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 12 })
+  regionId!: string;
+
+  @Column({ type: 'int' })
+  halfHours!: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  @Field()
+  servedOn!: string;
+}
+
+export const hoursOf = (halfHours: number) => halfHours / 2;
