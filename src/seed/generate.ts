@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../config/paths';
 import { ServiceCategory } from '../graphql/service-category';
 import { Region, RegionLevel } from '../subgraphs/community/region.entity';
 import { ServiceStation, StationKind, StationServiceRecord } from '../subgraphs/community/station.entity';
@@ -41,7 +42,7 @@ interface Division {
 }
 
 function readDivisions(): { townships: Division[]; communities: Division[] } {
-  const text = readFileSync(join(__dirname, 'data', 'yuxi-divisions.tsv'), 'utf8');
+  const text = readFileSync(join(projectRoot(), 'src', 'seed', 'data', 'yuxi-divisions.tsv'), 'utf8');
   const all = text
     .split('\n')
     .filter((line) => line && !line.startsWith('#'))

@@ -1,3 +1,6 @@
+import { Initial1795705482538 } from './1795705482538-Initial';
+
 // Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:
 // `npm run build && node dist/src/cli.js migration:generate <Name>` against a migrated database.
-export const migrations: Function[] = [];
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const migrations: Function[] = [Initial1795705482538];

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { DatabaseError, migrate, openDatabase } from './db/data-source';
+import { writeMigration } from './db/generate-migration';
+import { CompositionError } from './federation/compose';
+import { allEntities, SUBGRAPH_NAMES, type SubgraphName } from './federation/registry';
+import { checkSchemaFiles, writeSchemaFiles } from './federation/schema-files';
+import { Region } from './subgraphs/community/region.entity';
+import { seedYuxi } from './seed';
+import { serveHub, serveSubgraph } from './server/serve';
+
+const USAGE = `wushe — 五社联动 hub
+
+  wushe serve                         serve the hub (creates the Yuxi dataset on first run with SQLite)
+  wushe seed [--scale 0.01]           (re)create the Yuxi dataset; a smaller scale makes a small city
+  wushe migrate                       apply MySQL/MariaDB migrations
+  wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql and schema/supergraph.graphql
+  wushe subgraph <name> --port N      serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')})
+  wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote
+  wushe migration:generate <Name>     write a migration for entity changes (development)
+
+Environment: PORT, DATABASE_URL, HUB_URL, JWT_SECRET, NODE_ENV, LOG_LEVEL (see .env.example).`;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function openAll(config: Config) {
+  const database = await openDatabase(config.database, allEntities());
+  if (database.target.kind === 'mysql') {
+    const pending = await database.dataSource.showMigrations();
+    if (pending) throw new DatabaseError('the MySQL schema is behind the code: run `wushe migrate` first');
+  }
+  return database;
+}
+
+async function ensureDataset(config: Config) {
+  const database = await openAll(config);
+  if ((await database.dataSource.getRepository(Region).count()) === 0) {
+    log('首次启动:正在创建玉溪市数据集 (first run: loading the Yuxi dataset)…');
+    const started = Date.now();
+    const rows = await seedYuxi(database.dataSource, 1, { progress: true });
+    log(`loaded ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return database;
+}
+
+function parseRemotes(values: string[] = []): Partial<Record<SubgraphName, string>> {
+  const remote: Partial<Record<SubgraphName, string>> = {};
+  for (const value of values) {
+    const [name, url] = value.split(/=(.*)/s);
+    if (!SUBGRAPH_NAMES.includes(name as SubgraphName) || !url) {
+      throw new ConfigError(`--subgraph expects name=url with a name among ${SUBGRAPH_NAMES.join(', ')}, got "${value}"`);
+    }
+    remote[name as SubgraphName] = url;
+  }
+  return remote;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      scale: { type: 'string' },
+      port: { type: 'string' },
+      check: { type: 'boolean' },
+      subgraph: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, argument] = positionals;
+  if (!command || values.help) {
+    log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await serveHub(config, await ensureDataset(config));
+      return;
+    case 'gateway':
+      await serveHub(config, await openAll(config), parseRemotes(values.subgraph));
+      return;
+    case 'subgraph': {
+      if (!argument) throw new ConfigError(`name a subgraph: ${SUBGRAPH_NAMES.join(', ')}`);
+      await serveSubgraph(config, argument, values.port ? Number(values.port) : config.port);
+      return;
+    }
+    case 'seed': {
+      const scale = values.scale ? Number(values.scale) : 1;
+      const database = await openDatabase(config.database, allEntities());
+      await migrate(database);
+      const started = Date.now();
+      const rows = await seedYuxi(database.dataSource, scale, { progress: true });
+      log(`loaded ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      await database.dataSource.destroy();
+      return;
+    }
+    case 'migrate': {
+      const database = await openDatabase(config.database, allEntities());
+      const applied = await migrate(database);
+      log(database.target.kind === 'sqlite' ? 'SQLite follows the entities; nothing to migrate' : `applied ${applied.length} migration(s) ${applied.join(', ')}`);
+      await database.dataSource.destroy();
+      return;
+    }
+    case 'migration:generate': {
+      if (!argument) throw new ConfigError('name the migration, e.g. AddNeedTags');
+      log(`wrote ${await writeMigration(config.database, argument)}`);
+      return;
+    }
+    case 'schema':
+      if (values.check) {
+        const stale = checkSchemaFiles();
+        if (stale.length) throw new ConfigError(`schema/ is stale (run npm run schema): ${stale.join(', ')}`);
+        log('schema/ matches the code and composes');
+      } else {
+        log(`wrote ${writeSchemaFiles().join(', ')}`);
+      }
+      return;
+    default:
+      throw new ConfigError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const expected = error instanceof ConfigError || error instanceof DatabaseError || error instanceof CompositionError;
+  log(`wushe: ${expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

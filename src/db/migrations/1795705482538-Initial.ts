@@ -1,0 +1,100 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Initial1795705482538 implements MigrationInterface {
+  name = 'Initial1795705482538';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE `region` (`id` varchar(12) NOT NULL, `name` varchar(64) NOT NULL, `level` varchar(16) NOT NULL, `kind` varchar(8) NOT NULL, `parent_id` varchar(12) NULL, `own_population` int NOT NULL DEFAULT '0', INDEX `IDX_ebe754ed1735718016ce2f6221` (`level`), INDEX `IDX_2547f55866c0274d35fdd9a29c` (`parent_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `service_station` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(128) NOT NULL, `kind` varchar(32) NOT NULL, `region_id` varchar(12) NOT NULL, `address` varchar(255) NOT NULL DEFAULT '', `description` text NULL, `investment_yuan` int NULL, `floor_area_m2` int NULL, `opened_year` int NULL, INDEX `IDX_fc09da187d07b2e579e8ff3000` (`kind`), INDEX `IDX_f2687f32dce3a9c95361671abe` (`region_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `station_service_record` (`id` int NOT NULL AUTO_INCREMENT, `station_id` int NOT NULL, `served_on` varchar(10) NOT NULL, `person_times` int NOT NULL, `activity` varchar(128) NOT NULL DEFAULT '', INDEX `IDX_6e823c5731662c0d82b0d29005` (`station_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `charity_resource` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(128) NOT NULL, `kind` varchar(16) NOT NULL, `donor` varchar(128) NOT NULL, `region_id` varchar(12) NOT NULL, `category` varchar(32) NULL, `amount` int NOT NULL, `unit` varchar(16) NOT NULL, `received_on` varchar(10) NOT NULL, `description` text NULL, INDEX `IDX_9f9e560fd8bf9df612c9837b4f` (`kind`), INDEX `IDX_c38db215b64fe3b37082de5d45` (`region_id`), INDEX `IDX_a8ce5308e137cbc9f597b4c06b` (`category`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `allocation` (`id` int NOT NULL AUTO_INCREMENT, `resource_id` int NOT NULL, `need_id` int NULL, `project_id` int NULL, `amount` int NOT NULL, `allocated_on` varchar(10) NOT NULL, `note` varchar(255) NOT NULL DEFAULT '', INDEX `IDX_4bde01fb932dc4001d9ed618bb` (`resource_id`), INDEX `IDX_9edf807f97172f580e8a5672c7` (`need_id`), INDEX `IDX_76815fe3cf9ae7d884377a907b` (`project_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `linkage_case` (`id` int NOT NULL AUTO_INCREMENT, `need_id` int NOT NULL, `opened_at` datetime NOT NULL, UNIQUE INDEX `IDX_885ee9598f76217cbed6e9838d` (`need_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `linkage_contribution` (`id` int NOT NULL AUTO_INCREMENT, `case_id` int NOT NULL, `society` varchar(16) NOT NULL, `reference_id` varchar(32) NOT NULL, `description` varchar(255) NOT NULL, `half_hours` int NOT NULL DEFAULT '0', INDEX `IDX_4498ee0845fd7a9580a54732d5` (`case_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `need` (`id` int NOT NULL AUTO_INCREMENT, `number` varchar(20) NOT NULL, `category` varchar(32) NOT NULL, `description` text NOT NULL, `urgency` varchar(16) NOT NULL DEFAULT 'NORMAL', `status` varchar(16) NOT NULL DEFAULT 'SUBMITTED', `community_id` varchar(12) NOT NULL, `submitted_at` datetime NOT NULL, `resolved_at` datetime NULL, `rating` int NULL, UNIQUE INDEX `IDX_262bbd11fe21e3ab718e4cf40a` (`number`), INDEX `IDX_2c325872571fdea6418ca37238` (`category`), INDEX `IDX_d89677ad1b1ac9ca77bc4711c4` (`status`), INDEX `IDX_b0a8d583e3fbc9ee2a91049417` (`community_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `project_round` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(128) NOT NULL, `sponsor` varchar(64) NOT NULL, `opened_on` varchar(10) NOT NULL, `quota` int NOT NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `service_project` (`id` int NOT NULL AUTO_INCREMENT, `round_id` int NOT NULL, `title` varchar(128) NOT NULL, `category` varchar(32) NOT NULL, `status` varchar(16) NOT NULL DEFAULT 'SUBMITTED', `applicant_id` int NOT NULL, `station_id` int NULL, `region_id` varchar(12) NOT NULL, `score` float NULL, `summary` text NULL, INDEX `IDX_491c00eb9349d47df5a6889aa0` (`round_id`), INDEX `IDX_7095cdc77b073f828e94a8381b` (`category`), INDEX `IDX_85d22834e7671939635ea84f6f` (`status`), INDEX `IDX_a8df15c69c3ebf850d692691da` (`applicant_id`), INDEX `IDX_498d70e393a2cefdc9dbd45363` (`region_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `social_organization` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(128) NOT NULL, `kind` varchar(32) NOT NULL, `credit_code` varchar(18) NOT NULL, `status` varchar(16) NOT NULL DEFAULT 'ACTIVE', `region_id` varchar(12) NOT NULL, `category` varchar(32) NOT NULL, `party_branch` tinyint NOT NULL DEFAULT 0, `founded_year` int NULL, `description` text NULL, INDEX `IDX_84a4c4b259466a592f37a3d9ca` (`kind`), UNIQUE INDEX `IDX_1a0d079af5cfd85c547fe72edd` (`credit_code`), INDEX `IDX_cc09bc60c9c2d1bf13d2f1c8f6` (`region_id`), INDEX `IDX_e5e7198621b716301e77804a7f` (`category`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `service` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(128) NOT NULL, `category` varchar(32) NOT NULL, `description` text NULL, `provider_id` int NOT NULL, `region_id` varchar(12) NOT NULL, `station_id` int NULL, `schedule` varchar(128) NOT NULL DEFAULT '', `capacity` int NULL, `active` tinyint NOT NULL DEFAULT 1, INDEX `IDX_914feb4c1abcc4461e1d55f967` (`category`), INDEX `IDX_7610a92ca242cb29d96009caa1` (`provider_id`), INDEX `IDX_bdf437dbfb5e31d98a7ac45704` (`region_id`), INDEX `IDX_afbe93cff06628fc6ce58505bc` (`station_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `social_worker` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(64) NOT NULL, `level` varchar(16) NOT NULL, `certified_year` int NOT NULL, `region_id` varchar(12) NOT NULL, `organization_id` int NULL, `station_id` int NULL, `specialty_list` varchar(255) NOT NULL DEFAULT '', INDEX `IDX_dfaf64856e0dc8e69794e422a2` (`level`), INDEX `IDX_731a9df0a5ed4462c16d4d3e4c` (`region_id`), INDEX `IDX_592cc56f6cfec31ac6a582abf2` (`organization_id`), INDEX `IDX_b93df233f9eb28ce2f412ff321` (`station_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `certificate_reward` (`level` varchar(16) NOT NULL, `title` varchar(32) NOT NULL, `amount_yuan` int NOT NULL, PRIMARY KEY (`level`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `talent_award` (`id` int NOT NULL AUTO_INCREMENT, `social_worker_id` int NOT NULL, `programme` varchar(64) NOT NULL, `year` int NOT NULL, `amount_yuan` int NOT NULL, INDEX `IDX_1b9eaff3c15dc4b60630512231` (`social_worker_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `social_work_exam_year` (`year` int NOT NULL, `applicants` int NOT NULL, `source` varchar(128) NOT NULL, PRIMARY KEY (`year`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `volunteer_team` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(128) NOT NULL, `region_id` varchar(12) NOT NULL, `organization_id` int NULL, `founded_year` int NULL, INDEX `IDX_191209734fb2f6da662667d95b` (`region_id`), INDEX `IDX_7abc469c08fed982871df5d473` (`organization_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `volunteer` (`id` int NOT NULL AUTO_INCREMENT, `name` varchar(32) NOT NULL, `region_id` varchar(12) NOT NULL, `team_id` int NULL, `station_id` int NULL, `skill` varchar(32) NOT NULL, `registered_year` int NOT NULL, INDEX `IDX_b4d9ed32b2e11d419289f41446` (`region_id`), INDEX `IDX_426a82503d4a4f4ae1483855a9` (`team_id`), INDEX `IDX_34682286a293ce52f301be8c68` (`station_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `volunteer_activity` (`id` int NOT NULL AUTO_INCREMENT, `title` varchar(128) NOT NULL, `category` varchar(32) NOT NULL, `description` text NULL, `region_id` varchar(12) NOT NULL, `station_id` int NULL, `team_id` int NULL, `organization_id` int NULL, `starts_on` varchar(10) NOT NULL, `capacity` int NULL, `status` varchar(16) NOT NULL DEFAULT 'FINISHED', INDEX `IDX_e61deb8eba0d0ab4d2976fe4c6` (`category`), INDEX `IDX_6970a0676bffb64bee7b055721` (`region_id`), INDEX `IDX_a744e52dca66a6b2331dafc7fc` (`station_id`), INDEX `IDX_c122c299621a5c15a98c8de249` (`team_id`), INDEX `IDX_ca6401648a8d662d6ee15f2743` (`starts_on`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `service_hours` (`id` int NOT NULL AUTO_INCREMENT, `volunteer_id` int NOT NULL, `activity_id` int NULL, `station_id` int NULL, `region_id` varchar(12) NOT NULL, `half_hours` int NOT NULL, `served_on` varchar(10) NOT NULL, INDEX `IDX_d4c636805f905a4886a9d45688` (`volunteer_id`), INDEX `IDX_8e5008b0da234a2b8bf12c05f4` (`activity_id`), INDEX `IDX_0a5e9042bed62d292a00162037` (`station_id`), INDEX `IDX_ce4c3253df506fae6c30781805` (`region_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX `IDX_ce4c3253df506fae6c30781805` ON `service_hours`");
+    await queryRunner.query("DROP INDEX `IDX_0a5e9042bed62d292a00162037` ON `service_hours`");
+    await queryRunner.query("DROP INDEX `IDX_8e5008b0da234a2b8bf12c05f4` ON `service_hours`");
+    await queryRunner.query("DROP INDEX `IDX_d4c636805f905a4886a9d45688` ON `service_hours`");
+    await queryRunner.query("DROP TABLE `service_hours`");
+    await queryRunner.query("DROP INDEX `IDX_ca6401648a8d662d6ee15f2743` ON `volunteer_activity`");
+    await queryRunner.query("DROP INDEX `IDX_c122c299621a5c15a98c8de249` ON `volunteer_activity`");
+    await queryRunner.query("DROP INDEX `IDX_a744e52dca66a6b2331dafc7fc` ON `volunteer_activity`");
+    await queryRunner.query("DROP INDEX `IDX_6970a0676bffb64bee7b055721` ON `volunteer_activity`");
+    await queryRunner.query("DROP INDEX `IDX_e61deb8eba0d0ab4d2976fe4c6` ON `volunteer_activity`");
+    await queryRunner.query("DROP TABLE `volunteer_activity`");
+    await queryRunner.query("DROP INDEX `IDX_34682286a293ce52f301be8c68` ON `volunteer`");
+    await queryRunner.query("DROP INDEX `IDX_426a82503d4a4f4ae1483855a9` ON `volunteer`");
+    await queryRunner.query("DROP INDEX `IDX_b4d9ed32b2e11d419289f41446` ON `volunteer`");
+    await queryRunner.query("DROP TABLE `volunteer`");
+    await queryRunner.query("DROP INDEX `IDX_7abc469c08fed982871df5d473` ON `volunteer_team`");
+    await queryRunner.query("DROP INDEX `IDX_191209734fb2f6da662667d95b` ON `volunteer_team`");
+    await queryRunner.query("DROP TABLE `volunteer_team`");
+    await queryRunner.query("DROP TABLE `social_work_exam_year`");
+    await queryRunner.query("DROP INDEX `IDX_1b9eaff3c15dc4b60630512231` ON `talent_award`");
+    await queryRunner.query("DROP TABLE `talent_award`");
+    await queryRunner.query("DROP TABLE `certificate_reward`");
+    await queryRunner.query("DROP INDEX `IDX_b93df233f9eb28ce2f412ff321` ON `social_worker`");
+    await queryRunner.query("DROP INDEX `IDX_592cc56f6cfec31ac6a582abf2` ON `social_worker`");
+    await queryRunner.query("DROP INDEX `IDX_731a9df0a5ed4462c16d4d3e4c` ON `social_worker`");
+    await queryRunner.query("DROP INDEX `IDX_dfaf64856e0dc8e69794e422a2` ON `social_worker`");
+    await queryRunner.query("DROP TABLE `social_worker`");
+    await queryRunner.query("DROP INDEX `IDX_afbe93cff06628fc6ce58505bc` ON `service`");
+    await queryRunner.query("DROP INDEX `IDX_bdf437dbfb5e31d98a7ac45704` ON `service`");
+    await queryRunner.query("DROP INDEX `IDX_7610a92ca242cb29d96009caa1` ON `service`");
+    await queryRunner.query("DROP INDEX `IDX_914feb4c1abcc4461e1d55f967` ON `service`");
+    await queryRunner.query("DROP TABLE `service`");
+    await queryRunner.query("DROP INDEX `IDX_e5e7198621b716301e77804a7f` ON `social_organization`");
+    await queryRunner.query("DROP INDEX `IDX_cc09bc60c9c2d1bf13d2f1c8f6` ON `social_organization`");
+    await queryRunner.query("DROP INDEX `IDX_1a0d079af5cfd85c547fe72edd` ON `social_organization`");
+    await queryRunner.query("DROP INDEX `IDX_84a4c4b259466a592f37a3d9ca` ON `social_organization`");
+    await queryRunner.query("DROP TABLE `social_organization`");
+    await queryRunner.query("DROP INDEX `IDX_498d70e393a2cefdc9dbd45363` ON `service_project`");
+    await queryRunner.query("DROP INDEX `IDX_a8df15c69c3ebf850d692691da` ON `service_project`");
+    await queryRunner.query("DROP INDEX `IDX_85d22834e7671939635ea84f6f` ON `service_project`");
+    await queryRunner.query("DROP INDEX `IDX_7095cdc77b073f828e94a8381b` ON `service_project`");
+    await queryRunner.query("DROP INDEX `IDX_491c00eb9349d47df5a6889aa0` ON `service_project`");
+    await queryRunner.query("DROP TABLE `service_project`");
+    await queryRunner.query("DROP TABLE `project_round`");
+    await queryRunner.query("DROP INDEX `IDX_b0a8d583e3fbc9ee2a91049417` ON `need`");
+    await queryRunner.query("DROP INDEX `IDX_d89677ad1b1ac9ca77bc4711c4` ON `need`");
+    await queryRunner.query("DROP INDEX `IDX_2c325872571fdea6418ca37238` ON `need`");
+    await queryRunner.query("DROP INDEX `IDX_262bbd11fe21e3ab718e4cf40a` ON `need`");
+    await queryRunner.query("DROP TABLE `need`");
+    await queryRunner.query("DROP INDEX `IDX_4498ee0845fd7a9580a54732d5` ON `linkage_contribution`");
+    await queryRunner.query("DROP TABLE `linkage_contribution`");
+    await queryRunner.query("DROP INDEX `IDX_885ee9598f76217cbed6e9838d` ON `linkage_case`");
+    await queryRunner.query("DROP TABLE `linkage_case`");
+    await queryRunner.query("DROP INDEX `IDX_76815fe3cf9ae7d884377a907b` ON `allocation`");
+    await queryRunner.query("DROP INDEX `IDX_9edf807f97172f580e8a5672c7` ON `allocation`");
+    await queryRunner.query("DROP INDEX `IDX_4bde01fb932dc4001d9ed618bb` ON `allocation`");
+    await queryRunner.query("DROP TABLE `allocation`");
+    await queryRunner.query("DROP INDEX `IDX_a8ce5308e137cbc9f597b4c06b` ON `charity_resource`");
+    await queryRunner.query("DROP INDEX `IDX_c38db215b64fe3b37082de5d45` ON `charity_resource`");
+    await queryRunner.query("DROP INDEX `IDX_9f9e560fd8bf9df612c9837b4f` ON `charity_resource`");
+    await queryRunner.query("DROP TABLE `charity_resource`");
+    await queryRunner.query("DROP INDEX `IDX_6e823c5731662c0d82b0d29005` ON `station_service_record`");
+    await queryRunner.query("DROP TABLE `station_service_record`");
+    await queryRunner.query("DROP INDEX `IDX_f2687f32dce3a9c95361671abe` ON `service_station`");
+    await queryRunner.query("DROP INDEX `IDX_fc09da187d07b2e579e8ff3000` ON `service_station`");
+    await queryRunner.query("DROP TABLE `service_station`");
+    await queryRunner.query("DROP INDEX `IDX_2547f55866c0274d35fdd9a29c` ON `region`");
+    await queryRunner.query("DROP INDEX `IDX_ebe754ed1735718016ce2f6221` ON `region`");
+    await queryRunner.query("DROP TABLE `region`");
+  }
+}

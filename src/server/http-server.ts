@@ -1,0 +1,129 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { graphiqlAsset, graphiqlPage } from './graphiql';
+
+/** Largest request body accepted; a GraphQL document plus variables is far smaller. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+export interface HttpOptions<TContext extends object> {
+  apollo: ApolloServer<TContext>;
+  context: () => Promise<TContext> | TContext;
+  /** Answers /healthz; throws when the service is not healthy. */
+  health?: () => Promise<void>;
+  graphiql?: boolean;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+async function handleGraphQL<TContext extends object>(options: HttpOptions<TContext>, request: IncomingMessage, response: ServerResponse, url: URL) {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const raw = request.method === 'POST' ? await readBody(request) : '';
+  let body: unknown = raw;
+  if (raw && headers.get('content-type')?.startsWith('application/json')) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      sendJson(response, 400, { errors: [{ message: '请求体不是有效的 JSON (body is not valid JSON)', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+  }
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+    context: async () => options.context(),
+  });
+  for (const [key, value] of result.headers) response.setHeader(key, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/** The hub's HTTP face: /graphql, GraphiQL at /graphiql, /healthz. */
+export function createHttpServer<TContext extends object>(options: HttpOptions<TContext>): Server {
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = async () => {
+      if (url.pathname === '/graphql') return handleGraphQL(options, request, response, url);
+      if (url.pathname === '/healthz') {
+        await options.health?.();
+        return sendJson(response, 200, { status: 'ok' });
+      }
+      if (options.graphiql !== false && (url.pathname === '/graphiql' || url.pathname === '/')) {
+        if (url.pathname === '/') {
+          response.writeHead(302, { location: '/graphiql' }).end();
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return void response.end(graphiqlPage('/graphql'));
+      }
+      if (options.graphiql !== false && url.pathname.startsWith('/graphiql/')) {
+        const asset = await graphiqlAsset(url.pathname.slice('/graphiql/'.length));
+        if (asset) {
+          response.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
+          return void response.end(asset.body);
+        }
+      }
+      sendJson(response, 404, { errors: [{ message: '未找到 (not found)', extensions: { code: 'NOT_FOUND' } }] });
+    };
+    route().catch((error: unknown) => {
+      if (response.headersSent) return void response.destroy();
+      if (error instanceof BodyTooLarge) {
+        return sendJson(response, 413, { errors: [{ message: '请求体过大 (request body too large)', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      }
+      const healthCheck = url.pathname === '/healthz';
+      if (!healthCheck) process.stderr.write(`http error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      sendJson(response, healthCheck ? 503 : 500, {
+        errors: [{ message: healthCheck ? '服务不可用 (unhealthy)' : '服务器内部错误 (internal error)', extensions: { code: healthCheck ? 'UNHEALTHY' : 'INTERNAL_SERVER_ERROR' } }],
+      });
+    });
+  });
+}
+
+export function listen(server: Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** Stops taking connections, lets requests in flight finish, then runs `cleanup`. Exits on a second signal. */
+export function closeOnSignals(server: Server, cleanup: () => Promise<void>, log: (line: string) => void): void {
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) process.exit(1);
+    closing = true;
+    log(`${signal}: shutting down`);
+    server.close(() => {
+      cleanup().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    server.closeIdleConnections();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
