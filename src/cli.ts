@@ -50,7 +50,9 @@ function parseRemotes(values: string[] = []): Partial<Record<SubgraphName, strin
   for (const value of values) {
     const [name, url] = value.split(/=(.*)/s);
     if (!SUBGRAPH_NAMES.includes(name as SubgraphName) || !url) {
-      throw new ConfigError(`--subgraph expects name=url with a name among ${SUBGRAPH_NAMES.join(', ')}, got "${value}"`);
+      throw new ConfigError(
+        `--subgraph expects name=url with a name among ${SUBGRAPH_NAMES.join(', ')}, got "${value}"`,
+      );
     }
     remote[name as SubgraphName] = url;
   }
@@ -100,7 +102,11 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate': {
       const database = await openDatabase(config.database, allEntities());
       const applied = await migrate(database);
-      log(database.target.kind === 'sqlite' ? 'SQLite follows the entities; nothing to migrate' : `applied ${applied.length} migration(s) ${applied.join(', ')}`);
+      log(
+        database.target.kind === 'sqlite'
+          ? 'SQLite follows the entities; nothing to migrate'
+          : `applied ${applied.length} migration(s) ${applied.join(', ')}`,
+      );
       await database.dataSource.destroy();
       return;
     }
@@ -125,6 +131,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const expected = error instanceof ConfigError || error instanceof DatabaseError || error instanceof CompositionError;
-  log(`wushe: ${expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  log(
+    `wushe: ${expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
 import { SnakeNamingStrategy } from './naming';
@@ -12,6 +13,9 @@ export type EntityList = MixedList<Function | string | EntitySchema>;
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
   | { kind: 'mysql'; host: string; port: number; user: string; password: string; database: string };
+
+/** MariaDB reports column defaults differently from MySQL; TypeORM needs to know which it talks to. */
+type MysqlFlavour = 'mysql' | 'mariadb';
 
 export class DatabaseError extends Error {}
 
@@ -51,7 +55,13 @@ export interface Database {
   queries: QueryCountingLogger;
 }
 
-function optionsFor(target: DatabaseTarget, config: DatabaseConfig, entities: EntityList, logger: QueryCountingLogger): DataSourceOptions {
+function optionsFor(
+  target: DatabaseTarget,
+  flavour: MysqlFlavour,
+  config: DatabaseConfig,
+  entities: EntityList,
+  logger: QueryCountingLogger,
+): DataSourceOptions {
   const common = { entities, namingStrategy: new SnakeNamingStrategy(), logger, logging: true as const };
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
@@ -70,7 +80,7 @@ function optionsFor(target: DatabaseTarget, config: DatabaseConfig, entities: En
   }
   return {
     ...common,
-    type: 'mysql',
+    type: flavour,
     host: target.host,
     port: target.port,
     username: target.user,
@@ -85,19 +95,36 @@ function optionsFor(target: DatabaseTarget, config: DatabaseConfig, entities: En
   };
 }
 
+async function detectFlavour(target: Extract<DatabaseTarget, { kind: 'mysql' }>): Promise<MysqlFlavour> {
+  const connection = await createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    connectTimeout: 5000,
+  });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return String((rows as { version: string }[])[0].version).includes('MariaDB') ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
 /** Connects (and for SQLite creates) the database; an unreachable one fails with one clear line. */
 export async function openDatabase(config: DatabaseConfig, entities: EntityList): Promise<Database> {
   const target = parseDatabaseUrl(config.url);
   const queries = new QueryCountingLogger();
-  const dataSource = new DataSource(optionsFor(target, config, entities, queries));
   try {
+    const flavour = target.kind === 'mysql' ? await detectFlavour(target) : 'mysql';
+    const dataSource = new DataSource(optionsFor(target, flavour, config, entities, queries));
     await dataSource.initialize();
+    return { dataSource, target, queries };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const where = target.kind === 'sqlite' ? target.file : `${target.host}:${target.port}/${target.database}`;
     throw new DatabaseError(`cannot open the ${target.kind} database at ${where}: ${reason}`);
   }
-  return { dataSource, target, queries };
 }
 
 /** Applies pending migrations on MySQL/MariaDB; SQLite synchronises on open instead. */

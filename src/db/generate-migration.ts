@@ -15,14 +15,18 @@ export async function writeMigration(config: DatabaseConfig, name: string): Prom
   if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new DatabaseError('migration names are PascalCase, e.g. AddNeedTags');
   const database = await openDatabase(config, allEntities());
   try {
-    if (database.target.kind !== 'mysql') throw new DatabaseError('generate migrations against MySQL/MariaDB (DATABASE_URL=mysql://…)');
+    if (database.target.kind !== 'mysql')
+      throw new DatabaseError('generate migrations against MySQL/MariaDB (DATABASE_URL=mysql://…)');
     await migrate(database);
     const sql = await database.dataSource.driver.createSchemaBuilder().log();
     if (sql.upQueries.length === 0) throw new DatabaseError('the entities match the schema: nothing to migrate');
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
     const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
-    const down = [...sql.downQueries].reverse().map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
+    const down = [...sql.downQueries]
+      .reverse()
+      .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+      .join('\n');
     const file = join(projectRoot(), 'src', 'db', 'migrations', `${timestamp}-${name}.ts`);
     writeFileSync(
       file,

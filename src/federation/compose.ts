@@ -9,7 +9,9 @@ export function composeSupergraph(subgraphs: readonly Pick<BuiltSubgraph, 'name'
     subgraphs.map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: `local://${s.name}` })),
   );
   if (result.errors?.length) {
-    throw new CompositionError(`supergraph does not compose:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+    throw new CompositionError(
+      `supergraph does not compose:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`,
+    );
   }
   if (!result.supergraphSdl) throw new CompositionError('supergraph composition returned no SDL');
   return result.supergraphSdl;

@@ -26,8 +26,10 @@ export function writeSchemaFiles(): string[] {
 /** Paths whose committed text differs from what the code produces (composition errors are thrown). */
 export function checkSchemaFiles(): string[] {
   const root = projectRoot();
-  return [...expectedFiles()].filter(([path, text]) => {
-    const file = join(root, path);
-    return !existsSync(file) || readFileSync(file, 'utf8') !== text;
-  }).map(([path]) => path);
+  return [...expectedFiles()]
+    .filter(([path, text]) => {
+      const file = join(root, path);
+      return !existsSync(file) || readFileSync(file, 'utf8') !== text;
+    })
+    .map(([path]) => path);
 }

@@ -8,7 +8,10 @@ import type { HubContext } from '../graphql/context';
 export type SubgraphName = 'community' | 'organization' | 'socialwork' | 'volunteer' | 'charity' | 'linkage';
 
 /** Answers `_entities` for one type; the gateway sends one representation per call, so batch with a loader. */
-export type ReferenceResolver = (representation: { id: string } & Record<string, unknown>, context: HubContext) => unknown;
+export type ReferenceResolver = (
+  representation: { id: string } & Record<string, unknown>,
+  context: HubContext,
+) => unknown;
 
 /** What a subgraph's index.ts exports and nothing else (DESIGN: one file per role). */
 export interface SubgraphDefinition {

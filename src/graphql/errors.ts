@@ -39,7 +39,12 @@ export function createErrorFormatter(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && code !== 'DOWNSTREAM_SERVICE_ERROR') {
-      const { stacktrace: _stacktrace, exception: _exception, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
+      const {
+        stacktrace: _stacktrace,
+        exception: _exception,
+        serviceName: _serviceName,
+        ...extensions
+      } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);

@@ -29,7 +29,8 @@ export function listQuery<T extends ObjectLiteral>(
   const alias = 'item';
   const query = dataSource.getRepository(entity).createQueryBuilder(alias);
   for (const [property, value] of Object.entries(spec.equals ?? {})) {
-    if (value !== undefined && value !== null) query.andWhere(`${alias}.${property} = :eq_${property}`, { [`eq_${property}`]: value });
+    if (value !== undefined && value !== null)
+      query.andWhere(`${alias}.${property} = :eq_${property}`, { [`eq_${property}`]: value });
   }
   if (spec.regionId !== undefined && spec.regionProperty) {
     assertRegionCode(spec.regionId);
@@ -41,7 +42,8 @@ export function listQuery<T extends ObjectLiteral>(
   }
   const search = spec.search?.trim();
   if (search && spec.searchProperties?.length) {
-    if (search.length > 100) throw new BadInputError('搜索词太长 (search is limited to 100 characters)', { argument: 'search' });
+    if (search.length > 100)
+      throw new BadInputError('搜索词太长 (search is limited to 100 characters)', { argument: 'search' });
     query.andWhere(searchCondition(spec.searchProperties.map((p) => `${alias}.${p}`)), { search: likePattern(search) });
   }
   if (spec.order) query.orderBy(`${alias}.${spec.order.field}`, spec.order.direction);

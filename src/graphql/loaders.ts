@@ -5,7 +5,11 @@ import { byKeys, loaderFor, type HubContext } from './context';
 type Key = string | number;
 
 /** Rows of `entity` by primary key `id`, one `IN (...)` per batch. */
-export function byIdLoader<T extends ObjectLiteral & { id: Key }>(context: HubContext, entity: EntityTarget<T>, name: string) {
+export function byIdLoader<T extends ObjectLiteral & { id: Key }>(
+  context: HubContext,
+  entity: EntityTarget<T>,
+  name: string,
+) {
   return loaderFor<Key, T | null>(context, `${name}:byId`, async (ids) => {
     const rows = await context.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
     return byKeys(ids, rows, (row) => row.id);

@@ -114,7 +114,14 @@ export async function paginate<T extends ObjectLiteral>(
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
   const { offset, limit } = pageWindow(args);
-  const rows = limit === 0 ? [] : await query.clone().offset(offset).limit(limit + 1).getMany();
+  const rows =
+    limit === 0
+      ? []
+      : await query
+          .clone()
+          .offset(offset)
+          .limit(limit + 1)
+          .getMany();
   const page = rows.slice(0, limit);
   const edges = page.map((node, index) => ({ node, cursor: encodeCursor(offset + index) }));
   return {
@@ -147,4 +154,3 @@ export function likePattern(search: string): string {
 export function searchCondition(columns: string[]): string {
   return `(${columns.map((column) => `${column} LIKE :search ESCAPE '!'`).join(' OR ')})`;
 }
-

@@ -14,9 +14,18 @@ export interface LoadOptions {
  * Empties the tables and loads the dataset with multi-row INSERTs, one transaction per table, with values
  * converted by TypeORM's driver so dates and booleans land the same way in SQLite and MySQL.
  */
-export async function loadDataset(dataSource: DataSource, tables: TableRows[], options: LoadOptions = {}): Promise<number> {
+export async function loadDataset(
+  dataSource: DataSource,
+  tables: TableRows[],
+  options: LoadOptions = {},
+): Promise<number> {
   const total = tables.reduce((sum, t) => sum + t.rows.length, 0);
-  const bar = options.progress ? new SingleBar({ format: '载入数据 {bar} {percentage}% | {value}/{total} rows | {table}', hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar = options.progress
+    ? new SingleBar(
+        { format: '载入数据 {bar} {percentage}% | {value}/{total} rows | {table}', hideCursor: true },
+        Presets.shades_classic,
+      )
+    : undefined;
   bar?.start(total, 0, { table: '' });
   const escape = (name: string) => dataSource.driver.escape(name);
   for (const { entity } of [...tables].reverse()) {

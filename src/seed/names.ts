@@ -1,7 +1,9 @@
 import type { Random } from './random';
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤普李';
-const GIVEN = '丽华明芳军伟秀英敏静强磊洋艳勇杰娟涛超霞平刚桂兰玉萍建国红梅春燕海波晓云飞鹏宇欣怡佳琪子涵浩然思雨梓轩嘉慧文博凤琼林';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤普李';
+const GIVEN =
+  '丽华明芳军伟秀英敏静强磊洋艳勇杰娟涛超霞平刚桂兰玉萍建国红梅春燕海波晓云飞鹏宇欣怡佳琪子涵浩然思雨梓轩嘉慧文博凤琼林';
 
 export function personName(random: Random): string {
   const given = random.chance(0.35) ? random.pick([...GIVEN]) : random.pick([...GIVEN]) + random.pick([...GIVEN]);
@@ -19,7 +21,28 @@ export function placeStem(name: string): string {
   return name.replace(/(街道|.{1,4}族乡|乡|镇|社区|村)$/, '') || name;
 }
 
-const ORG_THEMES = ['阳光', '夕阳红', '同心', '邻里', '益心', '暖心', '彩虹', '春晖', '星火', '和谐', '善行', '爱心', '绿荫', '启明', '馨家', '向日葵', '连心', '助梦', '乐龄', '睦邻'];
+const ORG_THEMES = [
+  '阳光',
+  '夕阳红',
+  '同心',
+  '邻里',
+  '益心',
+  '暖心',
+  '彩虹',
+  '春晖',
+  '星火',
+  '和谐',
+  '善行',
+  '爱心',
+  '绿荫',
+  '启明',
+  '馨家',
+  '向日葵',
+  '连心',
+  '助梦',
+  '乐龄',
+  '睦邻',
+];
 
 export const ORG_SUFFIX_BY_KIND = {
   SOCIAL_WORK_AGENCY: ['社会工作服务中心', '社工服务中心', '社会工作服务社'],
@@ -33,7 +56,20 @@ export function organizationName(random: Random, place: string, kind: keyof type
   return `${place}${random.pick(ORG_THEMES)}${random.pick(ORG_SUFFIX_BY_KIND[kind])}`;
 }
 
-const TEAM_THEMES = ['红袖标', '青年', '巾帼', '党员先锋', '夕阳红', '小水滴', '爱心', '护河', '文明劝导', '助老', '关爱儿童', '应急救援'];
+const TEAM_THEMES = [
+  '红袖标',
+  '青年',
+  '巾帼',
+  '党员先锋',
+  '夕阳红',
+  '小水滴',
+  '爱心',
+  '护河',
+  '文明劝导',
+  '助老',
+  '关爱儿童',
+  '应急救援',
+];
 
 export function teamName(random: Random, place: string): string {
   return `${place}${random.pick(TEAM_THEMES)}志愿服务队`;

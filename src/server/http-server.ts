@@ -17,6 +17,7 @@ export interface HttpOptions<TContext extends object> {
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -32,7 +33,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-async function handleGraphQL<TContext extends object>(options: HttpOptions<TContext>, request: IncomingMessage, response: ServerResponse, url: URL) {
+async function handleGraphQL<TContext extends object>(
+  options: HttpOptions<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -43,7 +49,9 @@ async function handleGraphQL<TContext extends object>(options: HttpOptions<TCont
     try {
       body = JSON.parse(raw);
     } catch {
-      sendJson(response, 400, { errors: [{ message: '请求体不是有效的 JSON (body is not valid JSON)', extensions: { code: 'BAD_REQUEST' } }] });
+      sendJson(response, 400, {
+        errors: [{ message: '请求体不是有效的 JSON (body is not valid JSON)', extensions: { code: 'BAD_REQUEST' } }],
+      });
       return;
     }
   }
@@ -91,12 +99,21 @@ export function createHttpServer<TContext extends object>(options: HttpOptions<T
     route().catch((error: unknown) => {
       if (response.headersSent) return void response.destroy();
       if (error instanceof BodyTooLarge) {
-        return sendJson(response, 413, { errors: [{ message: '请求体过大 (request body too large)', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        // The rest of the body is never read, so this connection cannot carry another request.
+        response.setHeader('connection', 'close');
+        return sendJson(response, 413, {
+          errors: [{ message: '请求体过大 (request body too large)', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        });
       }
       const healthCheck = url.pathname === '/healthz';
       if (!healthCheck) process.stderr.write(`http error: ${error instanceof Error ? error.stack : String(error)}\n`);
       sendJson(response, healthCheck ? 503 : 500, {
-        errors: [{ message: healthCheck ? '服务不可用 (unhealthy)' : '服务器内部错误 (internal error)', extensions: { code: healthCheck ? 'UNHEALTHY' : 'INTERNAL_SERVER_ERROR' } }],
+        errors: [
+          {
+            message: healthCheck ? '服务不可用 (unhealthy)' : '服务器内部错误 (internal error)',
+            extensions: { code: healthCheck ? 'UNHEALTHY' : 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
       });
     });
   });

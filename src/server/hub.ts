@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type ApolloServerOptions, type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
+import {
+  ApolloServer,
+  type ApolloServerOptions,
+  type ApolloServerOptionsWithGateway,
+  type BaseContext,
+} from '@apollo/server';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { createGateway } from '../federation/gateway';

@@ -19,10 +19,14 @@ export async function serveHub(config: Config, database: Database, remote: Parti
   const hub = await createHub({ config, database, remote, log });
   const server = createHttpServer({ apollo: hub.server, context: () => hub.context(), health: () => health(database) });
   const port = await listen(server, config.port);
-  closeOnSignals(server, async () => {
-    await hub.stop();
-    await database.dataSource.destroy();
-  }, log);
+  closeOnSignals(
+    server,
+    async () => {
+      await hub.stop();
+      await database.dataSource.destroy();
+    },
+    log,
+  );
   log(`wushe hub: http://localhost:${port}/graphql · GraphiQL http://localhost:${port}/graphiql`);
   return { server, port, hub };
 }
@@ -41,10 +45,14 @@ export async function serveSubgraph(config: Config, name: string, port: number) 
     graphiql: false,
   });
   const actualPort = await listen(server, port);
-  closeOnSignals(server, async () => {
-    await apollo.stop();
-    await database.dataSource.destroy();
-  }, log);
+  closeOnSignals(
+    server,
+    async () => {
+      await apollo.stop();
+      await database.dataSource.destroy();
+    },
+    log,
+  );
   log(`wushe subgraph ${name}: http://localhost:${actualPort}/graphql`);
   return { server, port: actualPort };
 }

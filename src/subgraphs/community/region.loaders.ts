@@ -6,8 +6,7 @@ import { ServiceStation, StationKind } from './station.entity';
 
 export const regionById = (context: HubContext) => byIdLoader(context, Region, 'community.region');
 
-export const regionChildren = (context: HubContext) =>
-  byColumnLoader(context, Region, 'community.region', 'parentId');
+export const regionChildren = (context: HubContext) => byColumnLoader(context, Region, 'community.region', 'parentId');
 
 export const regionPopulation = (context: HubContext) =>
   subtreeAggregateLoader(context, 'community.population', {

@@ -13,7 +13,12 @@ export async function getRegion(context: HubContext, id: string): Promise<Region
   return region as Region;
 }
 
-export function listRegions(context: HubContext, filter: RegionFilter = {}, order: RegionOrder | undefined, page: PageArgs) {
+export function listRegions(
+  context: HubContext,
+  filter: RegionFilter = {},
+  order: RegionOrder | undefined,
+  page: PageArgs,
+) {
   if (filter.parentId !== undefined) assertRegionCode(filter.parentId, 'parentId');
   if (filter.parentId !== undefined && filter.withinId !== undefined) {
     throw new DomainError('BAD_USER_INPUT', 'parentId 与 withinId 只能选一个 (give parentId or withinId, not both)');

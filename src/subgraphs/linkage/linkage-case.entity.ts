@@ -8,7 +8,10 @@ export enum Society {
   VOLUNTEER = 'VOLUNTEER',
   CHARITY = 'CHARITY',
 }
-registerEnumType(Society, { name: 'Society', description: '五社: 社区 · 社会组织 · 社会工作者 · 社区志愿者 · 社会慈善资源' });
+registerEnumType(Society, {
+  name: 'Society',
+  description: '五社: 社区 · 社会组织 · 社会工作者 · 社区志愿者 · 社会慈善资源',
+});
 
 @Entity()
 @ObjectType({ description: '联动案例: the societies brought together for one need' })

@@ -19,7 +19,9 @@ export async function getNeed(context: HubContext, id: string) {
 export async function getNeedByNumber(context: HubContext, number: string) {
   const normalized = number.trim().toUpperCase();
   if (!NEED_NUMBER.test(normalized)) {
-    throw new BadInputError('需求编号格式应为 XQ20261126-0007 (number must look like XQ20261126-0007)', { argument: 'number' });
+    throw new BadInputError('需求编号格式应为 XQ20261126-0007 (number must look like XQ20261126-0007)', {
+      argument: 'number',
+    });
   }
   const need = await context.dataSource.getRepository(Need).findOneBy({ number: normalized });
   if (!need) throw new NotFoundError('需求', normalized);

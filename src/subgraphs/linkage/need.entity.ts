@@ -12,9 +12,17 @@ export enum NeedStatus {
   CLOSED = 'CLOSED',
   REJECTED = 'REJECTED',
 }
-registerEnumType(NeedStatus, { name: 'NeedStatus', description: '已提交 · 已受理 · 已匹配 · 服务中 · 已解决 · 已关闭 · 已驳回' });
+registerEnumType(NeedStatus, {
+  name: 'NeedStatus',
+  description: '已提交 · 已受理 · 已匹配 · 服务中 · 已解决 · 已关闭 · 已驳回',
+});
 
-export const OPEN_NEED_STATUSES = [NeedStatus.SUBMITTED, NeedStatus.ACCEPTED, NeedStatus.MATCHED, NeedStatus.IN_SERVICE];
+export const OPEN_NEED_STATUSES = [
+  NeedStatus.SUBMITTED,
+  NeedStatus.ACCEPTED,
+  NeedStatus.MATCHED,
+  NeedStatus.IN_SERVICE,
+];
 
 export enum NeedUrgency {
   LOW = 'LOW',

@@ -38,7 +38,12 @@ export async function getService(context: HubContext, id: string): Promise<Servi
   return service;
 }
 
-export function listServices(context: HubContext, filter: ServiceFilter = {}, order: ServiceOrder | undefined, page: PageArgs) {
+export function listServices(
+  context: HubContext,
+  filter: ServiceFilter = {},
+  order: ServiceOrder | undefined,
+  page: PageArgs,
+) {
   const query = listQuery(context.dataSource, Service, {
     equals: {
       category: filter.category,

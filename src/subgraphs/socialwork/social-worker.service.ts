@@ -17,7 +17,8 @@ export function listSocialWorkers(context: HubContext, filter: SocialWorkerFilte
   const query = listQuery(context.dataSource, SocialWorker, {
     equals: {
       level: filter.level,
-      organizationId: filter.organizationId === undefined ? undefined : parseIntId(filter.organizationId, 'organizationId'),
+      organizationId:
+        filter.organizationId === undefined ? undefined : parseIntId(filter.organizationId, 'organizationId'),
     },
     regionProperty: 'regionId',
     regionId: filter.regionId,

@@ -17,7 +17,10 @@ export const stationHalfHours = (context: HubContext) =>
 export const activityHalfHours = (context: HubContext) =>
   groupAggregateLoader(context, 'volunteer.activityHours', ServiceHours, 'activityId', 'SUM(t.halfHours)');
 
-const subtree = (entity: typeof Volunteer | typeof VolunteerTeam | typeof VolunteerActivity | typeof ServiceHours, aggregate: string) => ({
+const subtree = (
+  entity: typeof Volunteer | typeof VolunteerTeam | typeof VolunteerActivity | typeof ServiceHours,
+  aggregate: string,
+) => ({
   entity,
   regionProperty: 'regionId',
   aggregate,

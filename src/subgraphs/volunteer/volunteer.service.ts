@@ -7,7 +7,8 @@ import { VolunteerActivity, VolunteerTeam } from './volunteer.entity';
 import type { VolunteerActivityFilter, VolunteerTeamFilter } from './volunteer.inputs';
 import { activityById, teamById } from './volunteer.loaders';
 
-const optionalId = (id: string | undefined, argument: string) => (id === undefined ? undefined : parseIntId(id, argument));
+const optionalId = (id: string | undefined, argument: string) =>
+  id === undefined ? undefined : parseIntId(id, argument);
 
 export async function getTeam(context: HubContext, id: string) {
   const team = await teamById(context).load(parseIntId(id));
@@ -47,7 +48,8 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
     order: { field: 'startsOn', direction: OrderDirection.DESC },
   });
   if (filter.from !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.from)) throw new BadInputError('日期格式应为 YYYY-MM-DD', { argument: 'from' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.from))
+      throw new BadInputError('日期格式应为 YYYY-MM-DD', { argument: 'from' });
     query.andWhere('item.startsOn >= :from', { from: filter.from });
   }
   return paginate(query, page);

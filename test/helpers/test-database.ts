@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { loadConfig, type Config } from '../../src/config/config';
+import { migrate, openDatabase, parseDatabaseUrl, type Database } from '../../src/db/data-source';
+import { allEntities } from '../../src/federation/registry';
+
+/**
+ * A fresh database per test file: a temporary SQLite file by default, or a new database on the MySQL/MariaDB
+ * server named by DATABASE_URL (the same suite runs on both; CI does both).
+ */
+export interface TestDatabase {
+  url: string;
+  config: Config;
+  open(): Promise<Database>;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const base = process.env.DATABASE_URL;
+  const suffix = randomBytes(4).toString('hex');
+  if (!base || base.startsWith('sqlite:')) {
+    const file = join(tmpdir(), `wushe-test-${process.pid}-${suffix}.sqlite`);
+    const url = `sqlite:${file}`;
+    return {
+      url,
+      config: loadConfig({ DATABASE_URL: url }),
+      open: () => openDatabase(loadConfig({ DATABASE_URL: url }).database, allEntities()),
+      drop: async () => {
+        for (const extension of ['', '-wal', '-shm']) rmSync(file + extension, { force: true });
+      },
+    };
+  }
+  const target = parseDatabaseUrl(base);
+  if (target.kind !== 'mysql') throw new Error('unreachable');
+  const name = `wushe_test_${suffix}`;
+  const server = { host: target.host, port: target.port, user: target.user, password: target.password };
+  const admin = await createConnection(server);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = `mysql://${encodeURIComponent(target.user)}:${encodeURIComponent(target.password)}@${target.host}:${target.port}/${name}`;
+  const config = loadConfig({ DATABASE_URL: url });
+  return {
+    url,
+    config,
+    open: async () => {
+      const database = await openDatabase(config.database, allEntities());
+      await migrate(database);
+      return database;
+    },
+    drop: async () => {
+      const connection = await createConnection(server);
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await connection.end();
+    },
+  };
+}

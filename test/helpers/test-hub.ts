@@ -1,0 +1,64 @@
+import type { Server } from 'node:http';
+import type { Database } from '../../src/db/data-source';
+import { seedYuxi } from '../../src/seed';
+import { createHub, type Hub } from '../../src/server/hub';
+import { createHttpServer, listen } from '../../src/server/http-server';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+/** The small city the named-fact tests use: every named fact, a hundredth of the generated bulk. */
+export const SMALL_SCALE = 0.01;
+
+export interface TestHub {
+  hub: Hub;
+  database: Database;
+  testDatabase: TestDatabase;
+  /** Runs an operation through the real gateway and subgraphs; throws on GraphQL errors. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Runs an operation and returns errors too. */
+  execute(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  /** Starts the HTTP server on a random port; returns its base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestHub({ scale = SMALL_SCALE }: { scale?: number } = {}): Promise<TestHub> {
+  const testDatabase = await createTestDatabase();
+  const database = await testDatabase.open();
+  await seedYuxi(database.dataSource, scale);
+  const hub = await createHub({ config: testDatabase.config, database, log: () => undefined });
+  let server: Server | undefined;
+  const execute: TestHub['execute'] = async (query, variables) => {
+    const response = await hub.server.executeOperation({ query, variables }, { contextValue: hub.context() });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult as Awaited<ReturnType<TestHub['execute']>>;
+  };
+  return {
+    hub,
+    database,
+    testDatabase,
+    execute,
+    async query<T>(query: string, variables?: Record<string, unknown>) {
+      const result = await execute(query, variables);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data as T;
+    },
+    async listen() {
+      server = createHttpServer({
+        apollo: hub.server,
+        context: () => hub.context(),
+        health: async () => void (await database.dataSource.query('SELECT 1')),
+      });
+      const port = await listen(server, 0, '127.0.0.1');
+      return `http://127.0.0.1:${port}`;
+    },
+    async close() {
+      if (server) await new Promise((resolve) => server!.close(resolve));
+      await hub.stop();
+      await database.dataSource.destroy();
+      await testDatabase.drop();
+    },
+  };
+}

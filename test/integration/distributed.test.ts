@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createHub, type Hub } from '../../src/server/hub';
+import { createHttpServer, listen } from '../../src/server/http-server';
+import { CITY_FIGURES, NESTED_SERVICES } from '../helpers/operations';
+import { startTestHub, type TestHub } from '../helpers/test-hub';
+
+// Two subgraphs in their own processes (the built CLI, as an operator would run them) behind a gateway over
+// HTTP must answer exactly what the all-in-one hub answers.
+const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
+
+let t: TestHub;
+let gateway: Hub;
+const children: ChildProcess[] = [];
+let gatewayUrl: string;
+let closeGatewayServer: () => Promise<void>;
+
+function startSubgraph(name: string, databaseUrl: string): Promise<string> {
+  const child = spawn(process.execPath, [CLI, 'subgraph', name, '--port', '0'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = output.match(/wushe subgraph \w+: (http:\/\/\S+)/)?.[1];
+      if (url) resolve(url.replace('localhost', '127.0.0.1'));
+    });
+    child.once('exit', (code) => reject(new Error(`subgraph ${name} exited with ${code}: ${output}`)));
+  });
+}
+
+beforeAll(async () => {
+  t = await startTestHub();
+  const [organization, volunteer] = await Promise.all([
+    startSubgraph('organization', t.testDatabase.url),
+    startSubgraph('volunteer', t.testDatabase.url),
+  ]);
+  gateway = await createHub({
+    config: t.testDatabase.config,
+    database: t.database,
+    remote: { organization, volunteer },
+    log: () => undefined,
+  });
+  const server = createHttpServer({ apollo: gateway.server, context: () => gateway.context() });
+  gatewayUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/graphql`;
+  closeGatewayServer = () => new Promise((resolve) => server.close(() => resolve()));
+});
+
+afterAll(async () => {
+  for (const child of children) child.kill('SIGTERM');
+  await closeGatewayServer?.();
+  await gateway?.server.stop();
+  await t.close();
+});
+
+test.each([
+  ['NestedServices', NESTED_SERVICES, { first: 20 }],
+  ['CityFigures', CITY_FIGURES, { id: '530402000000' }],
+])('%s over remote subgraphs equals the in-process answer', async (_name, query, variables) => {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const remote = (await response.json()) as { data?: unknown; errors?: unknown };
+  expect(remote.errors).toBeUndefined();
+  expect(remote.data).toEqual(await t.query(query, variables));
+});
