@@ -5,7 +5,7 @@ let t: TestHub;
 beforeAll(async () => {
   t = await startTestHub();
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 async function statementsFor(first: number): Promise<{ statements: number; edges: number }> {
   t.database.queries.reset();

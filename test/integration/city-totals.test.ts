@@ -6,7 +6,7 @@ let t: TestHub;
 beforeAll(async () => {
   t = await startTestHub({ scale: 1 });
 }, 300_000);
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 test('玉溪市 answers the report’s totals', async () => {
   const data = await t.query<{ region: Record<string, unknown> }>(CITY_FIGURES, { id: '530400000000' });

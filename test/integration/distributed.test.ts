@@ -53,7 +53,7 @@ afterAll(async () => {
   for (const child of children) child.kill('SIGTERM');
   await closeGatewayServer?.();
   await gateway?.server.stop();
-  await t.close();
+  await t?.close();
 });
 
 test.each([

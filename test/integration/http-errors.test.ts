@@ -7,7 +7,7 @@ beforeAll(async () => {
   t = await startTestHub();
   base = await t.listen();
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 async function post(body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
   const response = await fetch(`${base}/graphql`, {

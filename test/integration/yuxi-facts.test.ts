@@ -7,7 +7,7 @@ let t: TestHub;
 beforeAll(async () => {
   t = await startTestHub();
 });
-afterAll(() => t.close());
+afterAll(() => t?.close());
 
 type Nodes<T> = { nodes: T[] };
 
