@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 /**
  * The one place that reads process.env (DESIGN rule 6). Everything else receives a Config.
  */
@@ -15,12 +17,44 @@ export interface Config {
   port: number;
   database: DatabaseConfig;
   hubUrl: string;
-  jwtSecret: string | undefined;
+  auth: AuthConfig;
+  /** Mutations allowed per minute, per token and per client address. */
+  rateLimit: { perToken: number; perAddress: number };
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: LogLevel;
 }
 
+export interface AuthConfig {
+  /** HS256 key for staff, organisation and bot tokens. */
+  jwtSecret: string;
+  /** Optional JWKS of an identity provider whose RS/ES tokens are accepted instead. */
+  jwksUrl?: string;
+  /** Shared by the gateway and remote subgraphs: only requests carrying it may assert an identity. */
+  gatewaySecret: string;
+  /** Key (32 bytes, derived) protecting residents' phone numbers at rest. */
+  dataKey: Buffer;
+  /** True when JWT_SECRET was not set and the development default is in use. */
+  usingDevelopmentSecret: boolean;
+}
+
 export class ConfigError extends Error {}
+
+const DEVELOPMENT_SECRET = 'wushe-development-secret-do-not-use-in-production';
+
+function authConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): AuthConfig {
+  const usingDevelopmentSecret = !env.JWT_SECRET;
+  if (usingDevelopmentSecret && nodeEnv === 'production') throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  const jwtSecret = env.JWT_SECRET || DEVELOPMENT_SECRET;
+  if (jwtSecret.length < 16) throw new ConfigError('JWT_SECRET must be at least 16 characters');
+  const derive = (purpose: string) => createHmac('sha256', jwtSecret).update(purpose).digest();
+  return {
+    jwtSecret,
+    jwksUrl: env.JWT_JWKS_URL || undefined,
+    gatewaySecret: env.GATEWAY_SECRET || derive('wushe-gateway').toString('hex'),
+    dataKey: env.DATA_KEY ? createHmac('sha256', env.DATA_KEY).update('wushe-data').digest() : derive('wushe-data'),
+    usingDevelopmentSecret,
+  };
+}
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -42,6 +76,7 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = positiveInt('PORT', env.PORT, 4000);
+  const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development');
   return {
     port,
     database: {
@@ -50,8 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queueLimit: positiveInt('DB_QUEUE_LIMIT', env.DB_QUEUE_LIMIT, 500),
     },
     hubUrl: env.HUB_URL || `http://localhost:${port}/graphql`,
-    jwtSecret: env.JWT_SECRET || undefined,
-    nodeEnv: oneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development'),
+    auth: authConfig(env, nodeEnv),
+    rateLimit: {
+      perToken: positiveInt('MUTATIONS_PER_MINUTE_PER_TOKEN', env.MUTATIONS_PER_MINUTE_PER_TOKEN, 120),
+      perAddress: positiveInt('MUTATIONS_PER_MINUTE_PER_ADDRESS', env.MUTATIONS_PER_MINUTE_PER_ADDRESS, 240),
+    },
+    nodeEnv,
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
   };
 }

@@ -41,7 +41,8 @@ export function buildSubgraph(definition: SubgraphDefinition): BuiltSubgraph {
   const typeGraphqlSchema = buildSchemaSync({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
-    validate: false,
+    // class-validator constraints on inputs; the offending input is not echoed back.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
   const typeDefs = parse(sdl);

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { PUBLIC_IDENTITY, type Identity } from '../auth/identity';
 
 /**
  * Per-request context. In-process, the gateway hands this same object to every subgraph, so all six share one
@@ -8,11 +9,12 @@ import type { DataSource } from 'typeorm';
 export interface HubContext {
   dataSource: DataSource;
   requestId: string;
+  identity: Identity;
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }
 
-export function createContext(dataSource: DataSource, requestId: string): HubContext {
-  return { dataSource, requestId, loaders: new Map() };
+export function createContext(dataSource: DataSource, requestId: string, identity: Identity = PUBLIC_IDENTITY): HubContext {
+  return { dataSource, requestId, identity, loaders: new Map() };
 }
 
 /** Disabled only by the benchmark's naive peer (issue 6), to measure what batching buys. */

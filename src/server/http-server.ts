@@ -10,7 +10,8 @@ class BodyTooLarge extends Error {}
 
 export interface HttpOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
-  context: () => Promise<TContext> | TContext;
+  /** The per-request context; may throw a coded GraphQLError (e.g. a bad token → 401). */
+  context: (request: IncomingMessage) => Promise<TContext> | TContext;
   /** Answers /healthz; throws when the service is not healthy. */
   health?: () => Promise<void>;
   graphiql?: boolean;
@@ -57,7 +58,7 @@ async function handleGraphQL<TContext extends object>(
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-    context: async () => options.context(),
+    context: async () => options.context(request),
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { createBearerAuthenticator } from '../auth/edge';
+import type { Identity } from '../auth/identity';
 import {
   ApolloServer,
   type ApolloServerOptions,
@@ -17,8 +20,10 @@ export interface Hub {
   server: ApolloServer<HubContext>;
   database: Database;
   subgraphs: BuiltSubgraph[];
-  /** A fresh per-request context (loaders, request id). */
-  context(requestId?: string): HubContext;
+  /** A fresh per-request context (identity, loaders, request id). */
+  context(identity?: Identity, requestId?: string): HubContext;
+  /** The identity of an HTTP request (Bearer token), or an UNAUTHENTICATED error. */
+  authenticate(headers: IncomingHttpHeaders): Promise<Identity>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +58,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));
   const subgraphs = buildAllSubgraphs();
-  const gateway = createGateway({ subgraphs, remote: options.remote });
+  const gateway = createGateway({ subgraphs, remote: options.remote, gatewaySecret: options.config.auth.gatewaySecret });
   const server = new ApolloServer<HubContext>({
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
@@ -65,7 +70,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     server,
     database,
     subgraphs,
-    context: (requestId = randomUUID()) => createContext(database.dataSource, requestId),
+    context: (identity, requestId = randomUUID()) => createContext(database.dataSource, requestId, identity),
+    authenticate: createBearerAuthenticator(options.config.auth),
     stop: async () => {
       await server.stop();
       if (ownsDatabase) await database.dataSource.destroy();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
+import { createGatewayAuthenticator } from '../auth/edge';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { subgraphByName, type SubgraphName } from '../federation/registry';
@@ -17,7 +18,11 @@ async function health(database: Database): Promise<void> {
 /** The hub over HTTP: gateway plus subgraphs (in-process unless named in `remote`). */
 export async function serveHub(config: Config, database: Database, remote: Partial<Record<SubgraphName, string>> = {}) {
   const hub = await createHub({ config, database, remote, log });
-  const server = createHttpServer({ apollo: hub.server, context: () => hub.context(), health: () => health(database) });
+  const server = createHttpServer({
+    apollo: hub.server,
+    context: async (request) => hub.context(await hub.authenticate(request.headers)),
+    health: () => health(database),
+  });
   const port = await listen(server, config.port);
   closeOnSignals(
     server,
@@ -37,10 +42,11 @@ export async function serveSubgraph(config: Config, name: string, port: number) 
   const database = await openDatabase(config.database, definition.entities);
   const built = buildSubgraph(definition);
   const apollo = new ApolloServer<HubContext>({ schema: built.schema, ...apolloOptions(config, log) });
+  const authenticate = createGatewayAuthenticator(config.auth);
   await apollo.start();
   const server = createHttpServer({
     apollo,
-    context: () => createContext(database.dataSource, randomUUID()),
+    context: async (request) => createContext(database.dataSource, randomUUID(), await authenticate(request.headers)),
     health: () => health(database),
     graphiql: false,
   });

@@ -44,7 +44,10 @@ beforeAll(async () => {
     remote: { organization, volunteer },
     log: () => undefined,
   });
-  const server = createHttpServer({ apollo: gateway.server, context: () => gateway.context() });
+  const server = createHttpServer({
+    apollo: gateway.server,
+    context: async (request) => gateway.context(await gateway.authenticate(request.headers)),
+  });
   gatewayUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/graphql`;
   closeGatewayServer = () => new Promise((resolve) => server.close(() => resolve()));
 });

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 import { OrganizationKind, OrganizationStatus } from './organization.entity';
@@ -35,4 +36,58 @@ export class OrganizationOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
   direction!: OrderDirection;
+}
+
+@InputType()
+export class RegisterOrganizationInput {
+  @Field()
+  @Length(2, 128)
+  name!: string;
+
+  @Field(() => OrganizationKind)
+  kind!: OrganizationKind;
+
+  @Field({ description: '统一社会信用代码, 18 characters with a valid checksum' })
+  @Length(18, 18)
+  creditCode!: string;
+
+  @Field(() => ID)
+  @Matches(/^\d{12}$/)
+  regionId!: string;
+
+  @Field(() => ServiceCategory)
+  category!: ServiceCategory;
+
+  @Field({ nullable: true, defaultValue: false })
+  partyBranch?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1949)
+  @Max(2100)
+  foundedYear?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string;
+}
+
+@InputType()
+export class UpdateOrganizationInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(2, 128)
+  name?: string;
+
+  @Field(() => ServiceCategory, { nullable: true })
+  category?: ServiceCategory;
+
+  @Field({ nullable: true })
+  partyBranch?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string;
 }

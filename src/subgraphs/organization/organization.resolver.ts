@@ -1,11 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { reference } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
-import { SocialOrganization } from './organization.entity';
-import { OrganizationFilter, OrganizationOrder } from './organization.inputs';
+import { OrganizationStatus, SocialOrganization } from './organization.entity';
+import { OrganizationFilter, OrganizationOrder, RegisterOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
 import { servicesByProvider } from './organization.loaders';
-import { getOrganization, listOrganizations } from './organization.service';
+import {
+  getOrganization,
+  listOrganizations,
+  registerOrganization,
+  setOrganizationStatus,
+  updateOrganization,
+} from './organization.service';
 import { OrganizationRegion } from './region.extension';
 import { Service } from './service.entity';
 
@@ -26,6 +32,29 @@ export class OrganizationResolver {
     @Ctx() context: HubContext,
   ) {
     return listOrganizations(context, filter, orderBy, page);
+  }
+
+  @Mutation(() => SocialOrganization, { description: '登记社会组织 (STAFF of the region, ADMIN)' })
+  registerOrganization(@Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput, @Ctx() context: HubContext) {
+    return registerOrganization(context, input);
+  }
+
+  @Mutation(() => SocialOrganization, { description: 'the organisation itself (ORG), or STAFF of its region' })
+  updateOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
+    @Ctx() context: HubContext,
+  ) {
+    return updateOrganization(context, id, input);
+  }
+
+  @Mutation(() => SocialOrganization, { description: '变更登记状态 (STAFF of the region, ADMIN)' })
+  setOrganizationStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => OrganizationStatus) status: OrganizationStatus,
+    @Ctx() context: HubContext,
+  ) {
+    return setOrganizationStatus(context, id, status);
   }
 
   @FieldResolver(() => OrganizationRegion, { description: 'where it is registered' })

@@ -1,13 +1,19 @@
+import type { EntityManager } from 'typeorm';
+import { isWithin, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
+import { inTransaction } from '../../graphql/transaction';
+import { withoutUndefined } from '../../graphql/inputs';
+import { isValidCreditCode } from './credit-code';
+import { OrganizationError, OrganizationErrorCode } from './organization.errors';
 import { NotFoundError } from '../../graphql/errors';
 import { parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
-import { SocialOrganization } from './organization.entity';
-import type { OrganizationFilter, OrganizationOrder } from './organization.inputs';
+import { OrganizationStatus, SocialOrganization } from './organization.entity';
+import type { OrganizationFilter, OrganizationOrder, RegisterOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
 import { organizationById, serviceById } from './organization.loaders';
 import { Service } from './service.entity';
-import type { ServiceFilter, ServiceOrder } from './service.inputs';
+import type { CreateServiceInput, ServiceFilter, ServiceOrder, UpdateServiceInput } from './service.inputs';
 
 export async function getOrganization(context: HubContext, id: string): Promise<SocialOrganization> {
   const organization = await organizationById(context).load(parseIntId(id));
@@ -58,4 +64,100 @@ export function listServices(
     order,
   });
   return paginate(query, page);
+}
+
+async function lockedOrganization(manager: EntityManager, id: number): Promise<SocialOrganization> {
+  const organization = await manager.getRepository(SocialOrganization).findOneBy({ id });
+  if (!organization) throw new NotFoundError('社会组织', id);
+  return organization;
+}
+
+export function registerOrganization(context: HubContext, input: RegisterOrganizationInput) {
+  requireStaffIn(context.identity, input.regionId);
+  const creditCode = input.creditCode.trim().toUpperCase();
+  if (!isValidCreditCode(creditCode)) throw new OrganizationError(OrganizationErrorCode.INVALID_CREDIT_CODE);
+  return inTransaction(context, async (manager) => {
+    const repository = manager.getRepository(SocialOrganization);
+    if (await repository.existsBy({ creditCode })) throw new OrganizationError(OrganizationErrorCode.DUPLICATE_CREDIT_CODE);
+    return repository.save(
+      repository.create({
+        name: input.name.trim(),
+        kind: input.kind,
+        creditCode,
+        regionId: input.regionId,
+        category: input.category,
+        partyBranch: input.partyBranch ?? false,
+        foundedYear: input.foundedYear ?? null,
+        description: input.description ?? null,
+        status: OrganizationStatus.ACTIVE,
+      }),
+    );
+  });
+}
+
+export function updateOrganization(context: HubContext, id: string, input: UpdateOrganizationInput) {
+  return inTransaction(context, async (manager) => {
+    const organization = await lockedOrganization(manager, parseIntId(id));
+    requireOrganizationActor(context.identity, organization.id, organization.regionId);
+    Object.assign(organization, withoutUndefined({ ...input, name: input.name?.trim() }));
+    return manager.getRepository(SocialOrganization).save(organization);
+  });
+}
+
+export function setOrganizationStatus(context: HubContext, id: string, status: OrganizationStatus) {
+  return inTransaction(context, async (manager) => {
+    const organization = await lockedOrganization(manager, parseIntId(id));
+    requireStaffIn(context.identity, organization.regionId);
+    organization.status = status;
+    return manager.getRepository(SocialOrganization).save(organization);
+  });
+}
+
+export function createService(context: HubContext, input: CreateServiceInput) {
+  return inTransaction(context, async (manager) => {
+    const provider = await lockedOrganization(manager, parseIntId(input.providerId, 'providerId'));
+    requireOrganizationActor(context.identity, provider.id, provider.regionId);
+    if (provider.status !== OrganizationStatus.ACTIVE) throw new OrganizationError(OrganizationErrorCode.ORGANIZATION_NOT_ACTIVE);
+    if (!isWithin(input.regionId, provider.regionId)) {
+      throw new OrganizationError(OrganizationErrorCode.OUTSIDE_ORGANIZATION_REGION, { regionId: input.regionId });
+    }
+    const repository = manager.getRepository(Service);
+    return repository.save(
+      repository.create({
+        name: input.name.trim(),
+        category: input.category,
+        providerId: provider.id,
+        regionId: input.regionId,
+        stationId: input.stationId === undefined ? null : parseIntId(input.stationId, 'stationId'),
+        schedule: input.schedule ?? '',
+        capacity: input.capacity ?? null,
+        description: input.description ?? null,
+        active: true,
+      }),
+    );
+  });
+}
+
+async function serviceForChange(context: HubContext, manager: EntityManager, id: string): Promise<Service> {
+  const service = await manager.getRepository(Service).findOneBy({ id: parseIntId(id) });
+  if (!service) throw new NotFoundError('服务', id);
+  const provider = await lockedOrganization(manager, service.providerId);
+  requireOrganizationActor(context.identity, provider.id, provider.regionId);
+  return service;
+}
+
+export function updateService(context: HubContext, id: string, input: UpdateServiceInput) {
+  return inTransaction(context, async (manager) => {
+    const service = await serviceForChange(context, manager, id);
+    Object.assign(service, withoutUndefined({ ...input, name: input.name?.trim() }));
+    return manager.getRepository(Service).save(service);
+  });
+}
+
+export function retireService(context: HubContext, id: string) {
+  return inTransaction(context, async (manager) => {
+    const service = await serviceForChange(context, manager, id);
+    service.active = false;
+    return manager.getRepository(Service).save(service);
+  });
 }

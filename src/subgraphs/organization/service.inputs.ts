@@ -1,4 +1,5 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 
@@ -36,4 +37,67 @@ export class ServiceOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
   direction!: OrderDirection;
+}
+
+@InputType()
+export class CreateServiceInput {
+  @Field()
+  @Length(2, 128)
+  name!: string;
+
+  @Field(() => ServiceCategory)
+  category!: ServiceCategory;
+
+  @Field(() => ID)
+  providerId!: string;
+
+  @Field(() => ID, { description: 'where it is offered; inside the provider’s region' })
+  @Matches(/^\d{12}$/)
+  regionId!: string;
+
+  @Field(() => ID, { nullable: true })
+  stationId?: string;
+
+  @Field({ nullable: true, defaultValue: '' })
+  @IsOptional()
+  @MaxLength(128)
+  schedule?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(100000)
+  capacity?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string;
+}
+
+@InputType()
+export class UpdateServiceInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(2, 128)
+  name?: string;
+
+  @Field(() => ServiceCategory, { nullable: true })
+  category?: ServiceCategory;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(128)
+  schedule?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(100000)
+  capacity?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string;
 }

@@ -1,13 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { SocialOrganization } from './organization.entity';
 import { organizationById } from './organization.loaders';
-import { getService, listServices } from './organization.service';
+import { createService, getService, listServices, retireService, updateService } from './organization.service';
 import { OrganizationRegion } from './region.extension';
 import { Service } from './service.entity';
-import { ServiceFilter, ServiceOrder } from './service.inputs';
+import { CreateServiceInput, ServiceFilter, ServiceOrder, UpdateServiceInput } from './service.inputs';
 
 export const ServiceConnection = Connection(Service, 'Service');
 export const StationReference = referenceType('ServiceStation');
@@ -27,6 +27,25 @@ export class ServiceResolver {
     @Ctx() context: HubContext,
   ) {
     return listServices(context, filter, orderBy, page);
+  }
+
+  @Mutation(() => Service, { description: 'the provider (ORG) or STAFF of its region' })
+  createService(@Arg('input', () => CreateServiceInput) input: CreateServiceInput, @Ctx() context: HubContext) {
+    return createService(context, input);
+  }
+
+  @Mutation(() => Service)
+  updateService(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateServiceInput) input: UpdateServiceInput,
+    @Ctx() context: HubContext,
+  ) {
+    return updateService(context, id, input);
+  }
+
+  @Mutation(() => Service, { description: 'stop offering a service; it stays on record' })
+  retireService(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return retireService(context, id);
   }
 
   @FieldResolver(() => SocialOrganization)

@@ -1,0 +1,58 @@
+import { subtreeBounds } from '../db/region-scope';
+import { DomainError } from '../graphql/errors';
+import { Role, type Identity } from './identity';
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('FORBIDDEN', message, details);
+  }
+}
+
+/** True when `code` lies in the subtree of `ancestor` (both 12-digit division codes). */
+export function isWithin(code: string, ancestor: string): boolean {
+  const [low, high] = subtreeBounds(ancestor);
+  return code >= low && code <= high;
+}
+
+export function isStaff(identity: Identity): boolean {
+  return identity.role === Role.ADMIN || identity.role === Role.STAFF;
+}
+
+/** ADMIN anywhere; STAFF and BOT inside their own region's subtree. */
+export function actsInRegion(identity: Identity, regionId: string): boolean {
+  if (identity.role === Role.ADMIN) return true;
+  if (identity.role !== Role.STAFF && identity.role !== Role.BOT) return false;
+  return identity.regionId !== undefined && isWithin(regionId, identity.regionId);
+}
+
+export function requireRole(identity: Identity, ...roles: Role[]): void {
+  if (!roles.includes(identity.role)) {
+    throw new ForbiddenError(
+      identity.role === Role.PUBLIC ? '请先登录 (this needs a staff, organisation or bot token)' : `无权执行此操作 (${identity.role} may not do this)`,
+      { role: identity.role },
+    );
+  }
+}
+
+/** ADMIN, or STAFF whose region contains `regionId`. */
+export function requireStaffIn(identity: Identity, regionId: string): void {
+  requireRole(identity, Role.ADMIN, Role.STAFF);
+  if (!actsInRegion(identity, regionId)) {
+    throw new ForbiddenError(`不在您的管辖区域内 (${regionId} is outside your region)`, { regionId });
+  }
+}
+
+/** ADMIN, STAFF of the organisation's region, or the organisation's own ORG token. */
+export function requireOrganizationActor(identity: Identity, organizationId: number, organizationRegionId: string): void {
+  if (identity.role === Role.ORG && identity.organizationId === organizationId) return;
+  if (identity.role === Role.ORG) throw new ForbiddenError('只能管理本组织的事务 (an ORG token acts for its own organisation only)');
+  requireStaffIn(identity, organizationRegionId);
+}
+
+/** ADMIN, or STAFF/BOT whose region contains `regionId`. */
+export function requireRegionActor(identity: Identity, regionId: string, ...roles: Role[]): void {
+  requireRole(identity, Role.ADMIN, ...roles);
+  if (!actsInRegion(identity, regionId)) {
+    throw new ForbiddenError(`不在您的管辖区域内 (${regionId} is outside your region)`, { regionId });
+  }
+}
