@@ -1,7 +1,15 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { HubContext } from './context';
 
 /** Runs a mutation's reads and writes in one transaction: either all of it lands or none of it. */
 export function inTransaction<T>(context: HubContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return context.dataSource.transaction(work);
+}
+
+/**
+ * SELECT … FOR UPDATE on MySQL, so two requests cannot both take the last place or the last yuan. SQLite has no
+ * row locks and needs none: it runs one write transaction at a time.
+ */
+export function forUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return query.connection.options.type === 'better-sqlite3' ? query : query.setLock('pessimistic_write');
 }

@@ -1,14 +1,14 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
 import { SocialWorkRegionResolver } from './region.extension';
-import { CertificateReward, SocialWorker, SocialWorkExamYear, TalentAward } from './social-worker.entity';
+import { CertificateRecord, CertificateReward, SocialWorker, SocialWorkExamYear, TalentAward } from './social-worker.entity';
 import { socialWorkerById } from './social-worker.loaders';
 import { SocialWorkerResolver, SocialWorkPolicyResolver, TalentAwardResolver } from './social-worker.resolver';
 
 /** 社会工作者: certified social workers, the certificate reward policy and talent awards. */
 export const socialworkSubgraph: SubgraphDefinition = {
   name: 'socialwork',
-  entities: [SocialWorker, CertificateReward, TalentAward, SocialWorkExamYear],
+  entities: [SocialWorker, CertificateReward, CertificateRecord, TalentAward, SocialWorkExamYear],
   resolvers: [SocialWorkerResolver, SocialWorkPolicyResolver, TalentAwardResolver, SocialWorkRegionResolver],
   references: {
     SocialWorker: (ref, context) => socialWorkerById(context).load(parseIntId(ref.id)),

@@ -104,3 +104,27 @@ export class SocialWorkExamYear {
   @Field({ description: 'where the figure was reported' })
   source!: string;
 }
+
+@Entity()
+@ObjectType({ description: '持证记录: a certificate passed, with the reward the policy pays for it' })
+export class CertificateRecord {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Index()
+  @Column({ type: 'int' })
+  socialWorkerId!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => SocialWorkerLevel)
+  level!: SocialWorkerLevel;
+
+  @Column({ type: 'int' })
+  @Field(() => Int)
+  year!: number;
+
+  @Column({ type: 'int' })
+  @Field(() => Int, { description: 'reward due under the policy row for this level' })
+  rewardYuan!: number;
+}

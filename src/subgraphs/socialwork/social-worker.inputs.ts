@@ -1,6 +1,8 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, Length, Matches, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ServiceCategory } from '../../graphql/service-category';
 import { SocialWorkerLevel } from './social-worker.entity';
+
 
 @InputType()
 export class SocialWorkerFilter {
@@ -18,4 +20,53 @@ export class SocialWorkerFilter {
 
   @Field({ nullable: true })
   search?: string;
+}
+
+@InputType()
+export class RegisterSocialWorkerInput {
+  @Field()
+  @Length(2, 64)
+  name!: string;
+
+  @Field(() => SocialWorkerLevel)
+  level!: SocialWorkerLevel;
+
+  @Field(() => Int)
+  @Min(2008)
+  @Max(2100)
+  certifiedYear!: number;
+
+  @Field(() => ID)
+  @Matches(/^\d{12}$/)
+  regionId!: string;
+
+  @Field(() => ID, { nullable: true })
+  organizationId?: string;
+
+  @Field(() => ID, { nullable: true })
+  stationId?: string;
+
+  @Field(() => [ServiceCategory], { defaultValue: [] })
+  @ArrayMaxSize(11)
+  specialties!: ServiceCategory[];
+}
+
+@InputType()
+export class GrantTalentAwardInput {
+  @Field(() => ID)
+  socialWorkerId!: string;
+
+  @Field({ defaultValue: '兴玉社工人才' })
+  @Length(2, 64)
+  programme!: string;
+
+  @Field(() => Int)
+  @Min(2008)
+  @Max(2100)
+  year!: number;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(10_000_000)
+  amountYuan!: number;
 }

@@ -1,6 +1,6 @@
 import type { HubContext } from '../../graphql/context';
 import { byColumnLoader, byIdLoader, subtreeAggregateLoader } from '../../graphql/loaders';
-import { SocialWorker, TalentAward } from './social-worker.entity';
+import { CertificateRecord, SocialWorker, TalentAward } from './social-worker.entity';
 
 export const socialWorkerById = (context: HubContext) => byIdLoader(context, SocialWorker, 'socialwork.worker');
 
@@ -13,3 +13,6 @@ export const socialWorkerCountBySubtree = (context: HubContext) =>
 
 export const awardsByWorker = (context: HubContext) =>
   byColumnLoader(context, TalentAward, 'socialwork.award', 'socialWorkerId');
+
+export const certificatesByWorker = (context: HubContext) =>
+  byColumnLoader(context, CertificateRecord, 'socialwork.certificate', 'socialWorkerId');

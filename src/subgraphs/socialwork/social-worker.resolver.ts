@@ -1,15 +1,18 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 import { SocialWorkRegion } from './region.extension';
-import { CertificateReward, SocialWorker, SocialWorkExamYear, TalentAward } from './social-worker.entity';
-import { SocialWorkerFilter } from './social-worker.inputs';
-import { awardsByWorker, socialWorkerById } from './social-worker.loaders';
+import { CertificateRecord, CertificateReward, SocialWorker, SocialWorkerLevel, SocialWorkExamYear, TalentAward } from './social-worker.entity';
+import { GrantTalentAwardInput, RegisterSocialWorkerInput, SocialWorkerFilter } from './social-worker.inputs';
+import { awardsByWorker, certificatesByWorker, socialWorkerById } from './social-worker.loaders';
 import {
   certificateRewards,
   examYear,
+  grantTalentAward,
+  recordCertificate,
+  registerSocialWorker,
   getSocialWorker,
   listSocialWorkers,
   specialtiesOf,
@@ -34,6 +37,31 @@ export class SocialWorkerResolver {
     @Ctx() context: HubContext,
   ) {
     return listSocialWorkers(context, filter, page);
+  }
+
+  @Mutation(() => SocialWorker, { description: 'STAFF of the region, ADMIN' })
+  registerSocialWorker(@Arg('input', () => RegisterSocialWorkerInput) input: RegisterSocialWorkerInput, @Ctx() context: HubContext) {
+    return registerSocialWorker(context, input);
+  }
+
+  @Mutation(() => CertificateRecord, { description: '登记持证等级; the reward follows the policy rows' })
+  recordCertificate(
+    @Arg('socialWorkerId', () => ID) socialWorkerId: string,
+    @Arg('level', () => SocialWorkerLevel) level: SocialWorkerLevel,
+    @Arg('year', () => Int) year: number,
+    @Ctx() context: HubContext,
+  ) {
+    return recordCertificate(context, socialWorkerId, level, year);
+  }
+
+  @Mutation(() => TalentAward, { description: 'ADMIN only' })
+  grantTalentAward(@Arg('input', () => GrantTalentAwardInput) input: GrantTalentAwardInput, @Ctx() context: HubContext) {
+    return grantTalentAward(context, input);
+  }
+
+  @FieldResolver(() => [CertificateRecord])
+  certificates(@Root() worker: SocialWorker, @Ctx() context: HubContext) {
+    return certificatesByWorker(context).load(worker.id);
   }
 
   @FieldResolver(() => [ServiceCategory])

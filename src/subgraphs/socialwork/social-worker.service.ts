@@ -1,10 +1,20 @@
+import { Role } from '../../auth/identity';
+import { requireRole, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { NotFoundError } from '../../graphql/errors';
+import { DomainError, NotFoundError } from '../../graphql/errors';
+import { inTransaction } from '../../graphql/transaction';
 import { parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { likePattern, paginate, type PageArgs } from '../../graphql/pagination';
-import { CertificateReward, SocialWorker, SocialWorkExamYear, TalentAward } from './social-worker.entity';
-import type { SocialWorkerFilter } from './social-worker.inputs';
+import {
+  CertificateRecord,
+  CertificateReward,
+  SocialWorker,
+  SocialWorkerLevel,
+  SocialWorkExamYear,
+  TalentAward,
+} from './social-worker.entity';
+import type { GrantTalentAwardInput, RegisterSocialWorkerInput, SocialWorkerFilter } from './social-worker.inputs';
 import { socialWorkerById } from './social-worker.loaders';
 
 export async function getSocialWorker(context: HubContext, id: string): Promise<SocialWorker> {
@@ -47,4 +57,56 @@ export function talentAwards(context: HubContext, year: number | undefined) {
 
 export function examYear(context: HubContext, year: number) {
   return context.dataSource.getRepository(SocialWorkExamYear).findOneBy({ year });
+}
+
+const LEVEL_ORDER = [SocialWorkerLevel.ASSISTANT, SocialWorkerLevel.INTERMEDIATE, SocialWorkerLevel.SENIOR];
+
+export function registerSocialWorker(context: HubContext, input: RegisterSocialWorkerInput) {
+  requireStaffIn(context.identity, input.regionId);
+  return inTransaction(context, async (manager) => {
+    const repository = manager.getRepository(SocialWorker);
+    return repository.save(
+      repository.create({
+        name: input.name.trim(),
+        level: input.level,
+        certifiedYear: input.certifiedYear,
+        regionId: input.regionId,
+        organizationId: input.organizationId === undefined ? null : parseIntId(input.organizationId, 'organizationId'),
+        stationId: input.stationId === undefined ? null : parseIntId(input.stationId, 'stationId'),
+        specialtyList: [...new Set(input.specialties)].join(','),
+      }),
+    );
+  });
+}
+
+/** A worker passes a higher certificate: the level is raised and the policy's reward recorded. */
+export function recordCertificate(context: HubContext, workerId: string, level: SocialWorkerLevel, year: number) {
+  return inTransaction(context, async (manager) => {
+    const worker = await manager.getRepository(SocialWorker).findOneBy({ id: parseIntId(workerId, 'socialWorkerId') });
+    if (!worker) throw new NotFoundError('社会工作者', workerId);
+    requireStaffIn(context.identity, worker.regionId);
+    if (LEVEL_ORDER.indexOf(level) <= LEVEL_ORDER.indexOf(worker.level) && (await manager.getRepository(CertificateRecord).existsBy({ socialWorkerId: worker.id }))) {
+      throw new DomainError('CERTIFICATE_NOT_HIGHER', '只能登记更高等级的证书 (the new certificate must be above the current level)', { current: worker.level });
+    }
+    const policy = await manager.getRepository(CertificateReward).findOneBy({ level });
+    if (!policy) throw new DomainError('NO_REWARD_POLICY', '该等级没有奖励政策 (no reward policy for this level)', { level });
+    worker.level = level;
+    worker.certifiedYear = year;
+    await manager.getRepository(SocialWorker).save(worker);
+    const records = manager.getRepository(CertificateRecord);
+    return records.save(records.create({ socialWorkerId: worker.id, level, year, rewardYuan: policy.amountYuan }));
+  });
+}
+
+export function grantTalentAward(context: HubContext, input: GrantTalentAwardInput) {
+  requireRole(context.identity, Role.ADMIN);
+  return inTransaction(context, async (manager) => {
+    const workerId = parseIntId(input.socialWorkerId, 'socialWorkerId');
+    if (!(await manager.getRepository(SocialWorker).existsBy({ id: workerId }))) throw new NotFoundError('社会工作者', workerId);
+    const awards = manager.getRepository(TalentAward);
+    if (await awards.existsBy({ socialWorkerId: workerId, programme: input.programme, year: input.year })) {
+      throw new DomainError('DUPLICATE_AWARD', '该人员本年度已获此奖励 (already awarded this programme this year)');
+    }
+    return awards.save(awards.create({ socialWorkerId: workerId, programme: input.programme, year: input.year, amountYuan: input.amountYuan }));
+  });
 }

@@ -1,15 +1,15 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
 import { VolunteerRegionResolver, VolunteerStationResolver } from './region.extension';
-import { ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
+import { ActivitySignup, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
 import { activityById, teamById } from './volunteer.loaders';
-import { VolunteerActivityResolver, VolunteerTeamResolver } from './volunteer.resolver';
+import { VolunteerActivityResolver, VolunteerResolver, VolunteerTeamResolver } from './volunteer.resolver';
 
 /** 社区志愿者: volunteers, teams, activities and service hours; contributes volunteer figures to regions and stations. */
 export const volunteerSubgraph: SubgraphDefinition = {
   name: 'volunteer',
-  entities: [VolunteerTeam, Volunteer, VolunteerActivity, ServiceHours],
-  resolvers: [VolunteerTeamResolver, VolunteerActivityResolver, VolunteerRegionResolver, VolunteerStationResolver],
+  entities: [VolunteerTeam, Volunteer, VolunteerActivity, ServiceHours, ActivitySignup],
+  resolvers: [VolunteerTeamResolver, VolunteerActivityResolver, VolunteerResolver, VolunteerRegionResolver, VolunteerStationResolver],
   references: {
     VolunteerTeam: (ref, context) => teamById(context).load(parseIntId(ref.id)),
     VolunteerActivity: (ref, context) => activityById(context).load(parseIntId(ref.id)),

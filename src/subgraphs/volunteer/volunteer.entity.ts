@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ServiceCategory } from '../../graphql/service-category';
 
@@ -27,14 +27,21 @@ export class VolunteerTeam {
   foundedYear!: number | null;
 }
 
-/** A registered volunteer. Personal data: only counts and hours are public. */
+/** A registered volunteer. Personal data: the graph shows a masked name, counts and hours. */
 @Entity()
+@ObjectType({ description: '志愿者 (name shown masked)' })
 export class Volunteer {
   @PrimaryGeneratedColumn()
+  @Field(() => ID)
   id!: number;
 
   @Column({ type: 'varchar', length: 32 })
   name!: string;
+
+  @Field({ description: 'surname and asterisks, e.g. 张**' })
+  get displayName(): string {
+    return this.name.slice(0, 1) + '*'.repeat(Math.max(1, this.name.length - 1));
+  }
 
   @Index()
   @Column({ type: 'varchar', length: 12 })
@@ -50,9 +57,11 @@ export class Volunteer {
   stationId!: number | null;
 
   @Column({ type: 'varchar', length: 32 })
+  @Field(() => ServiceCategory)
   skill!: ServiceCategory;
 
   @Column({ type: 'int' })
+  @Field(() => Int)
   registeredYear!: number;
 }
 
@@ -144,6 +153,54 @@ export class ServiceHours {
   @Column({ type: 'varchar', length: 10 })
   @Field()
   servedOn!: string;
+
+  /** Only verified hours count in the figures; check-out records them unverified for staff to confirm. */
+  @Column({ type: 'boolean', default: true })
+  @Field()
+  verified!: boolean;
+
+  @Field(() => Float)
+  get hours(): number {
+    return this.halfHours / 2;
+  }
+}
+
+@Entity()
+@Index(['activityId', 'volunteerId'], { unique: true })
+@ObjectType({ description: '活动报名: a volunteer signed up for an activity, with check-in and check-out' })
+export class ActivitySignup {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Column({ type: 'int' })
+  activityId!: number;
+
+  @Index()
+  @Column({ type: 'int' })
+  volunteerId!: number;
+
+  @Column({ type: 'datetime' })
+  @Field()
+  signedUpAt!: Date;
+
+  @Column({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true })
+  checkedInAt!: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true })
+  checkedOutAt!: Date | null;
+}
+
+/**
+ * Service time in half hours, per started hour: of the last partial hour ≤ 15 min counts 0, 15–45 min 0.5 h
+ * and over 45 min a full hour.
+ */
+export function roundedHalfHours(minutes: number): number {
+  const whole = Math.floor(minutes / 60) * 2;
+  const rest = minutes % 60;
+  return whole + (rest <= 15 ? 0 : rest <= 45 ? 1 : 2);
 }
 
 export const hoursOf = (halfHours: number) => halfHours / 2;

@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ServiceCategory } from '../../graphql/service-category';
 import { ActivityStatus } from './volunteer.entity';
 
@@ -33,4 +34,59 @@ export class VolunteerActivityFilter {
 
   @Field({ nullable: true, description: 'words in the title or description' })
   search?: string;
+}
+
+@InputType()
+export class RegisterVolunteerInput {
+  @Field()
+  @Length(2, 32)
+  name!: string;
+
+  @Field(() => ID)
+  @Matches(/^\d{12}$/)
+  regionId!: string;
+
+  @Field(() => ID, { nullable: true })
+  teamId?: string;
+
+  @Field(() => ServiceCategory, { defaultValue: ServiceCategory.OTHER })
+  skill!: ServiceCategory;
+}
+
+@InputType()
+export class CreateActivityInput {
+  @Field()
+  @Length(2, 128)
+  title!: string;
+
+  @Field(() => ServiceCategory)
+  category!: ServiceCategory;
+
+  @Field(() => ID)
+  @Matches(/^\d{12}$/)
+  regionId!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  startsOn!: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(10000)
+  capacity?: number;
+
+  @Field(() => ID, { nullable: true })
+  stationId?: string;
+
+  @Field(() => ID, { nullable: true })
+  teamId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'the organising organisation; an ORG token may only name its own' })
+  organizationId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string;
 }

@@ -11,20 +11,18 @@ export const teamMemberCount = (context: HubContext) =>
 export const stationVolunteerCount = (context: HubContext) =>
   groupAggregateLoader(context, 'volunteer.stationVolunteers', Volunteer, 'stationId', 'COUNT(*)');
 
+// Only verified hours count; `verified = 1` reads the same in SQLite and MySQL.
 export const stationHalfHours = (context: HubContext) =>
-  groupAggregateLoader(context, 'volunteer.stationHours', ServiceHours, 'stationId', 'SUM(t.halfHours)');
+  groupAggregateLoader(context, 'volunteer.stationHours', ServiceHours, 'stationId', 'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)');
 
 export const activityHalfHours = (context: HubContext) =>
-  groupAggregateLoader(context, 'volunteer.activityHours', ServiceHours, 'activityId', 'SUM(t.halfHours)');
+  groupAggregateLoader(context, 'volunteer.activityHours', ServiceHours, 'activityId', 'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)');
 
 const subtree = (
   entity: typeof Volunteer | typeof VolunteerTeam | typeof VolunteerActivity | typeof ServiceHours,
   aggregate: string,
-) => ({
-  entity,
-  regionProperty: 'regionId',
-  aggregate,
-});
+  where?: string,
+) => ({ entity, regionProperty: 'regionId', aggregate, where });
 
 export const regionVolunteerCount = (context: HubContext) =>
   subtreeAggregateLoader(context, 'volunteer.regionVolunteers', subtree(Volunteer, 'COUNT(*)'));
@@ -33,4 +31,4 @@ export const regionTeamCount = (context: HubContext) =>
 export const regionActivityCount = (context: HubContext) =>
   subtreeAggregateLoader(context, 'volunteer.regionActivities', subtree(VolunteerActivity, 'COUNT(*)'));
 export const regionHalfHours = (context: HubContext) =>
-  subtreeAggregateLoader(context, 'volunteer.regionHours', subtree(ServiceHours, 'SUM(half_hours)'));
+  subtreeAggregateLoader(context, 'volunteer.regionHours', subtree(ServiceHours, 'SUM(half_hours)', 'verified = 1'));

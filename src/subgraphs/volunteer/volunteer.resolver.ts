@@ -1,12 +1,24 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { VolunteerRegion, VolunteerStation } from './region.extension';
-import { hoursOf, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
-import { VolunteerActivityFilter, VolunteerTeamFilter } from './volunteer.inputs';
+import { ActivitySignup, hoursOf, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
+import { CreateActivityInput, RegisterVolunteerInput, VolunteerActivityFilter, VolunteerTeamFilter } from './volunteer.inputs';
 import { activityHalfHours, teamById, teamMemberCount } from './volunteer.loaders';
-import { getActivity, getTeam, listActivities, listTeams } from './volunteer.service';
+import {
+  checkIn,
+  checkOut,
+  createActivity,
+  getActivity,
+  getTeam,
+  listActivities,
+  listTeams,
+  registerVolunteer,
+  setVolunteerTeam,
+  signUp,
+  verifyHours,
+} from './volunteer.service';
 
 export const VolunteerTeamConnection = Connection(VolunteerTeam, 'VolunteerTeam');
 export const VolunteerActivityConnection = Connection(VolunteerActivity, 'VolunteerActivity');
@@ -83,5 +95,66 @@ export class VolunteerActivityResolver {
   @FieldResolver(() => Float, { description: 'verified volunteer hours recorded for it' })
   async volunteerHours(@Root() activity: VolunteerActivity, @Ctx() context: HubContext) {
     return hoursOf(await activityHalfHours(context).load(activity.id));
+  }
+}
+
+@Resolver(() => Volunteer)
+export class VolunteerResolver {
+  @Mutation(() => Volunteer, { description: 'STAFF of the region, ADMIN' })
+  registerVolunteer(@Arg('input', () => RegisterVolunteerInput) input: RegisterVolunteerInput, @Ctx() context: HubContext) {
+    return registerVolunteer(context, input);
+  }
+
+  @Mutation(() => Volunteer, { description: 'join a team, or leave it with teamId null' })
+  setVolunteerTeam(
+    @Arg('volunteerId', () => ID) volunteerId: string,
+    @Arg('teamId', () => ID, { nullable: true }) teamId: string | null,
+    @Ctx() context: HubContext,
+  ) {
+    return setVolunteerTeam(context, volunteerId, teamId ?? null);
+  }
+
+  @Mutation(() => VolunteerActivity, { description: 'STAFF of the region, or an ORG for its own activity' })
+  createVolunteerActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() context: HubContext) {
+    return createActivity(context, input);
+  }
+
+  @Mutation(() => ActivitySignup, { description: 'sign up within the activity’s capacity' })
+  signUpForActivity(
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('volunteerId', () => ID) volunteerId: string,
+    @Ctx() context: HubContext,
+  ) {
+    return signUp(context, activityId, volunteerId);
+  }
+
+  @Mutation(() => ActivitySignup)
+  checkIn(
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('volunteerId', () => ID) volunteerId: string,
+    @Ctx() context: HubContext,
+    @Arg('at', () => Date, { nullable: true }) at?: Date,
+  ) {
+    return checkIn(context, activityId, volunteerId, at ?? undefined);
+  }
+
+  @Mutation(() => ServiceHours, { description: 'records the hours, rounded per started hour, for staff to verify' })
+  checkOut(
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('volunteerId', () => ID) volunteerId: string,
+    @Ctx() context: HubContext,
+    @Arg('at', () => Date, { nullable: true }) at?: Date,
+  ) {
+    return checkOut(context, activityId, volunteerId, at ?? undefined);
+  }
+
+  @Mutation(() => ServiceHours, { description: 'STAFF of the region confirm recorded hours' })
+  verifyServiceHours(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return verifyHours(context, id);
+  }
+
+  @FieldResolver(() => VolunteerTeam, { nullable: true })
+  team(@Root() volunteer: Volunteer, @Ctx() context: HubContext) {
+    return volunteer.teamId === null ? null : teamById(context).load(volunteer.teamId);
   }
 }

@@ -1,10 +1,22 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Role } from '../../auth/identity';
+import { ForbiddenError, requireRegionActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { BadInputError, NotFoundError } from '../../graphql/errors';
+import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
+import { forUpdate, inTransaction } from '../../graphql/transaction';
 import { parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
-import { VolunteerActivity, VolunteerTeam } from './volunteer.entity';
-import type { VolunteerActivityFilter, VolunteerTeamFilter } from './volunteer.inputs';
+import {
+  ActivitySignup,
+  ActivityStatus,
+  roundedHalfHours,
+  ServiceHours,
+  Volunteer,
+  VolunteerActivity,
+  VolunteerTeam,
+} from './volunteer.entity';
+import type { CreateActivityInput, RegisterVolunteerInput, VolunteerActivityFilter, VolunteerTeamFilter } from './volunteer.inputs';
 import { activityById, teamById } from './volunteer.loaders';
 
 const optionalId = (id: string | undefined, argument: string) =>
@@ -53,4 +65,138 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
     query.andWhere('item.startsOn >= :from', { from: filter.from });
   }
   return paginate(query, page);
+}
+
+async function findOrFail<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, id: number, what: string): Promise<T> {
+  const row = await manager.getRepository(entity).findOneBy({ id } as never);
+  if (!row) throw new NotFoundError(what, id);
+  return row;
+}
+
+export function registerVolunteer(context: HubContext, input: RegisterVolunteerInput) {
+  requireStaffIn(context.identity, input.regionId);
+  return inTransaction(context, async (manager) => {
+    const teamId = optionalId(input.teamId, 'teamId') ?? null;
+    if (teamId !== null) await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
+    const repository = manager.getRepository(Volunteer);
+    return repository.save(
+      repository.create({ name: input.name.trim(), regionId: input.regionId, teamId, stationId: null, skill: input.skill, registeredYear: new Date().getFullYear() }),
+    );
+  });
+}
+
+export function setVolunteerTeam(context: HubContext, volunteerId: string, teamId: string | null) {
+  return inTransaction(context, async (manager) => {
+    const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
+    requireStaffIn(context.identity, volunteer.regionId);
+    if (teamId !== null) await findOrFail(manager, VolunteerTeam, parseIntId(teamId, 'teamId'), '志愿服务队伍');
+    volunteer.teamId = teamId === null ? null : parseIntId(teamId, 'teamId');
+    return manager.getRepository(Volunteer).save(volunteer);
+  });
+}
+
+export function createActivity(context: HubContext, input: CreateActivityInput) {
+  const organizationId = optionalId(input.organizationId, 'organizationId') ?? null;
+  if (context.identity.role === Role.ORG) {
+    if (organizationId !== context.identity.organizationId) throw new ForbiddenError('只能以本组织名义发布活动 (an ORG token creates its own activities)');
+  } else {
+    requireStaffIn(context.identity, input.regionId);
+  }
+  return inTransaction(context, async (manager) => {
+    const repository = manager.getRepository(VolunteerActivity);
+    return repository.save(
+      repository.create({
+        title: input.title.trim(),
+        category: input.category,
+        regionId: input.regionId,
+        startsOn: input.startsOn,
+        capacity: input.capacity ?? null,
+        stationId: optionalId(input.stationId, 'stationId') ?? null,
+        teamId: optionalId(input.teamId, 'teamId') ?? null,
+        organizationId,
+        description: input.description ?? null,
+        status: ActivityStatus.OPEN,
+      }),
+    );
+  });
+}
+
+/** STAFF and the BOT act in the activity's region; an ORG for its own activities. */
+function requireActivityActor(context: HubContext, activity: VolunteerActivity): void {
+  if (context.identity.role === Role.ORG && activity.organizationId === context.identity.organizationId) return;
+  requireRegionActor(context.identity, activity.regionId, Role.STAFF, Role.BOT);
+}
+
+export function signUp(context: HubContext, activityId: string, volunteerId: string) {
+  return inTransaction(context, async (manager) => {
+    const activity = await forUpdate(
+      manager.getRepository(VolunteerActivity).createQueryBuilder('a').where('a.id = :id', { id: parseIntId(activityId, 'activityId') }),
+    ).getOne();
+    if (!activity) throw new NotFoundError('志愿服务活动', activityId);
+    requireActivityActor(context, activity);
+    const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
+    if (activity.status !== ActivityStatus.OPEN && activity.status !== ActivityStatus.PLANNED) {
+      throw new DomainError('ACTIVITY_CLOSED', '活动已结束或取消,不能报名 (the activity no longer takes sign-ups)', { status: activity.status });
+    }
+    const signups = manager.getRepository(ActivitySignup);
+    if (await signups.existsBy({ activityId: activity.id, volunteerId: volunteer.id })) {
+      throw new DomainError('ALREADY_SIGNED_UP', '已经报过名了 (already signed up)');
+    }
+    if (activity.capacity !== null && (await signups.countBy({ activityId: activity.id })) >= activity.capacity) {
+      throw new DomainError('ACTIVITY_FULL', '活动名额已满 (the activity is full)', { capacity: activity.capacity });
+    }
+    return signups.save(signups.create({ activityId: activity.id, volunteerId: volunteer.id, signedUpAt: new Date(), checkedInAt: null, checkedOutAt: null }));
+  });
+}
+
+async function signupFor(context: HubContext, manager: EntityManager, activityId: string, volunteerId: string) {
+  const activity = await findOrFail(manager, VolunteerActivity, parseIntId(activityId, 'activityId'), '志愿服务活动');
+  requireActivityActor(context, activity);
+  const signup = await manager.getRepository(ActivitySignup).findOneBy({ activityId: activity.id, volunteerId: parseIntId(volunteerId, 'volunteerId') });
+  if (!signup) throw new DomainError('NOT_SIGNED_UP', '该志愿者未报名此活动 (the volunteer has not signed up)');
+  return { activity, signup };
+}
+
+export function checkIn(context: HubContext, activityId: string, volunteerId: string, at: Date = new Date()) {
+  return inTransaction(context, async (manager) => {
+    const { signup } = await signupFor(context, manager, activityId, volunteerId);
+    if (signup.checkedInAt) throw new DomainError('ALREADY_CHECKED_IN', '已经签到 (already checked in)');
+    signup.checkedInAt = at;
+    return manager.getRepository(ActivitySignup).save(signup);
+  });
+}
+
+/** Check-out records the time served, rounded per started hour, as unverified hours for staff to confirm. */
+export function checkOut(context: HubContext, activityId: string, volunteerId: string, at: Date = new Date()) {
+  return inTransaction(context, async (manager) => {
+    const { activity, signup } = await signupFor(context, manager, activityId, volunteerId);
+    if (!signup.checkedInAt) throw new DomainError('NOT_CHECKED_IN', '尚未签到 (check in first)');
+    if (signup.checkedOutAt) throw new DomainError('ALREADY_CHECKED_OUT', '已经签退 (already checked out)');
+    const minutes = Math.floor((at.getTime() - new Date(signup.checkedInAt).getTime()) / 60000);
+    if (minutes < 0 || minutes > 24 * 60) throw new DomainError('BAD_DURATION', '签到签退时间不合理 (check-out must be within 24 h after check-in)');
+    signup.checkedOutAt = at;
+    await manager.getRepository(ActivitySignup).save(signup);
+    const hours = manager.getRepository(ServiceHours);
+    return hours.save(
+      hours.create({
+        volunteerId: signup.volunteerId,
+        activityId: activity.id,
+        stationId: activity.stationId,
+        regionId: activity.regionId,
+        halfHours: roundedHalfHours(minutes),
+        servedOn: at.toISOString().slice(0, 10),
+        verified: false,
+      }),
+    );
+  });
+}
+
+export function verifyHours(context: HubContext, id: string) {
+  return inTransaction(context, async (manager) => {
+    const hours = await findOrFail(manager, ServiceHours, parseIntId(id), '服务时长记录');
+    requireStaffIn(context.identity, hours.regionId);
+    if (hours.verified) throw new DomainError('ALREADY_VERIFIED', '该时长已审核 (already verified)');
+    hours.verified = true;
+    return manager.getRepository(ServiceHours).save(hours);
+  });
 }
