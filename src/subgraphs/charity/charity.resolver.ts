@@ -1,11 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Allocation, CharityResource } from './charity.entity';
-import { CharityResourceFilter } from './charity.inputs';
+import { AllocateInput, CharityResourceFilter, RecordCharityResourceInput } from './charity.inputs';
 import { allocationsByResource, resourceById } from './charity.loaders';
-import { getResource, listResources, remainingOf } from './charity.service';
+import { allocate, getResource, listResources, recordResource, remainingOf } from './charity.service';
 
 export const CharityResourceConnection = Connection(CharityResource, 'CharityResource');
 const RegionReference = referenceType('Region');
@@ -26,6 +26,16 @@ export class CharityResourceResolver {
     @Ctx() context: HubContext,
   ) {
     return listResources(context, filter, page);
+  }
+
+  @Mutation(() => CharityResource, { description: 'STAFF of the region, ADMIN' })
+  recordCharityResource(@Arg('input', () => RecordCharityResourceInput) input: RecordCharityResourceInput, @Ctx() context: HubContext) {
+    return recordResource(context, input);
+  }
+
+  @Mutation(() => Allocation, { description: 'allocate to a need or project, never more than remains' })
+  allocateCharityResource(@Arg('input', () => AllocateInput) input: AllocateInput, @Ctx() context: HubContext) {
+    return allocate(context, input);
   }
 
   @FieldResolver(() => Int, { description: 'amount not yet allocated' })

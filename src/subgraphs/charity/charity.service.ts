@@ -1,10 +1,12 @@
+import { requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { NotFoundError } from '../../graphql/errors';
+import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
+import { forUpdate, inTransaction } from '../../graphql/transaction';
 import { parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
-import { CharityResource } from './charity.entity';
-import type { CharityResourceFilter } from './charity.inputs';
+import { Allocation, CharityResource } from './charity.entity';
+import type { AllocateInput, CharityResourceFilter, RecordCharityResourceInput } from './charity.inputs';
 import { allocatedAmount, resourceById } from './charity.loaders';
 
 export async function getResource(context: HubContext, id: string) {
@@ -26,4 +28,49 @@ export function listResources(context: HubContext, filter: CharityResourceFilter
 
 export async function remainingOf(context: HubContext, resource: CharityResource): Promise<number> {
   return resource.amount - (await allocatedAmount(context).load(resource.id));
+}
+
+export function recordResource(context: HubContext, input: RecordCharityResourceInput) {
+  requireStaffIn(context.identity, input.regionId);
+  return inTransaction(context, async (manager) => {
+    const repository = manager.getRepository(CharityResource);
+    return repository.save(
+      repository.create({ ...input, name: input.name.trim(), category: input.category ?? null, description: input.description ?? null }),
+    );
+  });
+}
+
+/** Gives part of a resource to one need or project; never more than remains (the row is locked meanwhile). */
+export function allocate(context: HubContext, input: AllocateInput) {
+  if ((input.needId === undefined) === (input.projectId === undefined)) {
+    throw new BadInputError('请指定需求或项目之一 (give exactly one of needId and projectId)');
+  }
+  return inTransaction(context, async (manager) => {
+    const resource = await forUpdate(
+      manager.getRepository(CharityResource).createQueryBuilder('r').where('r.id = :id', { id: parseIntId(input.resourceId, 'resourceId') }),
+    ).getOne();
+    if (!resource) throw new NotFoundError('慈善资源', input.resourceId);
+    requireStaffIn(context.identity, resource.regionId);
+    const allocated = await manager
+      .getRepository(Allocation)
+      .createQueryBuilder('a')
+      .select('COALESCE(SUM(a.amount), 0)', 'total')
+      .where('a.resourceId = :id', { id: resource.id })
+      .getRawOne<{ total: string | number }>();
+    const remaining = resource.amount - Number(allocated?.total ?? 0);
+    if (input.amount > remaining) {
+      throw new DomainError('INSUFFICIENT_RESOURCE', `剩余不足:还剩 ${remaining}${resource.unit} (only ${remaining} ${resource.unit} remain)`, { remaining });
+    }
+    const allocations = manager.getRepository(Allocation);
+    return allocations.save(
+      allocations.create({
+        resourceId: resource.id,
+        amount: input.amount,
+        needId: input.needId === undefined ? null : parseIntId(input.needId, 'needId'),
+        projectId: input.projectId === undefined ? null : parseIntId(input.projectId, 'projectId'),
+        allocatedOn: new Date().toISOString().slice(0, 10),
+        note: input.note,
+      }),
+    );
+  });
 }

@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ServiceCategory } from '../../graphql/service-category';
 import { NeedStatus, NeedUrgency } from './need.entity';
 import { ProjectCategory, ProjectStatus } from './project.entity';
@@ -37,4 +38,69 @@ export class ServiceProjectFilter {
 
   @Field({ nullable: true })
   search?: string;
+}
+
+@InputType()
+export class SubmitNeedInput {
+  @Field(() => ServiceCategory)
+  category!: ServiceCategory;
+
+  @Field({ description: 'what is needed, in the resident’s words' })
+  @Length(2, 1000)
+  description!: string;
+
+  @Field(() => NeedUrgency, { defaultValue: NeedUrgency.NORMAL })
+  urgency!: NeedUrgency;
+
+  @Field(() => ID, { description: 'division code of the community' })
+  @Matches(/^\d{12}$/)
+  communityId!: string;
+}
+
+@InputType()
+export class OpenRoundInput {
+  @Field()
+  @Length(2, 128)
+  name!: string;
+
+  @Field()
+  @Length(2, 64)
+  sponsor!: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  openedOn!: string;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(10000)
+  quota!: number;
+}
+
+@InputType()
+export class SubmitApplicationInput {
+  @Field(() => ID)
+  roundId!: string;
+
+  @Field()
+  @Length(2, 128)
+  title!: string;
+
+  @Field(() => ProjectCategory)
+  category!: ProjectCategory;
+
+  @Field(() => ID, { description: 'the applying organisation' })
+  applicantId!: string;
+
+  @Field(() => ID)
+  @Matches(/^\d{12}$/)
+  regionId!: string;
+
+  @Field(() => ID, { nullable: true })
+  stationId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(5000)
+  summary?: string;
 }

@@ -50,8 +50,8 @@ export class Need {
   @Field(() => ServiceCategory)
   category!: ServiceCategory;
 
+  /** Shown only to staff of the region and the bot (see NeedResolver.description). */
   @Column({ type: 'text' })
-  @Field()
   description!: string;
 
   @Column({ type: 'varchar', length: 16, default: NeedUrgency.NORMAL })
@@ -79,6 +79,10 @@ export class Need {
   @Column({ type: 'int', nullable: true })
   @Field(() => Int, { nullable: true, description: "the resident's rating, 1-5" })
   rating!: number | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Field(() => String, { nullable: true, description: 'why it was rejected' })
+  rejectReason!: string | null;
 }
 
 @ObjectType({ description: 'needs of a region by state' })

@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../auth/identity';
+import { actsInRegion } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { reference } from '../../federation/references';
 import { PageArgs } from '../../graphql/pagination';
 import { LinkageCase, LinkageContribution } from './linkage-case.entity';
-import { NeedFilter } from './linkage.inputs';
+import { NeedFilter, SubmitNeedInput } from './linkage.inputs';
 import { caseByNeed, contributionsByCase, needById } from './linkage.loaders';
-import { getNeed, getNeedByNumber, listNeeds } from './linkage.service';
-import { Need, NeedConnection } from './need.entity';
+import { getNeed, getNeedByNumber, listNeeds, rateNeed, submitNeed, transitionNeed } from './linkage.service';
+import { Need, NeedConnection, NeedStatus } from './need.entity';
 import { LinkageRegion } from './region.extension';
 
 @Resolver(() => Need)
@@ -28,6 +30,53 @@ export class NeedResolver {
     @Ctx() context: HubContext,
   ) {
     return listNeeds(context, filter, page);
+  }
+
+  @Mutation(() => Need, { description: '登记需求 (BOT or STAFF of the community); returns the public number' })
+  submitNeed(@Arg('input', () => SubmitNeedInput) input: SubmitNeedInput, @Ctx() context: HubContext) {
+    return submitNeed(context, input);
+  }
+
+  @Mutation(() => Need, { description: '受理 SUBMITTED → ACCEPTED (STAFF of the region)' })
+  acceptNeed(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return transitionNeed(context, id, NeedStatus.ACCEPTED);
+  }
+
+  @Mutation(() => Need, { description: '匹配 ACCEPTED → MATCHED; opens the linkage case' })
+  matchNeed(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return transitionNeed(context, id, NeedStatus.MATCHED);
+  }
+
+  @Mutation(() => Need, { description: '开始服务 MATCHED → IN_SERVICE' })
+  startNeedService(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return transitionNeed(context, id, NeedStatus.IN_SERVICE);
+  }
+
+  @Mutation(() => Need, { description: '解决 IN_SERVICE → RESOLVED' })
+  resolveNeed(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return transitionNeed(context, id, NeedStatus.RESOLVED);
+  }
+
+  @Mutation(() => Need, { description: '关闭 RESOLVED → CLOSED' })
+  closeNeed(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return transitionNeed(context, id, NeedStatus.CLOSED);
+  }
+
+  @Mutation(() => Need, { description: '驳回 (before service starts), with the reason the resident will see' })
+  rejectNeed(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() context: HubContext) {
+    return transitionNeed(context, id, NeedStatus.REJECTED, reason.trim().slice(0, 255));
+  }
+
+  @Mutation(() => Need, { description: "the resident's rating 1-5, once resolved (BOT or STAFF)" })
+  rateNeed(@Arg('id', () => ID) id: string, @Arg('rating', () => Int) rating: number, @Ctx() context: HubContext) {
+    return rateNeed(context, id, rating);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'staff of the region and the bot only; null for others' })
+  description(@Root() need: Need, @Ctx() context: HubContext) {
+    const { identity } = context;
+    const allowed = identity.role === Role.ADMIN || ((identity.role === Role.STAFF || identity.role === Role.BOT) && actsInRegion(identity, need.communityId));
+    return allowed ? need.description : null;
   }
 
   @FieldResolver(() => LinkageRegion)

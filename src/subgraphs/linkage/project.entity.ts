@@ -95,4 +95,8 @@ export class ServiceProject {
   @Column({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   summary!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'evaluation when completed' })
+  evaluation!: string | null;
 }

@@ -1,11 +1,20 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
-import { ServiceProjectFilter } from './linkage.inputs';
+import { OpenRoundInput, ServiceProjectFilter, SubmitApplicationInput } from './linkage.inputs';
 import { applicationCount, fundedCount, projectsByRound, roundById } from './linkage.loaders';
-import { categoriesOf, getProject, getRound, listProjects, listRounds } from './linkage.service';
-import { ProjectCategory, ProjectRound, ServiceProject } from './project.entity';
+import {
+  categoriesOf,
+  changeProject,
+  getProject,
+  getRound,
+  listProjects,
+  listRounds,
+  openRound,
+  submitApplication,
+} from './linkage.service';
+import { ProjectCategory, ProjectRound, ProjectStatus, ServiceProject } from './project.entity';
 import { LinkageRegion } from './region.extension';
 
 export const ServiceProjectConnection = Connection(ServiceProject, 'ServiceProject');
@@ -22,6 +31,11 @@ export class ProjectRoundResolver {
   @Query(() => ProjectRound, { nullable: true })
   projectRound(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
     return getRound(context, id);
+  }
+
+  @Mutation(() => ProjectRound, { description: 'open a round with a quota (ADMIN)' })
+  openProjectRound(@Arg('input', () => OpenRoundInput) input: OpenRoundInput, @Ctx() context: HubContext) {
+    return openRound(context, input);
   }
 
   @FieldResolver(() => Int, { description: 'applications received' })
@@ -54,6 +68,36 @@ export class ServiceProjectResolver {
     @Ctx() context: HubContext,
   ) {
     return listProjects(context, filter, page);
+  }
+
+  @Mutation(() => ServiceProject, { description: 'an ORG for itself, or STAFF of the region' })
+  submitProjectApplication(@Arg('input', () => SubmitApplicationInput) input: SubmitApplicationInput, @Ctx() context: HubContext) {
+    return submitApplication(context, input);
+  }
+
+  @Mutation(() => ServiceProject, { description: 'score an application, 0-100 (STAFF of the region)' })
+  reviewProjectApplication(@Arg('id', () => ID) id: string, @Arg('score', () => Float) score: number, @Ctx() context: HubContext) {
+    return changeProject(context, id, { to: ProjectStatus.UNDER_REVIEW, score });
+  }
+
+  @Mutation(() => ServiceProject, { description: 'fund a reviewed application within the round quota (ADMIN)' })
+  approveProjectApplication(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return changeProject(context, id, { to: ProjectStatus.APPROVED });
+  }
+
+  @Mutation(() => ServiceProject, { description: 'ADMIN' })
+  rejectProjectApplication(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return changeProject(context, id, { to: ProjectStatus.REJECTED });
+  }
+
+  @Mutation(() => ServiceProject, { description: 'the applicant (ORG) or STAFF of the region' })
+  startProject(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return changeProject(context, id, { to: ProjectStatus.IN_PROGRESS });
+  }
+
+  @Mutation(() => ServiceProject, { description: 'complete with an evaluation (STAFF of the region)' })
+  completeProject(@Arg('id', () => ID) id: string, @Arg('evaluation') evaluation: string, @Ctx() context: HubContext) {
+    return changeProject(context, id, { to: ProjectStatus.COMPLETED, evaluation: evaluation.trim().slice(0, 5000) });
   }
 
   @FieldResolver(() => ProjectRound)
