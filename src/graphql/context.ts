@@ -10,11 +10,20 @@ export interface HubContext {
   dataSource: DataSource;
   requestId: string;
   identity: Identity;
+  /** Key protecting personal data at rest (residents' phones); from config, never from a request. */
+  dataKey: Buffer;
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }
 
-export function createContext(dataSource: DataSource, requestId: string, identity: Identity = PUBLIC_IDENTITY): HubContext {
-  return { dataSource, requestId, identity, loaders: new Map() };
+export interface ContextOptions {
+  dataSource: DataSource;
+  dataKey: Buffer;
+  requestId: string;
+  identity?: Identity;
+}
+
+export function createContext({ dataSource, dataKey, requestId, identity = PUBLIC_IDENTITY }: ContextOptions): HubContext {
+  return { dataSource, dataKey, requestId, identity, loaders: new Map() };
 }
 
 /** Disabled only by the benchmark's naive peer (issue 6), to measure what batching buys. */

@@ -70,7 +70,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     server,
     database,
     subgraphs,
-    context: (identity, requestId = randomUUID()) => createContext(database.dataSource, requestId, identity),
+    context: (identity, requestId = randomUUID()) =>
+      createContext({ dataSource: database.dataSource, dataKey: options.config.auth.dataKey, requestId, identity }),
     authenticate: createBearerAuthenticator(options.config.auth),
     stop: async () => {
       await server.stop();

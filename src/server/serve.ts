@@ -46,7 +46,13 @@ export async function serveSubgraph(config: Config, name: string, port: number) 
   await apollo.start();
   const server = createHttpServer({
     apollo,
-    context: async (request) => createContext(database.dataSource, randomUUID(), await authenticate(request.headers)),
+    context: async (request) =>
+      createContext({
+        dataSource: database.dataSource,
+        dataKey: config.auth.dataKey,
+        requestId: randomUUID(),
+        identity: await authenticate(request.headers),
+      }),
     health: () => health(database),
     graphiql: false,
   });

@@ -17,6 +17,9 @@ import { FUNDED_PROJECT_STATUSES, ProjectCategory, ProjectRound, ProjectStatus, 
 
 export const NEED_NUMBER = /^XQ\d{8}-\d{4,}$/;
 
+/** The province code: an ADMIN without a region searches everything under it. */
+const CITY_OF_ADMIN = '530000000000';
+
 export async function getNeed(context: HubContext, id: string) {
   const need = await needById(context).load(parseIntId(id));
   if (!need) throw new NotFoundError('需求', id);
@@ -35,12 +38,20 @@ export async function getNeedByNumber(context: HubContext, number: string) {
   return need;
 }
 
-/** Newest first. */
+/**
+ * Newest first. Searching matches descriptions, which only staff of the region and the bot may read, so a
+ * search is confined to the caller's own region.
+ */
 export function listNeeds(context: HubContext, filter: NeedFilter = {}, page: PageArgs) {
+  let regionId = filter.regionId;
+  if (filter.search?.trim()) {
+    regionId ??= context.identity.regionId ?? CITY_OF_ADMIN;
+    requireRegionActor(context.identity, regionId, Role.STAFF, Role.BOT);
+  }
   const query = listQuery(context.dataSource, Need, {
     equals: { status: filter.status, category: filter.category, urgency: filter.urgency },
     regionProperty: 'communityId',
-    regionId: filter.regionId,
+    regionId,
     search: filter.search,
     searchProperties: ['description'],
     order: { field: 'submittedAt', direction: OrderDirection.DESC },

@@ -1,0 +1,49 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum ResidentTag {
+  DISABILITY = 'DISABILITY',
+  LOW_INCOME = 'LOW_INCOME',
+  CHILDREN = 'CHILDREN',
+  ELDERLY_ALONE = 'ELDERLY_ALONE',
+  LEFT_BEHIND_CHILD = 'LEFT_BEHIND_CHILD',
+}
+registerEnumType(ResidentTag, { name: 'ResidentTag', description: '残疾 · 低保 · 有未成年子女 · 独居老人 · 留守儿童 (sensitive)' });
+
+/** A resident known to the community. Personal data: staff of the resident's region only. */
+@Entity()
+@ObjectType({ description: '居民 (staff of the region only; phone masked)' })
+export class Resident {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  @Field()
+  name!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 12 })
+  @Field(() => ID)
+  regionId!: string;
+
+  /** AES-256-GCM sealed phone number; only its masked form is ever shown. */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  phoneSealed!: string | null;
+
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  @Field(() => String, { nullable: true, name: 'phone', description: 'masked, e.g. 138****5678' })
+  phoneMasked!: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'when the resident agreed to contact details being stored' })
+  consentAt!: Date | null;
+
+  /** Comma-separated ResidentTag values. */
+  @Column({ type: 'varchar', length: 255, default: '' })
+  tagList!: string;
+
+  @Column({ type: 'datetime' })
+  @Field()
+  registeredAt!: Date;
+}

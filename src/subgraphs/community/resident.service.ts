@@ -1,0 +1,61 @@
+import { Role } from '../../auth/identity';
+import { isStaff, requireRole, requireStaffIn } from '../../auth/policy';
+import type { HubContext } from '../../graphql/context';
+import { DomainError, NotFoundError } from '../../graphql/errors';
+import { parseIntId } from '../../graphql/ids';
+import { listQuery } from '../../graphql/list-query';
+import { paginate, type PageArgs } from '../../graphql/pagination';
+import { maskPhone, protect } from '../../graphql/personal-data';
+import { inTransaction } from '../../graphql/transaction';
+import { Resident, ResidentTag } from './resident.entity';
+import type { RegisterResidentInput, ResidentFilter } from './resident.inputs';
+
+export function registerResident(context: HubContext, input: RegisterResidentInput) {
+  requireStaffIn(context.identity, input.regionId);
+  if (input.phone && !input.consentAt) {
+    throw new DomainError('CONSENT_REQUIRED', '保存联系方式需要居民同意的时间 (storing a phone needs consentAt)');
+  }
+  return inTransaction(context, async (manager) => {
+    const repository = manager.getRepository(Resident);
+    return repository.save(
+      repository.create({
+        name: input.name.trim(),
+        regionId: input.regionId,
+        phoneSealed: input.phone ? protect(context.dataKey, input.phone) : null,
+        phoneMasked: input.phone ? maskPhone(input.phone) : null,
+        consentAt: input.phone ? input.consentAt! : null,
+        tagList: [...new Set(input.tags)].join(','),
+        registeredAt: new Date(),
+      }),
+    );
+  });
+}
+
+export async function getResident(context: HubContext, id: string) {
+  requireRole(context.identity, Role.ADMIN, Role.STAFF);
+  const resident = await context.dataSource.getRepository(Resident).findOneBy({ id: parseIntId(id) });
+  if (!resident) throw new NotFoundError('居民', id);
+  requireStaffIn(context.identity, resident.regionId);
+  return resident;
+}
+
+export function listResidents(context: HubContext, filter: ResidentFilter = {}, page: PageArgs) {
+  requireRole(context.identity, Role.ADMIN, Role.STAFF);
+  const regionId = filter.regionId ?? context.identity.regionId ?? '530000000000';
+  requireStaffIn(context.identity, regionId);
+  return paginate(
+    listQuery(context.dataSource, Resident, { regionProperty: 'regionId', regionId, search: filter.search, searchProperties: ['name'] }),
+    page,
+  );
+}
+
+/** Sensitive tags: staff of the resident's region only (the resident itself is already staff-only). */
+export function tagsOf(context: HubContext, resident: Resident): ResidentTag[] | null {
+  if (!isStaff(context.identity)) return null;
+  try {
+    requireStaffIn(context.identity, resident.regionId);
+  } catch {
+    return null;
+  }
+  return resident.tagList ? (resident.tagList.split(',') as ResidentTag[]) : [];
+}
