@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import type { Role } from './auth/identity';
+import { AuthError, signToken } from './auth/tokens';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { DatabaseError, migrate, openDatabase } from './db/data-source';
 import { writeMigration } from './db/generate-migration';
@@ -19,6 +21,8 @@ const USAGE = `wushe — 五社联动 hub
   wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql and schema/supergraph.graphql
   wushe subgraph <name> --port N      serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')})
   wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote
+  wushe token --role R [--region C] [--org N] [--subject S] [--expires 30d]
+                                      mint a token: ADMIN, STAFF (needs --region), ORG (needs --org), BOT (needs --region)
   wushe migration:generate <Name>     write a migration for entity changes (development)
 
 Environment: PORT, DATABASE_URL, HUB_URL, JWT_SECRET, NODE_ENV, LOG_LEVEL (see .env.example).`;
@@ -68,6 +72,11 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       check: { type: 'boolean' },
       subgraph: { type: 'string', multiple: true },
+      role: { type: 'string' },
+      region: { type: 'string' },
+      org: { type: 'string' },
+      subject: { type: 'string' },
+      expires: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -110,6 +119,25 @@ async function main(argv: string[]): Promise<void> {
       await database.dataSource.destroy();
       return;
     }
+    case 'token': {
+      const role = (values.role ?? '').toUpperCase() as Role;
+      if (config.auth.usingDevelopmentSecret)
+        log('warning: JWT_SECRET is not set; this token is signed with the development secret');
+      const token = await signToken(
+        config.auth,
+        {
+          role,
+          subject:
+            values.subject ??
+            `${role.toLowerCase()}${values.region ? `@${values.region}` : ''}${values.org ? `@org${values.org}` : ''}`,
+          regionId: values.region,
+          organizationId: values.org === undefined ? undefined : Number(values.org),
+        },
+        values.expires ?? '30d',
+      );
+      process.stdout.write(`${token}\n`);
+      return;
+    }
     case 'migration:generate': {
       if (!argument) throw new ConfigError('name the migration, e.g. AddNeedTags');
       log(`wrote ${await writeMigration(config.database, argument)}`);
@@ -130,7 +158,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const expected = error instanceof ConfigError || error instanceof DatabaseError || error instanceof CompositionError;
+  const expected =
+    error instanceof ConfigError ||
+    error instanceof DatabaseError ||
+    error instanceof CompositionError ||
+    error instanceof AuthError;
   log(
     `wushe: ${expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );

@@ -28,7 +28,9 @@ export function actsInRegion(identity: Identity, regionId: string): boolean {
 export function requireRole(identity: Identity, ...roles: Role[]): void {
   if (!roles.includes(identity.role)) {
     throw new ForbiddenError(
-      identity.role === Role.PUBLIC ? '请先登录 (this needs a staff, organisation or bot token)' : `无权执行此操作 (${identity.role} may not do this)`,
+      identity.role === Role.PUBLIC
+        ? '请先登录 (this needs a staff, organisation or bot token)'
+        : `无权执行此操作 (${identity.role} may not do this)`,
       { role: identity.role },
     );
   }
@@ -43,9 +45,14 @@ export function requireStaffIn(identity: Identity, regionId: string): void {
 }
 
 /** ADMIN, STAFF of the organisation's region, or the organisation's own ORG token. */
-export function requireOrganizationActor(identity: Identity, organizationId: number, organizationRegionId: string): void {
+export function requireOrganizationActor(
+  identity: Identity,
+  organizationId: number,
+  organizationRegionId: string,
+): void {
   if (identity.role === Role.ORG && identity.organizationId === organizationId) return;
-  if (identity.role === Role.ORG) throw new ForbiddenError('只能管理本组织的事务 (an ORG token acts for its own organisation only)');
+  if (identity.role === Role.ORG)
+    throw new ForbiddenError('只能管理本组织的事务 (an ORG token acts for its own organisation only)');
   requireStaffIn(identity, organizationRegionId);
 }
 

@@ -43,7 +43,8 @@ const DEVELOPMENT_SECRET = 'wushe-development-secret-do-not-use-in-production';
 
 function authConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): AuthConfig {
   const usingDevelopmentSecret = !env.JWT_SECRET;
-  if (usingDevelopmentSecret && nodeEnv === 'production') throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  if (usingDevelopmentSecret && nodeEnv === 'production')
+    throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
   const jwtSecret = env.JWT_SECRET || DEVELOPMENT_SECRET;
   if (jwtSecret.length < 16) throw new ConfigError('JWT_SECRET must be at least 16 characters');
   const derive = (purpose: string) => createHmac('sha256', jwtSecret).update(purpose).digest();

@@ -1,5 +1,11 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { encodeIdentity, GATEWAY_SECRET_HEADER, IDENTITY_HEADER } from '../auth/edge';
+import { Role } from '../auth/identity';
 import type { HubContext } from '../graphql/context';
 import { composeSupergraph } from './compose';
 import { CachedLocalDataSource } from './local-data-source';
@@ -24,7 +30,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<HubContext> {
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<HubContext>): void {
-    if (!request.http || !context?.identity) return;
+    if (!request.http || !context?.identity || context.identity.role === Role.PUBLIC) return;
     request.http.headers.set(IDENTITY_HEADER, encodeIdentity(context.identity));
     request.http.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
   }

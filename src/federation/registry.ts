@@ -1,4 +1,5 @@
 import { communitySubgraph } from '../subgraphs/community';
+import { auditSubgraph } from '../subgraphs/audit';
 import { charitySubgraph } from '../subgraphs/charity';
 import { linkageSubgraph } from '../subgraphs/linkage';
 import { organizationSubgraph } from '../subgraphs/organization';
@@ -6,7 +7,7 @@ import { socialworkSubgraph } from '../subgraphs/socialwork';
 import { volunteerSubgraph } from '../subgraphs/volunteer';
 import type { SubgraphDefinition, SubgraphName } from './subgraph';
 
-/** Every society's subgraph. The composition layer is the only code that knows them all. */
+/** Every society's subgraph, plus the audit log. The composition layer is the only code that knows them all. */
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   communitySubgraph,
   organizationSubgraph,
@@ -14,6 +15,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   volunteerSubgraph,
   charitySubgraph,
   linkageSubgraph,
+  auditSubgraph,
 ];
 
 export const SUBGRAPH_NAMES = SUBGRAPHS.map((s) => s.name);

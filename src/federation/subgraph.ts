@@ -5,7 +5,7 @@ import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
 
-export type SubgraphName = 'community' | 'organization' | 'socialwork' | 'volunteer' | 'charity' | 'linkage';
+export type SubgraphName = 'community' | 'organization' | 'socialwork' | 'volunteer' | 'charity' | 'linkage' | 'audit';
 
 /** Answers `_entities` for one type; the gateway sends one representation per call, so batch with a loader. */
 export type ReferenceResolver = (

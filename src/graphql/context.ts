@@ -12,6 +12,8 @@ export interface HubContext {
   identity: Identity;
   /** Key protecting personal data at rest (residents' phones); from config, never from a request. */
   dataKey: Buffer;
+  /** The caller's address, for per-address limits and the audit log. */
+  clientAddress?: string;
   loaders: Map<string, DataLoader<unknown, unknown>>;
 }
 
@@ -20,10 +22,17 @@ export interface ContextOptions {
   dataKey: Buffer;
   requestId: string;
   identity?: Identity;
+  clientAddress?: string;
 }
 
-export function createContext({ dataSource, dataKey, requestId, identity = PUBLIC_IDENTITY }: ContextOptions): HubContext {
-  return { dataSource, dataKey, requestId, identity, loaders: new Map() };
+export function createContext({
+  dataSource,
+  dataKey,
+  requestId,
+  identity = PUBLIC_IDENTITY,
+  clientAddress,
+}: ContextOptions): HubContext {
+  return { dataSource, dataKey, requestId, identity, clientAddress, loaders: new Map() };
 }
 
 /** Disabled only by the benchmark's naive peer (issue 6), to measure what batching buys. */

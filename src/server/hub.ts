@@ -6,8 +6,10 @@ import {
   ApolloServer,
   type ApolloServerOptions,
   type ApolloServerOptionsWithGateway,
-  type BaseContext,
+  type ApolloServerPlugin,
 } from '@apollo/server';
+import { armor, mutationRateLimitPlugin } from '../graphql/limits';
+import { auditPlugin } from '../subgraphs/audit/audit.plugin';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { createGateway } from '../federation/gateway';
@@ -20,8 +22,8 @@ export interface Hub {
   server: ApolloServer<HubContext>;
   database: Database;
   subgraphs: BuiltSubgraph[];
-  /** A fresh per-request context (identity, loaders, request id). */
-  context(identity?: Identity, requestId?: string): HubContext;
+  /** A fresh per-request context (identity, loaders, request id, client address). */
+  context(identity?: Identity, clientAddress?: string): HubContext;
   /** The identity of an HTTP request (Bearer token), or an UNAUTHENTICATED error. */
   authenticate(headers: IncomingHttpHeaders): Promise<Identity>;
   stop(): Promise<void>;
@@ -42,15 +44,19 @@ export function buildAllSubgraphs(): BuiltSubgraph[] {
   return (builtSubgraphs ??= SUBGRAPHS.map(buildSubgraph));
 }
 
+/** Options shared by the hub and subgraphs served alone: masking, limits, no introspection in production. */
 export function apolloOptions(config: Config, log: (line: string) => void) {
   const production = config.nodeEnv === 'production';
+  const protection = armor(production);
   return {
     formatError: createErrorFormatter(log),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-  } satisfies Partial<ApolloServerOptions<BaseContext>>;
+    validationRules: protection.validationRules,
+    plugins: protection.plugins as ApolloServerPlugin<HubContext>[],
+  } satisfies Partial<ApolloServerOptions<HubContext>>;
 }
 
 /** The hub: Apollo Server running Apollo Gateway over the six subgraphs (in-process unless named remote). */
@@ -58,11 +64,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));
   const subgraphs = buildAllSubgraphs();
-  const gateway = createGateway({ subgraphs, remote: options.remote, gatewaySecret: options.config.auth.gatewaySecret });
+  const gateway = createGateway({
+    subgraphs,
+    remote: options.remote,
+    gatewaySecret: options.config.auth.gatewaySecret,
+  });
+  const shared = apolloOptions(options.config, log);
   const server = new ApolloServer<HubContext>({
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
-    ...apolloOptions(options.config, log),
+    ...shared,
+    plugins: [...shared.plugins, mutationRateLimitPlugin(options.config.rateLimit), auditPlugin()],
   });
   await server.start();
   const ownsDatabase = !options.database;
@@ -70,8 +82,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     server,
     database,
     subgraphs,
-    context: (identity, requestId = randomUUID()) =>
-      createContext({ dataSource: database.dataSource, dataKey: options.config.auth.dataKey, requestId, identity }),
+    context: (identity, clientAddress) =>
+      createContext({
+        dataSource: database.dataSource,
+        dataKey: options.config.auth.dataKey,
+        requestId: randomUUID(),
+        identity,
+        clientAddress,
+      }),
     authenticate: createBearerAuthenticator(options.config.auth),
     stop: async () => {
       await server.stop();

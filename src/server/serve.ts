@@ -20,7 +20,7 @@ export async function serveHub(config: Config, database: Database, remote: Parti
   const hub = await createHub({ config, database, remote, log });
   const server = createHttpServer({
     apollo: hub.server,
-    context: async (request) => hub.context(await hub.authenticate(request.headers)),
+    context: async (request) => hub.context(await hub.authenticate(request.headers), request.socket.remoteAddress),
     health: () => health(database),
   });
   const port = await listen(server, config.port);
@@ -52,6 +52,7 @@ export async function serveSubgraph(config: Config, name: string, port: number) 
         dataKey: config.auth.dataKey,
         requestId: randomUUID(),
         identity: await authenticate(request.headers),
+        clientAddress: request.socket.remoteAddress,
       }),
     health: () => health(database),
     graphiql: false,

@@ -46,7 +46,8 @@ beforeAll(async () => {
   });
   const server = createHttpServer({
     apollo: gateway.server,
-    context: async (request) => gateway.context(await gateway.authenticate(request.headers)),
+    context: async (request) =>
+      gateway.context(await gateway.authenticate(request.headers), request.socket.remoteAddress),
   });
   gatewayUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/graphql`;
   closeGatewayServer = () => new Promise((resolve) => server.close(() => resolve()));

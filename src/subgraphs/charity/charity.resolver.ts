@@ -29,7 +29,10 @@ export class CharityResourceResolver {
   }
 
   @Mutation(() => CharityResource, { description: 'STAFF of the region, ADMIN' })
-  recordCharityResource(@Arg('input', () => RecordCharityResourceInput) input: RecordCharityResourceInput, @Ctx() context: HubContext) {
+  recordCharityResource(
+    @Arg('input', () => RecordCharityResourceInput) input: RecordCharityResourceInput,
+    @Ctx() context: HubContext,
+  ) {
     return recordResource(context, input);
   }
 

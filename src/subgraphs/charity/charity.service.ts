@@ -35,7 +35,12 @@ export function recordResource(context: HubContext, input: RecordCharityResource
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(CharityResource);
     return repository.save(
-      repository.create({ ...input, name: input.name.trim(), category: input.category ?? null, description: input.description ?? null }),
+      repository.create({
+        ...input,
+        name: input.name.trim(),
+        category: input.category ?? null,
+        description: input.description ?? null,
+      }),
     );
   });
 }
@@ -47,7 +52,10 @@ export function allocate(context: HubContext, input: AllocateInput) {
   }
   return inTransaction(context, async (manager) => {
     const resource = await forUpdate(
-      manager.getRepository(CharityResource).createQueryBuilder('r').where('r.id = :id', { id: parseIntId(input.resourceId, 'resourceId') }),
+      manager
+        .getRepository(CharityResource)
+        .createQueryBuilder('r')
+        .where('r.id = :id', { id: parseIntId(input.resourceId, 'resourceId') }),
     ).getOne();
     if (!resource) throw new NotFoundError('慈善资源', input.resourceId);
     requireStaffIn(context.identity, resource.regionId);
@@ -59,7 +67,11 @@ export function allocate(context: HubContext, input: AllocateInput) {
       .getRawOne<{ total: string | number }>();
     const remaining = resource.amount - Number(allocated?.total ?? 0);
     if (input.amount > remaining) {
-      throw new DomainError('INSUFFICIENT_RESOURCE', `剩余不足:还剩 ${remaining}${resource.unit} (only ${remaining} ${resource.unit} remain)`, { remaining });
+      throw new DomainError(
+        'INSUFFICIENT_RESOURCE',
+        `剩余不足:还剩 ${remaining}${resource.unit} (only ${remaining} ${resource.unit} remain)`,
+        { remaining },
+      );
     }
     const allocations = manager.getRepository(Allocation);
     return allocations.save(

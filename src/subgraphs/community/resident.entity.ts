@@ -8,7 +8,10 @@ export enum ResidentTag {
   ELDERLY_ALONE = 'ELDERLY_ALONE',
   LEFT_BEHIND_CHILD = 'LEFT_BEHIND_CHILD',
 }
-registerEnumType(ResidentTag, { name: 'ResidentTag', description: '残疾 · 低保 · 有未成年子女 · 独居老人 · 留守儿童 (sensitive)' });
+registerEnumType(ResidentTag, {
+  name: 'ResidentTag',
+  description: '残疾 · 低保 · 有未成年子女 · 独居老人 · 留守儿童 (sensitive)',
+});
 
 /** A resident known to the community. Personal data: staff of the resident's region only. */
 @Entity()

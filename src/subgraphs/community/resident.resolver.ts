@@ -26,7 +26,10 @@ export class ResidentResolver {
   }
 
   @Mutation(() => Resident, { description: 'STAFF of the region; a phone needs the consent time' })
-  registerResident(@Arg('input', () => RegisterResidentInput) input: RegisterResidentInput, @Ctx() context: HubContext) {
+  registerResident(
+    @Arg('input', () => RegisterResidentInput) input: RegisterResidentInput,
+    @Ctx() context: HubContext,
+  ) {
     return registerResident(context, input);
   }
 

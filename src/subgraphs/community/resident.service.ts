@@ -44,7 +44,12 @@ export function listResidents(context: HubContext, filter: ResidentFilter = {}, 
   const regionId = filter.regionId ?? context.identity.regionId ?? '530000000000';
   requireStaffIn(context.identity, regionId);
   return paginate(
-    listQuery(context.dataSource, Resident, { regionProperty: 'regionId', regionId, search: filter.search, searchProperties: ['name'] }),
+    listQuery(context.dataSource, Resident, {
+      regionProperty: 'regionId',
+      regionId,
+      search: filter.search,
+      searchProperties: ['name'],
+    }),
     page,
   );
 }

@@ -10,10 +10,22 @@ import { assertTransition } from './need.state';
 import { parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
-import type { NeedFilter, OpenRoundInput, ServiceProjectFilter, SubmitApplicationInput, SubmitNeedInput } from './linkage.inputs';
+import type {
+  NeedFilter,
+  OpenRoundInput,
+  ServiceProjectFilter,
+  SubmitApplicationInput,
+  SubmitNeedInput,
+} from './linkage.inputs';
 import { needById, projectById, roundById } from './linkage.loaders';
 import { Need, NeedStatus } from './need.entity';
-import { FUNDED_PROJECT_STATUSES, ProjectCategory, ProjectRound, ProjectStatus, ServiceProject } from './project.entity';
+import {
+  FUNDED_PROJECT_STATUSES,
+  ProjectCategory,
+  ProjectRound,
+  ProjectStatus,
+  ServiceProject,
+} from './project.entity';
 
 export const NEED_NUMBER = /^XQ\d{8}-\d{4,}$/;
 
@@ -102,21 +114,28 @@ function chinaDay(now = new Date()): string {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const text = String((error as { code?: string; message?: string })?.code ?? '') + String((error as Error)?.message ?? '');
+  const text =
+    String((error as { code?: string; message?: string })?.code ?? '') + String((error as Error)?.message ?? '');
   return /ER_DUP_ENTRY|SQLITE_CONSTRAINT|UNIQUE constraint/i.test(text);
 }
 
 /** Registers a need with the next number of the day (XQ20261126-0007); BOT and STAFF of the community. */
 export async function submitNeed(context: HubContext, input: SubmitNeedInput): Promise<Need> {
   if (regionPrefix(input.communityId).length !== 12) {
-    throw new BadInputError('需求应登记到社区或村 (communityId must be a community or village code)', { argument: 'communityId' });
+    throw new BadInputError('需求应登记到社区或村 (communityId must be a community or village code)', {
+      argument: 'communityId',
+    });
   }
   requireRegionActor(context.identity, input.communityId, Role.STAFF, Role.BOT);
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await inTransaction(context, async (manager) => {
         const prefix = `XQ${chinaDay()}-`;
-        const sameDay = await manager.getRepository(Need).createQueryBuilder('n').where('n.number LIKE :prefix', { prefix: `${prefix}%` }).getCount();
+        const sameDay = await manager
+          .getRepository(Need)
+          .createQueryBuilder('n')
+          .where('n.number LIKE :prefix', { prefix: `${prefix}%` })
+          .getCount();
         const repository = manager.getRepository(Need);
         return repository.save(
           repository.create({
@@ -143,7 +162,12 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
 /** Moves a need along its workflow (STAFF of its community's region); matching opens its linkage case. */
 export function transitionNeed(context: HubContext, id: string, to: NeedStatus, reason?: string) {
   return inTransaction(context, async (manager) => {
-    const need = await forUpdate(manager.getRepository(Need).createQueryBuilder('n').where('n.id = :id', { id: parseIntId(id) })).getOne();
+    const need = await forUpdate(
+      manager
+        .getRepository(Need)
+        .createQueryBuilder('n')
+        .where('n.id = :id', { id: parseIntId(id) }),
+    ).getOne();
     if (!need) throw new NotFoundError('需求', id);
     requireStaffIn(context.identity, need.communityId);
     assertTransition(need.status, to);
@@ -159,13 +183,16 @@ export function transitionNeed(context: HubContext, id: string, to: NeedStatus, 
 
 /** The resident's rating (through the BOT or staff), once, after the need is resolved. */
 export function rateNeed(context: HubContext, id: string, rating: number) {
-  if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new BadInputError('评分应为 1 到 5 (rating must be 1-5)', { argument: 'rating' });
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+    throw new BadInputError('评分应为 1 到 5 (rating must be 1-5)', { argument: 'rating' });
   return inTransaction(context, async (manager) => {
     const need = await manager.getRepository(Need).findOneBy({ id: parseIntId(id) });
     if (!need) throw new NotFoundError('需求', id);
     requireRegionActor(context.identity, need.communityId, Role.STAFF, Role.BOT);
     if (need.status !== NeedStatus.RESOLVED && need.status !== NeedStatus.CLOSED) {
-      throw new DomainError('NOT_RESOLVED', '需求解决后才能评价 (rate a need once it is resolved)', { status: need.status });
+      throw new DomainError('NOT_RESOLVED', '需求解决后才能评价 (rate a need once it is resolved)', {
+        status: need.status,
+      });
     }
     if (need.rating !== null) throw new DomainError('ALREADY_RATED', '已经评价过了 (already rated)');
     need.rating = rating;
@@ -184,19 +211,23 @@ const PROJECT_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]> = {
 
 export function openRound(context: HubContext, input: OpenRoundInput) {
   requireRole(context.identity, Role.ADMIN);
-  return inTransaction(context, (manager) => manager.getRepository(ProjectRound).save(manager.getRepository(ProjectRound).create(input)));
+  return inTransaction(context, (manager) =>
+    manager.getRepository(ProjectRound).save(manager.getRepository(ProjectRound).create(input)),
+  );
 }
 
 export function submitApplication(context: HubContext, input: SubmitApplicationInput) {
   const applicantId = parseIntId(input.applicantId, 'applicantId');
   if (context.identity.role === Role.ORG) {
-    if (context.identity.organizationId !== applicantId) throw new ForbiddenError('只能以本组织名义申报 (an ORG token applies for itself)');
+    if (context.identity.organizationId !== applicantId)
+      throw new ForbiddenError('只能以本组织名义申报 (an ORG token applies for itself)');
   } else {
     requireStaffIn(context.identity, input.regionId);
   }
   return inTransaction(context, async (manager) => {
     const roundId = parseIntId(input.roundId, 'roundId');
-    if (!(await manager.getRepository(ProjectRound).existsBy({ id: roundId }))) throw new NotFoundError('项目轮次', roundId);
+    if (!(await manager.getRepository(ProjectRound).existsBy({ id: roundId })))
+      throw new NotFoundError('项目轮次', roundId);
     const repository = manager.getRepository(ServiceProject);
     return repository.save(
       repository.create({
@@ -229,25 +260,40 @@ export function changeProject(context: HubContext, id: string, change: ProjectCh
   return inTransaction(context, async (manager) => {
     const project = await manager.getRepository(ServiceProject).findOneBy({ id: parseIntId(id) });
     if (!project) throw new NotFoundError('服务项目', id);
-    if (change.to === ProjectStatus.APPROVED || change.to === ProjectStatus.REJECTED) requireRole(context.identity, Role.ADMIN);
+    if (change.to === ProjectStatus.APPROVED || change.to === ProjectStatus.REJECTED)
+      requireRole(context.identity, Role.ADMIN);
     else if (change.to === ProjectStatus.IN_PROGRESS && context.identity.role === Role.ORG) {
-      if (context.identity.organizationId !== project.applicantId) throw new ForbiddenError('只能启动本组织的项目 (an ORG token starts its own projects)');
+      if (context.identity.organizationId !== project.applicantId)
+        throw new ForbiddenError('只能启动本组织的项目 (an ORG token starts its own projects)');
     } else requireStaffIn(context.identity, project.regionId);
     if (!PROJECT_TRANSITIONS[project.status].includes(change.to)) {
-      throw new DomainError('INVALID_TRANSITION', `项目当前为 ${project.status},不能变为 ${change.to} (cannot go from ${project.status} to ${change.to})`, {
-        from: project.status,
-        to: change.to,
-      });
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `项目当前为 ${project.status},不能变为 ${change.to} (cannot go from ${project.status} to ${change.to})`,
+        {
+          from: project.status,
+          to: change.to,
+        },
+      );
     }
     if (change.to === ProjectStatus.UNDER_REVIEW) {
-      if (change.score === undefined || change.score < 0 || change.score > 100) throw new BadInputError('评分应在 0 到 100 之间 (score must be 0-100)');
+      if (change.score === undefined || change.score < 0 || change.score > 100)
+        throw new BadInputError('评分应在 0 到 100 之间 (score must be 0-100)');
       project.score = change.score;
     }
     if (change.to === ProjectStatus.APPROVED) {
-      if (project.score === null) throw new DomainError('NOT_REVIEWED', '项目尚未评审 (review the application before approving)');
-      const round = await forUpdate(manager.getRepository(ProjectRound).createQueryBuilder('r').where('r.id = :id', { id: project.roundId })).getOneOrFail();
-      const funded = await manager.getRepository(ServiceProject).countBy({ roundId: round.id, status: In(FUNDED_PROJECT_STATUSES) });
-      if (funded >= round.quota) throw new DomainError('QUOTA_EXCEEDED', `本轮名额已满 (${round.quota}) (the round's quota is used up)`, { quota: round.quota });
+      if (project.score === null)
+        throw new DomainError('NOT_REVIEWED', '项目尚未评审 (review the application before approving)');
+      const round = await forUpdate(
+        manager.getRepository(ProjectRound).createQueryBuilder('r').where('r.id = :id', { id: project.roundId }),
+      ).getOneOrFail();
+      const funded = await manager
+        .getRepository(ServiceProject)
+        .countBy({ roundId: round.id, status: In(FUNDED_PROJECT_STATUSES) });
+      if (funded >= round.quota)
+        throw new DomainError('QUOTA_EXCEEDED', `本轮名额已满 (${round.quota}) (the round's quota is used up)`, {
+          quota: round.quota,
+        });
     }
     if (change.to === ProjectStatus.COMPLETED) project.evaluation = change.evaluation ?? null;
     project.status = change.to;

@@ -75,7 +75,9 @@ export class NeedResolver {
   @FieldResolver(() => String, { nullable: true, description: 'staff of the region and the bot only; null for others' })
   description(@Root() need: Need, @Ctx() context: HubContext) {
     const { identity } = context;
-    const allowed = identity.role === Role.ADMIN || ((identity.role === Role.STAFF || identity.role === Role.BOT) && actsInRegion(identity, need.communityId));
+    const allowed =
+      identity.role === Role.ADMIN ||
+      ((identity.role === Role.STAFF || identity.role === Role.BOT) && actsInRegion(identity, need.communityId));
     return allowed ? need.description : null;
   }
 

@@ -71,12 +71,19 @@ export class ServiceProjectResolver {
   }
 
   @Mutation(() => ServiceProject, { description: 'an ORG for itself, or STAFF of the region' })
-  submitProjectApplication(@Arg('input', () => SubmitApplicationInput) input: SubmitApplicationInput, @Ctx() context: HubContext) {
+  submitProjectApplication(
+    @Arg('input', () => SubmitApplicationInput) input: SubmitApplicationInput,
+    @Ctx() context: HubContext,
+  ) {
     return submitApplication(context, input);
   }
 
   @Mutation(() => ServiceProject, { description: 'score an application, 0-100 (STAFF of the region)' })
-  reviewProjectApplication(@Arg('id', () => ID) id: string, @Arg('score', () => Float) score: number, @Ctx() context: HubContext) {
+  reviewProjectApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('score', () => Float) score: number,
+    @Ctx() context: HubContext,
+  ) {
     return changeProject(context, id, { to: ProjectStatus.UNDER_REVIEW, score });
   }
 

@@ -3,7 +3,12 @@ import type { HubContext } from '../../graphql/context';
 import { reference } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { OrganizationStatus, SocialOrganization } from './organization.entity';
-import { OrganizationFilter, OrganizationOrder, RegisterOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
+import {
+  OrganizationFilter,
+  OrganizationOrder,
+  RegisterOrganizationInput,
+  UpdateOrganizationInput,
+} from './organization.inputs';
 import { servicesByProvider } from './organization.loaders';
 import {
   getOrganization,
@@ -35,7 +40,10 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => SocialOrganization, { description: '登记社会组织 (STAFF of the region, ADMIN)' })
-  registerOrganization(@Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput, @Ctx() context: HubContext) {
+  registerOrganization(
+    @Arg('input', () => RegisterOrganizationInput) input: RegisterOrganizationInput,
+    @Ctx() context: HubContext,
+  ) {
     return registerOrganization(context, input);
   }
 

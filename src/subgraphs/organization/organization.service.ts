@@ -10,7 +10,12 @@ import { parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { OrganizationStatus, SocialOrganization } from './organization.entity';
-import type { OrganizationFilter, OrganizationOrder, RegisterOrganizationInput, UpdateOrganizationInput } from './organization.inputs';
+import type {
+  OrganizationFilter,
+  OrganizationOrder,
+  RegisterOrganizationInput,
+  UpdateOrganizationInput,
+} from './organization.inputs';
 import { organizationById, serviceById } from './organization.loaders';
 import { Service } from './service.entity';
 import type { CreateServiceInput, ServiceFilter, ServiceOrder, UpdateServiceInput } from './service.inputs';
@@ -78,7 +83,8 @@ export function registerOrganization(context: HubContext, input: RegisterOrganiz
   if (!isValidCreditCode(creditCode)) throw new OrganizationError(OrganizationErrorCode.INVALID_CREDIT_CODE);
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(SocialOrganization);
-    if (await repository.existsBy({ creditCode })) throw new OrganizationError(OrganizationErrorCode.DUPLICATE_CREDIT_CODE);
+    if (await repository.existsBy({ creditCode }))
+      throw new OrganizationError(OrganizationErrorCode.DUPLICATE_CREDIT_CODE);
     return repository.save(
       repository.create({
         name: input.name.trim(),
@@ -117,7 +123,8 @@ export function createService(context: HubContext, input: CreateServiceInput) {
   return inTransaction(context, async (manager) => {
     const provider = await lockedOrganization(manager, parseIntId(input.providerId, 'providerId'));
     requireOrganizationActor(context.identity, provider.id, provider.regionId);
-    if (provider.status !== OrganizationStatus.ACTIVE) throw new OrganizationError(OrganizationErrorCode.ORGANIZATION_NOT_ACTIVE);
+    if (provider.status !== OrganizationStatus.ACTIVE)
+      throw new OrganizationError(OrganizationErrorCode.ORGANIZATION_NOT_ACTIVE);
     if (!isWithin(input.regionId, provider.regionId)) {
       throw new OrganizationError(OrganizationErrorCode.OUTSIDE_ORGANIZATION_REGION, { regionId: input.regionId });
     }

@@ -1,7 +1,13 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
 import { SocialWorkRegionResolver } from './region.extension';
-import { CertificateRecord, CertificateReward, SocialWorker, SocialWorkExamYear, TalentAward } from './social-worker.entity';
+import {
+  CertificateRecord,
+  CertificateReward,
+  SocialWorker,
+  SocialWorkExamYear,
+  TalentAward,
+} from './social-worker.entity';
 import { socialWorkerById } from './social-worker.loaders';
 import { SocialWorkerResolver, SocialWorkPolicyResolver, TalentAwardResolver } from './social-worker.resolver';
 

@@ -3,7 +3,6 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { ServiceCategory } from '../../graphql/service-category';
 import { SocialWorkerLevel } from './social-worker.entity';
 
-
 @InputType()
 export class SocialWorkerFilter {
   @Field(() => SocialWorkerLevel, { nullable: true })

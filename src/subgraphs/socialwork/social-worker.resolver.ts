@@ -4,7 +4,14 @@ import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 import { SocialWorkRegion } from './region.extension';
-import { CertificateRecord, CertificateReward, SocialWorker, SocialWorkerLevel, SocialWorkExamYear, TalentAward } from './social-worker.entity';
+import {
+  CertificateRecord,
+  CertificateReward,
+  SocialWorker,
+  SocialWorkerLevel,
+  SocialWorkExamYear,
+  TalentAward,
+} from './social-worker.entity';
 import { GrantTalentAwardInput, RegisterSocialWorkerInput, SocialWorkerFilter } from './social-worker.inputs';
 import { awardsByWorker, certificatesByWorker, socialWorkerById } from './social-worker.loaders';
 import {
@@ -40,7 +47,10 @@ export class SocialWorkerResolver {
   }
 
   @Mutation(() => SocialWorker, { description: 'STAFF of the region, ADMIN' })
-  registerSocialWorker(@Arg('input', () => RegisterSocialWorkerInput) input: RegisterSocialWorkerInput, @Ctx() context: HubContext) {
+  registerSocialWorker(
+    @Arg('input', () => RegisterSocialWorkerInput) input: RegisterSocialWorkerInput,
+    @Ctx() context: HubContext,
+  ) {
     return registerSocialWorker(context, input);
   }
 
@@ -55,7 +65,10 @@ export class SocialWorkerResolver {
   }
 
   @Mutation(() => TalentAward, { description: 'ADMIN only' })
-  grantTalentAward(@Arg('input', () => GrantTalentAwardInput) input: GrantTalentAwardInput, @Ctx() context: HubContext) {
+  grantTalentAward(
+    @Arg('input', () => GrantTalentAwardInput) input: GrantTalentAwardInput,
+    @Ctx() context: HubContext,
+  ) {
     return grantTalentAward(context, input);
   }
 

@@ -85,11 +85,19 @@ export function recordCertificate(context: HubContext, workerId: string, level: 
     const worker = await manager.getRepository(SocialWorker).findOneBy({ id: parseIntId(workerId, 'socialWorkerId') });
     if (!worker) throw new NotFoundError('社会工作者', workerId);
     requireStaffIn(context.identity, worker.regionId);
-    if (LEVEL_ORDER.indexOf(level) <= LEVEL_ORDER.indexOf(worker.level) && (await manager.getRepository(CertificateRecord).existsBy({ socialWorkerId: worker.id }))) {
-      throw new DomainError('CERTIFICATE_NOT_HIGHER', '只能登记更高等级的证书 (the new certificate must be above the current level)', { current: worker.level });
+    if (
+      LEVEL_ORDER.indexOf(level) <= LEVEL_ORDER.indexOf(worker.level) &&
+      (await manager.getRepository(CertificateRecord).existsBy({ socialWorkerId: worker.id }))
+    ) {
+      throw new DomainError(
+        'CERTIFICATE_NOT_HIGHER',
+        '只能登记更高等级的证书 (the new certificate must be above the current level)',
+        { current: worker.level },
+      );
     }
     const policy = await manager.getRepository(CertificateReward).findOneBy({ level });
-    if (!policy) throw new DomainError('NO_REWARD_POLICY', '该等级没有奖励政策 (no reward policy for this level)', { level });
+    if (!policy)
+      throw new DomainError('NO_REWARD_POLICY', '该等级没有奖励政策 (no reward policy for this level)', { level });
     worker.level = level;
     worker.certifiedYear = year;
     await manager.getRepository(SocialWorker).save(worker);
@@ -102,11 +110,19 @@ export function grantTalentAward(context: HubContext, input: GrantTalentAwardInp
   requireRole(context.identity, Role.ADMIN);
   return inTransaction(context, async (manager) => {
     const workerId = parseIntId(input.socialWorkerId, 'socialWorkerId');
-    if (!(await manager.getRepository(SocialWorker).existsBy({ id: workerId }))) throw new NotFoundError('社会工作者', workerId);
+    if (!(await manager.getRepository(SocialWorker).existsBy({ id: workerId })))
+      throw new NotFoundError('社会工作者', workerId);
     const awards = manager.getRepository(TalentAward);
     if (await awards.existsBy({ socialWorkerId: workerId, programme: input.programme, year: input.year })) {
       throw new DomainError('DUPLICATE_AWARD', '该人员本年度已获此奖励 (already awarded this programme this year)');
     }
-    return awards.save(awards.create({ socialWorkerId: workerId, programme: input.programme, year: input.year, amountYuan: input.amountYuan }));
+    return awards.save(
+      awards.create({
+        socialWorkerId: workerId,
+        programme: input.programme,
+        year: input.year,
+        amountYuan: input.amountYuan,
+      }),
+    );
   });
 }

@@ -9,7 +9,13 @@ import { VolunteerActivityResolver, VolunteerResolver, VolunteerTeamResolver } f
 export const volunteerSubgraph: SubgraphDefinition = {
   name: 'volunteer',
   entities: [VolunteerTeam, Volunteer, VolunteerActivity, ServiceHours, ActivitySignup],
-  resolvers: [VolunteerTeamResolver, VolunteerActivityResolver, VolunteerResolver, VolunteerRegionResolver, VolunteerStationResolver],
+  resolvers: [
+    VolunteerTeamResolver,
+    VolunteerActivityResolver,
+    VolunteerResolver,
+    VolunteerRegionResolver,
+    VolunteerStationResolver,
+  ],
   references: {
     VolunteerTeam: (ref, context) => teamById(context).load(parseIntId(ref.id)),
     VolunteerActivity: (ref, context) => activityById(context).load(parseIntId(ref.id)),

@@ -13,10 +13,22 @@ export const stationVolunteerCount = (context: HubContext) =>
 
 // Only verified hours count; `verified = 1` reads the same in SQLite and MySQL.
 export const stationHalfHours = (context: HubContext) =>
-  groupAggregateLoader(context, 'volunteer.stationHours', ServiceHours, 'stationId', 'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)');
+  groupAggregateLoader(
+    context,
+    'volunteer.stationHours',
+    ServiceHours,
+    'stationId',
+    'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)',
+  );
 
 export const activityHalfHours = (context: HubContext) =>
-  groupAggregateLoader(context, 'volunteer.activityHours', ServiceHours, 'activityId', 'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)');
+  groupAggregateLoader(
+    context,
+    'volunteer.activityHours',
+    ServiceHours,
+    'activityId',
+    'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)',
+  );
 
 const subtree = (
   entity: typeof Volunteer | typeof VolunteerTeam | typeof VolunteerActivity | typeof ServiceHours,

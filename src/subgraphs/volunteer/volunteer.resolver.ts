@@ -4,7 +4,12 @@ import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { VolunteerRegion, VolunteerStation } from './region.extension';
 import { ActivitySignup, hoursOf, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
-import { CreateActivityInput, RegisterVolunteerInput, VolunteerActivityFilter, VolunteerTeamFilter } from './volunteer.inputs';
+import {
+  CreateActivityInput,
+  RegisterVolunteerInput,
+  VolunteerActivityFilter,
+  VolunteerTeamFilter,
+} from './volunteer.inputs';
 import { activityHalfHours, teamById, teamMemberCount } from './volunteer.loaders';
 import {
   checkIn,
@@ -101,7 +106,10 @@ export class VolunteerActivityResolver {
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
   @Mutation(() => Volunteer, { description: 'STAFF of the region, ADMIN' })
-  registerVolunteer(@Arg('input', () => RegisterVolunteerInput) input: RegisterVolunteerInput, @Ctx() context: HubContext) {
+  registerVolunteer(
+    @Arg('input', () => RegisterVolunteerInput) input: RegisterVolunteerInput,
+    @Ctx() context: HubContext,
+  ) {
     return registerVolunteer(context, input);
   }
 
@@ -115,7 +123,10 @@ export class VolunteerResolver {
   }
 
   @Mutation(() => VolunteerActivity, { description: 'STAFF of the region, or an ORG for its own activity' })
-  createVolunteerActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() context: HubContext) {
+  createVolunteerActivity(
+    @Arg('input', () => CreateActivityInput) input: CreateActivityInput,
+    @Ctx() context: HubContext,
+  ) {
     return createActivity(context, input);
   }
 

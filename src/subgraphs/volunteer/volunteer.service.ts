@@ -16,7 +16,12 @@ import {
   VolunteerActivity,
   VolunteerTeam,
 } from './volunteer.entity';
-import type { CreateActivityInput, RegisterVolunteerInput, VolunteerActivityFilter, VolunteerTeamFilter } from './volunteer.inputs';
+import type {
+  CreateActivityInput,
+  RegisterVolunteerInput,
+  VolunteerActivityFilter,
+  VolunteerTeamFilter,
+} from './volunteer.inputs';
 import { activityById, teamById } from './volunteer.loaders';
 
 const optionalId = (id: string | undefined, argument: string) =>
@@ -67,7 +72,12 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
   return paginate(query, page);
 }
 
-async function findOrFail<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, id: number, what: string): Promise<T> {
+async function findOrFail<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: number,
+  what: string,
+): Promise<T> {
   const row = await manager.getRepository(entity).findOneBy({ id } as never);
   if (!row) throw new NotFoundError(what, id);
   return row;
@@ -80,7 +90,14 @@ export function registerVolunteer(context: HubContext, input: RegisterVolunteerI
     if (teamId !== null) await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
     const repository = manager.getRepository(Volunteer);
     return repository.save(
-      repository.create({ name: input.name.trim(), regionId: input.regionId, teamId, stationId: null, skill: input.skill, registeredYear: new Date().getFullYear() }),
+      repository.create({
+        name: input.name.trim(),
+        regionId: input.regionId,
+        teamId,
+        stationId: null,
+        skill: input.skill,
+        registeredYear: new Date().getFullYear(),
+      }),
     );
   });
 }
@@ -98,7 +115,8 @@ export function setVolunteerTeam(context: HubContext, volunteerId: string, teamI
 export function createActivity(context: HubContext, input: CreateActivityInput) {
   const organizationId = optionalId(input.organizationId, 'organizationId') ?? null;
   if (context.identity.role === Role.ORG) {
-    if (organizationId !== context.identity.organizationId) throw new ForbiddenError('只能以本组织名义发布活动 (an ORG token creates its own activities)');
+    if (organizationId !== context.identity.organizationId)
+      throw new ForbiddenError('只能以本组织名义发布活动 (an ORG token creates its own activities)');
   } else {
     requireStaffIn(context.identity, input.regionId);
   }
@@ -130,13 +148,18 @@ function requireActivityActor(context: HubContext, activity: VolunteerActivity):
 export function signUp(context: HubContext, activityId: string, volunteerId: string) {
   return inTransaction(context, async (manager) => {
     const activity = await forUpdate(
-      manager.getRepository(VolunteerActivity).createQueryBuilder('a').where('a.id = :id', { id: parseIntId(activityId, 'activityId') }),
+      manager
+        .getRepository(VolunteerActivity)
+        .createQueryBuilder('a')
+        .where('a.id = :id', { id: parseIntId(activityId, 'activityId') }),
     ).getOne();
     if (!activity) throw new NotFoundError('志愿服务活动', activityId);
     requireActivityActor(context, activity);
     const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
     if (activity.status !== ActivityStatus.OPEN && activity.status !== ActivityStatus.PLANNED) {
-      throw new DomainError('ACTIVITY_CLOSED', '活动已结束或取消,不能报名 (the activity no longer takes sign-ups)', { status: activity.status });
+      throw new DomainError('ACTIVITY_CLOSED', '活动已结束或取消,不能报名 (the activity no longer takes sign-ups)', {
+        status: activity.status,
+      });
     }
     const signups = manager.getRepository(ActivitySignup);
     if (await signups.existsBy({ activityId: activity.id, volunteerId: volunteer.id })) {
@@ -145,14 +168,24 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
     if (activity.capacity !== null && (await signups.countBy({ activityId: activity.id })) >= activity.capacity) {
       throw new DomainError('ACTIVITY_FULL', '活动名额已满 (the activity is full)', { capacity: activity.capacity });
     }
-    return signups.save(signups.create({ activityId: activity.id, volunteerId: volunteer.id, signedUpAt: new Date(), checkedInAt: null, checkedOutAt: null }));
+    return signups.save(
+      signups.create({
+        activityId: activity.id,
+        volunteerId: volunteer.id,
+        signedUpAt: new Date(),
+        checkedInAt: null,
+        checkedOutAt: null,
+      }),
+    );
   });
 }
 
 async function signupFor(context: HubContext, manager: EntityManager, activityId: string, volunteerId: string) {
   const activity = await findOrFail(manager, VolunteerActivity, parseIntId(activityId, 'activityId'), '志愿服务活动');
   requireActivityActor(context, activity);
-  const signup = await manager.getRepository(ActivitySignup).findOneBy({ activityId: activity.id, volunteerId: parseIntId(volunteerId, 'volunteerId') });
+  const signup = await manager
+    .getRepository(ActivitySignup)
+    .findOneBy({ activityId: activity.id, volunteerId: parseIntId(volunteerId, 'volunteerId') });
   if (!signup) throw new DomainError('NOT_SIGNED_UP', '该志愿者未报名此活动 (the volunteer has not signed up)');
   return { activity, signup };
 }
@@ -173,7 +206,8 @@ export function checkOut(context: HubContext, activityId: string, volunteerId: s
     if (!signup.checkedInAt) throw new DomainError('NOT_CHECKED_IN', '尚未签到 (check in first)');
     if (signup.checkedOutAt) throw new DomainError('ALREADY_CHECKED_OUT', '已经签退 (already checked out)');
     const minutes = Math.floor((at.getTime() - new Date(signup.checkedInAt).getTime()) / 60000);
-    if (minutes < 0 || minutes > 24 * 60) throw new DomainError('BAD_DURATION', '签到签退时间不合理 (check-out must be within 24 h after check-in)');
+    if (minutes < 0 || minutes > 24 * 60)
+      throw new DomainError('BAD_DURATION', '签到签退时间不合理 (check-out must be within 24 h after check-in)');
     signup.checkedOutAt = at;
     await manager.getRepository(ActivitySignup).save(signup);
     const hours = manager.getRepository(ServiceHours);
