@@ -1,4 +1,7 @@
 import type { Server } from 'node:http';
+import type { Identity } from '../../src/auth/identity';
+import { signToken, type TokenClaims } from '../../src/auth/tokens';
+import { loadConfig } from '../../src/config/config';
 import type { Database } from '../../src/db/data-source';
 import { seedYuxi } from '../../src/seed';
 import { createHub, type Hub } from '../../src/server/hub';
@@ -13,35 +16,54 @@ export interface TestHub {
   database: Database;
   testDatabase: TestDatabase;
   /** Runs an operation through the real gateway and subgraphs; throws on GraphQL errors. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  /** Runs an operation and returns errors too. */
-  execute(
+  query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{ data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+    identity?: Identity,
+  ): Promise<T>;
+  /** Runs an operation as `identity` (PUBLIC by default) and returns errors too. */
+  execute(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResult>;
+  /** A Bearer token for `claims`, signed with this hub's secret. */
+  token(claims: TokenClaims): Promise<string>;
   /** Starts the HTTP server on a random port; returns its base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startTestHub({ scale = SMALL_SCALE }: { scale?: number } = {}): Promise<TestHub> {
+export interface GraphQLResult {
+  data?: any;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestHubOptions {
+  scale?: number;
+  /** Extra environment for the hub's config, e.g. NODE_ENV=production or low rate limits. */
+  env?: Record<string, string>;
+}
+
+export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOptions = {}): Promise<TestHub> {
   const testDatabase = await createTestDatabase();
   const database = await testDatabase.open();
   await seedYuxi(database.dataSource, scale);
-  const hub = await createHub({ config: testDatabase.config, database, log: () => undefined });
+  const config = loadConfig({ DATABASE_URL: testDatabase.url, JWT_SECRET: 'test-secret-for-wushe-tests', ...env });
+  const hub = await createHub({ config, database, log: () => undefined });
   let server: Server | undefined;
-  const execute: TestHub['execute'] = async (query, variables) => {
-    const response = await hub.server.executeOperation({ query, variables }, { contextValue: hub.context() });
+  const execute: TestHub['execute'] = async (query, variables, identity) => {
+    const response = await hub.server.executeOperation(
+      { query, variables },
+      { contextValue: hub.context(identity, '127.0.0.1') },
+    );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
-    return response.body.singleResult as Awaited<ReturnType<TestHub['execute']>>;
+    return response.body.singleResult as GraphQLResult;
   };
   return {
     hub,
     database,
     testDatabase,
     execute,
-    async query<T>(query: string, variables?: Record<string, unknown>) {
-      const result = await execute(query, variables);
+    token: (claims) => signToken(config.auth, claims, '1h'),
+    async query<T>(query: string, variables?: Record<string, unknown>, identity?: Identity) {
+      const result = await execute(query, variables, identity);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data as T;
     },

@@ -29,6 +29,8 @@ export function isValidCreditCode(code: string): boolean {
 
 /** A valid code for a 民政-registered organisation (authority 5) of the given type in a county. */
 export function makeCreditCode(typeCode: '1' | '2' | '3' | '9', county6: string, body8: string): string {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{8}$/.test(body8))
+    throw new Error(`organisation code body "${body8}" uses letters outside GB 32100`);
   const first17 = `5${typeCode}${county6}${body8}${orgCodeCheckChar(body8)}`;
   return first17 + creditCodeCheckChar(first17);
 }

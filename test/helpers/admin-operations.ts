@@ -1,0 +1,142 @@
+/** Mutations and staff queries the administration tests send. */
+export const REGISTER_ORGANIZATION = /* GraphQL */ `
+  mutation Register($input: RegisterOrganizationInput!) {
+    registerOrganization(input: $input) {
+      id
+      name
+      creditCode
+      status
+    }
+  }
+`;
+export const UPDATE_ORGANIZATION = `mutation($id: ID!) { updateOrganization(id: $id, input: { description: "更新简介" }) { id description } }`;
+export const SET_ORGANIZATION_STATUS = `mutation($id: ID!) { setOrganizationStatus(id: $id, status: ACTIVE) { id status } }`;
+export const CREATE_SERVICE = /* GraphQL */ `
+  mutation ($providerId: ID!, $regionId: ID!) {
+    createService(
+      input: {
+        name: "上门助浴"
+        category: ELDERLY_CARE
+        providerId: $providerId
+        regionId: $regionId
+        schedule: "每周二"
+      }
+    ) {
+      id
+      active
+    }
+  }
+`;
+export const RETIRE_SERVICE = `mutation($id: ID!) { retireService(id: $id) { id active } }`;
+export const REGISTER_SOCIAL_WORKER = /* GraphQL */ `
+  mutation ($regionId: ID!) {
+    registerSocialWorker(
+      input: { name: "社工甲", level: ASSISTANT, certifiedYear: 2021, regionId: $regionId, specialties: [ELDERLY_CARE] }
+    ) {
+      id
+      level
+    }
+  }
+`;
+export const RECORD_CERTIFICATE = `mutation($id: ID!, $level: SocialWorkerLevel!) { recordCertificate(socialWorkerId: $id, level: $level, year: 2022) { id level rewardYuan } }`;
+export const GRANT_TALENT_AWARD = `mutation($id: ID!, $year: Int!) { grantTalentAward(input: { socialWorkerId: $id, year: $year, amountYuan: 50000 }) { id } }`;
+export const REGISTER_VOLUNTEER = `mutation($regionId: ID!) { registerVolunteer(input: { name: "李小明", regionId: $regionId, skill: EDUCATION }) { id displayName } }`;
+export const CREATE_ACTIVITY = /* GraphQL */ `
+  mutation ($regionId: ID!, $organizationId: ID, $capacity: Int) {
+    createVolunteerActivity(
+      input: {
+        title: "垃圾分类宣传"
+        category: COMMUNITY_AFFAIRS
+        regionId: $regionId
+        startsOn: "2026-12-05"
+        capacity: $capacity
+        organizationId: $organizationId
+      }
+    ) {
+      id
+      status
+    }
+  }
+`;
+export const SIGN_UP = `mutation($activityId: ID!, $volunteerId: ID!) { signUpForActivity(activityId: $activityId, volunteerId: $volunteerId) { id } }`;
+export const CHECK_IN = `mutation($a: ID!, $v: ID!, $at: DateTimeISO!) { checkIn(activityId: $a, volunteerId: $v, at: $at) { id checkedInAt } }`;
+export const CHECK_OUT = `mutation($a: ID!, $v: ID!, $at: DateTimeISO!) { checkOut(activityId: $a, volunteerId: $v, at: $at) { id hours verified } }`;
+export const VERIFY_HOURS = `mutation($id: ID!) { verifyServiceHours(id: $id) { id verified } }`;
+export const RECORD_RESOURCE = /* GraphQL */ `
+  mutation ($regionId: ID!, $amount: Int!) {
+    recordCharityResource(
+      input: {
+        name: "爱心基金"
+        kind: FUNDS
+        donor: "爱心企业"
+        regionId: $regionId
+        amount: $amount
+        unit: "元"
+        receivedOn: "2026-11-01"
+      }
+    ) {
+      id
+      remaining
+    }
+  }
+`;
+export const ALLOCATE = `mutation($resourceId: ID!, $amount: Int!, $needId: ID) { allocateCharityResource(input: { resourceId: $resourceId, amount: $amount, needId: $needId }) { id amount } }`;
+export const SUBMIT_NEED = /* GraphQL */ `
+  mutation ($communityId: ID!) {
+    submitNeed(
+      input: {
+        category: ELDERLY_CARE
+        description: "独居老人需要每周上门探访"
+        urgency: HIGH
+        communityId: $communityId
+      }
+    ) {
+      id
+      number
+      status
+    }
+  }
+`;
+export const NEED_TRANSITION = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status resolvedAt } }`;
+export const REJECT_NEED = `mutation($id: ID!, $reason: String!) { rejectNeed(id: $id, reason: $reason) { id status rejectReason } }`;
+export const RATE_NEED = `mutation($id: ID!, $rating: Int!) { rateNeed(id: $id, rating: $rating) { id rating } }`;
+export const NEED_DESCRIPTION = `query($id: ID!) { need(id: $id) { number description } }`;
+export const OPEN_ROUND = `mutation($quota: Int!) { openProjectRound(input: { name: "2027 社区服务项目", sponsor: "市民政局", openedOn: "2027-01-01", quota: $quota }) { id quota } }`;
+export const SUBMIT_APPLICATION = /* GraphQL */ `
+  mutation ($roundId: ID!, $applicantId: ID!, $regionId: ID!) {
+    submitProjectApplication(
+      input: {
+        roundId: $roundId
+        title: "助老济困"
+        category: ELDERLY_HARDSHIP
+        applicantId: $applicantId
+        regionId: $regionId
+      }
+    ) {
+      id
+      status
+    }
+  }
+`;
+export const REVIEW_APPLICATION = `mutation($id: ID!, $score: Float!) { reviewProjectApplication(id: $id, score: $score) { id status score } }`;
+export const PROJECT_STEP = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status } }`;
+export const COMPLETE_PROJECT = `mutation($id: ID!) { completeProject(id: $id, evaluation: "居民满意度 95%") { id status evaluation } }`;
+export const REGISTER_RESIDENT = /* GraphQL */ `
+  mutation ($regionId: ID!, $phone: String, $consentAt: DateTimeISO) {
+    registerResident(
+      input: {
+        name: "王阿姨"
+        regionId: $regionId
+        phone: $phone
+        consentAt: $consentAt
+        tags: [ELDERLY_ALONE, LOW_INCOME]
+      }
+    ) {
+      id
+      phone
+      tags
+    }
+  }
+`;
+export const RESIDENT = `query($id: ID!) { resident(id: $id) { id name phone tags consentAt } }`;
+export const AUDIT_LOG = `query($operation: String) { auditLog(filter: { operation: $operation }, first: 50) { totalCount nodes { subject role operation target outcome requestId } } }`;
