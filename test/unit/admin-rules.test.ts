@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { maskPhone, protect, unprotect } from '../../src/graphql/personal-data';
+import { NeedStatus } from '../../src/subgraphs/linkage/need.entity';
+import { assertTransition, NEED_TRANSITIONS } from '../../src/subgraphs/linkage/need.state';
+import { roundedHalfHours } from '../../src/subgraphs/volunteer/volunteer.entity';
+import { isWithin } from '../../src/auth/policy';
+
+test.each([
+  [0, 0],
+  [15, 0],
+  [16, 1],
+  [45, 1],
+  [46, 2],
+  [60, 2],
+  [75, 2],
+  [76, 3],
+  [105, 3],
+  [106, 4],
+  [160, 5],
+])('%i minutes of service count as %i half hours', (minutes, halfHours) => {
+  expect(roundedHalfHours(minutes)).toBe(halfHours);
+});
+
+test('phones are masked for display and sealed (authenticated) at rest', () => {
+  expect(maskPhone('13812345678')).toBe('138****5678');
+  const key = randomBytes(32);
+  const sealed = protect(key, '13812345678');
+  expect(sealed).not.toContain('1381234');
+  expect(unprotect(key, sealed)).toBe('13812345678');
+  const tampered = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA');
+  expect(() => unprotect(key, tampered)).toThrow();
+  expect(() => unprotect(randomBytes(32), sealed)).toThrow();
+});
+
+test('the need workflow allows only its listed transitions', () => {
+  const statuses = Object.values(NeedStatus);
+  let allowed = 0;
+  for (const from of statuses) {
+    for (const to of statuses) {
+      if (NEED_TRANSITIONS[from].includes(to)) {
+        allowed += 1;
+        expect(() => assertTransition(from, to)).not.toThrow();
+      } else {
+        expect(() => assertTransition(from, to)).toThrow(/cannot go from/);
+      }
+    }
+  }
+  expect(allowed).toBe(8);
+});
+
+test('region scope is the code subtree', () => {
+  expect(isWithin('530402006005', '530402006000')).toBe(true);
+  expect(isWithin('530402006005', '530402000000')).toBe(true);
+  expect(isWithin('530403001001', '530402000000')).toBe(false);
+  expect(isWithin('530402000000', '530402006000')).toBe(false);
+});
