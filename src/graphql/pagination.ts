@@ -5,6 +5,8 @@ import { BadInputError } from './errors';
 /** Largest page a client may ask for; bigger lists are walked with `after`. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/** Deepest offset a cursor may point at; no list here is longer, and SQL engines choke on absurd offsets. */
+const MAX_OFFSET = 100_000_000;
 
 export enum OrderDirection {
   ASC = 'ASC',
@@ -87,7 +89,7 @@ export function encodeCursor(offset: number): string {
 export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const offset = Number(text.slice(CURSOR_PREFIX.length));
-  if (!text.startsWith(CURSOR_PREFIX) || !Number.isInteger(offset) || offset < 0) {
+  if (!text.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
     throw new BadInputError(`无效的分页游标 (invalid cursor "${cursor.slice(0, 40)}")`, { argument: 'after' });
   }
   return offset;

@@ -5,6 +5,8 @@ import { graphiqlAsset, graphiqlPage } from './graphiql';
 
 /** Largest request body accepted; a GraphQL document plus variables is far smaller. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Longest GraphQL document accepted (characters, comments and whitespace included); GraphiQL's introspection is ~1,700. */
+export const MAX_DOCUMENT_CHARS = 10_000;
 
 class BodyTooLarge extends Error {}
 
@@ -55,6 +57,19 @@ async function handleGraphQL<TContext extends object>(
       });
       return;
     }
+  }
+  const document =
+    typeof body === 'object' && body !== null ? (body as { query?: unknown }).query : url.searchParams.get('query');
+  if (typeof document === 'string' && document.length > MAX_DOCUMENT_CHARS) {
+    sendJson(response, 413, {
+      errors: [
+        {
+          message: `查询文档过长 (documents are limited to ${MAX_DOCUMENT_CHARS} characters)`,
+          extensions: { code: 'DOCUMENT_TOO_LARGE' },
+        },
+      ],
+    });
+    return;
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },

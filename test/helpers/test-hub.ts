@@ -70,7 +70,7 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOpt
     async listen() {
       server = createHttpServer({
         apollo: hub.server,
-        context: () => hub.context(),
+        context: async (request) => hub.context(await hub.authenticate(request.headers), request.socket.remoteAddress),
         health: async () => void (await database.dataSource.query('SELECT 1')),
       });
       const port = await listen(server, 0, '127.0.0.1');
