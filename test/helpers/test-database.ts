@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { loadConfig, type Config } from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
 import { migrate, openDatabase, parseDatabaseUrl, type Database } from '../../src/db/data-source';
 import { allEntities } from '../../src/federation/registry';
 
@@ -13,7 +13,6 @@ import { allEntities } from '../../src/federation/registry';
  */
 export interface TestDatabase {
   url: string;
-  config: Config;
   open(): Promise<Database>;
   drop(): Promise<void>;
 }
@@ -26,7 +25,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const url = `sqlite:${file}`;
     return {
       url,
-      config: loadConfig({ DATABASE_URL: url }),
       open: () => openDatabase(loadConfig({ DATABASE_URL: url }).database, allEntities()),
       drop: async () => {
         for (const extension of ['', '-wal', '-shm']) rmSync(file + extension, { force: true });
@@ -44,7 +42,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const config = loadConfig({ DATABASE_URL: url });
   return {
     url,
-    config,
     open: async () => {
       const database = await openDatabase(config.database, allEntities());
       await migrate(database);

@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
 import type { Identity } from '../../src/auth/identity';
 import { signToken, type TokenClaims } from '../../src/auth/tokens';
-import { loadConfig } from '../../src/config/config';
+import { loadConfig, type Config } from '../../src/config/config';
 import type { Database } from '../../src/db/data-source';
 import { seedYuxi } from '../../src/seed';
 import { createHub, type Hub } from '../../src/server/hub';
 import { createHttpServer, listen } from '../../src/server/http-server';
 import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const TEST_JWT_SECRET = 'test-secret-for-wushe-tests';
 
 /** The small city the named-fact tests use: every named fact, a hundredth of the generated bulk. */
 export const SMALL_SCALE = 0.01;
@@ -15,6 +17,8 @@ export interface TestHub {
   hub: Hub;
   database: Database;
   testDatabase: TestDatabase;
+  /** The hub's configuration (test JWT secret, rate limits). */
+  config: Config;
   /** Runs an operation through the real gateway and subgraphs; throws on GraphQL errors. */
   query<T = Record<string, unknown>>(
     query: string,
@@ -45,7 +49,7 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOpt
   const testDatabase = await createTestDatabase();
   const database = await testDatabase.open();
   await seedYuxi(database.dataSource, scale);
-  const config = loadConfig({ DATABASE_URL: testDatabase.url, JWT_SECRET: 'test-secret-for-wushe-tests', ...env });
+  const config = loadConfig({ DATABASE_URL: testDatabase.url, JWT_SECRET: TEST_JWT_SECRET, ...env });
   const hub = await createHub({ config, database, log: () => undefined });
   let server: Server | undefined;
   const execute: TestHub['execute'] = async (query, variables, identity) => {
@@ -60,6 +64,7 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOpt
     hub,
     database,
     testDatabase,
+    config,
     execute,
     token: (claims) => signToken(config.auth, claims, '1h'),
     async query<T>(query: string, variables?: Record<string, unknown>, identity?: Identity) {

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { Role } from '../../src/auth/identity';
 import { createHub, type Hub } from '../../src/server/hub';
 import { createHttpServer, listen } from '../../src/server/http-server';
 import { CITY_FIGURES, NESTED_SERVICES } from '../helpers/operations';
-import { startTestHub, type TestHub } from '../helpers/test-hub';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from '../helpers/test-hub';
 
 // Two subgraphs in their own processes (the built CLI, as an operator would run them) behind a gateway over
 // HTTP must answer exactly what the all-in-one hub answers.
@@ -17,7 +18,7 @@ let closeGatewayServer: () => Promise<void>;
 
 function startSubgraph(name: string, databaseUrl: string): Promise<string> {
   const child = spawn(process.execPath, [CLI, 'subgraph', name, '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);
@@ -39,7 +40,7 @@ beforeAll(async () => {
     startSubgraph('volunteer', t.testDatabase.url),
   ]);
   gateway = await createHub({
-    config: t.testDatabase.config,
+    config: t.config,
     database: t.database,
     remote: { organization, volunteer },
     log: () => undefined,
@@ -58,6 +59,33 @@ afterAll(async () => {
   await closeGatewayServer?.();
   await gateway?.server.stop();
   await t?.close();
+});
+
+test('a subgraph served alone accepts an identity only with the gateway’s secret', async () => {
+  const subgraph = await startSubgraph('linkage', t.testDatabase.url);
+  const forged = Buffer.from(JSON.stringify({ role: 'ADMIN', subject: 'mallory' })).toString('base64url');
+  const response = await fetch(subgraph, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wushe-identity': forged, 'x-wushe-gateway': 'guess' },
+    body: JSON.stringify({
+      query:
+        'mutation { openProjectRound(input: { name: "x", sponsor: "y", openedOn: "2027-01-01", quota: 1 }) { id } }',
+    }),
+  });
+  expect(response.status).toBe(401);
+  expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+});
+
+test('the gateway forwards a verified identity to remote subgraphs', async () => {
+  const token = await t.token({ role: Role.STAFF, subject: 'staff-remote', regionId: '530400000000' });
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: 'mutation { updateOrganization(id: "1", input: { description: "经网关更新" }) { description } }',
+    }),
+  });
+  expect(await response.json()).toEqual({ data: { updateOrganization: { description: '经网关更新' } } });
 });
 
 test.each([

@@ -1,0 +1,54 @@
+import { Role } from '../../src/auth/identity';
+import { SUBMIT_NEED } from '../helpers/admin-operations';
+import { LIQI, XIAHE } from '../helpers/identities';
+import { startTestHub, type TestHub } from '../helpers/test-hub';
+
+// Tokens at the HTTP edge, and the mutation rate limit per token.
+let t: TestHub;
+let base: string;
+beforeAll(async () => {
+  t = await startTestHub({ env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '3', MUTATIONS_PER_MINUTE_PER_ADDRESS: '1000' } });
+  base = await t.listen();
+});
+afterAll(() => t?.close());
+
+async function post(query: string, variables: unknown, token?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] },
+  };
+}
+
+test('a BOT token registers needs in its region; a bad token is 401; none is PUBLIC', async () => {
+  const bot = await t.token({ role: Role.BOT, subject: 'bot-http', regionId: LIQI });
+  const ok = await post(SUBMIT_NEED, { communityId: XIAHE }, bot);
+  expect(ok.status).toBe(200);
+  expect(ok.body.data.submitNeed.status).toBe('SUBMITTED');
+  const bad = await post('{ __typename }', {}, `${bot}x`);
+  expect(bad.status).toBe(401);
+  expect(bad.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  const anonymous = await post(SUBMIT_NEED, { communityId: XIAHE });
+  expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+});
+
+test('mutations beyond the per-token limit are refused with 429 until the window passes', async () => {
+  const staff = await t.token({ role: Role.STAFF, subject: 'staff-rate', regionId: LIQI });
+  const statuses: number[] = [];
+  const codes: (string | undefined)[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const result = await post(SUBMIT_NEED, { communityId: XIAHE }, staff);
+    statuses.push(result.status);
+    codes.push(result.body.errors?.[0]?.extensions?.code);
+  }
+  expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  expect(codes.slice(3)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  const query = await post(`{ region(id: "${XIAHE}") { needStats { total } } }`, {}, staff);
+  expect(query.status).toBe(200);
+});
