@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import type { HubContext } from '../../graphql/context';
 import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
+import { CharityNeed } from './candidates';
 import { Allocation, CharityResource } from './charity.entity';
 import { AllocateInput, CharityResourceFilter, RecordCharityResourceInput } from './charity.inputs';
 import { allocationsByResource, resourceById } from './charity.loaders';
@@ -9,7 +10,6 @@ import { allocate, getResource, listResources, recordResource, remainingOf } fro
 
 export const CharityResourceConnection = Connection(CharityResource, 'CharityResource');
 const RegionReference = referenceType('Region');
-const NeedReference = referenceType('Need');
 const ProjectReference = referenceType('ServiceProject');
 
 @Resolver(() => CharityResource)
@@ -64,7 +64,7 @@ export class AllocationResolver {
     return resourceById(context).load(allocation.resourceId);
   }
 
-  @FieldResolver(() => NeedReference, { nullable: true })
+  @FieldResolver(() => CharityNeed, { nullable: true })
   need(@Root() allocation: Allocation) {
     return reference(allocation.needId);
   }

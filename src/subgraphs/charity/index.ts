@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
+import { CharityNeed, CharityNeedResolver } from './candidates';
 import { parseIntId } from '../../graphql/ids';
 import { Allocation, CharityResource } from './charity.entity';
 import { resourceById } from './charity.loaders';
@@ -8,8 +9,10 @@ import { AllocationResolver, CharityResourceResolver } from './charity.resolver'
 export const charitySubgraph: SubgraphDefinition = {
   name: 'charity',
   entities: [CharityResource, Allocation],
-  resolvers: [CharityResourceResolver, AllocationResolver],
+  resolvers: [CharityResourceResolver, AllocationResolver, CharityNeedResolver],
+  orphanedTypes: [CharityNeed],
   references: {
+    Need: (ref) => ref,
     CharityResource: (ref, context) => resourceById(context).load(parseIntId(ref.id)),
   },
 };

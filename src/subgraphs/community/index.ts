@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
+import { CommunityNeed, CommunityNeedResolver } from './candidates';
 import { Region } from './region.entity';
 import { regionById } from './region.loaders';
 import { RegionResolver } from './region.resolver';
@@ -13,8 +14,10 @@ import { parseIntId } from '../../graphql/ids';
 export const communitySubgraph: SubgraphDefinition = {
   name: 'community',
   entities: [Region, ServiceStation, StationServiceRecord, Resident],
-  resolvers: [RegionResolver, ServiceStationResolver, ResidentResolver],
+  resolvers: [RegionResolver, ServiceStationResolver, ResidentResolver, CommunityNeedResolver],
+  orphanedTypes: [CommunityNeed],
   references: {
+    Need: (ref) => ref,
     Region: (ref, context) => regionById(context).load(ref.id),
     ServiceStation: (ref, context) => stationById(context).load(parseIntId(ref.id)),
   },

@@ -3,6 +3,7 @@ import { parseIntId } from '../../graphql/ids';
 import { SocialOrganization } from './organization.entity';
 import { organizationById, serviceById } from './organization.loaders';
 import { OrganizationResolver } from './organization.resolver';
+import { OrganizationNeed, OrganizationNeedResolver } from './candidates';
 import { OrganizationRegionResolver } from './region.extension';
 import { Service } from './service.entity';
 import { ServiceResolver } from './service.resolver';
@@ -11,11 +12,13 @@ import { ServiceResolver } from './service.resolver';
 export const organizationSubgraph: SubgraphDefinition = {
   name: 'organization',
   entities: [SocialOrganization, Service],
-  resolvers: [OrganizationResolver, ServiceResolver, OrganizationRegionResolver],
+  resolvers: [OrganizationResolver, ServiceResolver, OrganizationRegionResolver, OrganizationNeedResolver],
+  orphanedTypes: [OrganizationNeed],
   references: {
     SocialOrganization: (ref, context) => organizationById(context).load(parseIntId(ref.id)),
     Service: (ref, context) => serviceById(context).load(parseIntId(ref.id)),
     // Region fields here are computed from the id (and the required population), so the representation is enough.
     Region: (ref) => ref,
+    Need: (ref) => ref,
   },
 };

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
+import { SocialWorkNeed, SocialWorkNeedResolver } from './candidates';
 import { SocialWorkRegionResolver } from './region.extension';
 import {
   CertificateRecord,
@@ -15,9 +16,17 @@ import { SocialWorkerResolver, SocialWorkPolicyResolver, TalentAwardResolver } f
 export const socialworkSubgraph: SubgraphDefinition = {
   name: 'socialwork',
   entities: [SocialWorker, CertificateReward, CertificateRecord, TalentAward, SocialWorkExamYear],
-  resolvers: [SocialWorkerResolver, SocialWorkPolicyResolver, TalentAwardResolver, SocialWorkRegionResolver],
+  resolvers: [
+    SocialWorkerResolver,
+    SocialWorkPolicyResolver,
+    TalentAwardResolver,
+    SocialWorkRegionResolver,
+    SocialWorkNeedResolver,
+  ],
+  orphanedTypes: [SocialWorkNeed],
   references: {
     SocialWorker: (ref, context) => socialWorkerById(context).load(parseIntId(ref.id)),
     Region: (ref) => ref,
+    Need: (ref) => ref,
   },
 };

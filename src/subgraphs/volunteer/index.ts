@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
+import { VolunteerNeed, VolunteerNeedResolver } from './candidates';
 import { VolunteerRegionResolver, VolunteerStationResolver } from './region.extension';
 import { ActivitySignup, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
 import { activityById, teamById } from './volunteer.loaders';
@@ -15,11 +16,14 @@ export const volunteerSubgraph: SubgraphDefinition = {
     VolunteerResolver,
     VolunteerRegionResolver,
     VolunteerStationResolver,
+    VolunteerNeedResolver,
   ],
+  orphanedTypes: [VolunteerNeed],
   references: {
     VolunteerTeam: (ref, context) => teamById(context).load(parseIntId(ref.id)),
     VolunteerActivity: (ref, context) => activityById(context).load(parseIntId(ref.id)),
     Region: (ref) => ref,
     ServiceStation: (ref) => ref,
+    Need: (ref) => ref,
   },
 };

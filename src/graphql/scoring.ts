@@ -1,0 +1,63 @@
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
+
+/** One reason in a candidate's score, so staff can see why it ranks where it does. */
+@ObjectType({ description: 'one weighted factor of a candidate’s score' })
+@Directive('@shareable')
+export class ScorePart {
+  @Field({ description: 'e.g. category, proximity, load' })
+  factor!: string;
+
+  @Field(() => Float)
+  weight!: number;
+
+  @Field(() => Float, { description: '0 to 1' })
+  value!: number;
+
+  @Field({ description: 'in words' })
+  note!: string;
+}
+
+export interface Scored<T> {
+  item: T;
+  score: number;
+  parts: ScorePart[];
+}
+
+const LEVEL_NAMES = ['同一社区', '同一街道/乡镇', '同一县(市、区)', '同一市'];
+
+/**
+ * How close a provider's region is to a need's community in the division tree: same community 1, same
+ * township 0.75, same county 0.5, same city 0.25 (a city-level provider serves everyone a little).
+ */
+export function proximity(from: string, to: string): { value: number; note: string } {
+  const depths = [12, 9, 6, 4];
+  for (let i = 0; i < depths.length; i += 1) {
+    const length = depths[i];
+    if (from.slice(0, length) === to.slice(0, length)) {
+      return { value: 1 - i * 0.25, note: LEVEL_NAMES[i] };
+    }
+  }
+  return { value: 0, note: '不同城市' };
+}
+
+export function part(factor: string, weight: number, value: number, note: string): ScorePart {
+  return { factor, weight, value: Math.round(value * 1000) / 1000, note };
+}
+
+/** Weighted sum of the parts, ranked high to low; ties go to the lower id so the order never wobbles. */
+export function rank<T extends { id: number }>(
+  candidates: { item: T; parts: ScorePart[] }[],
+  limit: number,
+): Scored<T>[] {
+  return candidates
+    .map(({ item, parts }) => ({
+      item,
+      parts,
+      score: Math.round(parts.reduce((sum, p) => sum + p.weight * p.value, 0) * 1000) / 1000,
+    }))
+    .sort((a, b) => b.score - a.score || a.item.id - b.item.id)
+    .slice(0, limit);
+}
+
+/** How many candidates each society offers per need. */
+export const CANDIDATE_LIMIT = 5;

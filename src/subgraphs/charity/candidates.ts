@@ -1,0 +1,89 @@
+import { Ctx, Directive, Field, FieldResolver, Float, ObjectType, Resolver, Root } from 'type-graphql';
+import { In } from 'typeorm';
+import { withinNeedCounties } from '../../federation/candidate-scope';
+import {
+  needFactsKey,
+  needStub,
+  parseNeedFactsKey,
+  REQUIRES_NEED_FACTS,
+  type NeedFacts,
+} from '../../federation/need-stub';
+import { loaderFor, type HubContext } from '../../graphql/context';
+import { CANDIDATE_LIMIT, part, proximity, rank, ScorePart } from '../../graphql/scoring';
+import { Allocation, CharityResource } from './charity.entity';
+
+export const CharityNeed = needStub();
+
+@ObjectType({ description: 'a charitable resource that could go to a need, with why' })
+export class ResourceCandidate {
+  @Field(() => CharityResource)
+  resource!: CharityResource;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => [ScorePart])
+  parts!: ScorePart[];
+}
+
+/** Resources earmarked for the need's category (or for anything) with something left, near the need. */
+const resourceCandidates = (context: HubContext) =>
+  loaderFor<string, ResourceCandidate[]>(context, 'charity.candidates', async (keys) => {
+    const needs = keys.map(parseNeedFactsKey);
+    const query = context.dataSource
+      .getRepository(CharityResource)
+      .createQueryBuilder('r')
+      .where('(r.category IN (:...categories) OR r.category IS NULL)', {
+        categories: [...new Set(needs.map((n) => n.category))],
+      });
+    const resources = await withinNeedCounties(
+      query,
+      'r.regionId',
+      needs.map((n) => n.communityId),
+    ).getMany();
+    const allocated = new Map<number, number>();
+    if (resources.length) {
+      const rows: { resourceId: number; total: string | number }[] = await context.dataSource
+        .getRepository(Allocation)
+        .createQueryBuilder('a')
+        .select('a.resourceId', 'resourceId')
+        .addSelect('SUM(a.amount)', 'total')
+        .where({ resourceId: In(resources.map((r) => r.id)) })
+        .groupBy('a.resourceId')
+        .getRawMany();
+      for (const row of rows) allocated.set(Number(row.resourceId), Number(row.total));
+    }
+    return needs.map((need) =>
+      rank(
+        resources
+          .filter((r) => r.amount > (allocated.get(r.id) ?? 0) && (r.category === null || r.category === need.category))
+          .map((resource) => {
+            const near = proximity(resource.regionId, need.communityId);
+            const remaining = resource.amount - (allocated.get(resource.id) ?? 0);
+            return {
+              item: resource,
+              parts: [
+                part(
+                  'earmark',
+                  0.4,
+                  resource.category === need.category ? 1 : 0.5,
+                  resource.category ? '定向用于此类需求' : '未限定用途',
+                ),
+                part('proximity', 0.4, near.value, near.note),
+                part('remaining', 0.2, remaining / resource.amount, `剩余 ${remaining}${resource.unit}`),
+              ],
+            };
+          }),
+        CANDIDATE_LIMIT,
+      ).map(({ item, score, parts }) => ({ resource: item, score, parts })),
+    );
+  });
+
+@Resolver(() => CharityNeed)
+export class CharityNeedResolver {
+  @FieldResolver(() => [ResourceCandidate], { description: 'resources that could go to this need, best first' })
+  @Directive(REQUIRES_NEED_FACTS)
+  candidateResources(@Root() need: NeedFacts, @Ctx() context: HubContext) {
+    return resourceCandidates(context).load(needFactsKey(need));
+  }
+}

@@ -1,0 +1,78 @@
+import { Ctx, Directive, Field, FieldResolver, Float, ObjectType, Resolver, Root } from 'type-graphql';
+import { subtreeBounds } from '../../db/region-scope';
+import {
+  needFactsKey,
+  needStub,
+  parseNeedFactsKey,
+  REQUIRES_NEED_FACTS,
+  type NeedFacts,
+} from '../../federation/need-stub';
+import { loaderFor, type HubContext } from '../../graphql/context';
+import { CANDIDATE_LIMIT, part, proximity, rank, ScorePart } from '../../graphql/scoring';
+import { ServiceCategory } from '../../graphql/service-category';
+import { ServiceStation, StationKind } from './station.entity';
+
+export const CommunityNeed = needStub();
+
+@ObjectType({ description: 'a station where a need could be served, with why' })
+export class StationCandidate {
+  @Field(() => ServiceStation)
+  station!: ServiceStation;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => [ScorePart])
+  parts!: ScorePart[];
+}
+
+/** Station kinds made for a category; social-work stations and rooms and party-mass centres serve all. */
+const SPECIALISED: Partial<Record<ServiceCategory, StationKind>> = {
+  ELDERLY_CARE: StationKind.ELDERLY_STATION,
+  CHILD_CARE: StationKind.CHILDREN_STATION,
+  EDUCATION: StationKind.CHILDREN_STATION,
+};
+const GENERAL = [StationKind.SOCIAL_WORK_ROOM, StationKind.SOCIAL_WORK_STATION, StationKind.PARTY_MASS_CENTER];
+
+/** Stations in the need's township that fit its category; one statement per batch. */
+const stationCandidates = (context: HubContext) =>
+  loaderFor<string, StationCandidate[]>(context, 'community.candidates', async (keys) => {
+    const needs = keys.map(parseNeedFactsKey);
+    const townships = [...new Set(needs.map((n) => `${n.communityId.slice(0, 9)}000`))];
+    const query = context.dataSource.getRepository(ServiceStation).createQueryBuilder('s');
+    townships.forEach((township, i) => {
+      const [low, high] = subtreeBounds(township);
+      query.orWhere(`s.regionId BETWEEN :low${i} AND :high${i}`, { [`low${i}`]: low, [`high${i}`]: high });
+    });
+    const stations = await query.getMany();
+    return needs.map((need) =>
+      rank(
+        stations
+          .filter((s) => s.regionId.slice(0, 9) === need.communityId.slice(0, 9))
+          .filter((s) => SPECIALISED[need.category] === s.kind || GENERAL.includes(s.kind))
+          .map((station) => {
+            const near = proximity(station.regionId, need.communityId);
+            const specialised = SPECIALISED[need.category] === station.kind;
+            return {
+              item: station,
+              parts: [
+                part('proximity', 0.6, near.value, near.note),
+                part('fit', 0.4, specialised ? 1 : 0.5, specialised ? '专门服务此类需求' : '综合服务阵地'),
+              ],
+            };
+          }),
+        CANDIDATE_LIMIT,
+      ).map(({ item, score, parts }) => ({ station: item, score, parts })),
+    );
+  });
+
+@Resolver(() => CommunityNeed)
+export class CommunityNeedResolver {
+  @FieldResolver(() => [StationCandidate], {
+    description: 'stations nearby where this need could be served, best first',
+  })
+  @Directive(REQUIRES_NEED_FACTS)
+  candidateStations(@Root() need: NeedFacts, @Ctx() context: HubContext) {
+    return stationCandidates(context).load(needFactsKey(need));
+  }
+}

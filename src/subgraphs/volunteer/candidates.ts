@@ -1,0 +1,101 @@
+import { Ctx, Directive, Field, FieldResolver, Float, ObjectType, Resolver, Root } from 'type-graphql';
+import { In, IsNull } from 'typeorm';
+import { subtreeBounds } from '../../db/region-scope';
+import {
+  needFactsKey,
+  needStub,
+  parseNeedFactsKey,
+  REQUIRES_NEED_FACTS,
+  type NeedFacts,
+} from '../../federation/need-stub';
+import { loaderFor, type HubContext } from '../../graphql/context';
+import { CANDIDATE_LIMIT, part, proximity, rank, ScorePart } from '../../graphql/scoring';
+import { ActivitySignup, Volunteer } from './volunteer.entity';
+
+export const VolunteerNeed = needStub();
+
+@ObjectType({ description: 'a volunteer who could help with a need, with why' })
+export class VolunteerCandidate {
+  @Field(() => Volunteer)
+  volunteer!: Volunteer;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => [ScorePart])
+  parts!: ScorePart[];
+}
+
+/** Volunteers looked at per need: the township's volunteers with the skill, own community first. */
+const POOL_PER_NEED = 200;
+
+async function pools(context: HubContext, needs: Omit<NeedFacts, 'id'>[]): Promise<Volunteer[][]> {
+  const { dataSource } = context;
+  const metadata = dataSource.getMetadata(Volunteer);
+  const escape = (name: string) => dataSource.driver.escape(name);
+  const column = (property: string) => escape(metadata.findColumnWithPropertyName(property)!.databaseName);
+  const parameters: unknown[] = [];
+  // One statement for the whole batch: a UNION ALL of index range scans, each limited (a derived table keeps
+  // LIMIT legal inside UNION on both SQLite and MySQL).
+  const selects = needs.map((need, i) => {
+    const [low, high] = subtreeBounds(`${need.communityId.slice(0, 9)}000`);
+    parameters.push(low, high, need.category, need.communityId);
+    return `SELECT ${i} AS k, p${i}.* FROM (SELECT * FROM ${escape(metadata.tableName)} WHERE ${column('regionId')} BETWEEN ? AND ? AND ${column('skill')} = ? ORDER BY CASE WHEN ${column('regionId')} = ? THEN 0 ELSE 1 END, ${column('id')} LIMIT ${POOL_PER_NEED}) AS p${i}`;
+  });
+  const rows: Record<string, unknown>[] = await dataSource.query(selects.join(' UNION ALL '), parameters);
+  const grouped = needs.map((): Volunteer[] => []);
+  for (const row of rows) {
+    const volunteer = dataSource.getRepository(Volunteer).create();
+    for (const col of metadata.columns)
+      (volunteer as unknown as Record<string, unknown>)[col.propertyName] = row[col.databaseName];
+    grouped[Number(row.k)].push(volunteer);
+  }
+  return grouped;
+}
+
+/** Sign-ups not yet checked out: what a volunteer has already taken on. */
+async function openSignups(context: HubContext, volunteerIds: number[]): Promise<Map<number, number>> {
+  if (!volunteerIds.length) return new Map();
+  const rows: { volunteerId: number; n: string | number }[] = await context.dataSource
+    .getRepository(ActivitySignup)
+    .createQueryBuilder('s')
+    .select('s.volunteerId', 'volunteerId')
+    .addSelect('COUNT(*)', 'n')
+    .where({ volunteerId: In(volunteerIds), checkedOutAt: IsNull() })
+    .groupBy('s.volunteerId')
+    .getRawMany();
+  return new Map(rows.map((r) => [Number(r.volunteerId), Number(r.n)]));
+}
+
+const volunteerCandidates = (context: HubContext) =>
+  loaderFor<string, VolunteerCandidate[]>(context, 'volunteer.candidates', async (keys) => {
+    const needs = keys.map(parseNeedFactsKey);
+    const byNeed = await pools(context, needs);
+    const load = await openSignups(context, [...new Set(byNeed.flat().map((v) => Number(v.id)))]);
+    return needs.map((need, i) =>
+      rank(
+        byNeed[i].map((volunteer) => {
+          const near = proximity(volunteer.regionId, need.communityId);
+          const taken = load.get(Number(volunteer.id)) ?? 0;
+          return {
+            item: volunteer,
+            parts: [
+              part('proximity', 0.4, near.value, near.note),
+              part('skill', 0.3, 1, '志愿技能与需求类别一致'),
+              part('load', 0.3, 1 / (1 + taken), `进行中的报名 ${taken} 项`),
+            ],
+          };
+        }),
+        CANDIDATE_LIMIT,
+      ).map(({ item, score, parts }) => ({ volunteer: item, score, parts })),
+    );
+  });
+
+@Resolver(() => VolunteerNeed)
+export class VolunteerNeedResolver {
+  @FieldResolver(() => [VolunteerCandidate], { description: 'volunteers nearby with the skill and time, best first' })
+  @Directive(REQUIRES_NEED_FACTS)
+  candidateVolunteers(@Root() need: NeedFacts, @Ctx() context: HubContext) {
+    return volunteerCandidates(context).load(needFactsKey(need));
+  }
+}
