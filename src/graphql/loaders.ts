@@ -1,5 +1,5 @@
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { aggregateBySubtree, type SubtreeAggregate } from '../db/region-scope';
+import { aggregateBySubtree, subtreeBounds, type SubtreeAggregate } from '../db/region-scope';
 import { byKeys, loaderFor, type HubContext } from './context';
 
 type Key = string | number;
@@ -61,5 +61,41 @@ export function groupAggregateLoader<T extends ObjectLiteral>(
       .getRawMany();
     const values = new Map(rows.map((row) => [String(row.k), Number(row.v ?? 0)]));
     return keys.map((key) => values.get(String(key)) ?? 0);
+  });
+}
+
+/**
+ * An aggregate per category inside a region's subtree, keyed `regionId|category` (the ResourceListEntry key):
+ * one GROUP BY per distinct region in the batch.
+ */
+export function categoryInSubtreeLoader<T extends ObjectLiteral>(
+  context: HubContext,
+  name: string,
+  spec: {
+    entity: EntityTarget<T>;
+    regionProperty: string;
+    categoryProperty: string;
+    aggregate: string;
+    where?: string;
+  },
+) {
+  return loaderFor<string, number>(context, `${name}:categoryInSubtree`, async (keys) => {
+    const regions = [...new Set(keys.map((key) => key.split('|')[0]))];
+    const values = new Map<string, number>();
+    for (const regionId of regions) {
+      const [low, high] = subtreeBounds(regionId);
+      const query = context.dataSource
+        .getRepository(spec.entity)
+        .createQueryBuilder('t')
+        .select(`t.${spec.categoryProperty}`, 'category')
+        .addSelect(spec.aggregate, 'v')
+        .where(`t.${spec.regionProperty} BETWEEN :low AND :high`, { low, high })
+        .groupBy(`t.${spec.categoryProperty}`);
+      if (spec.where) query.andWhere(spec.where);
+      for (const row of await query.getRawMany<{ category: string; v: string | number | null }>()) {
+        values.set(`${regionId}|${row.category}`, Number(row.v ?? 0));
+      }
+    }
+    return keys.map((key) => values.get(key) ?? 0);
   });
 }

@@ -29,6 +29,7 @@ import {
   VolunteerActivity,
   VolunteerTeam,
 } from '../subgraphs/volunteer/volunteer.entity';
+import { chain, GENESIS_HASH, HourLedgerEntry, LedgerKind } from '../subgraphs/volunteer/ledger';
 import { organizationName, personName, placeStem, shortCountyName, teamName } from './names';
 import { cumulative, Random, splitExactly } from './random';
 import * as Y from './yuxi';
@@ -603,6 +604,18 @@ export function generateYuxi({ scale }: DatasetOptions): TableRows[] {
     });
   }
 
+  // 时间银行: every verified hour is earned in the tamper-evident ledger, in order.
+  const ledger = chain(
+    GENESIS_HASH,
+    hours.map((h) => ({
+      volunteerId: h.volunteerId as number,
+      kind: LedgerKind.EARN,
+      halfHours: h.halfHours as number,
+      reference: `hours:${h.id}`,
+      recordedAt: `${h.servedOn}T12:00:00Z`,
+    })),
+  ).map((entry, index) => ({ id: index + 1, ...entry }));
+
   // 需求 and 联动: the 308 households 暖暖公益协会 visited, as resolved needs with their linkage cases.
   const needs: Record<string, unknown>[] = [];
   const cases: Record<string, unknown>[] = [];
@@ -754,6 +767,7 @@ export function generateYuxi({ scale }: DatasetOptions): TableRows[] {
     { entity: Volunteer, rows: volunteers },
     { entity: VolunteerActivity, rows: activities },
     { entity: ServiceHours, rows: hours },
+    { entity: HourLedgerEntry, rows: ledger },
     { entity: Need, rows: needs },
     { entity: LinkageCase, rows: cases },
     { entity: LinkageContribution, rows: contributions },

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
+import { CharityResourceListEntry, CharityResourceListResolver } from './resource-list.extension';
 import { CharityNeed, CharityNeedResolver } from './candidates';
 import { parseIntId } from '../../graphql/ids';
 import { Allocation, CharityResource } from './charity.entity';
@@ -9,9 +10,10 @@ import { AllocationResolver, CharityResourceResolver } from './charity.resolver'
 export const charitySubgraph: SubgraphDefinition = {
   name: 'charity',
   entities: [CharityResource, Allocation],
-  resolvers: [CharityResourceResolver, AllocationResolver, CharityNeedResolver],
-  orphanedTypes: [CharityNeed],
+  resolvers: [CharityResourceResolver, AllocationResolver, CharityNeedResolver, CharityResourceListResolver],
+  orphanedTypes: [CharityNeed, CharityResourceListEntry],
   references: {
+    ResourceListEntry: (ref) => ref,
     Need: (ref) => ref,
     CharityResource: (ref, context) => resourceById(context).load(parseIntId(ref.id)),
   },

@@ -34,6 +34,11 @@ const SPECIALISED: Partial<Record<ServiceCategory, StationKind>> = {
 };
 const GENERAL = [StationKind.SOCIAL_WORK_ROOM, StationKind.SOCIAL_WORK_STATION, StationKind.PARTY_MASS_CENTER];
 
+/** A station serves a category if it is made for it or serves everyone. */
+export function stationFitsCategory(kind: StationKind, category: ServiceCategory): boolean {
+  return SPECIALISED[category] === kind || GENERAL.includes(kind);
+}
+
 /** Stations in the need's township that fit its category; one statement per batch. */
 const stationCandidates = (context: HubContext) =>
   loaderFor<string, StationCandidate[]>(context, 'community.candidates', async (keys) => {
@@ -49,7 +54,7 @@ const stationCandidates = (context: HubContext) =>
       rank(
         stations
           .filter((s) => s.regionId.slice(0, 9) === need.communityId.slice(0, 9))
-          .filter((s) => SPECIALISED[need.category] === s.kind || GENERAL.includes(s.kind))
+          .filter((s) => stationFitsCategory(s.kind, need.category))
           .map((station) => {
             const near = proximity(station.regionId, need.communityId);
             const specialised = SPECIALISED[need.category] === station.kind;

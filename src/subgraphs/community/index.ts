@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
+import { CommunityResourceListEntry, CommunityResourceListResolver } from './resource-list.extension';
 import { CommunityNeed, CommunityNeedResolver } from './candidates';
 import { Region } from './region.entity';
 import { regionById } from './region.loaders';
@@ -14,9 +15,16 @@ import { parseIntId } from '../../graphql/ids';
 export const communitySubgraph: SubgraphDefinition = {
   name: 'community',
   entities: [Region, ServiceStation, StationServiceRecord, Resident],
-  resolvers: [RegionResolver, ServiceStationResolver, ResidentResolver, CommunityNeedResolver],
-  orphanedTypes: [CommunityNeed],
+  resolvers: [
+    RegionResolver,
+    ServiceStationResolver,
+    ResidentResolver,
+    CommunityNeedResolver,
+    CommunityResourceListResolver,
+  ],
+  orphanedTypes: [CommunityNeed, CommunityResourceListEntry],
   references: {
+    ResourceListEntry: (ref) => ref,
     Need: (ref) => ref,
     Region: (ref, context) => regionById(context).load(ref.id),
     ServiceStation: (ref, context) => stationById(context).load(parseIntId(ref.id)),

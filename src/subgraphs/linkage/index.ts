@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
 import { LinkageCase, LinkageContribution } from './linkage-case.entity';
+import { ProjectNeedCitation, ProjectService } from './lists.entity';
 import { caseById, needById, projectById, roundById } from './linkage.loaders';
 import { Need } from './need.entity';
 import { LinkageCaseResolver, NeedResolver } from './need.resolver';
@@ -11,7 +12,7 @@ import { LinkageRegionResolver } from './region.extension';
 /** 需求 · 项目 · 联动: residents' needs, the linkage cases that answer them, and government-purchased projects. */
 export const linkageSubgraph: SubgraphDefinition = {
   name: 'linkage',
-  entities: [Need, LinkageCase, LinkageContribution, ProjectRound, ServiceProject],
+  entities: [Need, LinkageCase, LinkageContribution, ProjectRound, ServiceProject, ProjectNeedCitation, ProjectService],
   resolvers: [NeedResolver, LinkageCaseResolver, ProjectRoundResolver, ServiceProjectResolver, LinkageRegionResolver],
   references: {
     Need: (ref, context) => needById(context).load(parseIntId(ref.id)),
@@ -19,5 +20,6 @@ export const linkageSubgraph: SubgraphDefinition = {
     ProjectRound: (ref, context) => roundById(context).load(parseIntId(ref.id)),
     ServiceProject: (ref, context) => projectById(context).load(parseIntId(ref.id)),
     Region: (ref) => ref,
+    ResourceListEntry: (ref) => ref,
   },
 };

@@ -4,6 +4,7 @@ import { loaderFor } from '../../graphql/context';
 import { LinkageCase, LinkageContribution } from './linkage-case.entity';
 import { Need, NeedStatus, OPEN_NEED_STATUSES } from './need.entity';
 import { FUNDED_PROJECT_STATUSES, ProjectRound, ServiceProject } from './project.entity';
+import { ProjectNeedCitation, ProjectService } from './lists.entity';
 
 export const needById = (context: HubContext) => byIdLoader(context, Need, 'linkage.need');
 export const caseByNeed = (context: HubContext) => byColumnLoader(context, LinkageCase, 'linkage.case', 'needId');
@@ -46,3 +47,32 @@ export const needTotal = needsInSubtree('total');
 export const needOpen = needsInSubtree('open', OPEN_NEED_STATUSES);
 export const needResolved = needsInSubtree('resolved', [NeedStatus.RESOLVED, NeedStatus.CLOSED]);
 export const needRejected = needsInSubtree('rejected', [NeedStatus.REJECTED]);
+
+export const servicesOfProject = (context: HubContext) =>
+  byColumnLoader(context, ProjectService, 'linkage.projectService', 'projectId');
+
+/** Needs cited by each project: citations then the needs, two statements per batch. */
+export const citedNeedsOf = (context: HubContext) =>
+  loaderFor<number, Need[]>(context, 'linkage.citedNeeds', async (projectIds) => {
+    const citations = await byColumnLoader(context, ProjectNeedCitation, 'linkage.citation', 'projectId').loadMany([
+      ...projectIds,
+    ]);
+    const lists = citations.map((c) => (c instanceof Error ? [] : c));
+    const needs = await needById(context).loadMany([...new Set(lists.flat().map((c) => c.needId))]);
+    const byId = new Map(needs.filter((n): n is Need => !!n && !(n instanceof Error)).map((n) => [n.id, n]));
+    return lists.map((list) => list.map((c) => byId.get(c.needId)).filter((n): n is Need => !!n));
+  });
+
+/** Projects citing each need. */
+export const projectsCitingNeed = (context: HubContext) =>
+  loaderFor<number, ServiceProject[]>(context, 'linkage.citingProjects', async (needIds) => {
+    const citations = await byColumnLoader(context, ProjectNeedCitation, 'linkage.citation', 'needId').loadMany([
+      ...needIds,
+    ]);
+    const lists = citations.map((c) => (c instanceof Error ? [] : c));
+    const projects = await projectById(context).loadMany([...new Set(lists.flat().map((c) => c.projectId))]);
+    const byId = new Map(
+      projects.filter((p): p is ServiceProject => !!p && !(p instanceof Error)).map((p) => [p.id, p]),
+    );
+    return lists.map((list) => list.map((c) => byId.get(c.projectId)).filter((p): p is ServiceProject => !!p));
+  });

@@ -4,9 +4,12 @@ import { actsInRegion } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { reference } from '../../federation/references';
 import { PageArgs } from '../../graphql/pagination';
-import { LinkageCase, LinkageContribution } from './linkage-case.entity';
+import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
+import { addContribution } from './lists.service';
+import { Float } from 'type-graphql';
 import { NeedFilter, SubmitNeedInput } from './linkage.inputs';
-import { caseByNeed, contributionsByCase, needById } from './linkage.loaders';
+import { caseByNeed, contributionsByCase, needById, projectsCitingNeed } from './linkage.loaders';
+import { ServiceProject } from './project.entity';
 import { getNeed, getNeedByNumber, listNeeds, rateNeed, submitNeed, transitionNeed } from './linkage.service';
 import { Need, NeedConnection, NeedStatus } from './need.entity';
 import { LinkageRegion } from './region.extension';
@@ -81,6 +84,13 @@ export class NeedResolver {
     return allowed ? need.description : null;
   }
 
+  @FieldResolver(() => [ServiceProject], {
+    description: 'projects that cite this need: need → project → service → feedback',
+  })
+  citedBy(@Root() need: Need, @Ctx() context: HubContext) {
+    return projectsCitingNeed(context).load(need.id);
+  }
+
   @FieldResolver(() => LinkageRegion)
   community(@Root() need: Need) {
     return reference(need.communityId);
@@ -95,6 +105,20 @@ export class NeedResolver {
 
 @Resolver(() => LinkageCase)
 export class LinkageCaseResolver {
+  @Mutation(() => LinkageContribution, {
+    description: 'record what one society brought to the case (STAFF of the region)',
+  })
+  addLinkageContribution(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('society', () => Society) society: Society,
+    @Arg('referenceId') referenceId: string,
+    @Arg('description') description: string,
+    @Ctx() context: HubContext,
+    @Arg('hours', () => Float, { defaultValue: 0 }) hours: number,
+  ) {
+    return addContribution(context, caseId, { society, referenceId, description, hours });
+  }
+
   @FieldResolver(() => Need)
   need(@Root() linkageCase: LinkageCase, @Ctx() context: HubContext) {
     return needById(context).load(linkageCase.needId);

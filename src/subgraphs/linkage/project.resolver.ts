@@ -15,11 +15,15 @@ import {
   submitApplication,
 } from './linkage.service';
 import { ProjectCategory, ProjectRound, ProjectStatus, ServiceProject } from './project.entity';
+import { citeNeeds, linkProjectService } from './lists.service';
+import { citedNeedsOf, servicesOfProject } from './linkage.loaders';
+import { Need } from './need.entity';
 import { LinkageRegion } from './region.extension';
 
 export const ServiceProjectConnection = Connection(ServiceProject, 'ServiceProject');
 const OrganizationReference = referenceType('SocialOrganization');
 const StationReference = referenceType('ServiceStation');
+const ServiceReference = referenceType('Service');
 
 @Resolver(() => ProjectRound)
 export class ProjectRoundResolver {
@@ -105,6 +109,34 @@ export class ServiceProjectResolver {
   @Mutation(() => ServiceProject, { description: 'complete with an evaluation (STAFF of the region)' })
   completeProject(@Arg('id', () => ID) id: string, @Arg('evaluation') evaluation: string, @Ctx() context: HubContext) {
     return changeProject(context, id, { to: ProjectStatus.COMPLETED, evaluation: evaluation.trim().slice(0, 5000) });
+  }
+
+  @Mutation(() => ServiceProject, { description: 'cite the needs a project answers (the applicant or STAFF)' })
+  citeNeeds(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('needIds', () => [ID]) needIds: string[],
+    @Ctx() context: HubContext,
+  ) {
+    return citeNeeds(context, projectId, needIds);
+  }
+
+  @Mutation(() => ServiceProject, { description: 'a service the project delivers through' })
+  linkProjectService(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('serviceId', () => ID) serviceId: string,
+    @Ctx() context: HubContext,
+  ) {
+    return linkProjectService(context, projectId, serviceId);
+  }
+
+  @FieldResolver(() => [Need], { description: 'the needs this project answers' })
+  citedNeeds(@Root() project: ServiceProject, @Ctx() context: HubContext) {
+    return citedNeedsOf(context).load(project.id);
+  }
+
+  @FieldResolver(() => [ServiceReference], { description: 'services it delivers through' })
+  async services(@Root() project: ServiceProject, @Ctx() context: HubContext) {
+    return (await servicesOfProject(context).load(project.id)).map((link) => reference(link.serviceId));
   }
 
   @FieldResolver(() => ProjectRound)

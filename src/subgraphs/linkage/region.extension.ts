@@ -1,4 +1,8 @@
 import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { loaderFor } from '../../graphql/context';
+import { ServiceCategory } from '../../graphql/service-category';
+import { LinkageIndex, LinkageResourceListEntry, NeedListEntry, ProjectListEntry, UnmetCategory } from './lists.entity';
+import { linkageIndexOf, needListOf, projectListOf, rankUnmet } from './lists.service';
 import type { HubContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/pagination';
 import { needOpen, needRejected, needResolved, needTotal } from './linkage.loaders';
@@ -17,6 +21,37 @@ export class LinkageRegionResolver {
   @FieldResolver(() => NeedConnection, { description: 'needs from anywhere in the region, newest first' })
   needs(@Root() region: LinkageRegion, @Args(() => PageArgs) page: PageArgs, @Ctx() context: HubContext) {
     return listNeeds(context, { regionId: region.id }, page);
+  }
+
+  @FieldResolver(() => [NeedListEntry], { description: '需求清单: needs by category over the subtree' })
+  needList(@Root() region: LinkageRegion, @Ctx() context: HubContext) {
+    return needListOf(context).load(region.id);
+  }
+
+  @FieldResolver(() => [LinkageResourceListEntry], {
+    description: '资源清单: one row per category; each society adds its column',
+  })
+  resourceList(@Root() region: LinkageRegion) {
+    return Object.values(ServiceCategory).map((category) => ({ regionId: region.id, category }));
+  }
+
+  @FieldResolver(() => [ProjectListEntry], { description: '项目清单: projects by round and status' })
+  projectList(@Root() region: LinkageRegion, @Ctx() context: HubContext) {
+    return loaderFor<string, ProjectListEntry[]>(context, 'linkage.projectList', (ids) =>
+      Promise.all(ids.map((id) => projectListOf(context, id))),
+    ).load(region.id);
+  }
+
+  @FieldResolver(() => [UnmetCategory], { description: 'categories ranked for the next project round' })
+  async unmetNeedCategories(@Root() region: LinkageRegion, @Ctx() context: HubContext) {
+    return rankUnmet(await needListOf(context).load(region.id));
+  }
+
+  @FieldResolver(() => LinkageIndex)
+  linkageIndex(@Root() region: LinkageRegion, @Ctx() context: HubContext) {
+    return loaderFor<string, LinkageIndex>(context, 'linkage.index', (ids) =>
+      Promise.all(ids.map((id) => linkageIndexOf(context, id))),
+    ).load(region.id);
   }
 
   @FieldResolver(() => NeedStats)

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
+import { OrganizationResourceListEntry, OrganizationResourceListResolver } from './resource-list.extension';
 import { parseIntId } from '../../graphql/ids';
 import { SocialOrganization } from './organization.entity';
 import { organizationById, serviceById } from './organization.loaders';
@@ -12,9 +13,16 @@ import { ServiceResolver } from './service.resolver';
 export const organizationSubgraph: SubgraphDefinition = {
   name: 'organization',
   entities: [SocialOrganization, Service],
-  resolvers: [OrganizationResolver, ServiceResolver, OrganizationRegionResolver, OrganizationNeedResolver],
-  orphanedTypes: [OrganizationNeed],
+  resolvers: [
+    OrganizationResolver,
+    ServiceResolver,
+    OrganizationRegionResolver,
+    OrganizationNeedResolver,
+    OrganizationResourceListResolver,
+  ],
+  orphanedTypes: [OrganizationNeed, OrganizationResourceListEntry],
   references: {
+    ResourceListEntry: (ref) => ref,
     SocialOrganization: (ref, context) => organizationById(context).load(parseIntId(ref.id)),
     Service: (ref, context) => serviceById(context).load(parseIntId(ref.id)),
     // Region fields here are computed from the id (and the required population), so the representation is enough.

@@ -1,4 +1,6 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
+import { HourLedgerEntry } from './ledger';
+import { VolunteerResourceListEntry, VolunteerResourceListResolver } from './resource-list.extension';
 import { parseIntId } from '../../graphql/ids';
 import { VolunteerNeed, VolunteerNeedResolver } from './candidates';
 import { VolunteerRegionResolver, VolunteerStationResolver } from './region.extension';
@@ -9,7 +11,7 @@ import { VolunteerActivityResolver, VolunteerResolver, VolunteerTeamResolver } f
 /** 社区志愿者: volunteers, teams, activities and service hours; contributes volunteer figures to regions and stations. */
 export const volunteerSubgraph: SubgraphDefinition = {
   name: 'volunteer',
-  entities: [VolunteerTeam, Volunteer, VolunteerActivity, ServiceHours, ActivitySignup],
+  entities: [VolunteerTeam, Volunteer, VolunteerActivity, ServiceHours, ActivitySignup, HourLedgerEntry],
   resolvers: [
     VolunteerTeamResolver,
     VolunteerActivityResolver,
@@ -17,9 +19,11 @@ export const volunteerSubgraph: SubgraphDefinition = {
     VolunteerRegionResolver,
     VolunteerStationResolver,
     VolunteerNeedResolver,
+    VolunteerResourceListResolver,
   ],
-  orphanedTypes: [VolunteerNeed],
+  orphanedTypes: [VolunteerNeed, VolunteerResourceListEntry],
   references: {
+    ResourceListEntry: (ref) => ref,
     VolunteerTeam: (ref, context) => teamById(context).load(parseIntId(ref.id)),
     VolunteerActivity: (ref, context) => activityById(context).load(parseIntId(ref.id)),
     Region: (ref) => ref,

@@ -1,5 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../auth/identity';
+import { requireRole } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
+import { HourLedgerEntry, LedgerVerification, verifyLedger } from './ledger';
 import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { VolunteerRegion, VolunteerStation } from './region.extension';
@@ -19,8 +22,10 @@ import {
   getTeam,
   listActivities,
   listTeams,
+  redeemHours,
   registerVolunteer,
   setVolunteerTeam,
+  timeBankHalfHours,
   signUp,
   verifyHours,
 } from './volunteer.service';
@@ -162,6 +167,27 @@ export class VolunteerResolver {
   @Mutation(() => ServiceHours, { description: 'STAFF of the region confirm recorded hours' })
   verifyServiceHours(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
     return verifyHours(context, id);
+  }
+
+  @Mutation(() => HourLedgerEntry, { description: '时间银行: spend banked hours (STAFF of the region)' })
+  redeemHours(
+    @Arg('volunteerId', () => ID) volunteerId: string,
+    @Arg('hours', () => Float) hours: number,
+    @Arg('note') note: string,
+    @Ctx() context: HubContext,
+  ) {
+    return redeemHours(context, volunteerId, hours, note);
+  }
+
+  @Query(() => LedgerVerification, { description: 're-check the whole hour ledger (STAFF, ADMIN)' })
+  verifyHourLedger(@Ctx() context: HubContext) {
+    requireRole(context.identity, Role.ADMIN, Role.STAFF);
+    return verifyLedger(context);
+  }
+
+  @FieldResolver(() => Float, { description: '时间银行 balance: hours earned minus hours redeemed' })
+  async timeBankBalance(@Root() volunteer: Volunteer, @Ctx() context: HubContext) {
+    return (await timeBankHalfHours(context).load(volunteer.id)) / 2;
   }
 
   @FieldResolver(() => VolunteerTeam, { nullable: true })

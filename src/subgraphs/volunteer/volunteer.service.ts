@@ -4,6 +4,8 @@ import { ForbiddenError, requireRegionActor, requireStaffIn } from '../../auth/p
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
 import { forUpdate, inTransaction } from '../../graphql/transaction';
+import { groupAggregateLoader } from '../../graphql/loaders';
+import { appendToLedger, HourLedgerEntry, LedgerKind } from './ledger';
 import { parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
@@ -231,6 +233,58 @@ export function verifyHours(context: HubContext, id: string) {
     requireStaffIn(context.identity, hours.regionId);
     if (hours.verified) throw new DomainError('ALREADY_VERIFIED', '该时长已审核 (already verified)');
     hours.verified = true;
+    await appendToLedger(manager, [
+      {
+        volunteerId: hours.volunteerId,
+        kind: LedgerKind.EARN,
+        halfHours: hours.halfHours,
+        reference: `hours:${hours.id}`,
+      },
+    ]);
     return manager.getRepository(ServiceHours).save(hours);
+  });
+}
+
+/** Half hours in the 时间银行: earned minus redeemed, per volunteer, one GROUP BY per batch. */
+export const timeBankHalfHours = (context: HubContext) =>
+  groupAggregateLoader(
+    context,
+    'volunteer.timeBank',
+    HourLedgerEntry,
+    'volunteerId',
+    `SUM(CASE WHEN t.kind = '${LedgerKind.EARN}' THEN t.halfHours ELSE -t.halfHours END)`,
+  );
+
+/** Spends banked hours (e.g. for services the volunteer receives); never more than the balance. */
+export function redeemHours(context: HubContext, volunteerId: string, hours: number, note: string) {
+  if (!Number.isInteger(hours * 2) || hours <= 0 || hours > 10_000)
+    throw new BadInputError('兑换时长按 0.5 小时计 (hours come in 0.5 steps)', { argument: 'hours' });
+  return inTransaction(context, async (manager) => {
+    const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
+    requireStaffIn(context.identity, volunteer.regionId);
+    const [entry] = await appendToLedger(manager, [
+      {
+        volunteerId: volunteer.id,
+        kind: LedgerKind.REDEEM,
+        halfHours: hours * 2,
+        reference: note.trim().slice(0, 64) || 'redeem',
+      },
+    ]);
+    const balance = await manager
+      .getRepository(HourLedgerEntry)
+      .createQueryBuilder('l')
+      .select(
+        `COALESCE(SUM(CASE WHEN l.kind = '${LedgerKind.EARN}' THEN l.halfHours ELSE -l.halfHours END), 0)`,
+        'balance',
+      )
+      .where('l.volunteerId = :id', { id: volunteer.id })
+      .getRawOne<{ balance: string | number }>();
+    // Checked after the append, inside the transaction: a refusal rolls the entry back.
+    if (Number(balance?.balance ?? 0) < 0) {
+      throw new DomainError('INSUFFICIENT_BALANCE', '时间银行余额不足 (not enough banked hours)', {
+        balance: (Number(balance?.balance) + hours * 2) / 2,
+      });
+    }
+    return entry;
   });
 }

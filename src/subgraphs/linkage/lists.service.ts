@@ -1,0 +1,213 @@
+import { In } from 'typeorm';
+import { Role } from '../../auth/identity';
+import { ForbiddenError, requireStaffIn } from '../../auth/policy';
+import { subtreeBounds } from '../../db/region-scope';
+import { loaderFor, type HubContext } from '../../graphql/context';
+import { BadInputError, NotFoundError } from '../../graphql/errors';
+import { parseIntId } from '../../graphql/ids';
+import { ServiceCategory } from '../../graphql/service-category';
+import { inTransaction } from '../../graphql/transaction';
+import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
+import { roundById } from './linkage.loaders';
+import {
+  LinkageIndex,
+  NeedListEntry,
+  ProjectListEntry,
+  ProjectNeedCitation,
+  ProjectService,
+  UnmetCategory,
+} from './lists.entity';
+import { Need, NeedStatus, OPEN_NEED_STATUSES } from './need.entity';
+import { ProjectStatus, ServiceProject } from './project.entity';
+
+const DAY = 86_400_000;
+const RESOLVED = [NeedStatus.RESOLVED, NeedStatus.CLOSED];
+const CATEGORY_ORDER = Object.values(ServiceCategory);
+
+function escapeFor(context: HubContext) {
+  return (name: string) => context.dataSource.driver.escape(name);
+}
+
+/** 需求清单 for each region of the batch: one GROUP BY per region. */
+export const needListOf = (context: HubContext) =>
+  loaderFor<string, NeedListEntry[]>(context, 'linkage.needList', (regions) =>
+    Promise.all(
+      regions.map(async (regionId) => {
+        const [low, high] = subtreeBounds(regionId);
+        const cutoff = new Date(Date.now() - 30 * DAY);
+        const rows: { category: ServiceCategory; status: NeedStatus; old: number | string; n: number | string }[] =
+          await context.dataSource
+            .getRepository(Need)
+            .createQueryBuilder('n')
+            .select('n.category', 'category')
+            .addSelect('n.status', 'status')
+            .addSelect('CASE WHEN n.submittedAt < :cutoff THEN 1 ELSE 0 END', 'old')
+            .addSelect('COUNT(*)', 'n')
+            .where('n.communityId BETWEEN :low AND :high', { low, high, cutoff })
+            .groupBy('n.category')
+            .addGroupBy('n.status')
+            .addGroupBy('old')
+            .getRawMany();
+        const entries = new Map<ServiceCategory, NeedListEntry>();
+        for (const row of rows) {
+          const entry = entries.get(row.category) ?? {
+            category: row.category,
+            open: 0,
+            resolved: 0,
+            unmetOver30Days: 0,
+          };
+          const count = Number(row.n);
+          if (OPEN_NEED_STATUSES.includes(row.status)) {
+            entry.open += count;
+            if (Number(row.old) === 1) entry.unmetOver30Days += count;
+          } else if (RESOLVED.includes(row.status)) entry.resolved += count;
+          entries.set(row.category, entry);
+        }
+        return [...entries.values()].sort(
+          (a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category),
+        );
+      }),
+    ),
+  );
+
+/** Categories for the next project round: long-unmet needs weigh double. */
+export function rankUnmet(list: NeedListEntry[]): UnmetCategory[] {
+  return list
+    .map((e) => ({
+      category: e.category,
+      unmetOver30Days: e.unmetOver30Days,
+      open: e.open,
+      priority: e.unmetOver30Days * 2 + (e.open - e.unmetOver30Days),
+    }))
+    .filter((e) => e.priority > 0)
+    .sort((a, b) => b.priority - a.priority || CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category));
+}
+
+export async function projectListOf(context: HubContext, regionId: string): Promise<ProjectListEntry[]> {
+  const [low, high] = subtreeBounds(regionId);
+  const rows: { roundId: number; status: ProjectStatus; n: string | number }[] = await context.dataSource
+    .getRepository(ServiceProject)
+    .createQueryBuilder('p')
+    .select('p.roundId', 'roundId')
+    .addSelect('p.status', 'status')
+    .addSelect('COUNT(*)', 'n')
+    .where('p.regionId BETWEEN :low AND :high', { low, high })
+    .groupBy('p.roundId')
+    .addGroupBy('p.status')
+    .orderBy('p.roundId')
+    .addOrderBy('p.status')
+    .getRawMany();
+  const rounds = await roundById(context).loadMany(rows.map((r) => Number(r.roundId)));
+  return rows.map((row, i) => ({ round: rounds[i] as never, status: row.status, count: Number(row.n) }));
+}
+
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** 联动指数 over a region's subtree: two statements (resolved needs; societies per resolved need). */
+export async function linkageIndexOf(context: HubContext, regionId: string): Promise<LinkageIndex> {
+  const [low, high] = subtreeBounds(regionId);
+  const resolved = await context.dataSource
+    .getRepository(Need)
+    .createQueryBuilder('n')
+    .select(['n.id', 'n.submittedAt', 'n.resolvedAt', 'n.rating'])
+    .where('n.communityId BETWEEN :low AND :high', { low, high })
+    .andWhere('n.status IN (:...resolved)', { resolved: RESOLVED })
+    .getMany();
+  const e = escapeFor(context);
+  const needs = context.dataSource.getMetadata(Need).tableName;
+  const cases = context.dataSource.getMetadata(LinkageCase).tableName;
+  const contributions = context.dataSource.getMetadata(LinkageContribution).tableName;
+  const societies: { societies: string | number }[] = await context.dataSource.query(
+    `SELECT COUNT(DISTINCT lc.society) AS societies
+       FROM ${e(needs)} n JOIN ${e(cases)} c ON c.need_id = n.id JOIN ${e(contributions)} lc ON lc.case_id = c.id
+      WHERE n.community_id BETWEEN ? AND ? AND n.status IN (?, ?)
+      GROUP BY n.id`,
+    [low, high, ...RESOLVED],
+  );
+  const ratings = resolved.map((n) => n.rating).filter((r): r is number => r !== null);
+  const days = resolved
+    .filter((n) => n.resolvedAt)
+    .map((n) => (new Date(n.resolvedAt!).getTime() - new Date(n.submittedAt).getTime()) / DAY);
+  const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+  return {
+    needsResolved: resolved.length,
+    shareWithThreeOrMoreSocieties: resolved.length
+      ? round2(societies.filter((s) => Number(s.societies) >= 3).length / resolved.length)
+      : null,
+    medianDaysToResolve: round2(median(days)),
+    averageRating: ratings.length ? round2(ratings.reduce((a, b) => a + b, 0) / ratings.length) : null,
+  };
+}
+
+export interface ContributionInput {
+  society: Society;
+  referenceId: string;
+  description: string;
+  hours: number;
+}
+
+/** Staff of the need's region record what one society brought to its linkage case. */
+export function addContribution(context: HubContext, caseId: string, input: ContributionInput) {
+  if (!Number.isInteger(input.hours * 2) || input.hours < 0 || input.hours > 1000) {
+    throw new BadInputError('时长按 0.5 小时计 (hours come in 0.5 steps, 0-1000)', { argument: 'hours' });
+  }
+  return inTransaction(context, async (manager) => {
+    const linkageCase = await manager.getRepository(LinkageCase).findOneBy({ id: parseIntId(caseId, 'caseId') });
+    if (!linkageCase) throw new NotFoundError('联动案例', caseId);
+    const need = await manager.getRepository(Need).findOneByOrFail({ id: linkageCase.needId });
+    requireStaffIn(context.identity, need.communityId);
+    const repository = manager.getRepository(LinkageContribution);
+    return repository.save(
+      repository.create({
+        caseId: linkageCase.id,
+        society: input.society,
+        referenceId: input.referenceId.trim().slice(0, 32),
+        description: input.description.trim().slice(0, 255),
+        halfHours: input.hours * 2,
+      }),
+    );
+  });
+}
+
+async function projectForChange(context: HubContext, manager: import('typeorm').EntityManager, projectId: string) {
+  const project = await manager.getRepository(ServiceProject).findOneBy({ id: parseIntId(projectId, 'projectId') });
+  if (!project) throw new NotFoundError('服务项目', projectId);
+  if (context.identity.role === Role.ORG) {
+    if (context.identity.organizationId !== project.applicantId)
+      throw new ForbiddenError('只能修改本组织的项目 (an ORG token changes its own projects)');
+  } else requireStaffIn(context.identity, project.regionId);
+  return project;
+}
+
+/** A project cites the needs it answers (needs inside its region). */
+export function citeNeeds(context: HubContext, projectId: string, needIds: string[]) {
+  return inTransaction(context, async (manager) => {
+    const project = await projectForChange(context, manager, projectId);
+    const ids = [...new Set(needIds.map((id) => parseIntId(id, 'needIds')))];
+    const needs = ids.length ? await manager.getRepository(Need).findBy({ id: In(ids) }) : [];
+    if (needs.length !== ids.length)
+      throw new NotFoundError('需求', ids.filter((id) => !needs.some((n) => n.id === id)).join(','));
+    const citations = manager.getRepository(ProjectNeedCitation);
+    const existing = new Set((await citations.findBy({ projectId: project.id })).map((c) => c.needId));
+    await citations.save(
+      ids.filter((id) => !existing.has(id)).map((needId) => citations.create({ projectId: project.id, needId })),
+    );
+    return project;
+  });
+}
+
+export function linkProjectService(context: HubContext, projectId: string, serviceId: string) {
+  return inTransaction(context, async (manager) => {
+    const project = await projectForChange(context, manager, projectId);
+    const links = manager.getRepository(ProjectService);
+    const service = parseIntId(serviceId, 'serviceId');
+    if (!(await links.existsBy({ projectId: project.id, serviceId: service })))
+      await links.save(links.create({ projectId: project.id, serviceId: service }));
+    return project;
+  });
+}
