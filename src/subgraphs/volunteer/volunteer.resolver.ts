@@ -19,6 +19,7 @@ import {
   checkOut,
   createActivity,
   getActivity,
+  getVolunteer,
   getTeam,
   listActivities,
   listTeams,
@@ -110,6 +111,11 @@ export class VolunteerActivityResolver {
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
+  @Query(() => Volunteer, { nullable: true, description: 'STAFF or BOT of the region, ADMIN' })
+  volunteer(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    return getVolunteer(context, id);
+  }
+
   @Mutation(() => Volunteer, { description: 'STAFF of the region, ADMIN' })
   registerVolunteer(
     @Arg('input', () => RegisterVolunteerInput) input: RegisterVolunteerInput,

@@ -252,7 +252,7 @@ export const timeBankHalfHours = (context: HubContext) =>
     'volunteer.timeBank',
     HourLedgerEntry,
     'volunteerId',
-    `SUM(CASE WHEN t.kind = '${LedgerKind.EARN}' THEN t.halfHours ELSE -t.halfHours END)`,
+    `SUM(CASE WHEN t.kind = '${LedgerKind.EARN}' THEN t.halfHours ELSE 0 - t.halfHours END)`,
   );
 
 /** Spends banked hours (e.g. for services the volunteer receives); never more than the balance. */
@@ -274,7 +274,7 @@ export function redeemHours(context: HubContext, volunteerId: string, hours: num
       .getRepository(HourLedgerEntry)
       .createQueryBuilder('l')
       .select(
-        `COALESCE(SUM(CASE WHEN l.kind = '${LedgerKind.EARN}' THEN l.halfHours ELSE -l.halfHours END), 0)`,
+        `COALESCE(SUM(CASE WHEN l.kind = '${LedgerKind.EARN}' THEN l.halfHours ELSE 0 - l.halfHours END), 0)`,
         'balance',
       )
       .where('l.volunteerId = :id', { id: volunteer.id })
@@ -287,4 +287,12 @@ export function redeemHours(context: HubContext, volunteerId: string, hours: num
     }
     return entry;
   });
+}
+
+/** A volunteer's own record: STAFF of the region, the BOT (for the resident themself), ADMIN. */
+export async function getVolunteer(context: HubContext, id: string) {
+  const volunteer = await context.dataSource.getRepository(Volunteer).findOneBy({ id: parseIntId(id) });
+  if (!volunteer) throw new NotFoundError('志愿者', id);
+  requireRegionActor(context.identity, volunteer.regionId, Role.STAFF, Role.BOT);
+  return volunteer;
 }

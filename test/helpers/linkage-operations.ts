@@ -1,0 +1,178 @@
+/** Documents the linkage-engine tests send. */
+export const NEED_CANDIDATES = /* GraphQL */ `
+  query Candidates($id: ID!) {
+    need(id: $id) {
+      number
+      candidateServices {
+        score
+        service {
+          id
+          name
+        }
+        parts {
+          factor
+          weight
+          value
+          note
+        }
+      }
+      candidateSocialWorkers {
+        score
+        socialWorker {
+          id
+        }
+        parts {
+          factor
+          value
+        }
+      }
+      candidateVolunteers {
+        score
+        volunteer {
+          id
+          displayName
+        }
+        parts {
+          factor
+          value
+          note
+        }
+      }
+      candidateResources {
+        score
+        resource {
+          id
+          name
+        }
+        parts {
+          factor
+          value
+        }
+      }
+      candidateStations {
+        score
+        station {
+          id
+          name
+          kind
+        }
+        parts {
+          factor
+          value
+        }
+      }
+    }
+  }
+`;
+
+export const NEEDS_WITH_CANDIDATES = /* GraphQL */ `
+  query NeedsWithCandidates($first: Int!, $region: ID!) {
+    needs(first: $first, filter: { regionId: $region }) {
+      nodes {
+        number
+        candidateServices {
+          score
+          service {
+            name
+            provider {
+              name
+            }
+          }
+        }
+        candidateSocialWorkers {
+          score
+          socialWorker {
+            name
+            level
+          }
+        }
+        candidateVolunteers {
+          score
+          volunteer {
+            displayName
+          }
+        }
+        candidateResources {
+          score
+          resource {
+            name
+            remaining
+          }
+        }
+        candidateStations {
+          score
+          station {
+            name
+            servedPersonTimes
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const REGION_LISTS = /* GraphQL */ `
+  query RegionLists($id: ID!) {
+    region(id: $id) {
+      linkageIndex {
+        needsResolved
+        shareWithThreeOrMoreSocieties
+        medianDaysToResolve
+        averageRating
+      }
+      needList {
+        category
+        open
+        resolved
+        unmetOver30Days
+      }
+      unmetNeedCategories {
+        category
+        unmetOver30Days
+        open
+        priority
+      }
+      resourceList {
+        category
+        services
+        stations
+        volunteers
+        funds
+      }
+      projectList {
+        round {
+          name
+        }
+        status
+        count
+      }
+    }
+  }
+`;
+
+export const ADD_CONTRIBUTION = `mutation($caseId: ID!, $society: Society!, $ref: String!) { addLinkageContribution(caseId: $caseId, society: $society, referenceId: $ref, description: "参与服务", hours: 1.5) { id society hours } }`;
+export const NEED_CASE = `query($id: ID!) { need(id: $id) { linkageCase { id contributions { society } } } }`;
+export const CITE_NEEDS = `mutation($p: ID!, $needs: [ID!]!) { citeNeeds(projectId: $p, needIds: $needs) { id } }`;
+export const LINK_SERVICE = `mutation($p: ID!, $s: ID!) { linkProjectService(projectId: $p, serviceId: $s) { id } }`;
+export const TRACE = /* GraphQL */ `
+  query Trace($id: ID!) {
+    need(id: $id) {
+      number
+      rating
+      citedBy {
+        title
+        status
+        evaluation
+        services {
+          id
+          name
+          provider {
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+export const VERIFY_LEDGER = `{ verifyHourLedger { ok checkedEntries firstBrokenEntryId reason } }`;
+export const REDEEM = `mutation($v: ID!, $hours: Float!) { redeemHours(volunteerId: $v, hours: $hours, note: "兑换助餐服务") { id kind halfHours } }`;

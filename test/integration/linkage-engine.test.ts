@@ -1,0 +1,250 @@
+import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
+import * as Op from '../helpers/admin-operations';
+import { IDENTITIES, JIANGCHUAN_COMMUNITY, XIAHE } from '../helpers/identities';
+import * as L from '../helpers/linkage-operations';
+import { startTestHub, type TestHub } from '../helpers/test-hub';
+
+let t: TestHub;
+const admin = IDENTITIES.ADMIN;
+const staff = IDENTITIES.STAFF_IN;
+const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
+
+beforeAll(async () => {
+  t = await startTestHub({
+    env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '10000', MUTATIONS_PER_MINUTE_PER_ADDRESS: '10000' },
+  });
+});
+afterAll(() => t?.close());
+
+async function submit(communityId: string, identity = admin, category = 'ELDERLY_CARE'): Promise<string> {
+  const data = await t.query<any>(
+    `mutation($c: ID!, $cat: ServiceCategory!) { submitNeed(input: { category: $cat, description: "需要帮助的老人", communityId: $c }) { id } }`,
+    { c: communityId, cat: category },
+    identity,
+  );
+  return data.submitNeed.id;
+}
+
+describe('candidates from the five societies', () => {
+  let needId: string;
+  let localService: string;
+
+  beforeAll(async () => {
+    const org = await t.query<any>(
+      Op.REGISTER_ORGANIZATION,
+      {
+        input: {
+          name: '下赫社区助老服务社',
+          kind: 'COMMUNITY_ORG',
+          creditCode: makeCreditCode('1', '530402', 'XH000001'),
+          regionId: '530402006000',
+          category: 'ELDERLY_CARE',
+        },
+      },
+      admin,
+    );
+    localService = (
+      await t.query<any>(Op.CREATE_SERVICE, { providerId: org.registerOrganization.id, regionId: XIAHE }, admin)
+    ).createService.id;
+    await t.query(Op.REGISTER_SOCIAL_WORKER, { regionId: XIAHE }, admin);
+    await t.query(Op.RECORD_RESOURCE, { regionId: XIAHE, amount: 5000 }, admin);
+    needId = await submit(XIAHE);
+  });
+
+  test('each list is ranked by score, ties by id, with the parts that make the score', async () => {
+    const { need } = await t.query<any>(L.NEED_CANDIDATES, { id: needId });
+    const lists = [
+      need.candidateServices,
+      need.candidateSocialWorkers,
+      need.candidateVolunteers,
+      need.candidateResources,
+      need.candidateStations,
+    ];
+    expect(lists.filter((list) => list.length > 0).length).toBeGreaterThanOrEqual(4);
+    for (const list of lists) {
+      const scores = list.map((c: any) => c.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+    for (const candidate of need.candidateServices) {
+      expect(candidate.score).toBeCloseTo(
+        candidate.parts.reduce((sum: number, p: any) => sum + p.weight * p.value, 0),
+        3,
+      );
+    }
+    // The service offered in 下赫社区 itself by a provider specialised in elderly care ranks first.
+    expect(need.candidateServices[0]).toMatchObject({ service: { id: localService }, score: 1 });
+    expect(need.candidateServices[0].parts.map((p: any) => p.factor)).toEqual([
+      'proximity',
+      'category',
+      'specialisation',
+    ]);
+    expect(need.candidateStations.map((s: any) => s.station.kind)).toContain('PARTY_MASS_CENTER');
+    const again = await t.query<any>(L.NEED_CANDIDATES, { id: needId });
+    expect(again).toEqual({ need });
+  });
+
+  test('a volunteer already signed up elsewhere ranks below an equally near, free one', async () => {
+    const busy = (await t.query<any>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, admin)).registerVolunteer.id;
+    const free = (await t.query<any>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, admin)).registerVolunteer.id;
+    // A skill no seeded volunteer of 下赫社区 has, so the two are alone at the top.
+    await t.database.dataSource.query(
+      `UPDATE volunteer SET skill = 'DISABILITY' WHERE region_id LIKE '530402006%' AND skill = 'LEGAL_AID'`,
+    );
+    await t.database.dataSource.query(`UPDATE volunteer SET skill = 'LEGAL_AID' WHERE id IN (?, ?)`, [
+      Number(busy),
+      Number(free),
+    ]);
+    const activity = (await t.query<any>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, admin)).createVolunteerActivity.id;
+    await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: busy }, admin);
+    const legal = await submit(XIAHE, admin, 'LEGAL_AID');
+    const { need } = await t.query<any>(L.NEED_CANDIDATES, { id: legal });
+    const top = need.candidateVolunteers.slice(0, 2);
+    expect(top.map((c: any) => c.volunteer.id)).toEqual([free, busy]);
+    expect(top.map((c: any) => c.parts.find((p: any) => p.factor === 'load').value)).toEqual([1, 0.5]);
+  });
+
+  test('the candidates query costs the same SQL for 2 and 10 needs', async () => {
+    for (let i = 0; i < 10; i += 1) await submit(XIAHE, admin, i % 2 ? 'CHILD_CARE' : 'ELDERLY_CARE');
+    const count = async (first: number) => {
+      t.database.queries.reset();
+      const data = await t.query<any>(L.NEEDS_WITH_CANDIDATES, { first, region: XIAHE });
+      expect(data.needs.nodes).toHaveLength(first);
+      return t.database.queries.reset();
+    };
+    const two = await count(2);
+    const ten = await count(10);
+    expect(ten).toBe(two);
+    process.stdout.write(`SQL statements for NeedsWithCandidates: 2 needs → ${two}, 10 needs → ${ten}\n`);
+  });
+});
+
+describe('linkage index and the three lists', () => {
+  const community = JIANGCHUAN_COMMUNITY;
+
+  test('index, need list and unmet categories follow the needs of a region', async () => {
+    const before = (await t.query<any>(L.REGION_LISTS, { id: community })).region;
+    expect(before.linkageIndex).toEqual({
+      needsResolved: 0,
+      shareWithThreeOrMoreSocieties: null,
+      medianDaysToResolve: null,
+      averageRating: null,
+    });
+
+    const [a, b, c] = [await submit(community), await submit(community), await submit(community, admin, 'HEALTH')];
+    for (const id of [a, b]) {
+      for (const step of ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed'])
+        await t.query(Op.NEED_TRANSITION(step), { id }, admin);
+    }
+    const caseOf = async (id: string) => (await t.query<any>(L.NEED_CASE, { id })).need.linkageCase.id;
+    for (const society of ['COMMUNITY', 'ORGANIZATION', 'VOLUNTEER'])
+      await t.query(L.ADD_CONTRIBUTION, { caseId: await caseOf(a), society, ref: '1' }, admin);
+    for (const society of ['COMMUNITY', 'CHARITY'])
+      await t.query(L.ADD_CONTRIBUTION, { caseId: await caseOf(b), society, ref: '1' }, admin);
+    await t.query(Op.RATE_NEED, { id: a, rating: 5 }, admin);
+    await t.query(Op.RATE_NEED, { id: b, rating: 3 }, admin);
+    // Fix the dates so the figures do not depend on when the test runs.
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
+    const needs = t.database.dataSource.getRepository('Need');
+    await needs.update(Number(a), { submittedAt: day(0), resolvedAt: day(4) });
+    await needs.update(Number(b), { submittedAt: day(0), resolvedAt: day(10) });
+    await needs.update(Number(c), { submittedAt: new Date(Date.now() - 40 * 86_400_000) });
+
+    const after = (await t.query<any>(L.REGION_LISTS, { id: community })).region;
+    expect(after.linkageIndex).toEqual({
+      needsResolved: 2,
+      shareWithThreeOrMoreSocieties: 0.5,
+      medianDaysToResolve: 7,
+      averageRating: 4,
+    });
+    expect(after.needList).toEqual([
+      { category: 'ELDERLY_CARE', open: 0, resolved: 2, unmetOver30Days: 0 },
+      { category: 'HEALTH', open: 1, resolved: 0, unmetOver30Days: 1 },
+    ]);
+    expect(after.unmetNeedCategories).toEqual([{ category: 'HEALTH', unmetOver30Days: 1, open: 1, priority: 2 }]);
+    const township = (await t.query<any>(L.REGION_LISTS, { id: `${community.slice(0, 9)}000` })).region;
+    expect(township.linkageIndex.needsResolved).toBe(2);
+  });
+
+  test('the resource list has a row per category with a column from each society', async () => {
+    const { region } = await t.query<any>(L.REGION_LISTS, { id: '530402006000' });
+    expect(region.resourceList).toHaveLength(11);
+    const child = region.resourceList.find((r: any) => r.category === 'CHILD_CARE');
+    const direct = await t.query<any>(
+      '{ services(filter: { category: CHILD_CARE, regionId: "530402006000" }) { totalCount } }',
+    );
+    expect(child.services).toBe(direct.services.totalCount);
+    expect(child.stations).toBeGreaterThanOrEqual(2);
+    expect(child.volunteers).toBeGreaterThan(0);
+    const elderly = region.resourceList.find((r: any) => r.category === 'ELDERLY_CARE');
+    expect(elderly.funds).toBeGreaterThanOrEqual(0);
+    expect(region.projectList).toEqual([{ round: { name: '党群同心 共建美好家园' }, status: 'COMPLETED', count: 1 }]);
+  });
+
+  test('need → project → service → feedback is one query', async () => {
+    const need = await submit(XIAHE);
+    const project = (
+      await t.query<any>(
+        '{ serviceProjects(filter: { search: "关爱妇儿", status: COMPLETED }) { nodes { id title } } }',
+      )
+    ).serviceProjects.nodes.find((p: any) => p.title === '党群同心 关爱妇儿');
+    const service = (await t.query<any>('{ services(filter: { search: "夜间作业辅导" }) { nodes { id } } }')).services
+      .nodes[0].id;
+    await t.query(L.CITE_NEEDS, { p: project.id, needs: [need] }, staff);
+    await t.query(L.LINK_SERVICE, { p: project.id, s: service }, staff);
+    const trace = await t.query<any>(L.TRACE, { id: need });
+    expect(trace.need.citedBy).toEqual([
+      {
+        title: '党群同心 关爱妇儿',
+        status: 'COMPLETED',
+        evaluation: null,
+        services: [{ id: service, name: '夜间作业辅导', provider: { name: '玉溪市义工联合会' } }],
+      },
+    ]);
+  });
+});
+
+describe('the hour ledger', () => {
+  test('verified hours are earned, redemptions spent, and tampering is found', async () => {
+    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger).toMatchObject({
+      ok: true,
+      firstBrokenEntryId: null,
+    });
+    const volunteer = (await t.query<any>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)).registerVolunteer.id;
+    const activity = (await t.query<any>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, staff)).createVolunteerActivity.id;
+    await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
+    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-12-05T01:00:00Z' }, staff);
+    const hours = (await t.query<any>(Op.CHECK_OUT, { a: activity, v: volunteer, at: '2026-12-05T04:10:00Z' }, staff))
+      .checkOut;
+    expect(hours.hours).toBe(3);
+    await t.query(Op.VERIFY_HOURS, { id: hours.id }, staff);
+    await t.query(L.REDEEM, { v: volunteer, hours: 1 }, staff);
+    expect(codeOf(await t.execute(L.REDEEM, { v: volunteer, hours: 2.5 }, staff))).toBe('INSUFFICIENT_BALANCE');
+    const balance = await t.query<any>(
+      `query($id: ID!) { volunteer(id: $id) { timeBankBalance } }`,
+      { id: volunteer },
+      staff,
+    );
+    expect(balance.volunteer.timeBankBalance).toBe(2);
+    const ok = (await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger;
+    expect(ok.ok).toBe(true);
+
+    const [target] = await t.database.dataSource.query('SELECT id FROM hour_ledger_entry ORDER BY id LIMIT 1 OFFSET 5');
+    await t.database.dataSource.query('UPDATE hour_ledger_entry SET half_hours = half_hours + 2 WHERE id = ?', [
+      target.id,
+    ]);
+    const broken = (await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger;
+    expect(broken).toMatchObject({ ok: false, firstBrokenEntryId: String(target.id), checkedEntries: 5 });
+    expect(broken.reason).toContain('content');
+    await t.database.dataSource.query('UPDATE hour_ledger_entry SET half_hours = half_hours - 2 WHERE id = ?', [
+      target.id,
+    ]);
+    const [next] = await t.database.dataSource.query(
+      'SELECT id FROM hour_ledger_entry WHERE id > ? ORDER BY id LIMIT 1',
+      [target.id],
+    );
+    await t.database.dataSource.query('DELETE FROM hour_ledger_entry WHERE id = ?', [target.id]);
+    const gap = (await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger;
+    expect(gap).toMatchObject({ ok: false, firstBrokenEntryId: String(next.id) });
+    expect(gap.reason).toContain('previous hash');
+  });
+});
