@@ -248,3 +248,24 @@ describe('the hour ledger', () => {
     expect(gap.reason).toContain('previous hash');
   });
 });
+
+test('staff of 下赫社区 open an elderly-care need, see candidates, match and resolve it, and the figures move', async () => {
+  const xiaheStaff = { ...IDENTITIES.STAFF_IN, subject: 'staff-xiahe', regionId: XIAHE };
+  const before = (await t.query<any>(L.REGION_LISTS, { id: XIAHE })).region;
+  const id = await submit(XIAHE, xiaheStaff);
+  const { need } = await t.query<any>(L.NEED_CANDIDATES, { id }, xiaheStaff);
+  const societies = [
+    need.candidateServices,
+    need.candidateSocialWorkers,
+    need.candidateVolunteers,
+    need.candidateResources,
+    need.candidateStations,
+  ];
+  expect(societies.filter((list) => list.length > 0).length).toBeGreaterThanOrEqual(4);
+  for (const step of ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed'])
+    await t.query(Op.NEED_TRANSITION(step), { id }, xiaheStaff);
+  const after = (await t.query<any>(L.REGION_LISTS, { id: XIAHE })).region;
+  expect(after.linkageIndex.needsResolved).toBe(before.linkageIndex.needsResolved + 1);
+  const resolved = (region: any) => region.needList.find((e: any) => e.category === 'ELDERLY_CARE')?.resolved ?? 0;
+  expect(resolved(after)).toBe(resolved(before) + 1);
+});
