@@ -1,3 +1,4 @@
+import type { Identity } from '../../src/auth/identity';
 import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, JIANGCHUAN_COMMUNITY, XIAHE } from '../helpers/identities';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function submit(communityId: string, identity = admin, category = 'ELDERLY_CARE'): Promise<string> {
+async function submit(communityId: string, identity: Identity = admin, category = 'ELDERLY_CARE'): Promise<string> {
   const data = await t.query<any>(
     `mutation($c: ID!, $cat: ServiceCategory!) { submitNeed(input: { category: $cat, description: "需要帮助的老人", communityId: $c }) { id } }`,
     { c: communityId, cat: category },
