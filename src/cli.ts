@@ -8,7 +8,7 @@ import { DatabaseError, migrate, openDatabase } from './db/data-source';
 import { writeMigration } from './db/generate-migration';
 import { CompositionError } from './federation/compose';
 import { allEntities, SUBGRAPH_NAMES, type SubgraphName } from './federation/registry';
-import { checkSchemaFiles, writeSchemaFiles } from './federation/schema-files';
+import { checkOperations, checkSchemaFiles, writeSchemaFiles } from './federation/schema-files';
 import { Region } from './subgraphs/community/region.entity';
 import { seedYuxi } from './seed';
 import { serveHub, serveSubgraph } from './server/serve';
@@ -147,7 +147,9 @@ async function main(argv: string[]): Promise<void> {
       if (values.check) {
         const stale = checkSchemaFiles();
         if (stale.length) throw new ConfigError(`schema/ is stale (run npm run schema): ${stale.join(', ')}`);
-        log('schema/ matches the code and composes');
+        const invalid = checkOperations();
+        if (invalid.length) throw new ConfigError(`client operations do not validate:\n${invalid.join('\n')}`);
+        log('schema/ matches the code and composes; client operations validate');
       } else {
         log(`wrote ${writeSchemaFiles().join(', ')}`);
       }
