@@ -18,6 +18,7 @@ export function normalize(text: string): string {
     .replace(/\u3000/g, ' ');
   return toSimplified(halfWidth)
     .replace(/@\S+[\u2005\s]?/g, ' ')
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

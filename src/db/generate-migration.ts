@@ -1,4 +1,4 @@
-import { writeFileSync, readFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../config/config';
 import { projectRoot } from '../config/paths';
@@ -32,13 +32,30 @@ export async function writeMigration(config: DatabaseConfig, name: string): Prom
       file,
       `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
     );
-    const index = join(projectRoot(), 'src', 'db', 'migrations', 'index.ts');
-    const text = readFileSync(index, 'utf8')
-      .replace(/^(\/\/ Migrations)/m, `import { ${className} } from './${timestamp}-${name}';\n\n$1`)
-      .replace(/= \[(.*)\];/s, (_m, list: string) => `= [${[list.trim(), className].filter(Boolean).join(', ')}];`);
-    writeFileSync(index, text);
+    writeMigrationIndex(join(projectRoot(), 'src', 'db', 'migrations'));
     return file;
   } finally {
     await database.dataSource.destroy();
   }
+}
+
+/** Rewrites migrations/index.ts from the migration files present, oldest first. */
+function writeMigrationIndex(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((file) => /^\d+-[A-Za-z0-9]+\.ts$/.test(file))
+    .sort();
+  const classes = files.map((file) => {
+    const [timestamp, name] = file.replace(/\.ts$/, '').split('-');
+    return { file: file.replace(/\.ts$/, ''), className: `${name}${timestamp}` };
+  });
+  const text = [
+    ...classes.map(({ file, className }) => `import { ${className} } from './${file}';`),
+    '',
+    '// Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:',
+    '// `npm run build && node dist/src/cli.js migration:generate <Name>` against a migrated database.',
+    '// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type',
+    `export const migrations: Function[] = [${classes.map((c) => c.className).join(', ')}];`,
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'index.ts'), text);
 }

@@ -29,7 +29,9 @@ export function writeSchemaFiles(): string[] {
 /** Every client document in schema/operations/ must validate against the supergraph's API schema. */
 export function checkOperations(): string[] {
   const root = projectRoot();
-  const result = composeServices(buildAllSubgraphs().map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: `local://${s.name}` })));
+  const result = composeServices(
+    buildAllSubgraphs().map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: `local://${s.name}` })),
+  );
   const api = result.schema!.toAPISchema().toGraphQLJSSchema();
   const problems: string[] = [];
   const visit = (dir: string) => {
@@ -38,7 +40,8 @@ export function checkOperations(): string[] {
       if (entry.isDirectory()) visit(path);
       else if (entry.name.endsWith('.graphql')) {
         try {
-          for (const error of validate(api, parse(readFileSync(join(root, path), 'utf8')))) problems.push(`${path}: ${error.message}`);
+          for (const error of validate(api, parse(readFileSync(join(root, path), 'utf8'))))
+            problems.push(`${path}: ${error.message}`);
         } catch (error) {
           problems.push(`${path}: ${(error as Error).message}`);
         }

@@ -55,6 +55,14 @@ export class SubmitNeedInput {
   @Field(() => ID, { description: 'division code of the community' })
   @Matches(/^\d{12}$/)
   communityId!: string;
+
+  @Field({ nullable: true, description: 'mobile number for a call back; needs contactConsentAt' })
+  @IsOptional()
+  @Matches(/^1[3-9]\d{9}$/)
+  contactPhone?: string;
+
+  @Field(() => Date, { nullable: true, description: 'when the resident agreed to leave the number' })
+  contactConsentAt?: Date;
 }
 
 @InputType()

@@ -5,6 +5,7 @@ import { regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
 import { forUpdate, inTransaction } from '../../graphql/transaction';
+import { maskPhone, protect } from '../../graphql/personal-data';
 import { LinkageCase } from './linkage-case.entity';
 import { assertTransition } from './need.state';
 import { parseIntId } from '../../graphql/ids';
@@ -127,6 +128,9 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
     });
   }
   requireRegionActor(context.identity, input.communityId, Role.STAFF, Role.BOT);
+  if (input.contactPhone && !input.contactConsentAt) {
+    throw new DomainError('CONSENT_REQUIRED', '留下电话需要居民同意的时间 (a contact phone needs contactConsentAt)');
+  }
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await inTransaction(context, async (manager) => {
@@ -149,6 +153,9 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
             resolvedAt: null,
             rating: null,
             rejectReason: null,
+            contactPhoneSealed: input.contactPhone ? protect(context.dataKey, input.contactPhone) : null,
+            contactPhoneMasked: input.contactPhone ? maskPhone(input.contactPhone) : null,
+            contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
           }),
         );
       });

@@ -83,6 +83,17 @@ export class Need {
   @Column({ type: 'varchar', length: 255, nullable: true })
   @Field(() => String, { nullable: true, description: 'why it was rejected' })
   rejectReason!: string | null;
+
+  /** The resident's phone for a call back, sealed (AES-256-GCM); staff of the region see it masked. */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  contactPhoneSealed!: string | null;
+
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  contactPhoneMasked!: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'when the resident agreed to leave a phone number' })
+  contactConsentAt!: Date | null;
 }
 
 @ObjectType({ description: 'needs of a region by state' })

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/identity';
-import { actsInRegion } from '../../auth/policy';
+import { actsInRegion, isStaff } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { reference } from '../../federation/references';
 import { PageArgs } from '../../graphql/pagination';
@@ -82,6 +82,16 @@ export class NeedResolver {
       identity.role === Role.ADMIN ||
       ((identity.role === Role.STAFF || identity.role === Role.BOT) && actsInRegion(identity, need.communityId));
     return allowed ? need.description : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'masked call-back number, e.g. 138****5678; staff of the region only',
+  })
+  contactPhone(@Root() need: Need, @Ctx() context: HubContext) {
+    return isStaff(context.identity) && actsInRegion(context.identity, need.communityId)
+      ? need.contactPhoneMasked
+      : null;
   }
 
   @FieldResolver(() => [ServiceProject], {
