@@ -1,6 +1,8 @@
 // opencc-js ships a UMD build for require(); its type declarations describe only the ES module.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Converter } = require('opencc-js/t2cn') as { Converter(options: { from: string; to: string }): (text: string) => string };
+const { Converter } = require('opencc-js/t2cn') as {
+  Converter(options: { from: string; to: string }): (text: string) => string;
+};
 
 /** 繁體 (plain traditional, Taiwan and Hong Kong forms) to 简体, as residents type either. */
 const toSimplified = Converter({ from: 't', to: 'cn' });
@@ -16,11 +18,13 @@ export function normalize(text: string): string {
     .slice(0, MAX_TEXT * 4)
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
-  return toSimplified(halfWidth)
-    .replace(/@\S+[\u2005\s]?/g, ' ')
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_TEXT);
+  return (
+    toSimplified(halfWidth)
+      .replace(/@\S+[\u2005\s]?/g, ' ')
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_TEXT)
+  );
 }

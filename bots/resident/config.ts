@@ -1,0 +1,57 @@
+/** The bot's own settings (it is a client of the hub and reads nothing of src/). */
+export interface BotConfig {
+  hubUrl: string;
+  /** A BOT token for the hub (`wushe token --role BOT --region …`). */
+  botToken: string;
+  /** SQLite file for the bot's own state: room bindings, dedupe, dialogs, outbox, spam reports. */
+  stateFile: string;
+  sending: SendLimits;
+  /** How long a half-finished 登记需求 dialog waits for the resident. */
+  dialogTimeoutMs: number;
+}
+
+export interface SendLimits {
+  perRoomIntervalMs: number;
+  perAccountPerMinute: number;
+  jitterMs: number;
+  /** Pause after WeChat answers 操作过于频繁. */
+  backoffMs: number;
+}
+
+export const DEFAULT_SEND_LIMITS: SendLimits = {
+  perRoomIntervalMs: 1000,
+  perAccountPerMinute: 20,
+  jitterMs: 400,
+  backoffMs: 10 * 60_000,
+};
+
+const positive = (name: string, raw: string | undefined, fallback: number) => {
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number`);
+  return value;
+};
+
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const port = env.PORT || '4000';
+  return {
+    hubUrl: env.HUB_URL || `http://localhost:${port}/graphql`,
+    botToken: env.BOT_TOKEN || '',
+    stateFile: env.BOT_STATE_FILE || 'data/bot.sqlite',
+    sending: {
+      perRoomIntervalMs: positive(
+        'BOT_ROOM_INTERVAL_MS',
+        env.BOT_ROOM_INTERVAL_MS,
+        DEFAULT_SEND_LIMITS.perRoomIntervalMs,
+      ),
+      perAccountPerMinute: positive(
+        'BOT_MESSAGES_PER_MINUTE',
+        env.BOT_MESSAGES_PER_MINUTE,
+        DEFAULT_SEND_LIMITS.perAccountPerMinute,
+      ),
+      jitterMs: positive('BOT_JITTER_MS', env.BOT_JITTER_MS, DEFAULT_SEND_LIMITS.jitterMs),
+      backoffMs: positive('BOT_BACKOFF_MS', env.BOT_BACKOFF_MS, DEFAULT_SEND_LIMITS.backoffMs),
+    },
+    dialogTimeoutMs: positive('BOT_DIALOG_TIMEOUT_MS', env.BOT_DIALOG_TIMEOUT_MS, 10 * 60_000),
+  };
+}

@@ -1,0 +1,42 @@
+import { EventEmitter } from 'node:events';
+import type { Contact, Message, Room } from 'wechaty';
+import type { Command } from './commands';
+import type { BotConfig } from './config';
+import type { HubClient } from './hub-client';
+import type { Clock, SendQueue } from './send-queue';
+import type { BotState, RoomBinding } from './state';
+
+/** A resident's message that passed the gate: normalized, deduplicated, not spam, not from a bot. */
+export interface ResidentMessage {
+  message: Message;
+  text: string;
+  command?: Command;
+  talker: Contact;
+  room?: Room;
+  binding?: RoomBinding;
+  /** Where the message came from (the room, or the private chat). */
+  reply(text: string): void;
+  /** Always the private chat: personal details never go to the group. */
+  replyPrivately(text: string): void;
+}
+
+export interface ResidentEvents {
+  command: [ResidentMessage];
+  /** Private text while a dialog is open. */
+  dialog: [ResidentMessage];
+}
+
+/** What every plugin shares. */
+export interface BotDeps {
+  config: BotConfig;
+  hub: HubClient;
+  state: BotState;
+  queue: SendQueue;
+  clock: Clock;
+  events: EventEmitter<ResidentEvents>;
+  log: (line: string) => void;
+}
+
+export function createEvents(): EventEmitter<ResidentEvents> {
+  return new EventEmitter<ResidentEvents>();
+}

@@ -1,0 +1,59 @@
+import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
+import type { BotConfig } from './config';
+import { createEvents, type BotDeps } from './context';
+import { HubClient } from './hub-client';
+import { ActivitiesPlugin } from './plugins/activities';
+import { BindRoomPlugin } from './plugins/bind-room';
+import { FindServicesPlugin } from './plugins/find-services';
+import { GatePlugin, type GateConfig } from './plugins/gate';
+import { HelpPlugin } from './plugins/help';
+import { NeedStatusPlugin } from './plugins/need-status';
+import { OutboxPlugin } from './plugins/outbox';
+import { RegisterNeedPlugin } from './plugins/register-need';
+import { SendQueue, SendThrottle, systemClock, type Clock } from './send-queue';
+import { BotState } from './state';
+
+export interface ResidentBot {
+  bot: Wechaty;
+  deps: BotDeps;
+}
+
+export interface BuildOptions {
+  config: BotConfig;
+  puppet: WechatyOptions['puppet'];
+  clock?: Clock;
+  gate?: Partial<GateConfig>;
+  log?: (line: string) => void;
+}
+
+/** The resident bot: a Wechaty with one small plugin per feature, talking to the hub over HTTP. */
+export function buildResidentBot({
+  config,
+  puppet,
+  clock = systemClock,
+  gate,
+  log = (line) => process.stderr.write(`${line}\n`),
+}: BuildOptions): ResidentBot {
+  const deps: BotDeps = {
+    config,
+    hub: new HubClient({ url: config.hubUrl, token: config.botToken }),
+    state: new BotState(config.stateFile),
+    queue: new SendQueue(new SendThrottle(config.sending, clock.random), config.sending, clock, log),
+    clock,
+    events: createEvents(),
+    log,
+  };
+  const bot = WechatyBuilder.build({ name: 'wushe-resident', puppet });
+  bot.use(
+    GatePlugin(deps, gate),
+    HelpPlugin(deps),
+    BindRoomPlugin(deps),
+    FindServicesPlugin(deps),
+    RegisterNeedPlugin(deps),
+    NeedStatusPlugin(deps),
+    ActivitiesPlugin(deps),
+    OutboxPlugin(deps),
+  );
+  bot.on('stop', () => deps.state.close());
+  return { bot, deps };
+}

@@ -1,0 +1,82 @@
+import { types, type Message, type Wechaty } from 'wechaty';
+import { parseCommand } from '../commands';
+import type { BotDeps } from '../context';
+import { FindCommunity } from '../hub-types';
+import { isSpam, FloodGuard } from '../spam';
+import { normalize } from '../text';
+
+export interface GateConfig {
+  /** Messages older than this are history replayed after a restart, not requests. */
+  maxAgeSeconds: number;
+  /** The same text from the same person within this window is one request. */
+  replayWindowMs: number;
+}
+
+export const DEFAULT_GATE_CONFIG: GateConfig = { maxAgeSeconds: 60, replayWindowMs: 60_000 };
+
+/**
+ * Every message passes here first: the bot's own, other bots', stale, non-text, duplicate, spam and flooding
+ * messages stop here; the rest are normalized and handed to the feature plugins as commands or dialog turns.
+ */
+export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
+  const settings = { ...DEFAULT_GATE_CONFIG, ...config };
+  const flood = new FloodGuard();
+
+  async function bindFromTopic(roomId: string, topic: string) {
+    const name = topic.match(/([\u4e00-\u9fa5]{1,12}(?:社区|村))/)?.[1];
+    if (!name) return undefined;
+    const found = await deps.hub.request<FindCommunity>('FindCommunity', { name }).catch(() => undefined);
+    const community = found?.regions.nodes.find((n) => n.name === name);
+    if (!community?.parent) return undefined;
+    const binding = {
+      roomId,
+      communityId: community.id,
+      communityName: community.name,
+      townshipId: community.parent.id,
+    };
+    deps.state.bindRoom(binding, deps.clock.now());
+    return binding;
+  }
+
+  async function onMessage(message: Message) {
+    if (message.self() || message.type() !== types.Message.Text) return;
+    if (message.age() > settings.maxAgeSeconds) return;
+    const talker = message.talker();
+    if (talker.type() !== types.Contact.Individual) return;
+    const now = deps.clock.now();
+    if (!deps.state.firstSight(message.id, now)) return;
+    const raw = message.text();
+    const room = message.room();
+    // Flooding is a group problem; a resident answering the dialog quickly in private is not one.
+    if (isSpam(raw) || (room && flood.isFlooding(talker.id, now))) {
+      deps.log(`ignored spam or flooding from ${talker.id}`);
+      return;
+    }
+    const text = normalize(raw);
+    if (!text) return;
+    const command = parseCommand(text);
+    const dialogOpen = !room && deps.state.dialog(talker.id) !== undefined;
+    if (!command && !dialogOpen) return;
+    if (deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs)) return;
+    const binding = room
+      ? (deps.state.roomBinding(room.id) ?? (await bindFromTopic(room.id, await room.topic())))
+      : undefined;
+    const event = {
+      message,
+      text,
+      command,
+      talker,
+      room: room ?? undefined,
+      binding,
+      reply: (reply: string) => deps.queue.send(room ?? talker, reply),
+      replyPrivately: (reply: string) => deps.queue.send(talker, reply),
+    };
+    deps.events.emit(dialogOpen ? 'dialog' : 'command', event);
+  }
+
+  return function GatePlugin(bot: Wechaty) {
+    bot.on('message', (message) => {
+      onMessage(message).catch((error: unknown) => deps.log(`message failed: ${(error as Error)?.stack ?? error}`));
+    });
+  };
+}

@@ -1,0 +1,48 @@
+import type { Wechaty } from 'wechaty';
+import type { BotDeps } from '../context';
+import { HubUnavailableError } from '../hub-client';
+import type { SubmitNeed } from '../hub-types';
+import { announceNeed } from './register-need';
+
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+/** Delivers queued needs whose time has come; returns how many were delivered. */
+export async function deliverOutbox(deps: BotDeps, bot: Wechaty): Promise<number> {
+  let delivered = 0;
+  for (const item of deps.state.dueOutbox(deps.clock.now())) {
+    try {
+      const { submitNeed } = await deps.hub.request<SubmitNeed>('SubmitNeed', { input: item.payload });
+      deps.state.outboxDelivered(item.id, submitNeed.number);
+      delivered += 1;
+      await announceNeed(deps, bot, submitNeed.number, submitNeed.status, item.residentId, item.roomId);
+      const resident = await bot.Contact.find({ id: item.residentId });
+      if (resident) deps.queue.send(resident, `您暂存的需求 #${item.id} 已提交,编号 ${submitNeed.number}。`);
+    } catch (error) {
+      if (error instanceof HubUnavailableError) {
+        deps.state.outboxRetryLater(item.id, deps.clock.now() + Math.min(MAX_BACKOFF_MS, 5000 * 2 ** item.attempts));
+        return delivered;
+      }
+      // The hub refused it (e.g. bad input): keep the record, tell the resident, stop retrying.
+      deps.state.outboxDelivered(item.id, `REFUSED:${(error as Error).message}`.slice(0, 200));
+      deps.log(`outbox #${item.id} refused by the hub: ${(error as Error).message}`);
+    }
+  }
+  return delivered;
+}
+
+/** Never lose a need: retries the outbox with back-off while the bot runs. */
+export function OutboxPlugin(deps: BotDeps, intervalMs = 5000) {
+  return function OutboxPlugin(bot: Wechaty) {
+    let timer: NodeJS.Timeout | undefined;
+    bot.on('login', () => {
+      timer ??= setInterval(
+        () => void deliverOutbox(deps, bot).catch((e: unknown) => deps.log(`outbox: ${(e as Error).message}`)),
+        intervalMs,
+      );
+    });
+    bot.on('stop', () => {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    });
+  };
+}

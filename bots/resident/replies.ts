@@ -1,0 +1,37 @@
+/** The bot's words, in one place. */
+export const STATUS_NAMES: Record<string, string> = {
+  SUBMITTED: '已提交',
+  ACCEPTED: '已受理',
+  MATCHED: '已匹配服务',
+  IN_SERVICE: '服务中',
+  RESOLVED: '已解决',
+  CLOSED: '已关闭',
+  REJECTED: '未受理',
+};
+
+export const CATEGORY_MENU: [string, string][] = [
+  ['ELDERLY_CARE', '养老服务'],
+  ['CHILD_CARE', '儿童关爱'],
+  ['WOMEN_FAMILY', '妇女家庭'],
+  ['DISABILITY', '助残服务'],
+  ['MENTAL_HEALTH', '心理健康'],
+  ['HARDSHIP_RELIEF', '困难帮扶'],
+  ['HEALTH', '健康服务'],
+  ['EDUCATION', '教育辅导'],
+  ['COMMUNITY_AFFAIRS', '社区事务'],
+  ['LEGAL_AID', '法律援助'],
+  ['OTHER', '其他'],
+];
+
+export const HELP = [
+  '您好,我是五社联动小助手,可以:',
+  '· 查服务 [类别或关键词] —— 如「查服务 养老」',
+  '· 登记需求 —— 私聊登记,获得需求编号',
+  '· 我的需求 / 需求 XQ编号 —— 查看进度',
+  '· 评价 XQ编号 1-5 —— 需求解决后评价',
+  '· 活动 —— 近期志愿活动',
+  '· 绑定社区 社区名 —— 把本群绑定到社区',
+].join('\n');
+
+export const NOT_BOUND = '本群还没有绑定社区,请社区工作人员发送「绑定社区 社区名」。';
+export const HUB_DOWN = '系统暂时无法访问,请稍后再试。';

@@ -1,0 +1,112 @@
+import type { SendLimits } from './config';
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random(),
+};
+
+/**
+ * When the next message may leave, so the account is never sent too fast: at most one per room per interval,
+ * at most N per account per minute, plus jitter, and nothing during a back-off. Pure timing, no sleeping.
+ */
+export class SendThrottle {
+  private readonly lastByRoom = new Map<string, number>();
+  private recent: number[] = [];
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly limits: SendLimits,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** Reserves a slot for `key` (a room or contact id) no earlier than `now`; returns its time. */
+  reserve(key: string, now: number): number {
+    this.recent = this.recent.filter((t) => t > now - 60_000);
+    let at = Math.max(now, this.pausedUntil, (this.lastByRoom.get(key) ?? -Infinity) + this.limits.perRoomIntervalMs);
+    const windowed = [...this.recent].sort((a, b) => a - b);
+    while (windowed.filter((t) => t > at - 60_000).length >= this.limits.perAccountPerMinute) {
+      at = windowed.filter((t) => t > at - 60_000)[0] + 60_000;
+    }
+    at += Math.floor(this.random() * this.limits.jitterMs);
+    this.lastByRoom.set(key, at);
+    this.recent.push(at);
+    return at;
+  }
+
+  /** WeChat said 操作过于频繁: send nothing until `until`. */
+  pause(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+}
+
+export interface Sayable {
+  id: string;
+  say(text: string): Promise<unknown>;
+}
+
+interface Outgoing {
+  target: Sayable;
+  text: string;
+  queuedAt: number;
+}
+
+const TOO_FREQUENT = /操作过于频繁|too frequent/i;
+
+/** The one outgoing queue: every reply goes through it, one at a time, paced by the throttle. */
+export class SendQueue {
+  private readonly items: Outgoing[] = [];
+  private running: Promise<void> | undefined;
+  /** Called for every message queued (the benchmark measures message → queued reply). */
+  onQueued?: (queuedAt: number) => void;
+
+  constructor(
+    private readonly throttle: SendThrottle,
+    private readonly limits: SendLimits,
+    private readonly clock: Clock = systemClock,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
+
+  send(target: Sayable, text: string): void {
+    const queuedAt = this.clock.now();
+    this.items.push({ target, text, queuedAt });
+    this.onQueued?.(queuedAt);
+    this.running ??= this.drain().finally(() => (this.running = undefined));
+  }
+
+  /** Resolves when everything queued so far has been sent. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.items.length) {
+      const item = this.items[0];
+      const at = this.throttle.reserve(item.target.id, this.clock.now());
+      const wait = at - this.clock.now();
+      if (wait > 0) await this.clock.sleep(wait);
+      try {
+        await item.target.say(item.text);
+        this.items.shift();
+      } catch (error) {
+        if (TOO_FREQUENT.test(String((error as Error)?.message ?? error))) {
+          this.log(`WeChat asks to slow down; pausing ${this.limits.backoffMs} ms`);
+          this.throttle.pause(this.clock.now() + this.limits.backoffMs);
+        } else {
+          this.log(`send failed, dropped: ${(error as Error)?.message ?? error}`);
+          this.items.shift();
+        }
+      }
+    }
+  }
+}

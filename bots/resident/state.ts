@@ -1,0 +1,220 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export interface RoomBinding {
+  roomId: string;
+  communityId: string;
+  communityName: string;
+  townshipId: string;
+}
+
+export interface Dialog {
+  userId: string;
+  roomId: string;
+  step: string;
+  data: Record<string, unknown>;
+  updatedAt: number;
+}
+
+export interface OutboxItem {
+  id: number;
+  payload: Record<string, unknown>;
+  residentId: string;
+  roomId: string;
+  attempts: number;
+  nextAttemptAt: number;
+}
+
+/**
+ * The bot's own state, in its own SQLite file (never the hub's tables): room bindings, handled message ids,
+ * recent texts for the 60-second replay guard, dialogs, the durable outbox of needs, needs registered per
+ * resident and spam reports.
+ */
+export class BotState {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS room_binding (room_id TEXT PRIMARY KEY, community_id TEXT NOT NULL, community_name TEXT NOT NULL, township_id TEXT NOT NULL, bound_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS seen_message (id TEXT PRIMARY KEY, at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS recent_text (sender_id TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS recent_text_sender ON recent_text (sender_id, at);
+      CREATE TABLE IF NOT EXISTS dialog (user_id TEXT PRIMARY KEY, room_id TEXT NOT NULL, step TEXT NOT NULL, data TEXT NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, created_at INTEGER NOT NULL, delivered_number TEXT);
+      CREATE TABLE IF NOT EXISTS registered_need (number TEXT PRIMARY KEY, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, last_status TEXT NOT NULL, registered_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS spam_report (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
+    `);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  bindRoom(binding: RoomBinding, now: number): void {
+    this.db
+      .prepare(
+        'INSERT INTO room_binding (room_id, community_id, community_name, township_id, bound_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(room_id) DO UPDATE SET community_id = excluded.community_id, community_name = excluded.community_name, township_id = excluded.township_id, bound_at = excluded.bound_at',
+      )
+      .run(binding.roomId, binding.communityId, binding.communityName, binding.townshipId, now);
+  }
+
+  roomBinding(roomId: string): RoomBinding | undefined {
+    const row = this.db
+      .prepare('SELECT room_id, community_id, community_name, township_id FROM room_binding WHERE room_id = ?')
+      .get(roomId) as
+      { room_id: string; community_id: string; community_name: string; township_id: string } | undefined;
+    return (
+      row && {
+        roomId: row.room_id,
+        communityId: row.community_id,
+        communityName: row.community_name,
+        townshipId: row.township_id,
+      }
+    );
+  }
+
+  /** True the first time a message id is seen; the id is remembered for a day. */
+  firstSight(messageId: string, now: number): boolean {
+    this.db.prepare('DELETE FROM seen_message WHERE at < ?').run(now - 86_400_000);
+    return (
+      this.db.prepare('INSERT OR IGNORE INTO seen_message (id, at) VALUES (?, ?)').run(messageId, now).changes === 1
+    );
+  }
+
+  /** True when the same sender said the same text within `windowMs`; records this one either way. */
+  repeatedWithin(senderId: string, text: string, now: number, windowMs: number): boolean {
+    this.db.prepare('DELETE FROM recent_text WHERE at < ?').run(now - windowMs);
+    const repeated =
+      this.db.prepare('SELECT 1 FROM recent_text WHERE sender_id = ? AND text = ?').get(senderId, text) !== undefined;
+    this.db.prepare('INSERT INTO recent_text (sender_id, text, at) VALUES (?, ?, ?)').run(senderId, text, now);
+    return repeated;
+  }
+
+  dialog(userId: string): Dialog | undefined {
+    const row = this.db
+      .prepare('SELECT user_id, room_id, step, data, updated_at FROM dialog WHERE user_id = ?')
+      .get(userId) as { user_id: string; room_id: string; step: string; data: string; updated_at: number } | undefined;
+    return (
+      row && {
+        userId: row.user_id,
+        roomId: row.room_id,
+        step: row.step,
+        data: JSON.parse(row.data),
+        updatedAt: row.updated_at,
+      }
+    );
+  }
+
+  saveDialog(dialog: Dialog): void {
+    this.db
+      .prepare(
+        'INSERT INTO dialog (user_id, room_id, step, data, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET room_id = excluded.room_id, step = excluded.step, data = excluded.data, updated_at = excluded.updated_at',
+      )
+      .run(dialog.userId, dialog.roomId, dialog.step, JSON.stringify(dialog.data), dialog.updatedAt);
+  }
+
+  endDialog(userId: string): void {
+    this.db.prepare('DELETE FROM dialog WHERE user_id = ?').run(userId);
+  }
+
+  enqueueOutbox(payload: Record<string, unknown>, residentId: string, roomId: string, now: number): number {
+    return Number(
+      this.db
+        .prepare(
+          'INSERT INTO outbox (payload, resident_id, room_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(JSON.stringify(payload), residentId, roomId, now, now).lastInsertRowid,
+    );
+  }
+
+  dueOutbox(now: number): OutboxItem[] {
+    const rows = this.db
+      .prepare(
+        'SELECT id, payload, resident_id, room_id, attempts, next_attempt_at FROM outbox WHERE delivered_number IS NULL AND next_attempt_at <= ? ORDER BY id',
+      )
+      .all(now) as {
+      id: number;
+      payload: string;
+      resident_id: string;
+      room_id: string;
+      attempts: number;
+      next_attempt_at: number;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      payload: JSON.parse(r.payload),
+      residentId: r.resident_id,
+      roomId: r.room_id,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+    }));
+  }
+
+  pendingOutbox(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_number IS NULL').get() as { n: number })
+      .n;
+  }
+
+  outboxDelivered(id: number, number: string): void {
+    this.db.prepare('UPDATE outbox SET delivered_number = ? WHERE id = ?').run(number, id);
+  }
+
+  outboxRetryLater(id: number, nextAttemptAt: number): void {
+    this.db
+      .prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?')
+      .run(nextAttemptAt, id);
+  }
+
+  rememberNeed(number: string, residentId: string, roomId: string, status: string, now: number): void {
+    this.db
+      .prepare(
+        'INSERT OR REPLACE INTO registered_need (number, resident_id, room_id, last_status, registered_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(number, residentId, roomId, status, now);
+  }
+
+  needsOf(residentId: string): { number: string; lastStatus: string }[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT number, last_status FROM registered_need WHERE resident_id = ? ORDER BY registered_at DESC LIMIT 10',
+        )
+        .all(residentId) as { number: string; last_status: string }[]
+    ).map((r) => ({
+      number: r.number,
+      lastStatus: r.last_status,
+    }));
+  }
+
+  openNeeds(): { number: string; residentId: string; roomId: string; lastStatus: string }[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT number, resident_id, room_id, last_status FROM registered_need WHERE last_status NOT IN ('CLOSED', 'REJECTED')`,
+        )
+        .all() as {
+        number: string;
+        resident_id: string;
+        room_id: string;
+        last_status: string;
+      }[]
+    ).map((r) => ({ number: r.number, residentId: r.resident_id, roomId: r.room_id, lastStatus: r.last_status }));
+  }
+
+  updateNeedStatus(number: string, status: string): void {
+    this.db.prepare('UPDATE registered_need SET last_status = ? WHERE number = ?').run(status, number);
+  }
+
+  /** True when the member may be reported now (at most once an hour); records the report. */
+  reportSpammer(memberId: string, now: number): boolean {
+    const row = this.db.prepare('SELECT reported_at FROM spam_report WHERE member_id = ?').get(memberId) as
+      { reported_at: number } | undefined;
+    if (row && now - row.reported_at < 3_600_000) return false;
+    this.db.prepare('INSERT OR REPLACE INTO spam_report (member_id, reported_at) VALUES (?, ?)').run(memberId, now);
+    return true;
+  }
+}

@@ -1,0 +1,97 @@
+import { mock, PuppetMock } from 'wechaty-puppet-mock';
+import { Role } from '../../src/auth/identity';
+import { buildResidentBot, type ResidentBot } from '../../bots/resident';
+import type { BotConfig } from '../../bots/resident/config';
+import type { Clock } from '../../bots/resident/send-queue';
+import { startTestHub, type TestHub } from './test-hub';
+
+type MockContact = ReturnType<mock.Mocker['createContact']>;
+type MockRoom = ReturnType<mock.Mocker['createRoom']>;
+type MockMessage = { payload: { talkerId: string; text?: string; roomId?: string; listenerId?: string } };
+
+/**
+ * A real Wechaty with wechaty-puppet-mock against a real hub on a random port: a resident says a line in a
+ * room (or privately), the test awaits the bot's reply. `stop()` always stops the bot and the hub.
+ */
+export interface BotFixture {
+  t: TestHub;
+  resident: ResidentBot;
+  mocker: mock.Mocker;
+  botUser: MockContact;
+  person: MockContact;
+  room: MockRoom;
+  hubUrl: string;
+  /** The person says `text` in the room and the bot's next reply there (or privately, with `private`) is returned. */
+  say(text: string, options?: { privately?: boolean; awaitPrivate?: boolean; from?: MockContact }): Promise<string>;
+  /** The bot's next message to a conversation (a room id, or a contact id for the private chat). */
+  nextReply(conversationId: string): Promise<string>;
+  /** Replies the bot sent to a conversation (room id or contact id), in order. */
+  sent(conversationId: string): string[];
+  stop(): Promise<void>;
+}
+
+export async function startBotFixture(
+  options: { config?: Partial<BotConfig>; clock?: Clock; roomTopic?: string } = {},
+): Promise<BotFixture> {
+  const t = await startTestHub({
+    env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '100000', MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000' },
+  });
+  const base = await t.listen();
+  const botToken = await t.token({ role: Role.BOT, subject: 'wushe-resident-bot', regionId: '530400000000' });
+  const mocker = new mock.Mocker();
+  const puppet = new PuppetMock({ mocker });
+  const config: BotConfig = {
+    hubUrl: `${base}/graphql`,
+    botToken,
+    stateFile: ':memory:',
+    sending: { perRoomIntervalMs: 0, perAccountPerMinute: 100_000, jitterMs: 0, backoffMs: 1000 },
+    dialogTimeoutMs: 10 * 60_000,
+    ...options.config,
+  };
+  const resident = buildResidentBot({ config, puppet, clock: options.clock, log: () => undefined });
+  await resident.bot.start();
+  const [botUser, person] = mocker.createContacts(2);
+  mocker.login(botUser);
+  const room = mocker.createRoom({
+    topic: options.roomTopic ?? '葫田社区居民群',
+    memberIdList: [botUser.id, person.id],
+  });
+  const log = new Map<string, string[]>();
+  const waiters: { conversation: string; resolve: (text: string) => void }[] = [];
+  const record = (message: MockMessage) => {
+    if (message.payload.talkerId !== botUser.id) return;
+    const conversation = message.payload.roomId ?? message.payload.listenerId ?? '';
+    const text = message.payload.text ?? '';
+    log.set(conversation, [...(log.get(conversation) ?? []), text]);
+    const index = waiters.findIndex((w) => w.conversation === conversation);
+    if (index >= 0) waiters.splice(index, 1)[0].resolve(text);
+  };
+  room.on('message', record as never);
+  person.on('message', record as never);
+  const next = (conversation: string) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no reply in ${conversation}`)), 10_000);
+      waiters.push({ conversation, resolve: (text) => (clearTimeout(timer), resolve(text)) });
+    });
+  return {
+    t,
+    resident,
+    mocker,
+    botUser,
+    person,
+    room,
+    hubUrl: config.hubUrl,
+    async say(text, { privately = false, awaitPrivate = privately, from = person } = {}) {
+      const reply = next(awaitPrivate ? from.id : room.id);
+      if (privately) from.say(text).to(botUser);
+      else from.say(text).to(room);
+      return reply;
+    },
+    nextReply: next,
+    sent: (conversationId) => log.get(conversationId) ?? [],
+    async stop() {
+      await resident.bot.stop().catch(() => undefined);
+      await t.close();
+    },
+  };
+}
