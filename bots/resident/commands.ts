@@ -10,6 +10,7 @@ export type Command =
   | { kind: 'signUp'; activityId: string }
   | { kind: 'volunteerHours' }
   | { kind: 'bindRoom'; community: string }
+  | { kind: 'bindStaffRoom' }
   | { kind: 'cancel' };
 
 export function parseCommand(text: string): Command | undefined {
@@ -35,6 +36,8 @@ export function parseCommand(text: string): Command | undefined {
       return { kind: 'volunteerHours' };
     case '取消':
       return { kind: 'cancel' };
+    case '绑定工作群':
+      return { kind: 'bindStaffRoom' };
     case '绑定社区':
       return argument ? { kind: 'bindRoom', community: argument } : undefined;
     case '报名':

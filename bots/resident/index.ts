@@ -8,6 +8,7 @@ import { FindServicesPlugin } from './plugins/find-services';
 import { GatePlugin, type GateConfig } from './plugins/gate';
 import { HelpPlugin } from './plugins/help';
 import { NeedStatusPlugin } from './plugins/need-status';
+import { NotificationsPlugin } from './plugins/notifications';
 import { OutboxPlugin } from './plugins/outbox';
 import { RegisterNeedPlugin } from './plugins/register-need';
 import { SendQueue, SendThrottle, systemClock, type Clock } from './send-queue';
@@ -53,6 +54,7 @@ export function buildResidentBot({
     NeedStatusPlugin(deps),
     ActivitiesPlugin(deps),
     OutboxPlugin(deps),
+    NotificationsPlugin(deps),
   );
   bot.on('stop', () => deps.state.close());
   return { bot, deps };

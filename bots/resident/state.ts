@@ -47,6 +47,7 @@ export class BotState {
       CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, created_at INTEGER NOT NULL, delivered_number TEXT);
       CREATE TABLE IF NOT EXISTS registered_need (number TEXT PRIMARY KEY, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, last_status TEXT NOT NULL, registered_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS spam_report (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS staff_room (room_id TEXT PRIMARY KEY, bound_at INTEGER NOT NULL);
     `);
   }
 
@@ -207,6 +208,15 @@ export class BotState {
 
   updateNeedStatus(number: string, status: string): void {
     this.db.prepare('UPDATE registered_need SET last_status = ? WHERE number = ?').run(status, number);
+  }
+
+  setStaffRoom(roomId: string, now: number): void {
+    this.db.prepare('DELETE FROM staff_room').run();
+    this.db.prepare('INSERT INTO staff_room (room_id, bound_at) VALUES (?, ?)').run(roomId, now);
+  }
+
+  staffRoom(): string | undefined {
+    return (this.db.prepare('SELECT room_id FROM staff_room').get() as { room_id: string } | undefined)?.room_id;
   }
 
   /** True when the member may be reported now (at most once an hour); records the report. */

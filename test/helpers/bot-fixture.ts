@@ -1,3 +1,6 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { Role } from '../../src/auth/identity';
 import { buildResidentBot, type ResidentBot } from '../../bots/resident';
@@ -25,6 +28,10 @@ export interface BotFixture {
   say(text: string, options?: { privately?: boolean; awaitPrivate?: boolean; from?: MockContact }): Promise<string>;
   /** The bot's next message to a conversation (a room id, or a contact id for the private chat). */
   nextReply(conversationId: string): Promise<string>;
+  /** Makes the hub unreachable (connections refused with 503) or reachable again. */
+  setHubDown(down: boolean): void;
+  /** Delivers a hand-made message to the bot (to replay an id, age a message, or speak as another bot). */
+  deliver(payload: { id: string; talkerId: string; roomId?: string; listenerId?: string; text: string; timestamp?: number }): void;
   /** Replies the bot sent to a conversation (room id or contact id), in order. */
   sent(conversationId: string): string[];
   stop(): Promise<void>;
@@ -36,7 +43,21 @@ export async function startBotFixture(
   const t = await startTestHub({
     env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '100000', MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000' },
   });
-  const base = await t.listen();
+  const hubBase = await t.listen();
+  // The bot reaches the hub through this proxy, so a test can take the hub away and bring it back.
+  let hubDown = false;
+  const proxy: Server = createServer((incoming, outgoing) => {
+    if (hubDown) return void outgoing.writeHead(503).end();
+    const target = new URL(incoming.url ?? '/', hubBase);
+    const forward = httpRequest(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    forward.on('error', () => outgoing.writeHead(502).end());
+    incoming.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   const botToken = await t.token({ role: Role.BOT, subject: 'wushe-resident-bot', regionId: '530400000000' });
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
@@ -57,6 +78,7 @@ export async function startBotFixture(
     memberIdList: [botUser.id, person.id],
   });
   const log = new Map<string, string[]>();
+  const delivered = new Set<string>();
   const waiters: { conversation: string; resolve: (text: string) => void }[] = [];
   const record = (message: MockMessage) => {
     if (message.payload.talkerId !== botUser.id) return;
@@ -66,8 +88,8 @@ export async function startBotFixture(
     const index = waiters.findIndex((w) => w.conversation === conversation);
     if (index >= 0) waiters.splice(index, 1)[0].resolve(text);
   };
-  room.on('message', record as never);
-  person.on('message', record as never);
+  // Every message the bot sends has the bot's account as talker, whatever the conversation.
+  botUser.on('message', record as never);
   const next = (conversation: string) =>
     new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no reply in ${conversation}`)), 10_000);
@@ -88,9 +110,21 @@ export async function startBotFixture(
       return reply;
     },
     nextReply: next,
+    setHubDown: (down) => {
+      hubDown = down;
+    },
+    deliver(payload) {
+      // A known id is delivered again as it is: that is how a duplicate arrives from WeChat.
+      if (!delivered.has(payload.id)) {
+        mocker.MessageMock.create({ type: types.Message.Text, mentionIdList: [], timestamp: Date.now(), ...payload } as never);
+        delivered.add(payload.id);
+      }
+      mocker.puppet.emit('message', { messageId: payload.id });
+    },
     sent: (conversationId) => log.get(conversationId) ?? [],
     async stop() {
       await resident.bot.stop().catch(() => undefined);
+      await new Promise((resolve) => proxy.close(resolve));
       await t.close();
     },
   };

@@ -4,6 +4,7 @@ import type { BotDeps } from '../context';
 import { FindCommunity } from '../hub-types';
 import { isSpam, FloodGuard } from '../spam';
 import { normalize } from '../text';
+import { tellStaff } from './notifications';
 
 export interface GateConfig {
   /** Messages older than this are history replayed after a restart, not requests. */
@@ -50,6 +51,9 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     // Flooding is a group problem; a resident answering the dialog quickly in private is not one.
     if (isSpam(raw) || (room && flood.isFlooding(talker.id, now))) {
       deps.log(`ignored spam or flooding from ${talker.id}`);
+      if (room && deps.state.reportSpammer(talker.id, now)) {
+        await tellStaff(deps, message.wechaty, `提醒:${talker.name()} 在「${await room.topic()}」发送广告或刷屏,消息已忽略。`);
+      }
       return;
     }
     const text = normalize(raw);
@@ -57,7 +61,9 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     const command = parseCommand(text);
     const dialogOpen = !room && deps.state.dialog(talker.id) !== undefined;
     if (!command && !dialogOpen) return;
-    if (deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs)) return;
+    // The same command twice within the window is one request (one need, one answer). Dialog turns are not
+    // commands: "1" may rightly answer two questions in a row, and a finished dialog ignores a repeated 确认.
+    if (!dialogOpen && deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs)) return;
     const binding = room
       ? (deps.state.roomBinding(room.id) ?? (await bindFromTopic(room.id, await room.topic())))
       : undefined;

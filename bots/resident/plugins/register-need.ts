@@ -5,6 +5,7 @@ import { HubError, HubUnavailableError } from '../hub-client';
 import type { SubmitNeed } from '../hub-types';
 import { CATEGORY_MENU, STATUS_NAMES } from '../replies';
 import type { Dialog } from '../state';
+import { tellStaff } from './notifications';
 
 const MENU = `请回复数字选择类别(随时回复「取消」结束):\n${CATEGORY_MENU.map(([, label], i) => `${i + 1}. ${label}`).join('\n')}`;
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -59,6 +60,8 @@ export async function announceNeed(
   deps.state.rememberNeed(number, residentId, roomId, status, deps.clock.now());
   const room = roomId ? await bot.Room.find({ id: roomId }) : undefined;
   if (room) deps.queue.send(room, `新需求 ${number} 已登记,状态:${STATUS_NAMES[status] ?? status}。`);
+  const community = roomId ? deps.state.roomBinding(roomId)?.communityName : undefined;
+  await tellStaff(deps, bot, `新需求 ${number}${community ? `(${community})` : ''},请及时受理。`);
 }
 
 /**

@@ -1,0 +1,159 @@
+import { types } from 'wechaty';
+import { checkNeedUpdates } from '../../bots/resident/plugins/notifications';
+import { deliverOutbox } from '../../bots/resident/plugins/outbox';
+import { NEED_TRANSITION } from '../helpers/admin-operations';
+import { startBotFixture, type BotFixture } from '../helpers/bot-fixture';
+import { IDENTITIES } from '../helpers/identities';
+
+let f: BotFixture;
+let staffRoom: ReturnType<BotFixture['mocker']['createRoom']>;
+const needCount = async () => Number((await f.t.database.dataSource.query('SELECT COUNT(*) AS n FROM need'))[0].n);
+const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+beforeAll(async () => {
+  f = await startBotFixture();
+  expect(await f.say('帮助')).toContain('查服务');
+  staffRoom = f.mocker.createRoom({ topic: '葫田社区工作群', memberIdList: [f.botUser.id, f.person.id] });
+  const bound = f.nextReply(staffRoom.id);
+  f.person.say('绑定工作群').to(staffRoom);
+  expect(await bound).toContain('工作群');
+}, 60_000);
+afterAll(() => f?.stop());
+
+test('a message delivered twice, the same text within 60 s, stale messages and other bots get no answer', async () => {
+  const before = f.sent(f.room.id).length;
+  f.deliver({ id: 'dup-1', talkerId: f.person.id, roomId: f.room.id, text: '活动' });
+  await quiet();
+  f.deliver({ id: 'dup-1', talkerId: f.person.id, roomId: f.room.id, text: '活动' });
+  f.deliver({ id: 'dup-2', talkerId: f.person.id, roomId: f.room.id, text: '活动' });
+  f.deliver({
+    id: 'old-1',
+    talkerId: f.person.id,
+    roomId: f.room.id,
+    text: '查服务 健康',
+    timestamp: Date.now() - 120_000,
+  });
+  const official = f.mocker.createContact({ type: types.Contact.Official, name: '某公众号' });
+  f.deliver({ id: 'bot-1', talkerId: official.id, roomId: f.room.id, text: '查服务 法律' });
+  await quiet();
+  expect(f.sent(f.room.id).length - before).toBe(1);
+});
+
+test('spam is neither answered nor stored, and the staff room hears of the spammer once an hour', async () => {
+  const spammer = f.mocker.createContact({ name: '推广号' });
+  const before = { room: f.sent(f.room.id).length, staff: f.sent(staffRoom.id).length, needs: await needCount() };
+  for (let i = 0; i < 3; i += 1) {
+    f.deliver({
+      id: `spam-${i}`,
+      talkerId: spammer.id,
+      roomId: f.room.id,
+      text: `一级A毛片免费观看久久精品| 精品一区二区三区免费| 亚洲美女精品视频 ${i}`,
+    });
+  }
+  await quiet();
+  expect(f.sent(f.room.id).length).toBe(before.room);
+  expect(f.sent(staffRoom.id).length - before.staff).toBe(1);
+  expect(f.sent(staffRoom.id).at(-1)).toContain('推广号');
+  expect(await needCount()).toBe(before.needs);
+});
+
+test('with the hub down needs go to the outbox, and none is lost when it comes back', async () => {
+  const before = await needCount();
+  f.setHubDown(true);
+  const residents = Array.from({ length: 5 }, (_, i) => f.mocker.createContact({ name: `居民${i}` }));
+  try {
+    for (const [i, resident] of residents.entries()) {
+      const menu = f.nextReply(resident.id);
+      resident.say('登记需求').to(f.room);
+      await menu;
+      for (const answer of ['1', `第${i}位老人需要上门探访`, '1', '跳过']) {
+        const next = f.nextReply(resident.id);
+        resident.say(answer).to(f.botUser);
+        await next;
+      }
+      const stored = f.nextReply(resident.id);
+      resident.say('确认').to(f.botUser);
+      expect(await stored).toContain('已记录');
+    }
+    expect(f.resident.deps.state.pendingOutbox()).toBe(5);
+    expect(await deliverOutbox(f.resident.deps, f.resident.bot)).toBe(0);
+  } finally {
+    f.setHubDown(false);
+  }
+  f.resident.deps.state
+    .dueOutbox(Number.MAX_SAFE_INTEGER)
+    .forEach((item) => f.resident.deps.state.outboxRetryLater(item.id, 0));
+  const told = f.nextReply(residents[4].id);
+  expect(await deliverOutbox(f.resident.deps, f.resident.bot)).toBe(5);
+  expect(await told).toMatch(/XQ\d{8}-\d{4}/);
+  expect(f.resident.deps.state.pendingOutbox()).toBe(0);
+  expect(await needCount()).toBe(before + 5);
+});
+
+test('when staff move a need, the resident hears privately and the group sees number and status', async () => {
+  const menu = f.nextReply(f.person.id);
+  await f.say('登记需求');
+  await menu;
+  for (const answer of ['7', '想请医生上门量血压', '1', '跳过']) await f.say(answer, { privately: true });
+  const number = (await f.say('确认', { privately: true })).match(/XQ\d{8}-\d{4}/)![0];
+  const [row] = await f.t.database.dataSource.query('SELECT id FROM need WHERE number = ?', [number]);
+  await f.t.query(NEED_TRANSITION('acceptNeed'), { id: String(row.id) }, IDENTITIES.ADMIN);
+  const privately = f.nextReply(f.person.id);
+  const inGroup = f.nextReply(f.room.id);
+  expect(await checkNeedUpdates(f.resident.deps, f.resident.bot)).toBeGreaterThanOrEqual(1);
+  expect(await privately).toContain(`${number} 有新进展:已受理`);
+  expect(await inGroup).toBe(`需求 ${number}:已受理`);
+  expect(await f.say('我的需求')).toContain('私信');
+});
+
+test('500 fuzzed messages: no crash, nothing stored, still answering', async () => {
+  const before = { needs: await needCount(), outbox: f.resident.deps.state.pendingOutbox() };
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pieces = [
+    '😀',
+    '👍🏻',
+    '\u0000',
+    '\u202e',
+    '\u200b',
+    '查服务',
+    '登记',
+    '需求',
+    'XQ',
+    '𠀀',
+    '\ud800',
+    ' ',
+    '　',
+    '\n',
+    'ａ',
+    '🇨🇳',
+    'ﷺ',
+    '\\',
+    '"',
+    "'; DROP TABLE need; --",
+  ];
+  for (let i = 0; i < 500; i += 1) {
+    const length = i % 50 === 0 ? 10_000 : Math.floor(random() * 40);
+    let text = '';
+    for (let j = 0; j < length; j += 1)
+      text +=
+        random() < 0.5
+          ? pieces[Math.floor(random() * pieces.length)]
+          : String.fromCodePoint(Math.floor(random() * 0x2ffff));
+    f.deliver({
+      id: `fuzz-${i}`,
+      talkerId: f.person.id,
+      roomId: i % 3 ? f.room.id : undefined,
+      listenerId: i % 3 ? undefined : f.botUser.id,
+      text,
+    });
+  }
+  await quiet();
+  await f.resident.deps.queue.idle();
+  expect(await needCount()).toBe(before.needs);
+  expect(f.resident.deps.state.pendingOutbox()).toBe(before.outbox);
+  const stillThere = f.mocker.createContact({ name: '新居民' });
+  const reply = f.nextReply(f.room.id);
+  stillThere.say('帮助').to(f.room);
+  expect(await reply).toContain('查服务');
+});
