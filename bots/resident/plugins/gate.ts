@@ -52,7 +52,11 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     if (isSpam(raw) || (room && flood.isFlooding(talker.id, now))) {
       deps.log(`ignored spam or flooding from ${talker.id}`);
       if (room && deps.state.reportSpammer(talker.id, now)) {
-        await tellStaff(deps, message.wechaty, `提醒:${talker.name()} 在「${await room.topic()}」发送广告或刷屏,消息已忽略。`);
+        await tellStaff(
+          deps,
+          message.wechaty,
+          `提醒:${talker.name()} 在「${await room.topic()}」发送广告或刷屏,消息已忽略。`,
+        );
       }
       return;
     }

@@ -50,7 +50,11 @@ export function NotificationsPlugin(deps: BotDeps, intervalMs = 60_000) {
     });
     let timer: NodeJS.Timeout | undefined;
     bot.on('login', () => {
-      timer ??= setInterval(() => void checkNeedUpdates(deps, bot).catch((e: unknown) => deps.log(`notifications: ${(e as Error).message}`)), intervalMs);
+      timer ??= setInterval(
+        () =>
+          void checkNeedUpdates(deps, bot).catch((e: unknown) => deps.log(`notifications: ${(e as Error).message}`)),
+        intervalMs,
+      );
     });
     bot.on('stop', () => {
       if (timer) clearInterval(timer);
