@@ -1,8 +1,10 @@
+import { IDENTITIES } from '../helpers/identities';
 import { startBotFixture, type BotFixture } from '../helpers/bot-fixture';
 
 let f: BotFixture;
 beforeAll(async () => {
-  f = await startBotFixture();
+  // One resident runs through every command quickly here; flooding has its own test.
+  f = await startBotFixture({ gate: { floodLimit: 1000 } });
 }, 60_000);
 afterAll(() => f?.stop());
 
@@ -48,4 +50,58 @@ test('登记需求 runs privately and the need reaches the hub for staff of the 
   ]);
   expect(f.sent(f.room.id).join('\n')).not.toContain('13812345678');
   expect(await f.say(`需求 ${number}`)).toContain('已提交');
+});
+
+test('活动 lists open activities near the community; 报名 explains what it needs', async () => {
+  await f.t.query(
+    'mutation { createVolunteerActivity(input: { title: "重阳节敬老志愿服务", category: ELDERLY_CARE, regionId: "530402002004", startsOn: "2099-10-01" }) { id } }',
+    {},
+    IDENTITIES.ADMIN,
+  );
+  expect(await f.say('活动')).toContain('重阳节敬老志愿服务');
+  expect(await f.say('报名 1')).toContain('志愿者');
+});
+
+test('评价 works once the need is resolved; 取消 ends a dialog', async () => {
+  // Other residents: the same person repeating 登记需求 within 60 s would be one request.
+  const [first, second] = [f.mocker.createContact({ name: '张阿姨' }), f.mocker.createContact({ name: '李大爷' })];
+  const menu = f.nextReply(first.id);
+  await f.say('登记需求', { from: first });
+  await menu;
+  expect(await f.say('取消', { privately: true, from: first })).toContain('已取消');
+  const again = f.nextReply(second.id);
+  await f.say('登记需求', { from: second });
+  await again;
+  for (const answer of ['法律', '邻里纠纷需要调解', '1', '跳过'])
+    await f.say(answer, { privately: true, from: second });
+  const number = (await f.say('确认', { privately: true, from: second })).match(/XQ\d{8}-\d{4}/)![0];
+  expect(await f.say(`评价 ${number} 5`, { from: second })).toContain('解决后');
+  const [row] = await f.t.database.dataSource.query('SELECT id FROM need WHERE number = ?', [number]);
+  for (const step of ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed']) {
+    await f.t.query(`mutation($id: ID!) { ${step}(id: $id) { id } }`, { id: String(row.id) }, IDENTITIES.ADMIN);
+  }
+  expect(await f.say(`评价 ${number} 4`, { from: second })).toContain('4 分');
+});
+
+test('a dialog left alone times out', async () => {
+  const slow = f.mocker.createContact({ name: '王奶奶' });
+  const menu = f.nextReply(slow.id);
+  await f.say('登记需求', { from: slow });
+  await menu;
+  const dialog = f.resident.deps.state.dialog(slow.id)!;
+  f.resident.deps.state.saveDialog({ ...dialog, updatedAt: dialog.updatedAt - 11 * 60_000 });
+  expect(await f.say('1', { privately: true, from: slow })).toContain('超时');
+});
+
+test('绑定社区 rebinds a room by name', async () => {
+  const other = f.mocker.createRoom({ topic: '居民交流群', memberIdList: [f.botUser.id, f.person.id] });
+  const unbound = f.nextReply(other.id);
+  f.person.say('查服务').to(other);
+  expect(await unbound).toContain('绑定社区');
+  const bound = f.nextReply(other.id);
+  f.person.say('绑定社区 下赫社区').to(other);
+  expect(await bound).toContain('李棋街道下赫社区');
+  const services = f.nextReply(other.id);
+  f.person.say('查服务 作业').to(other);
+  expect(await services).toContain('夜间作业辅导');
 });

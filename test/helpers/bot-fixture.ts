@@ -5,6 +5,7 @@ import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { Role } from '../../src/auth/identity';
 import { buildResidentBot, type ResidentBot } from '../../bots/resident';
 import type { BotConfig } from '../../bots/resident/config';
+import type { GateConfig } from '../../bots/resident/plugins/gate';
 import type { Clock } from '../../bots/resident/send-queue';
 import { startTestHub, type TestHub } from './test-hub';
 
@@ -31,14 +32,21 @@ export interface BotFixture {
   /** Makes the hub unreachable (connections refused with 503) or reachable again. */
   setHubDown(down: boolean): void;
   /** Delivers a hand-made message to the bot (to replay an id, age a message, or speak as another bot). */
-  deliver(payload: { id: string; talkerId: string; roomId?: string; listenerId?: string; text: string; timestamp?: number }): void;
+  deliver(payload: {
+    id: string;
+    talkerId: string;
+    roomId?: string;
+    listenerId?: string;
+    text: string;
+    timestamp?: number;
+  }): void;
   /** Replies the bot sent to a conversation (room id or contact id), in order. */
   sent(conversationId: string): string[];
   stop(): Promise<void>;
 }
 
 export async function startBotFixture(
-  options: { config?: Partial<BotConfig>; clock?: Clock; roomTopic?: string } = {},
+  options: { config?: Partial<BotConfig>; clock?: Clock; roomTopic?: string; gate?: Partial<GateConfig> } = {},
 ): Promise<BotFixture> {
   const t = await startTestHub({
     env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '100000', MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000' },
@@ -69,7 +77,7 @@ export async function startBotFixture(
     dialogTimeoutMs: 10 * 60_000,
     ...options.config,
   };
-  const resident = buildResidentBot({ config, puppet, clock: options.clock, log: () => undefined });
+  const resident = buildResidentBot({ config, puppet, clock: options.clock, gate: options.gate, log: () => undefined });
   await resident.bot.start();
   const [botUser, person] = mocker.createContacts(2);
   mocker.login(botUser);
@@ -116,7 +124,12 @@ export async function startBotFixture(
     deliver(payload) {
       // A known id is delivered again as it is: that is how a duplicate arrives from WeChat.
       if (!delivered.has(payload.id)) {
-        mocker.MessageMock.create({ type: types.Message.Text, mentionIdList: [], timestamp: Date.now(), ...payload } as never);
+        mocker.MessageMock.create({
+          type: types.Message.Text,
+          mentionIdList: [],
+          timestamp: Date.now(),
+          ...payload,
+        } as never);
         delivered.add(payload.id);
       }
       mocker.puppet.emit('message', { messageId: payload.id });

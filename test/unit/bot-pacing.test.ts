@@ -49,10 +49,19 @@ test('the queue sends in order, paced, and backs off when WeChat says 操作过�
 
 test('the SEO spam injected into the news page is recognised; ordinary messages are not', () => {
   const sample = readFileSync(join(__dirname, '..', 'fixtures', 'seo-spam-sample.txt'), 'utf8');
-  const pieces = sample.split('|').map((p) => p.trim()).filter(Boolean);
+  const pieces = sample
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean);
   expect(isSpam(sample)).toBe(true);
   for (let i = 0; i + 3 <= pieces.length; i += 3) expect(isSpam(pieces.slice(i, i + 3).join('|'))).toBe(true);
-  for (const ordinary of ['查服务 养老', '今天社区有免费体检吗', '我家老人需要上门服务', '亚洲杯今晚几点开始', '登记需求']) {
+  for (const ordinary of [
+    '查服务 养老',
+    '今天社区有免费体检吗',
+    '我家老人需要上门服务',
+    '亚洲杯今晚几点开始',
+    '登记需求',
+  ]) {
     expect(isSpam(ordinary)).toBe(false);
   }
 });

@@ -11,9 +11,17 @@ export interface GateConfig {
   maxAgeSeconds: number;
   /** The same text from the same person within this window is one request. */
   replayWindowMs: number;
+  /** More group messages than this from one member within floodWindowMs is flooding. */
+  floodLimit: number;
+  floodWindowMs: number;
 }
 
-export const DEFAULT_GATE_CONFIG: GateConfig = { maxAgeSeconds: 60, replayWindowMs: 60_000 };
+export const DEFAULT_GATE_CONFIG: GateConfig = {
+  maxAgeSeconds: 60,
+  replayWindowMs: 60_000,
+  floodLimit: 6,
+  floodWindowMs: 10_000,
+};
 
 /**
  * Every message passes here first: the bot's own, other bots', stale, non-text, duplicate, spam and flooding
@@ -21,7 +29,7 @@ export const DEFAULT_GATE_CONFIG: GateConfig = { maxAgeSeconds: 60, replayWindow
  */
 export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
   const settings = { ...DEFAULT_GATE_CONFIG, ...config };
-  const flood = new FloodGuard();
+  const flood = new FloodGuard(settings.floodLimit, settings.floodWindowMs);
 
   async function bindFromTopic(roomId: string, topic: string) {
     const name = topic.match(/([\u4e00-\u9fa5]{1,12}(?:社区|村))/)?.[1];
