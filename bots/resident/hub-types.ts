@@ -33,3 +33,15 @@ export interface UpcomingActivities {
     nodes: { id: string; title: string; startsOn: string; capacity: number | null; station: { name: string } | null }[];
   };
 }
+
+export interface RegisterVolunteer {
+  registerVolunteer: { id: string };
+}
+
+export interface SignUpForActivity {
+  signUpForActivity: { id: string };
+}
+
+export interface VolunteerHours {
+  volunteer: { displayName: string; serviceHours: number; timeBankBalance: number } | null;
+}

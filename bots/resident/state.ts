@@ -48,6 +48,7 @@ export class BotState {
       CREATE TABLE IF NOT EXISTS registered_need (number TEXT PRIMARY KEY, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, last_status TEXT NOT NULL, registered_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS spam_report (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS staff_room (room_id TEXT PRIMARY KEY, bound_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS volunteer_link (contact_id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL, linked_at INTEGER NOT NULL);
     `);
   }
 
@@ -208,6 +209,20 @@ export class BotState {
 
   updateNeedStatus(number: string, status: string): void {
     this.db.prepare('UPDATE registered_need SET last_status = ? WHERE number = ?').run(status, number);
+  }
+
+  /** The hub volunteer a WeChat contact is, once the bot registered them. */
+  volunteerOf(contactId: string): string | undefined {
+    return (
+      this.db.prepare('SELECT volunteer_id FROM volunteer_link WHERE contact_id = ?').get(contactId) as
+        { volunteer_id: string } | undefined
+    )?.volunteer_id;
+  }
+
+  linkVolunteer(contactId: string, volunteerId: string, now: number): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO volunteer_link (contact_id, volunteer_id, linked_at) VALUES (?, ?, ?)')
+      .run(contactId, volunteerId, now);
   }
 
   setStaffRoom(roomId: string, now: number): void {

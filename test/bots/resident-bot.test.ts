@@ -52,14 +52,24 @@ test('登记需求 runs privately and the need reaches the hub for staff of the 
   expect(await f.say(`需求 ${number}`)).toContain('已提交');
 });
 
-test('活动 lists open activities near the community; 报名 explains what it needs', async () => {
-  await f.t.query(
-    'mutation { createVolunteerActivity(input: { title: "重阳节敬老志愿服务", category: ELDERLY_CARE, regionId: "530402002004", startsOn: "2099-10-01" }) { id } }',
+test('活动 lists open activities; 报名 registers the resident as a volunteer and signs up; 志愿时长 answers privately', async () => {
+  const created = await f.t.query<any>(
+    'mutation { createVolunteerActivity(input: { title: "重阳节敬老志愿服务", category: ELDERLY_CARE, regionId: "530402002004", startsOn: "2099-10-01", capacity: 30 }) { id } }',
     {},
     IDENTITIES.ADMIN,
   );
-  expect(await f.say('活动')).toContain('重阳节敬老志愿服务');
-  expect(await f.say('报名 1')).toContain('志愿者');
+  const id = created.createVolunteerActivity.id;
+  expect(await f.say('活动')).toContain(`${id}. 重阳节敬老志愿服务`);
+  expect(await f.say(`报名 ${id}`)).toContain('报名成功');
+  const volunteerId = f.resident.deps.state.volunteerOf(f.person.id);
+  const [signup] = await f.t.database.dataSource.query(
+    'SELECT volunteer_id FROM activity_signup WHERE activity_id = ?',
+    [Number(id)],
+  );
+  expect(String(signup.volunteer_id)).toBe(volunteerId);
+  const hours = f.nextReply(f.person.id);
+  expect(await f.say('志愿时长')).toContain('私信');
+  expect(await hours).toContain('0 小时');
 });
 
 test('评价 works once the need is resolved; 取消 ends a dialog', async () => {

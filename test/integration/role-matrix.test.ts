@@ -107,7 +107,7 @@ const CASES: Case[] = [
   },
   {
     name: 'registerVolunteer',
-    allowed: ['ADMIN', 'STAFF_IN'],
+    allowed: ['ADMIN', 'STAFF_IN', 'BOT_IN'],
     run: (as) => t.execute(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, as),
   },
   {

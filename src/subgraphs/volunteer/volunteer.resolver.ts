@@ -27,6 +27,7 @@ import {
   registerVolunteer,
   setVolunteerTeam,
   timeBankHalfHours,
+  verifiedHalfHours,
   signUp,
   verifyHours,
 } from './volunteer.service';
@@ -116,7 +117,7 @@ export class VolunteerResolver {
     return getVolunteer(context, id);
   }
 
-  @Mutation(() => Volunteer, { description: 'STAFF of the region, ADMIN' })
+  @Mutation(() => Volunteer, { description: 'STAFF or the BOT of the region, ADMIN' })
   registerVolunteer(
     @Arg('input', () => RegisterVolunteerInput) input: RegisterVolunteerInput,
     @Ctx() context: HubContext,
@@ -189,6 +190,11 @@ export class VolunteerResolver {
   verifyHourLedger(@Ctx() context: HubContext) {
     requireRole(context.identity, Role.ADMIN, Role.STAFF);
     return verifyLedger(context);
+  }
+
+  @FieldResolver(() => Float, { description: 'verified service hours in total' })
+  async serviceHours(@Root() volunteer: Volunteer, @Ctx() context: HubContext) {
+    return (await verifiedHalfHours(context).load(volunteer.id)) / 2;
   }
 
   @FieldResolver(() => Float, { description: '时间银行 balance: hours earned minus hours redeemed' })

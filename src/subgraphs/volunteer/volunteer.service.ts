@@ -85,8 +85,9 @@ async function findOrFail<T extends ObjectLiteral>(
   return row;
 }
 
+/** STAFF register volunteers; the BOT registers residents who volunteer themselves in its region. */
 export function registerVolunteer(context: HubContext, input: RegisterVolunteerInput) {
-  requireStaffIn(context.identity, input.regionId);
+  requireRegionActor(context.identity, input.regionId, Role.STAFF, Role.BOT);
   return inTransaction(context, async (manager) => {
     const teamId = optionalId(input.teamId, 'teamId') ?? null;
     if (teamId !== null) await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
@@ -296,3 +297,13 @@ export async function getVolunteer(context: HubContext, id: string) {
   requireRegionActor(context.identity, volunteer.regionId, Role.STAFF, Role.BOT);
   return volunteer;
 }
+
+/** Verified service hours per volunteer, one GROUP BY per batch. */
+export const verifiedHalfHours = (context: HubContext) =>
+  groupAggregateLoader(
+    context,
+    'volunteer.verifiedHours',
+    ServiceHours,
+    'volunteerId',
+    'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)',
+  );
