@@ -145,13 +145,13 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'schema':
       if (values.check) {
-        const stale = checkSchemaFiles();
+        const stale = await checkSchemaFiles();
         if (stale.length) throw new ConfigError(`schema/ is stale (run npm run schema): ${stale.join(', ')}`);
         const invalid = checkOperations();
         if (invalid.length) throw new ConfigError(`client operations do not validate:\n${invalid.join('\n')}`);
         log('schema/ matches the code and composes; client operations validate');
       } else {
-        log(`wrote ${writeSchemaFiles().join(', ')}`);
+        log(`wrote ${(await writeSchemaFiles()).join(', ')}`);
       }
       return;
     default:

@@ -1,3 +1,5 @@
+import type { ServiceCategory } from './generated/operations';
+
 /** The resident's commands, parsed from normalized text. Pure: the plugins decide what to do with them. */
 export type Command =
   | { kind: 'help' }
@@ -64,6 +66,7 @@ export const CATEGORY_SYNONYMS: Record<string, string[]> = {
   LEGAL_AID: ['法律', '律师', '纠纷', '调解'],
 };
 
-export function categoryFor(keyword: string): string | undefined {
-  return Object.entries(CATEGORY_SYNONYMS).find(([, words]) => words.some((w) => keyword.includes(w)))?.[0];
+export function categoryFor(keyword: string): ServiceCategory | undefined {
+  return Object.entries(CATEGORY_SYNONYMS).find(([, words]) => words.some((w) => keyword.includes(w)))?.[0] as
+    ServiceCategory | undefined;
 }

@@ -1,5 +1,19 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type * as Ops from './generated/operations';
+
+/** The bot's operations: name → [result, variables], with types generated from schema/operations/bot. */
+export interface BotOperations {
+  FindCommunity: [Ops.FindCommunityQuery, Ops.FindCommunityQueryVariables];
+  CommunityServices: [Ops.CommunityServicesQuery, Ops.CommunityServicesQueryVariables];
+  SubmitNeed: [Ops.SubmitNeedMutation, Ops.SubmitNeedMutationVariables];
+  NeedStatus: [Ops.NeedStatusQuery, Ops.NeedStatusQueryVariables];
+  RateNeed: [Ops.RateNeedMutation, Ops.RateNeedMutationVariables];
+  UpcomingActivities: [Ops.UpcomingActivitiesQuery, Ops.UpcomingActivitiesQueryVariables];
+  RegisterVolunteer: [Ops.RegisterVolunteerMutation, Ops.RegisterVolunteerMutationVariables];
+  SignUpForActivity: [Ops.SignUpForActivityMutation, Ops.SignUpForActivityMutationVariables];
+  VolunteerHours: [Ops.VolunteerHoursQuery, Ops.VolunteerHoursQueryVariables];
+}
 
 /** The hub could not be reached (network, 5xx): the caller may queue the work for later. */
 export class HubUnavailableError extends Error {}
@@ -48,7 +62,11 @@ export class HubClient {
 
   constructor(private readonly options: HubClientOptions) {}
 
-  async request<T>(operationName: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async request<N extends keyof BotOperations>(
+    operationName: N,
+    variables: BotOperations[N][1],
+  ): Promise<BotOperations[N][0]> {
+    type T = BotOperations[N][0];
     const query = this.documents.get(operationName);
     if (!query) throw new Error(`no bot operation named ${operationName}`);
     let response: Response;

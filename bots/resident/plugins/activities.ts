@@ -1,7 +1,6 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps, ResidentMessage } from '../context';
 import { HubError } from '../hub-client';
-import type { RegisterVolunteer, SignUpForActivity, UpcomingActivities, VolunteerHours } from '../hub-types';
 import { HUB_DOWN, NOT_BOUND } from '../replies';
 
 const SIGN_UP_REFUSALS: Record<string, string> = {
@@ -17,7 +16,7 @@ async function volunteerFor(deps: BotDeps, event: ResidentMessage): Promise<stri
   const linked = deps.state.volunteerOf(event.talker.id);
   if (linked || !event.binding) return linked;
   const name = event.talker.name().slice(0, 32) || '志愿者';
-  const { registerVolunteer } = await deps.hub.request<RegisterVolunteer>('RegisterVolunteer', {
+  const { registerVolunteer } = await deps.hub.request('RegisterVolunteer', {
     input: { name: name.length < 2 ? `${name}志愿者` : name, regionId: event.binding.communityId, skill: 'OTHER' },
   });
   deps.state.linkVolunteer(event.talker.id, registerVolunteer.id, deps.clock.now());
@@ -33,7 +32,7 @@ export function ActivitiesPlugin(deps: BotDeps) {
         if (command?.kind === 'activities') {
           if (!event.binding) return event.reply(NOT_BOUND);
           const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
-          const data = await deps.hub.request<UpcomingActivities>('UpcomingActivities', {
+          const data = await deps.hub.request('UpcomingActivities', {
             regionId: event.binding.townshipId,
             from: today,
           });
@@ -46,7 +45,8 @@ export function ActivitiesPlugin(deps: BotDeps) {
         } else if (command?.kind === 'signUp') {
           if (!event.binding) return event.reply(NOT_BOUND);
           const volunteerId = await volunteerFor(deps, event);
-          await deps.hub.request<SignUpForActivity>('SignUpForActivity', {
+          if (!volunteerId) return event.reply(NOT_BOUND);
+          await deps.hub.request('SignUpForActivity', {
             activityId: command.activityId,
             volunteerId,
           });
@@ -54,7 +54,7 @@ export function ActivitiesPlugin(deps: BotDeps) {
         } else if (command?.kind === 'volunteerHours') {
           const volunteerId = deps.state.volunteerOf(event.talker.id);
           if (!volunteerId) return event.replyPrivately('您还没有志愿者记录,报名一次活动就会自动登记。');
-          const { volunteer } = await deps.hub.request<VolunteerHours>('VolunteerHours', { id: volunteerId });
+          const { volunteer } = await deps.hub.request('VolunteerHours', { id: volunteerId });
           event.replyPrivately(
             volunteer
               ? `您的志愿服务时长:${volunteer.serviceHours} 小时,时间银行余额 ${volunteer.timeBankBalance} 小时。`

@@ -1,6 +1,5 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps } from '../context';
-import { FindCommunity } from '../hub-types';
 import { HUB_DOWN } from '../replies';
 
 /**
@@ -18,7 +17,7 @@ export function BindRoomPlugin(deps: BotDeps) {
       }
       const name = event.command.community;
       try {
-        const found = await deps.hub.request<FindCommunity>('FindCommunity', { name });
+        const found = await deps.hub.request('FindCommunity', { name });
         const exact = found.regions.nodes.filter((n) => n.name === name);
         const match =
           exact.length === 1 ? exact[0] : found.regions.nodes.length === 1 ? found.regions.nodes[0] : undefined;

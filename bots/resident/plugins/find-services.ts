@@ -1,7 +1,6 @@
 import type { Wechaty } from 'wechaty';
 import { categoryFor } from '../commands';
 import type { BotDeps } from '../context';
-import { CommunityServices } from '../hub-types';
 import { HUB_DOWN, NOT_BOUND } from '../replies';
 
 /** 查服务 [类别或关键词]: up to 5 services of the room's community and its street. */
@@ -13,7 +12,7 @@ export function FindServicesPlugin(deps: BotDeps) {
       const keyword = event.command.keyword;
       const category = keyword ? categoryFor(keyword) : undefined;
       try {
-        const data = await deps.hub.request<CommunityServices>('CommunityServices', {
+        const data = await deps.hub.request('CommunityServices', {
           regionId: event.binding.townshipId,
           category,
           search: category || !keyword ? undefined : keyword,

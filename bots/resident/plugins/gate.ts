@@ -1,7 +1,6 @@
 import { types, type Message, type Wechaty } from 'wechaty';
 import { parseCommand } from '../commands';
 import type { BotDeps } from '../context';
-import { FindCommunity } from '../hub-types';
 import { isSpam, FloodGuard } from '../spam';
 import { normalize } from '../text';
 import { tellStaff } from './notifications';
@@ -34,7 +33,7 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
   async function bindFromTopic(roomId: string, topic: string) {
     const name = topic.match(/([\u4e00-\u9fa5]{1,12}(?:社区|村))/)?.[1];
     if (!name) return undefined;
-    const found = await deps.hub.request<FindCommunity>('FindCommunity', { name }).catch(() => undefined);
+    const found = await deps.hub.request('FindCommunity', { name }).catch(() => undefined);
     const community = found?.regions.nodes.find((n) => n.name === name);
     if (!community?.parent) return undefined;
     const binding = {

@@ -1,7 +1,6 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps } from '../context';
 import { HubError } from '../hub-client';
-import type { NeedStatus, RateNeed } from '../hub-types';
 import { HUB_DOWN, STATUS_NAMES } from '../replies';
 
 /** 需求 XQ…, 我的需求 and 评价 XQ… 1-5. */
@@ -21,11 +20,11 @@ export function NeedStatusPlugin(deps: BotDeps) {
       }
       if (command?.kind !== 'needStatus' && command?.kind !== 'rate') return;
       try {
-        const { needByNumber: need } = await deps.hub.request<NeedStatus>('NeedStatus', { number: command.number });
+        const { needByNumber: need } = await deps.hub.request('NeedStatus', { number: command.number });
         if (!need) return event.reply(`没有找到需求 ${command.number}。`);
         if (command.kind === 'needStatus')
           return event.reply(`需求 ${need.number}:${STATUS_NAMES[need.status] ?? need.status}`);
-        const rated = await deps.hub.request<RateNeed>('RateNeed', { id: need.id, rating: command.rating });
+        const rated = await deps.hub.request('RateNeed', { id: need.id, rating: command.rating });
         event.reply(`感谢评价!需求 ${rated.rateNeed.number} 评分 ${rated.rateNeed.rating} 分。`);
       } catch (error) {
         if (error instanceof HubError) {

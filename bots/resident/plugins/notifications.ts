@@ -1,7 +1,7 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps } from '../context';
+import type { NeedStatusQuery } from '../generated/operations';
 import { HubUnavailableError } from '../hub-client';
-import type { NeedStatus } from '../hub-types';
 import { STATUS_NAMES } from '../replies';
 
 /** Sends `text` to the staff room, if one is bound. */
@@ -18,9 +18,9 @@ export async function tellStaff(deps: BotDeps, bot: Wechaty, text: string): Prom
 export async function checkNeedUpdates(deps: BotDeps, bot: Wechaty): Promise<number> {
   let changed = 0;
   for (const need of deps.state.openNeeds()) {
-    let current: NeedStatus['needByNumber'];
+    let current: NeedStatusQuery['needByNumber'];
     try {
-      current = (await deps.hub.request<NeedStatus>('NeedStatus', { number: need.number })).needByNumber;
+      current = (await deps.hub.request('NeedStatus', { number: need.number })).needByNumber;
     } catch (error) {
       if (error instanceof HubUnavailableError) return changed;
       continue;

@@ -1,7 +1,7 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps } from '../context';
+import type { SubmitNeedInput } from '../generated/operations';
 import { HubUnavailableError } from '../hub-client';
-import type { SubmitNeed } from '../hub-types';
 import { announceNeed } from './register-need';
 
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -11,7 +11,9 @@ export async function deliverOutbox(deps: BotDeps, bot: Wechaty): Promise<number
   let delivered = 0;
   for (const item of deps.state.dueOutbox(deps.clock.now())) {
     try {
-      const { submitNeed } = await deps.hub.request<SubmitNeed>('SubmitNeed', { input: item.payload });
+      const { submitNeed } = await deps.hub.request('SubmitNeed', {
+        input: item.payload as unknown as SubmitNeedInput,
+      });
       deps.state.outboxDelivered(item.id, submitNeed.number);
       delivered += 1;
       await announceNeed(deps, bot, submitNeed.number, submitNeed.status, item.residentId, item.roomId);

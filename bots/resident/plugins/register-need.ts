@@ -2,18 +2,18 @@ import type { Wechaty } from 'wechaty';
 import { categoryFor } from '../commands';
 import type { BotDeps, ResidentMessage } from '../context';
 import { HubError, HubUnavailableError } from '../hub-client';
-import type { SubmitNeed } from '../hub-types';
 import { CATEGORY_MENU, STATUS_NAMES } from '../replies';
 import type { Dialog } from '../state';
+import type { NeedUrgency, ServiceCategory, SubmitNeedInput } from '../generated/operations';
 import { tellStaff } from './notifications';
 
 const MENU = `请回复数字选择类别(随时回复「取消」结束):\n${CATEGORY_MENU.map(([, label], i) => `${i + 1}. ${label}`).join('\n')}`;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 export interface NeedDraft {
-  category?: string;
+  category?: ServiceCategory;
   description?: string;
-  urgency?: string;
+  urgency?: NeedUrgency;
   contactPhone?: string;
   contactConsentAt?: string;
   communityId: string;
@@ -28,16 +28,17 @@ export async function submitOrQueue(
   residentId: string,
   roomId: string,
 ): Promise<string> {
-  const input = {
-    category: draft.category,
-    description: draft.description,
+  // The dialog reaches submission only with category, description and urgency filled in.
+  const input: SubmitNeedInput = {
+    category: draft.category!,
+    description: draft.description!,
     urgency: draft.urgency,
     communityId: draft.communityId,
     contactPhone: draft.contactPhone,
     contactConsentAt: draft.contactConsentAt,
   };
   try {
-    const { submitNeed } = await deps.hub.request<SubmitNeed>('SubmitNeed', { input });
+    const { submitNeed } = await deps.hub.request('SubmitNeed', { input });
     await announceNeed(deps, bot, submitNeed.number, submitNeed.status, residentId, roomId);
     return `需求已登记,编号 ${submitNeed.number}。发送「需求 ${submitNeed.number}」可随时查看进度。`;
   } catch (error) {
