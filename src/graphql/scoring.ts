@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ObjectType, type ClassType } from 'type-graphql';
 
 /** One reason in a candidate's score, so staff can see why it ranks where it does. */
 @ObjectType({ description: 'one weighted factor of a candidate’s score' })
@@ -61,3 +61,27 @@ export function rank<T extends { id: number }>(
 
 /** How many candidates each society offers per need. */
 export const CANDIDATE_LIMIT = 5;
+
+/**
+ * `<Name>` with the candidate under `field` (service, socialWorker, …), its score and the parts of the score.
+ * Resolvers return `rank(...)` results as they are: the item is exposed under the society's own field name.
+ */
+export function candidateType<T extends object>(
+  nodeType: ClassType<T>,
+  name: string,
+  field: string,
+  description: string,
+) {
+  @ObjectType(name, { description })
+  class Candidate {
+    @Field(() => nodeType, { name: field })
+    item!: T;
+
+    @Field(() => Float)
+    score!: number;
+
+    @Field(() => [ScorePart])
+    parts!: ScorePart[];
+  }
+  return Candidate;
+}

@@ -1,4 +1,4 @@
-import { Ctx, Directive, Field, FieldResolver, Float, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import { withinNeedCounties } from '../../federation/candidate-scope';
 import {
@@ -9,26 +9,21 @@ import {
   type NeedFacts,
 } from '../../federation/need-stub';
 import { loaderFor, type HubContext } from '../../graphql/context';
-import { CANDIDATE_LIMIT, part, proximity, rank, ScorePart } from '../../graphql/scoring';
+import { CANDIDATE_LIMIT, candidateType, part, proximity, rank, type Scored } from '../../graphql/scoring';
 import { Allocation, CharityResource } from './charity.entity';
 
 export const CharityNeed = needStub();
 
-@ObjectType({ description: 'a charitable resource that could go to a need, with why' })
-export class ResourceCandidate {
-  @Field(() => CharityResource)
-  resource!: CharityResource;
-
-  @Field(() => Float)
-  score!: number;
-
-  @Field(() => [ScorePart])
-  parts!: ScorePart[];
-}
+export const ResourceCandidate = candidateType(
+  CharityResource,
+  'ResourceCandidate',
+  'resource',
+  'a charitable resource that could go to a need, with why',
+);
 
 /** Resources earmarked for the need's category (or for anything) with something left, near the need. */
 const resourceCandidates = (context: HubContext) =>
-  loaderFor<string, ResourceCandidate[]>(context, 'charity.candidates', async (keys) => {
+  loaderFor<string, Scored<CharityResource>[]>(context, 'charity.candidates', async (keys) => {
     const needs = keys.map(parseNeedFactsKey);
     const query = context.dataSource
       .getRepository(CharityResource)
@@ -75,7 +70,7 @@ const resourceCandidates = (context: HubContext) =>
             };
           }),
         CANDIDATE_LIMIT,
-      ).map(({ item, score, parts }) => ({ resource: item, score, parts })),
+      ),
     );
   });
 

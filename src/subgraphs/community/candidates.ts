@@ -1,4 +1,4 @@
-import { Ctx, Directive, Field, FieldResolver, Float, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { subtreeBounds } from '../../db/region-scope';
 import {
   needFactsKey,
@@ -8,23 +8,18 @@ import {
   type NeedFacts,
 } from '../../federation/need-stub';
 import { loaderFor, type HubContext } from '../../graphql/context';
-import { CANDIDATE_LIMIT, part, proximity, rank, ScorePart } from '../../graphql/scoring';
+import { CANDIDATE_LIMIT, candidateType, part, proximity, rank, type Scored } from '../../graphql/scoring';
 import { ServiceCategory } from '../../graphql/service-category';
 import { ServiceStation, StationKind } from './station.entity';
 
 export const CommunityNeed = needStub();
 
-@ObjectType({ description: 'a station where a need could be served, with why' })
-export class StationCandidate {
-  @Field(() => ServiceStation)
-  station!: ServiceStation;
-
-  @Field(() => Float)
-  score!: number;
-
-  @Field(() => [ScorePart])
-  parts!: ScorePart[];
-}
+export const StationCandidate = candidateType(
+  ServiceStation,
+  'StationCandidate',
+  'station',
+  'a station where a need could be served, with why',
+);
 
 /** Station kinds made for a category; social-work stations and rooms and party-mass centres serve all. */
 const SPECIALISED: Partial<Record<ServiceCategory, StationKind>> = {
@@ -41,7 +36,7 @@ export function stationFitsCategory(kind: StationKind, category: ServiceCategory
 
 /** Stations in the need's township that fit its category; one statement per batch. */
 const stationCandidates = (context: HubContext) =>
-  loaderFor<string, StationCandidate[]>(context, 'community.candidates', async (keys) => {
+  loaderFor<string, Scored<ServiceStation>[]>(context, 'community.candidates', async (keys) => {
     const needs = keys.map(parseNeedFactsKey);
     const townships = [...new Set(needs.map((n) => `${n.communityId.slice(0, 9)}000`))];
     const query = context.dataSource.getRepository(ServiceStation).createQueryBuilder('s');
@@ -67,7 +62,7 @@ const stationCandidates = (context: HubContext) =>
             };
           }),
         CANDIDATE_LIMIT,
-      ).map(({ item, score, parts }) => ({ station: item, score, parts })),
+      ),
     );
   });
 

@@ -31,7 +31,7 @@ import {
 export const NEED_NUMBER = /^XQ\d{8}-\d{4,}$/;
 
 /** The province code: an ADMIN without a region searches everything under it. */
-const CITY_OF_ADMIN = '530000000000';
+const PROVINCE_CODE = '530000000000';
 
 export async function getNeed(context: HubContext, id: string) {
   const need = await needById(context).load(parseIntId(id));
@@ -58,7 +58,7 @@ export async function getNeedByNumber(context: HubContext, number: string) {
 export function listNeeds(context: HubContext, filter: NeedFilter = {}, page: PageArgs) {
   let regionId = filter.regionId;
   if (filter.search?.trim()) {
-    regionId ??= context.identity.regionId ?? CITY_OF_ADMIN;
+    regionId ??= context.identity.regionId ?? PROVINCE_CODE;
     requireRegionActor(context.identity, regionId, Role.STAFF, Role.BOT);
   }
   const query = listQuery(context.dataSource, Need, {

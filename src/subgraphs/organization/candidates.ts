@@ -1,4 +1,4 @@
-import { Ctx, Directive, Field, FieldResolver, Float, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import {
   needFactsKey,
@@ -8,31 +8,26 @@ import {
   type NeedFacts,
 } from '../../federation/need-stub';
 import { loaderFor, type HubContext } from '../../graphql/context';
-import { CANDIDATE_LIMIT, part, proximity, rank, ScorePart } from '../../graphql/scoring';
+import { CANDIDATE_LIMIT, candidateType, part, proximity, rank, type Scored } from '../../graphql/scoring';
 import { withinNeedCounties } from '../../federation/candidate-scope';
 import { SocialOrganization } from './organization.entity';
 import { Service } from './service.entity';
 
 export const OrganizationNeed = needStub();
 
-@ObjectType({ description: 'a service that could answer a need, with why' })
-export class ServiceCandidate {
-  @Field(() => Service)
-  service!: Service;
-
-  @Field(() => Float)
-  score!: number;
-
-  @Field(() => [ScorePart])
-  parts!: ScorePart[];
-}
+export const ServiceCandidate = candidateType(
+  Service,
+  'ServiceCandidate',
+  'service',
+  'a service that could answer a need, with why',
+);
 
 /**
  * Active services of the need's category in its county or run city-wide, ranked by proximity, category and
  * whether the provider specialises in it. Two statements per batch of needs, whatever its size.
  */
 const serviceCandidates = (context: HubContext) =>
-  loaderFor<string, ServiceCandidate[]>(context, 'organization.candidates', async (keys) => {
+  loaderFor<string, Scored<Service>[]>(context, 'organization.candidates', async (keys) => {
     const needs = keys.map(parseNeedFactsKey);
     const categories = [...new Set(needs.map((n) => n.category))];
     const query = context.dataSource
@@ -68,7 +63,7 @@ const serviceCandidates = (context: HubContext) =>
             };
           }),
         CANDIDATE_LIMIT,
-      ).map(({ item, score, parts }) => ({ service: item, score, parts })),
+      ),
     );
   });
 

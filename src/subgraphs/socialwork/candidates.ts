@@ -1,4 +1,4 @@
-import { Ctx, Directive, Field, FieldResolver, Float, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { withinNeedCounties } from '../../federation/candidate-scope';
 import {
   needFactsKey,
@@ -8,28 +8,23 @@ import {
   type NeedFacts,
 } from '../../federation/need-stub';
 import { loaderFor, type HubContext } from '../../graphql/context';
-import { CANDIDATE_LIMIT, part, proximity, rank, ScorePart } from '../../graphql/scoring';
+import { CANDIDATE_LIMIT, candidateType, part, proximity, rank, type Scored } from '../../graphql/scoring';
 import { SocialWorker, SocialWorkerLevel } from './social-worker.entity';
 
 export const SocialWorkNeed = needStub();
 
-@ObjectType({ description: 'a social worker who could take a need, with why' })
-export class SocialWorkerCandidate {
-  @Field(() => SocialWorker)
-  socialWorker!: SocialWorker;
-
-  @Field(() => Float)
-  score!: number;
-
-  @Field(() => [ScorePart])
-  parts!: ScorePart[];
-}
+export const SocialWorkerCandidate = candidateType(
+  SocialWorker,
+  'SocialWorkerCandidate',
+  'socialWorker',
+  'a social worker who could take a need, with why',
+);
 
 const LEVEL_VALUE: Record<SocialWorkerLevel, number> = { ASSISTANT: 1 / 3, INTERMEDIATE: 2 / 3, SENIOR: 1 };
 
 /** Workers of the need's county (or city-wide) whose specialties include its category; one statement per batch. */
 const workerCandidates = (context: HubContext) =>
-  loaderFor<string, SocialWorkerCandidate[]>(context, 'socialwork.candidates', async (keys) => {
+  loaderFor<string, Scored<SocialWorker>[]>(context, 'socialwork.candidates', async (keys) => {
     const needs = keys.map(parseNeedFactsKey);
     const query = context.dataSource.getRepository(SocialWorker).createQueryBuilder('w').where('1 = 1');
     const workers = await withinNeedCounties(
@@ -56,7 +51,7 @@ const workerCandidates = (context: HubContext) =>
             };
           }),
         CANDIDATE_LIMIT,
-      ).map(({ item, score, parts }) => ({ socialWorker: item, score, parts })),
+      ),
     );
   });
 

@@ -1,4 +1,4 @@
-import { Ctx, Directive, Field, FieldResolver, Float, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In, IsNull } from 'typeorm';
 import { subtreeBounds } from '../../db/region-scope';
 import {
@@ -9,22 +9,17 @@ import {
   type NeedFacts,
 } from '../../federation/need-stub';
 import { loaderFor, type HubContext } from '../../graphql/context';
-import { CANDIDATE_LIMIT, part, proximity, rank, ScorePart } from '../../graphql/scoring';
+import { CANDIDATE_LIMIT, candidateType, part, proximity, rank, type Scored } from '../../graphql/scoring';
 import { ActivitySignup, Volunteer } from './volunteer.entity';
 
 export const VolunteerNeed = needStub();
 
-@ObjectType({ description: 'a volunteer who could help with a need, with why' })
-export class VolunteerCandidate {
-  @Field(() => Volunteer)
-  volunteer!: Volunteer;
-
-  @Field(() => Float)
-  score!: number;
-
-  @Field(() => [ScorePart])
-  parts!: ScorePart[];
-}
+export const VolunteerCandidate = candidateType(
+  Volunteer,
+  'VolunteerCandidate',
+  'volunteer',
+  'a volunteer who could help with a need, with why',
+);
 
 /** Volunteers looked at per need: the township's volunteers with the skill, own community first. */
 const POOL_PER_NEED = 200;
@@ -68,7 +63,7 @@ async function openSignups(context: HubContext, volunteerIds: number[]): Promise
 }
 
 const volunteerCandidates = (context: HubContext) =>
-  loaderFor<string, VolunteerCandidate[]>(context, 'volunteer.candidates', async (keys) => {
+  loaderFor<string, Scored<Volunteer>[]>(context, 'volunteer.candidates', async (keys) => {
     const needs = keys.map(parseNeedFactsKey);
     const byNeed = await pools(context, needs);
     const load = await openSignups(context, [...new Set(byNeed.flat().map((v) => Number(v.id)))]);
@@ -87,7 +82,7 @@ const volunteerCandidates = (context: HubContext) =>
           };
         }),
         CANDIDATE_LIMIT,
-      ).map(({ item, score, parts }) => ({ volunteer: item, score, parts })),
+      ),
     );
   });
 
