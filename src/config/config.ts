@@ -21,6 +21,8 @@ export interface Config {
   /** Mutations allowed per minute, per token and per client address. */
   rateLimit: { perToken: number; perAddress: number };
   nodeEnv: 'development' | 'production' | 'test';
+  /** DataLoader batching; switched off only by the benchmark's naive peer (DATALOADER_BATCHING=off). */
+  batching: boolean;
   logLevel: LogLevel;
 }
 
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: positiveInt('MUTATIONS_PER_MINUTE_PER_ADDRESS', env.MUTATIONS_PER_MINUTE_PER_ADDRESS, 240),
     },
     nodeEnv,
+    batching: oneOf('DATALOADER_BATCHING', env.DATALOADER_BATCHING, ['on', 'off'] as const, 'on') === 'on',
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
   };
 }

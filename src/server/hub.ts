@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '../db/data-source';
 import { createGateway } from '../federation/gateway';
 import { allEntities, SUBGRAPHS, type SubgraphName } from '../federation/registry';
 import { buildSubgraph, type BuiltSubgraph } from '../federation/subgraph';
-import { createContext, type HubContext } from '../graphql/context';
+import { createContext, setBatching, type HubContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
 
 export interface Hub {
@@ -63,6 +63,7 @@ export function apolloOptions(config: Config, log: (line: string) => void) {
 export async function createHub(options: HubOptions): Promise<Hub> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));
+  setBatching(options.config.batching);
   const subgraphs = buildAllSubgraphs();
   const gateway = createGateway({
     subgraphs,

@@ -1,0 +1,180 @@
+import 'reflect-metadata';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config/config';
+import { openDatabase } from '../src/db/data-source';
+import { allEntities } from '../src/federation/registry';
+import { createHub } from '../src/server/hub';
+
+/**
+ * `npm run bench`: the same scenarios against (a) the hub as shipped, (d) the hub with DataLoaders off and
+ * (c) bare node:http returning the identical bytes, side by side in one run; then SQL statements per request.
+ * Appends a table to bench/RESULTS.md. BENCH_SCALE (default 0.1) sizes the city, BENCH_SECONDS each run.
+ */
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'src', 'cli.js');
+const SCALE = process.env.BENCH_SCALE ?? '0.1';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const SECRET = 'benchmark-secret-0123456789';
+
+const NESTED = `query Nested($first: Int!) { services(first: $first) { totalCount edges { node { name
+  provider { name kind region { name organizationCount } } region { name population volunteerCount } } } } }`;
+
+const SCENARIOS = {
+  search: {
+    query:
+      '{ services(filter: { search: "老年" }, first: 20) { totalCount nodes { name schedule provider { name } } } }',
+    variables: {},
+  },
+  nested: { query: NESTED, variables: { first: 20 } },
+  register: {
+    query: 'mutation($input: SubmitNeedInput!) { submitNeed(input: $input) { number status } }',
+    variables: {
+      input: { category: 'ELDERLY_CARE', description: '独居老人需要每周上门探访', communityId: '530402002004' },
+    },
+  },
+} as const;
+type Scenario = keyof typeof SCENARIOS;
+
+const env = (extra: Record<string, string>) => ({
+  ...process.env,
+  JWT_SECRET: SECRET,
+  NODE_ENV: 'production',
+  MUTATIONS_PER_MINUTE_PER_TOKEN: '100000000',
+  MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000000',
+  ...extra,
+});
+
+function start(args: string[], extra: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const check = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) resolve(child);
+    };
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+}
+
+async function post(url: string, scenario: Scenario, token: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(SCENARIOS[scenario]),
+  });
+  return response.text();
+}
+
+interface Result {
+  scenario: Scenario;
+  variant: string;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+async function load(url: string, scenario: Scenario, token: string, variant: string): Promise<Result> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-scenario': scenario },
+    body: JSON.stringify(SCENARIOS[scenario]),
+  });
+  if (result.non2xx || result.errors)
+    throw new Error(`${variant}/${scenario}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { scenario, variant, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function statementsPerRequest(databaseUrl: string): Promise<Record<number, number>> {
+  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: SECRET });
+  const database = await openDatabase(config.database, allEntities());
+  const hub = await createHub({ config, database, log: () => undefined });
+  const counts: Record<number, number> = {};
+  for (const first of [5, 50, 100]) {
+    database.queries.reset();
+    await hub.server.executeOperation({ query: NESTED, variables: { first } }, { contextValue: hub.context() });
+    counts[first] = database.queries.reset();
+  }
+  await hub.stop();
+  await database.dataSource.destroy();
+  return counts;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'wushe-bench-'));
+  const databaseUrl = `sqlite:${join(dir, 'wushe.sqlite')}`;
+  process.stderr.write(`seeding the city at scale ${SCALE}…\n`);
+  execFileSync(process.execPath, [CLI, 'seed', '--scale', SCALE], {
+    env: env({ DATABASE_URL: databaseUrl }),
+    stdio: 'inherit',
+  });
+  const token = execFileSync(
+    process.execPath,
+    [CLI, 'token', '--role', 'BOT', '--region', '530400000000', '--subject', 'bench'],
+    {
+      env: env({}),
+      encoding: 'utf8',
+    },
+  ).trim();
+  const results: Result[] = [];
+  const responses: Record<string, string> = {};
+  for (const [variant, batching, port] of [
+    ['hub', 'on', 4711],
+    ['hub without DataLoaders', 'off', 4712],
+  ] as const) {
+    const hub = await start(
+      [CLI, 'serve'],
+      { DATABASE_URL: databaseUrl, PORT: String(port), DATALOADER_BATCHING: batching },
+      /wushe hub:/,
+    );
+    const url = `http://127.0.0.1:${port}/graphql`;
+    for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
+      if (variant === 'hub') responses[scenario] = await post(url, scenario, token);
+      process.stderr.write(`${variant}: ${scenario}…\n`);
+      results.push(await load(url, scenario, token, variant));
+    }
+    hub.kill('SIGTERM');
+  }
+  const file = join(dir, 'responses.json');
+  writeFileSync(file, JSON.stringify(responses));
+  const bare = await start([join(ROOT, 'dist', 'bench', 'bare-server.js'), file, '4713'], {}, /ready/);
+  for (const scenario of Object.keys(SCENARIOS) as Scenario[])
+    results.push(await load('http://127.0.0.1:4713/graphql', scenario, token, 'bare node:http (limit)'));
+  bare.kill('SIGTERM');
+  const statements = await statementsPerRequest(databaseUrl);
+
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const hubRps = (scenario: Scenario) => results.find((r) => r.scenario === scenario && r.variant === 'hub')!.rps;
+  const rows = results.map(
+    (r) =>
+      `| ${r.scenario} | ${r.variant} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / hubRps(r.scenario)).toFixed(2)} |`,
+  );
+  const table = [
+    `## ${new Date().toISOString().slice(0, 16)} · ${commit} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    '',
+    `SQLite, city scale ${SCALE}, ${CONNECTIONS} connections, ${SECONDS} s per run.`,
+    '',
+    '| scenario | variant | req/s | p50 ms | p99 ms | × hub |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `SQL statements for the nested query: first 5 → ${statements[5]}, first 50 → ${statements[50]}, first 100 → ${statements[100]}.`,
+    '',
+  ].join('\n');
+  appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${table}\n`);
+  process.stdout.write(`${table}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error)?.stack ?? error}\n`);
+  process.exit(1);
+});
