@@ -27,7 +27,7 @@ const DEFAULT_QUERY = `# 玉溪市五社联动 — try Ctrl+Enter
 `;
 
 export function graphiqlPage(endpoint: string): string {
-  const options = JSON.stringify({ endpoint, title: 'wushe 五社联动', defaultQuery: DEFAULT_QUERY });
+  const options = JSON.stringify({ endpoint, title: 'wushe 五社联动', query: DEFAULT_QUERY });
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
