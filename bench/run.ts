@@ -10,8 +10,9 @@ import { allEntities } from '../src/federation/registry';
 import { createHub } from '../src/server/hub';
 
 /**
- * `npm run bench`: the same scenarios against (a) the hub as shipped, (d) the hub with DataLoaders off and
- * (c) bare node:http returning the identical bytes, side by side in one run; then SQL statements per request.
+ * `npm run bench`: the same scenarios against (a) the hub as shipped, (b) the reference — the same resolvers in
+ * one plain Apollo Server schema without federation (reference-schema.ts), (c) bare node:http returning the
+ * identical bytes and (d) the hub with DataLoaders off, side by side in one run; then SQL statements per request.
  * Appends a table to bench/RESULTS.md. BENCH_SCALE (default 0.1) sizes the city, BENCH_SECONDS each run.
  */
 const ROOT = join(__dirname, '..', '..');
@@ -144,6 +145,18 @@ async function main() {
     }
     hub.kill('SIGTERM');
   }
+  const reference = await start(
+    [join(ROOT, 'dist', 'bench', 'reference-server.js')],
+    { DATABASE_URL: databaseUrl, PORT: '4714' },
+    /reference ready/,
+  );
+  for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
+    process.stderr.write(`reference: ${scenario}…\n`);
+    results.push(
+      await load('http://127.0.0.1:4714/graphql', scenario, token, 'reference: plain Apollo, no federation'),
+    );
+  }
+  reference.kill('SIGTERM');
   const file = join(dir, 'responses.json');
   writeFileSync(file, JSON.stringify(responses));
   const bare = await start([join(ROOT, 'dist', 'bench', 'bare-server.js'), file, '4713'], {}, /ready/);
@@ -154,6 +167,8 @@ async function main() {
 
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
   const hubRps = (scenario: Scenario) => results.find((r) => r.scenario === scenario && r.variant === 'hub')!.rps;
+  const referenceRps = (scenario: Scenario) =>
+    results.find((r) => r.scenario === scenario && r.variant.startsWith('reference'))!.rps;
   const rows = results.map(
     (r) =>
       `| ${r.scenario} | ${r.variant} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / hubRps(r.scenario)).toFixed(2)} |`,
@@ -166,6 +181,8 @@ async function main() {
     '| scenario | variant | req/s | p50 ms | p99 ms | × hub |',
     '|---|---|---|---|---|---|',
     ...rows,
+    '',
+    `Hub throughput as a share of the reference: ${(Object.keys(SCENARIOS) as Scenario[]).map((s) => `${s} ${((100 * hubRps(s)) / referenceRps(s)).toFixed(0)} %`).join(', ')}.`,
     '',
     `SQL statements for the nested query: first 5 → ${statements[5]}, first 50 → ${statements[50]}, first 100 → ${statements[100]}.`,
     '',

@@ -31,6 +31,8 @@ export interface BuiltSubgraph {
   sdl: string;
   typeDefs: DocumentNode;
   schema: GraphQLSchema;
+  /** The resolvers map, reference resolvers included (the benchmark's non-federated reference reuses it). */
+  resolvers: GraphQLResolverMap<unknown>;
 }
 
 const FEDERATION_LINK =
@@ -53,5 +55,5 @@ export function buildSubgraph(definition: SubgraphDefinition): BuiltSubgraph {
     typeResolvers.__resolveReference = resolveReference;
   }
   const schema = buildSubgraphSchema({ typeDefs, resolvers });
-  return { name: definition.name, sdl, typeDefs, schema };
+  return { name: definition.name, sdl, typeDefs, schema, resolvers };
 }

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { createBearerAuthenticator } from '../src/auth/edge';
+import { loadConfig } from '../src/config/config';
+import { openDatabase } from '../src/db/data-source';
+import { allEntities } from '../src/federation/registry';
+import { createContext, type HubContext } from '../src/graphql/context';
+import { apolloOptions, buildAllSubgraphs } from '../src/server/hub';
+import { createHttpServer, listen } from '../src/server/http-server';
+import { buildReferenceSchema } from './reference-schema';
+
+/** The reference (b): the same resolvers in one plain Apollo Server schema, without federation, same database. */
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config.database, allEntities());
+  const apollo = new ApolloServer<HubContext>({
+    schema: buildReferenceSchema(buildAllSubgraphs()),
+    ...apolloOptions(config, () => undefined),
+  });
+  await apollo.start();
+  const authenticate = createBearerAuthenticator(config.auth);
+  const server = createHttpServer({
+    apollo,
+    context: async (request) =>
+      createContext({
+        dataSource: database.dataSource,
+        dataKey: config.auth.dataKey,
+        requestId: randomUUID(),
+        identity: await authenticate(request.headers),
+      }),
+  });
+  await listen(server, config.port, '127.0.0.1');
+  process.stdout.write(`reference ready on ${config.port}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`reference: ${(error as Error)?.stack ?? error}\n`);
+  process.exit(1);
+});
