@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/data-source';
 import { allEntities } from '../src/federation/registry';
 import { createHub } from '../src/server/hub';
+import { measureBotThroughput, type BotThroughput } from './bot-throughput';
 
 /**
  * `npm run bench`: the same scenarios against (a) the hub as shipped, (b) the reference — the same resolvers in
@@ -128,6 +129,7 @@ async function main() {
   ).trim();
   const results: Result[] = [];
   const responses: Record<string, string> = {};
+  let bot: BotThroughput | undefined;
   for (const [variant, batching, port] of [
     ['hub', 'on', 4711],
     ['hub without DataLoaders', 'off', 4712],
@@ -142,6 +144,10 @@ async function main() {
       if (variant === 'hub') responses[scenario] = await post(url, scenario, token);
       process.stderr.write(`${variant}: ${scenario}…\n`);
       results.push(await load(url, scenario, token, variant));
+    }
+    if (variant === 'hub') {
+      process.stderr.write('bot: 100 rooms, 50 messages/s…\n');
+      bot = await measureBotThroughput(url, token);
     }
     hub.kill('SIGTERM');
   }
@@ -185,6 +191,8 @@ async function main() {
     `Hub throughput as a share of the reference: ${(Object.keys(SCENARIOS) as Scenario[]).map((s) => `${s} ${((100 * hubRps(s)) / referenceRps(s)).toFixed(0)} %`).join(', ')}.`,
     '',
     `SQL statements for the nested query: first 5 → ${statements[5]}, first 50 → ${statements[50]}, first 100 → ${statements[100]}.`,
+    '',
+    `Bot through wechaty-puppet-mock, 100 rooms, 50 messages/s for 20 s (帮助 / 查服务 养老 / 活动): ${bot!.replies} of ${bot!.messages} answered; message → queued reply p50 ${bot!.p50.toFixed(1)} ms, p99 ${bot!.p99.toFixed(1)} ms (send throttle excluded).`,
     '',
   ].join('\n');
   appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${table}\n`);
