@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 /**
- * `npm run bench:mariadb`: Yuxi on MySQL/MariaDB at DATABASE_URL (an empty database): time to migrate and load
- * the full dataset, then p50/p99 of every paginated and search root field at 50 concurrent clients, and the hub
- * process's peak memory. Appends to bench/RESULTS.md.
+ * Yuxi on MySQL/MariaDB (an empty database at `url`): time to migrate and load the full dataset, then p50/p99 of
+ * every paginated and search root field at 50 concurrent clients, and the hub process's peak memory. Run by
+ * `npm run bench` on a throw-away database, or alone with `npm run bench:mariadb` (DATABASE_URL).
  */
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
@@ -39,10 +39,14 @@ const ROOT_FIELDS: Record<string, string> = {
     '{ region(id: "530400000000") { population organizationCount volunteerCount volunteerTeamCount volunteerActivityCount } }',
 };
 
-async function main() {
-  const url = process.env.DATABASE_URL;
-  if (!url?.startsWith('mysql://')) throw new Error('set DATABASE_URL=mysql://…/empty_database');
-  const env = { ...process.env, JWT_SECRET: 'benchmark-secret-0123456789', NODE_ENV: 'production', PORT: String(PORT) };
+export async function mariadbBench(url: string): Promise<string> {
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    JWT_SECRET: 'benchmark-secret-0123456789',
+    NODE_ENV: 'production',
+    PORT: String(PORT),
+  };
   const started = Date.now();
   execFileSync(process.execPath, [CLI, 'migrate'], { env, stdio: 'inherit' });
   execFileSync(process.execPath, [CLI, 'seed'], { env, stdio: 'inherit' });
@@ -83,11 +87,19 @@ async function main() {
     ...rows,
     '',
   ].join('\n');
+  return table;
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url?.startsWith('mysql://')) throw new Error('set DATABASE_URL=mysql://…/empty_database');
+  const table = await mariadbBench(url);
   appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${table}\n`);
   process.stdout.write(`${table}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:mariadb: ${(error as Error)?.stack ?? error}\n`);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench:mariadb: ${(error as Error)?.stack ?? error}\n`);
+    process.exit(1);
+  });

@@ -8,13 +8,16 @@ import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/data-source';
 import { allEntities } from '../src/federation/registry';
 import { createHub } from '../src/server/hub';
+import { createConnection } from 'mysql2/promise';
 import { measureBotThroughput, type BotThroughput } from './bot-throughput';
+import { mariadbBench } from './mariadb';
 
 /**
  * `npm run bench`: the same scenarios against (a) the hub as shipped, (b) the reference — the same resolvers in
  * one plain Apollo Server schema without federation (reference-schema.ts), (c) bare node:http returning the
- * identical bytes and (d) the hub with DataLoaders off, side by side in one run; then SQL statements per request.
- * Appends a table to bench/RESULTS.md. BENCH_SCALE (default 0.1) sizes the city, BENCH_SECONDS each run.
+ * identical bytes and (d) the hub with DataLoaders off, side by side in one run; SQL statements per request; the
+ * bot's throughput; then Yuxi on MariaDB (mariadbPart). Appends tables to bench/RESULTS.md.
+ * BENCH_SCALE (default 0.1) sizes the SQLite city, BENCH_SECONDS each run, BENCH_MYSQL the MariaDB server.
  */
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
@@ -197,6 +200,35 @@ async function main() {
   ].join('\n');
   appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${table}\n`);
   process.stdout.write(`${table}\n`);
+  await mariadbPart();
+}
+
+/** Yuxi on MariaDB, on a throw-away database of the server at BENCH_MYSQL (default the local one); skipped if none. */
+async function mariadbPart(): Promise<void> {
+  const server = process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306';
+  if (server === 'off') return;
+  const name = `wushe_bench_${process.pid}`;
+  const target = new URL(server);
+  const connection = await createConnection({
+    host: target.hostname,
+    port: Number(target.port || 3306),
+    user: decodeURIComponent(target.username || 'root'),
+    password: decodeURIComponent(target.password),
+  }).catch((error: Error) => {
+    process.stderr.write(`no MySQL/MariaDB at ${server} (${error.message}); skipping the MariaDB part\n`);
+    return undefined;
+  });
+  if (!connection) return;
+  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  try {
+    process.stderr.write('Yuxi on MariaDB…\n');
+    const table = await mariadbBench(`${server.replace(/\/$/, '')}/${name}`);
+    appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${table}\n`);
+    process.stdout.write(`${table}\n`);
+  } finally {
+    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await connection.end();
+  }
 }
 
 main().catch((error: unknown) => {
