@@ -12,8 +12,7 @@ export type Command =
   | { kind: 'signUp'; activityId: string }
   | { kind: 'volunteerHours' }
   | { kind: 'bindRoom'; community: string }
-  | { kind: 'bindStaffRoom' }
-  | { kind: 'cancel' };
+  | { kind: 'bindStaffRoom' };
 
 export function parseCommand(text: string): Command | undefined {
   const [head, ...rest] = text.split(' ');
@@ -36,8 +35,6 @@ export function parseCommand(text: string): Command | undefined {
       return { kind: 'activities' };
     case '志愿时长':
       return { kind: 'volunteerHours' };
-    case '取消':
-      return { kind: 'cancel' };
     case '绑定工作群':
       return { kind: 'bindStaffRoom' };
     case '绑定社区':

@@ -63,8 +63,6 @@ const TOO_FREQUENT = /操作过于频繁|too frequent/i;
 export class SendQueue {
   private readonly items: Outgoing[] = [];
   private running: Promise<void> | undefined;
-  /** Called for every message queued (the benchmark measures message → queued reply). */
-  onQueued?: (queuedAt: number) => void;
 
   constructor(
     private readonly throttle: SendThrottle,
@@ -76,7 +74,6 @@ export class SendQueue {
   send(target: Sayable, text: string): void {
     const queuedAt = this.clock.now();
     this.items.push({ target, text, queuedAt });
-    this.onQueued?.(queuedAt);
     this.running ??= this.drain().finally(() => (this.running = undefined));
   }
 

@@ -44,16 +44,15 @@ export function requireStaffIn(identity: Identity, regionId: string): void {
   }
 }
 
-/** ADMIN, STAFF of the organisation's region, or the organisation's own ORG token. */
-export function requireOrganizationActor(
-  identity: Identity,
-  organizationId: number,
-  organizationRegionId: string,
-): void {
+/**
+ * An ORG token acting for `organizationId` (its own organisation only), or ADMIN/STAFF of `regionId` — the
+ * organisation's region when changing the organisation, the target's region when acting somewhere for it.
+ */
+export function requireOrganizationActor(identity: Identity, organizationId: number | null, regionId: string): void {
   if (identity.role === Role.ORG && identity.organizationId === organizationId) return;
   if (identity.role === Role.ORG)
     throw new ForbiddenError('只能管理本组织的事务 (an ORG token acts for its own organisation only)');
-  requireStaffIn(identity, organizationRegionId);
+  requireStaffIn(identity, regionId);
 }
 
 /** ADMIN, or STAFF/BOT whose region contains `regionId`. */

@@ -9,6 +9,9 @@ export const REGION_CODE = /^\d{12}$/;
 
 const PREFIX_LENGTHS = [2, 4, 6, 9, 12] as const;
 
+/** 云南省: the widest scope, used when an ADMIN (who has no region) lists region-scoped data. */
+export const PROVINCE_CODE = '530000000000';
+
 export function isRegionCode(value: string): boolean {
   return REGION_CODE.test(value);
 }

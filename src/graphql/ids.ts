@@ -8,3 +8,8 @@ export function parseIntId(id: string | number, argument = 'id'): number {
   }
   return value;
 }
+
+/** An optional id argument: null when the client left it out (filters skip null; columns store it). */
+export function optionalIntId(id: string | null | undefined, argument: string): number | null {
+  return id === undefined || id === null ? null : parseIntId(id, argument);
+}

@@ -1,4 +1,5 @@
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { NotFoundError } from './errors';
 import type { HubContext } from './context';
 
 /** Runs a mutation's reads and writes in one transaction: either all of it lands or none of it. */
@@ -12,4 +13,16 @@ export function inTransaction<T>(context: HubContext, work: (manager: EntityMana
  */
 export function forUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return query.connection.options.type === 'better-sqlite3' ? query : query.setLock('pessimistic_write');
+}
+
+/** The row with primary key `id`, or a NOT_FOUND error naming `what` (in Chinese, for residents and staff). */
+export async function findOrFail<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: number,
+  what: string,
+): Promise<T> {
+  const row = await manager.getRepository(entity).findOneBy({ id } as never);
+  if (!row) throw new NotFoundError(what, id);
+  return row;
 }

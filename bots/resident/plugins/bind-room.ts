@@ -1,6 +1,32 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps } from '../context';
+import type { RoomBinding } from '../state';
 import { HUB_DOWN } from '../replies';
+
+export interface CommunityLookup {
+  /** The one community the name means, if it is unambiguous. */
+  match?: { id: string; name: string; parent: { id: string; name: string } };
+  /** Every community found for the name. */
+  found: string[];
+}
+
+/** Finds a community by name: an exact name wins, otherwise a single partial match. */
+export async function findCommunity(deps: BotDeps, name: string): Promise<CommunityLookup> {
+  const { regions } = await deps.hub.request('FindCommunity', { name });
+  const exact = regions.nodes.filter((n) => n.name === name);
+  const match = exact.length === 1 ? exact[0] : regions.nodes.length === 1 ? regions.nodes[0] : undefined;
+  return {
+    match: match?.parent ? { id: match.id, name: match.name, parent: match.parent } : undefined,
+    found: regions.nodes.map((n) => n.name),
+  };
+}
+
+/** Binds a room to a community (the township is kept too: services are listed for the whole street). */
+export function bindRoom(deps: BotDeps, roomId: string, community: NonNullable<CommunityLookup['match']>): RoomBinding {
+  const binding = { roomId, communityId: community.id, communityName: community.name, townshipId: community.parent.id };
+  deps.state.bindRoom(binding, deps.clock.now());
+  return binding;
+}
 
 /**
  * 绑定社区 葫田社区: ties a group chat to a community. A bound room can be re-bound only by its owner (the
@@ -17,22 +43,16 @@ export function BindRoomPlugin(deps: BotDeps) {
       }
       const name = event.command.community;
       try {
-        const found = await deps.hub.request('FindCommunity', { name });
-        const exact = found.regions.nodes.filter((n) => n.name === name);
-        const match =
-          exact.length === 1 ? exact[0] : found.regions.nodes.length === 1 ? found.regions.nodes[0] : undefined;
-        if (!match?.parent) {
+        const { match, found } = await findCommunity(deps, name);
+        if (!match) {
           event.reply(
-            found.regions.nodes.length
-              ? `找到多个「${name}」,请写全称,如:${found.regions.nodes.map((n) => n.name).join('、')}`
+            found.length
+              ? `找到多个「${name}」,请写全称,如:${found.join('、')}`
               : `没有找到「${name}」,请检查社区名称。`,
           );
           return;
         }
-        deps.state.bindRoom(
-          { roomId: event.room.id, communityId: match.id, communityName: match.name, townshipId: match.parent.id },
-          deps.clock.now(),
-        );
+        bindRoom(deps, event.room.id, match);
         event.reply(`已绑定到 ${match.parent.name}${match.name}。发送「帮助」查看可用功能。`);
       } catch {
         event.reply(HUB_DOWN);

@@ -3,6 +3,7 @@ import { parseCommand } from '../commands';
 import type { BotDeps } from '../context';
 import { isSpam, FloodGuard } from '../spam';
 import { normalize } from '../text';
+import { bindRoom, findCommunity } from './bind-room';
 import { tellStaff } from './notifications';
 
 export interface GateConfig {
@@ -30,20 +31,11 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
   const settings = { ...DEFAULT_GATE_CONFIG, ...config };
   const flood = new FloodGuard(settings.floodLimit, settings.floodWindowMs);
 
+  /** A room whose topic names its community (e.g. 葫田社区居民群) binds itself on its first command. */
   async function bindFromTopic(roomId: string, topic: string) {
     const name = topic.match(/([\u4e00-\u9fa5]{1,12}(?:社区|村))/)?.[1];
-    if (!name) return undefined;
-    const found = await deps.hub.request('FindCommunity', { name }).catch(() => undefined);
-    const community = found?.regions.nodes.find((n) => n.name === name);
-    if (!community?.parent) return undefined;
-    const binding = {
-      roomId,
-      communityId: community.id,
-      communityName: community.name,
-      townshipId: community.parent.id,
-    };
-    deps.state.bindRoom(binding, deps.clock.now());
-    return binding;
+    const match = name ? (await findCommunity(deps, name).catch(() => undefined))?.match : undefined;
+    return match && match.name === name ? bindRoom(deps, roomId, match) : undefined;
   }
 
   async function onMessage(message: Message) {

@@ -2,7 +2,7 @@ import { requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
 import { forUpdate, inTransaction } from '../../graphql/transaction';
-import { parseIntId } from '../../graphql/ids';
+import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { Allocation, CharityResource } from './charity.entity';
@@ -78,8 +78,8 @@ export function allocate(context: HubContext, input: AllocateInput) {
       allocations.create({
         resourceId: resource.id,
         amount: input.amount,
-        needId: input.needId === undefined ? null : parseIntId(input.needId, 'needId'),
-        projectId: input.projectId === undefined ? null : parseIntId(input.projectId, 'projectId'),
+        needId: optionalIntId(input.needId, 'needId'),
+        projectId: optionalIntId(input.projectId, 'projectId'),
         allocatedOn: new Date().toISOString().slice(0, 10),
         note: input.note,
       }),

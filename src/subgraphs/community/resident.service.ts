@@ -1,5 +1,6 @@
 import { Role } from '../../auth/identity';
 import { isStaff, requireRole, requireStaffIn } from '../../auth/policy';
+import { PROVINCE_CODE } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { DomainError, NotFoundError } from '../../graphql/errors';
 import { parseIntId } from '../../graphql/ids';
@@ -41,7 +42,7 @@ export async function getResident(context: HubContext, id: string) {
 
 export function listResidents(context: HubContext, filter: ResidentFilter = {}, page: PageArgs) {
   requireRole(context.identity, Role.ADMIN, Role.STAFF);
-  const regionId = filter.regionId ?? context.identity.regionId ?? '530000000000';
+  const regionId = filter.regionId ?? context.identity.regionId ?? PROVINCE_CODE;
   requireStaffIn(context.identity, regionId);
   return paginate(
     listQuery(context.dataSource, Resident, {

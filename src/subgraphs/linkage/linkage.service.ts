@@ -1,14 +1,14 @@
 import { In } from 'typeorm';
 import { Role } from '../../auth/identity';
-import { ForbiddenError, requireRegionActor, requireRole, requireStaffIn } from '../../auth/policy';
-import { regionPrefix } from '../../db/region-scope';
+import { requireOrganizationActor, requireRegionActor, requireRole, requireStaffIn } from '../../auth/policy';
+import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
-import { forUpdate, inTransaction } from '../../graphql/transaction';
+import { findOrFail, forUpdate, inTransaction } from '../../graphql/transaction';
 import { maskPhone, protect } from '../../graphql/personal-data';
 import { LinkageCase } from './linkage-case.entity';
 import { assertTransition } from './need.state';
-import { parseIntId } from '../../graphql/ids';
+import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
 import type {
@@ -29,9 +29,6 @@ import {
 } from './project.entity';
 
 export const NEED_NUMBER = /^XQ\d{8}-\d{4,}$/;
-
-/** The province code: an ADMIN without a region searches everything under it. */
-const PROVINCE_CODE = '530000000000';
 
 export async function getNeed(context: HubContext, id: string) {
   const need = await needById(context).load(parseIntId(id));
@@ -91,7 +88,7 @@ export async function getProject(context: HubContext, id: string) {
 export function listProjects(context: HubContext, filter: ServiceProjectFilter = {}, page: PageArgs) {
   const query = listQuery(context.dataSource, ServiceProject, {
     equals: {
-      roundId: filter.roundId === undefined ? undefined : parseIntId(filter.roundId, 'roundId'),
+      roundId: optionalIntId(filter.roundId, 'roundId'),
       status: filter.status,
       category: filter.category,
     },
@@ -193,8 +190,7 @@ export function rateNeed(context: HubContext, id: string, rating: number) {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5)
     throw new BadInputError('评分应为 1 到 5 (rating must be 1-5)', { argument: 'rating' });
   return inTransaction(context, async (manager) => {
-    const need = await manager.getRepository(Need).findOneBy({ id: parseIntId(id) });
-    if (!need) throw new NotFoundError('需求', id);
+    const need = await findOrFail(manager, Need, parseIntId(id), '需求');
     requireRegionActor(context.identity, need.communityId, Role.STAFF, Role.BOT);
     if (need.status !== NeedStatus.RESOLVED && need.status !== NeedStatus.CLOSED) {
       throw new DomainError('NOT_RESOLVED', '需求解决后才能评价 (rate a need once it is resolved)', {
@@ -225,12 +221,7 @@ export function openRound(context: HubContext, input: OpenRoundInput) {
 
 export function submitApplication(context: HubContext, input: SubmitApplicationInput) {
   const applicantId = parseIntId(input.applicantId, 'applicantId');
-  if (context.identity.role === Role.ORG) {
-    if (context.identity.organizationId !== applicantId)
-      throw new ForbiddenError('只能以本组织名义申报 (an ORG token applies for itself)');
-  } else {
-    requireStaffIn(context.identity, input.regionId);
-  }
+  requireOrganizationActor(context.identity, applicantId, input.regionId);
   return inTransaction(context, async (manager) => {
     const roundId = parseIntId(input.roundId, 'roundId');
     if (!(await manager.getRepository(ProjectRound).existsBy({ id: roundId })))
@@ -244,7 +235,7 @@ export function submitApplication(context: HubContext, input: SubmitApplicationI
         status: ProjectStatus.SUBMITTED,
         applicantId,
         regionId: input.regionId,
-        stationId: input.stationId === undefined ? null : parseIntId(input.stationId, 'stationId'),
+        stationId: optionalIntId(input.stationId, 'stationId'),
         score: null,
         summary: input.summary ?? null,
         evaluation: null,
@@ -265,14 +256,12 @@ export interface ProjectChange {
  */
 export function changeProject(context: HubContext, id: string, change: ProjectChange) {
   return inTransaction(context, async (manager) => {
-    const project = await manager.getRepository(ServiceProject).findOneBy({ id: parseIntId(id) });
-    if (!project) throw new NotFoundError('服务项目', id);
+    const project = await findOrFail(manager, ServiceProject, parseIntId(id), '服务项目');
     if (change.to === ProjectStatus.APPROVED || change.to === ProjectStatus.REJECTED)
       requireRole(context.identity, Role.ADMIN);
-    else if (change.to === ProjectStatus.IN_PROGRESS && context.identity.role === Role.ORG) {
-      if (context.identity.organizationId !== project.applicantId)
-        throw new ForbiddenError('只能启动本组织的项目 (an ORG token starts its own projects)');
-    } else requireStaffIn(context.identity, project.regionId);
+    else if (change.to === ProjectStatus.IN_PROGRESS)
+      requireOrganizationActor(context.identity, project.applicantId, project.regionId);
+    else requireStaffIn(context.identity, project.regionId);
     if (!PROJECT_TRANSITIONS[project.status].includes(change.to)) {
       throw new DomainError(
         'INVALID_TRANSITION',

@@ -1,12 +1,11 @@
 import { In } from 'typeorm';
-import { Role } from '../../auth/identity';
-import { ForbiddenError, requireStaffIn } from '../../auth/policy';
+import { requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import { subtreeBounds } from '../../db/region-scope';
 import { loaderFor, type HubContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../graphql/errors';
 import { parseIntId } from '../../graphql/ids';
 import { ServiceCategory } from '../../graphql/service-category';
-import { inTransaction } from '../../graphql/transaction';
+import { findOrFail, inTransaction } from '../../graphql/transaction';
 import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
 import { roundById } from './linkage.loaders';
 import {
@@ -157,8 +156,7 @@ export function addContribution(context: HubContext, caseId: string, input: Cont
     throw new BadInputError('时长按 0.5 小时计 (hours come in 0.5 steps, 0-1000)', { argument: 'hours' });
   }
   return inTransaction(context, async (manager) => {
-    const linkageCase = await manager.getRepository(LinkageCase).findOneBy({ id: parseIntId(caseId, 'caseId') });
-    if (!linkageCase) throw new NotFoundError('联动案例', caseId);
+    const linkageCase = await findOrFail(manager, LinkageCase, parseIntId(caseId, 'caseId'), '联动案例');
     const need = await manager.getRepository(Need).findOneByOrFail({ id: linkageCase.needId });
     requireStaffIn(context.identity, need.communityId);
     const repository = manager.getRepository(LinkageContribution);
@@ -175,12 +173,8 @@ export function addContribution(context: HubContext, caseId: string, input: Cont
 }
 
 async function projectForChange(context: HubContext, manager: import('typeorm').EntityManager, projectId: string) {
-  const project = await manager.getRepository(ServiceProject).findOneBy({ id: parseIntId(projectId, 'projectId') });
-  if (!project) throw new NotFoundError('服务项目', projectId);
-  if (context.identity.role === Role.ORG) {
-    if (context.identity.organizationId !== project.applicantId)
-      throw new ForbiddenError('只能修改本组织的项目 (an ORG token changes its own projects)');
-  } else requireStaffIn(context.identity, project.regionId);
+  const project = await findOrFail(manager, ServiceProject, parseIntId(projectId, 'projectId'), '服务项目');
+  requireOrganizationActor(context.identity, project.applicantId, project.regionId);
   return project;
 }
 

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { isWithin, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { inTransaction } from '../../graphql/transaction';
+import { findOrFail, inTransaction } from '../../graphql/transaction';
 import { withoutUndefined } from '../../graphql/inputs';
 import { isValidCreditCode } from './credit-code';
 import { OrganizationError, OrganizationErrorCode } from './organization.errors';
 import { NotFoundError } from '../../graphql/errors';
-import { parseIntId } from '../../graphql/ids';
+import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { OrganizationStatus, SocialOrganization } from './organization.entity';
@@ -59,8 +59,8 @@ export function listServices(
     equals: {
       category: filter.category,
       active: filter.active,
-      providerId: filter.providerId === undefined ? undefined : parseIntId(filter.providerId, 'providerId'),
-      stationId: filter.stationId === undefined ? undefined : parseIntId(filter.stationId, 'stationId'),
+      providerId: optionalIntId(filter.providerId, 'providerId'),
+      stationId: optionalIntId(filter.stationId, 'stationId'),
     },
     regionProperty: 'regionId',
     regionId: filter.regionId,
@@ -69,12 +69,6 @@ export function listServices(
     order,
   });
   return paginate(query, page);
-}
-
-async function lockedOrganization(manager: EntityManager, id: number): Promise<SocialOrganization> {
-  const organization = await manager.getRepository(SocialOrganization).findOneBy({ id });
-  if (!organization) throw new NotFoundError('社会组织', id);
-  return organization;
 }
 
 export function registerOrganization(context: HubContext, input: RegisterOrganizationInput) {
@@ -103,7 +97,7 @@ export function registerOrganization(context: HubContext, input: RegisterOrganiz
 
 export function updateOrganization(context: HubContext, id: string, input: UpdateOrganizationInput) {
   return inTransaction(context, async (manager) => {
-    const organization = await lockedOrganization(manager, parseIntId(id));
+    const organization = await findOrFail(manager, SocialOrganization, parseIntId(id), '社会组织');
     requireOrganizationActor(context.identity, organization.id, organization.regionId);
     Object.assign(organization, withoutUndefined({ ...input, name: input.name?.trim() }));
     return manager.getRepository(SocialOrganization).save(organization);
@@ -112,7 +106,7 @@ export function updateOrganization(context: HubContext, id: string, input: Updat
 
 export function setOrganizationStatus(context: HubContext, id: string, status: OrganizationStatus) {
   return inTransaction(context, async (manager) => {
-    const organization = await lockedOrganization(manager, parseIntId(id));
+    const organization = await findOrFail(manager, SocialOrganization, parseIntId(id), '社会组织');
     requireStaffIn(context.identity, organization.regionId);
     organization.status = status;
     return manager.getRepository(SocialOrganization).save(organization);
@@ -121,7 +115,12 @@ export function setOrganizationStatus(context: HubContext, id: string, status: O
 
 export function createService(context: HubContext, input: CreateServiceInput) {
   return inTransaction(context, async (manager) => {
-    const provider = await lockedOrganization(manager, parseIntId(input.providerId, 'providerId'));
+    const provider = await findOrFail(
+      manager,
+      SocialOrganization,
+      parseIntId(input.providerId, 'providerId'),
+      '社会组织',
+    );
     requireOrganizationActor(context.identity, provider.id, provider.regionId);
     if (provider.status !== OrganizationStatus.ACTIVE)
       throw new OrganizationError(OrganizationErrorCode.ORGANIZATION_NOT_ACTIVE);
@@ -135,7 +134,7 @@ export function createService(context: HubContext, input: CreateServiceInput) {
         category: input.category,
         providerId: provider.id,
         regionId: input.regionId,
-        stationId: input.stationId === undefined ? null : parseIntId(input.stationId, 'stationId'),
+        stationId: optionalIntId(input.stationId, 'stationId'),
         schedule: input.schedule ?? '',
         capacity: input.capacity ?? null,
         description: input.description ?? null,
@@ -146,9 +145,8 @@ export function createService(context: HubContext, input: CreateServiceInput) {
 }
 
 async function serviceForChange(context: HubContext, manager: EntityManager, id: string): Promise<Service> {
-  const service = await manager.getRepository(Service).findOneBy({ id: parseIntId(id) });
-  if (!service) throw new NotFoundError('服务', id);
-  const provider = await lockedOrganization(manager, service.providerId);
+  const service = await findOrFail(manager, Service, parseIntId(id), '服务');
+  const provider = await findOrFail(manager, SocialOrganization, service.providerId, '社会组织');
   requireOrganizationActor(context.identity, provider.id, provider.regionId);
   return service;
 }

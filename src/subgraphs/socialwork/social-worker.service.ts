@@ -2,8 +2,8 @@ import { Role } from '../../auth/identity';
 import { requireRole, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { DomainError, NotFoundError } from '../../graphql/errors';
-import { inTransaction } from '../../graphql/transaction';
-import { parseIntId } from '../../graphql/ids';
+import { findOrFail, inTransaction } from '../../graphql/transaction';
+import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { likePattern, paginate, type PageArgs } from '../../graphql/pagination';
 import {
@@ -27,8 +27,7 @@ export function listSocialWorkers(context: HubContext, filter: SocialWorkerFilte
   const query = listQuery(context.dataSource, SocialWorker, {
     equals: {
       level: filter.level,
-      organizationId:
-        filter.organizationId === undefined ? undefined : parseIntId(filter.organizationId, 'organizationId'),
+      organizationId: optionalIntId(filter.organizationId, 'organizationId'),
     },
     regionProperty: 'regionId',
     regionId: filter.regionId,
@@ -71,8 +70,8 @@ export function registerSocialWorker(context: HubContext, input: RegisterSocialW
         level: input.level,
         certifiedYear: input.certifiedYear,
         regionId: input.regionId,
-        organizationId: input.organizationId === undefined ? null : parseIntId(input.organizationId, 'organizationId'),
-        stationId: input.stationId === undefined ? null : parseIntId(input.stationId, 'stationId'),
+        organizationId: optionalIntId(input.organizationId, 'organizationId'),
+        stationId: optionalIntId(input.stationId, 'stationId'),
         specialtyList: [...new Set(input.specialties)].join(','),
       }),
     );
@@ -82,8 +81,7 @@ export function registerSocialWorker(context: HubContext, input: RegisterSocialW
 /** A worker passes a higher certificate: the level is raised and the policy's reward recorded. */
 export function recordCertificate(context: HubContext, workerId: string, level: SocialWorkerLevel, year: number) {
   return inTransaction(context, async (manager) => {
-    const worker = await manager.getRepository(SocialWorker).findOneBy({ id: parseIntId(workerId, 'socialWorkerId') });
-    if (!worker) throw new NotFoundError('社会工作者', workerId);
+    const worker = await findOrFail(manager, SocialWorker, parseIntId(workerId, 'socialWorkerId'), '社会工作者');
     requireStaffIn(context.identity, worker.regionId);
     if (
       LEVEL_ORDER.indexOf(level) <= LEVEL_ORDER.indexOf(worker.level) &&

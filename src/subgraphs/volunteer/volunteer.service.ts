@@ -1,12 +1,12 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Role } from '../../auth/identity';
-import { ForbiddenError, requireRegionActor, requireStaffIn } from '../../auth/policy';
+import { requireOrganizationActor, requireRegionActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
-import { forUpdate, inTransaction } from '../../graphql/transaction';
+import { findOrFail, forUpdate, inTransaction } from '../../graphql/transaction';
 import { groupAggregateLoader } from '../../graphql/loaders';
 import { appendToLedger, HourLedgerEntry, LedgerKind } from './ledger';
-import { parseIntId } from '../../graphql/ids';
+import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
 import {
@@ -25,9 +25,6 @@ import type {
   VolunteerTeamFilter,
 } from './volunteer.inputs';
 import { activityById, teamById } from './volunteer.loaders';
-
-const optionalId = (id: string | undefined, argument: string) =>
-  id === undefined ? undefined : parseIntId(id, argument);
 
 export async function getTeam(context: HubContext, id: string) {
   const team = await teamById(context).load(parseIntId(id));
@@ -57,8 +54,8 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
     equals: {
       category: filter.category,
       status: filter.status,
-      stationId: optionalId(filter.stationId, 'stationId'),
-      teamId: optionalId(filter.teamId, 'teamId'),
+      stationId: optionalIntId(filter.stationId, 'stationId'),
+      teamId: optionalIntId(filter.teamId, 'teamId'),
     },
     regionProperty: 'regionId',
     regionId: filter.regionId,
@@ -74,22 +71,11 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
   return paginate(query, page);
 }
 
-async function findOrFail<T extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  id: number,
-  what: string,
-): Promise<T> {
-  const row = await manager.getRepository(entity).findOneBy({ id } as never);
-  if (!row) throw new NotFoundError(what, id);
-  return row;
-}
-
 /** STAFF register volunteers; the BOT registers residents who volunteer themselves in its region. */
 export function registerVolunteer(context: HubContext, input: RegisterVolunteerInput) {
   requireRegionActor(context.identity, input.regionId, Role.STAFF, Role.BOT);
   return inTransaction(context, async (manager) => {
-    const teamId = optionalId(input.teamId, 'teamId') ?? null;
+    const teamId = optionalIntId(input.teamId, 'teamId');
     if (teamId !== null) await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
     const repository = manager.getRepository(Volunteer);
     return repository.save(
@@ -116,13 +102,8 @@ export function setVolunteerTeam(context: HubContext, volunteerId: string, teamI
 }
 
 export function createActivity(context: HubContext, input: CreateActivityInput) {
-  const organizationId = optionalId(input.organizationId, 'organizationId') ?? null;
-  if (context.identity.role === Role.ORG) {
-    if (organizationId !== context.identity.organizationId)
-      throw new ForbiddenError('只能以本组织名义发布活动 (an ORG token creates its own activities)');
-  } else {
-    requireStaffIn(context.identity, input.regionId);
-  }
+  const organizationId = optionalIntId(input.organizationId, 'organizationId');
+  requireOrganizationActor(context.identity, organizationId, input.regionId);
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(VolunteerActivity);
     return repository.save(
@@ -132,8 +113,8 @@ export function createActivity(context: HubContext, input: CreateActivityInput) 
         regionId: input.regionId,
         startsOn: input.startsOn,
         capacity: input.capacity ?? null,
-        stationId: optionalId(input.stationId, 'stationId') ?? null,
-        teamId: optionalId(input.teamId, 'teamId') ?? null,
+        stationId: optionalIntId(input.stationId, 'stationId'),
+        teamId: optionalIntId(input.teamId, 'teamId'),
         organizationId,
         description: input.description ?? null,
         status: ActivityStatus.OPEN,
