@@ -1,4 +1,4 @@
-import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadInputError } from './errors';
 
@@ -155,4 +155,17 @@ export function likePattern(search: string): string {
 /** `(a LIKE :search ESCAPE '!' OR b LIKE ...)` over the given columns; the same SQL on SQLite and MySQL. */
 export function searchCondition(columns: string[]): string {
   return `(${columns.map((column) => `${column} LIKE :search ESCAPE '!'`).join(' OR ')})`;
+}
+
+/** `<name> { field: <fieldEnum>!, direction: OrderDirection! = ASC }` for a list's orderBy argument. */
+export function OrderInput<E extends Record<string, string>>(fieldEnum: E, name: string) {
+  @InputType(name)
+  class Order {
+    @Field(() => fieldEnum)
+    field!: E[keyof E];
+
+    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+    direction!: OrderDirection;
+  }
+  return Order;
 }

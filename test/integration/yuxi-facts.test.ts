@@ -126,3 +126,15 @@ test('reward policy, talent awards, the reported exam figure and the 2020 projec
   const applicant = await t.query<any>(`{ organization(id: "${project.applicant.id}") { name } }`);
   expect(applicant.organization.name).toBe('玉溪市义工联合会');
 });
+
+test('orderBy orders a list, and pages follow each other without overlap', async () => {
+  const query = `query($after: String) { organizations(orderBy: { field: FOUNDED_YEAR }, first: 10, after: $after) {
+    nodes { id foundedYear } pageInfo { endCursor hasNextPage } } }`;
+  const first = (await t.query<any>(query)).organizations;
+  const second = (await t.query<any>(query, { after: first.pageInfo.endCursor })).organizations;
+  const years = [...first.nodes, ...second.nodes].map((n: { foundedYear: number }) => n.foundedYear);
+  expect(years).toEqual([...years].sort((a, b) => a - b));
+  const ids = [...first.nodes, ...second.nodes].map((n: { id: string }) => n.id);
+  expect(new Set(ids).size).toBe(20);
+  expect(first.pageInfo.hasNextPage).toBe(true);
+});

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../graphql/pagination';
+import { OrderInput } from '../../graphql/pagination';
 import { RegionLevel } from './region.entity';
 
 @InputType()
@@ -23,11 +23,5 @@ export enum RegionOrderField {
 }
 registerEnumType(RegionOrderField, { name: 'RegionOrderField' });
 
-@InputType()
-export class RegionOrder {
-  @Field(() => RegionOrderField)
-  field!: RegionOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction!: OrderDirection;
-}
+export const RegionOrder = OrderInput(RegionOrderField, 'RegionOrder');
+export type RegionOrder = InstanceType<typeof RegionOrder>;

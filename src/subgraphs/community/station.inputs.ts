@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../graphql/pagination';
+import { OrderInput } from '../../graphql/pagination';
 import { StationKind } from './station.entity';
 
 @InputType()
@@ -20,11 +20,5 @@ export enum ServiceStationOrderField {
 }
 registerEnumType(ServiceStationOrderField, { name: 'ServiceStationOrderField' });
 
-@InputType()
-export class ServiceStationOrder {
-  @Field(() => ServiceStationOrderField)
-  field!: ServiceStationOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction!: OrderDirection;
-}
+export const ServiceStationOrder = OrderInput(ServiceStationOrderField, 'ServiceStationOrder');
+export type ServiceStationOrder = InstanceType<typeof ServiceStationOrder>;

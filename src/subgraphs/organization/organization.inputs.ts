@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../graphql/pagination';
+import { OrderInput } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 import { OrganizationKind, OrganizationStatus } from './organization.entity';
 
@@ -29,14 +29,8 @@ export enum OrganizationOrderField {
 }
 registerEnumType(OrganizationOrderField, { name: 'OrganizationOrderField' });
 
-@InputType()
-export class OrganizationOrder {
-  @Field(() => OrganizationOrderField)
-  field!: OrganizationOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction!: OrderDirection;
-}
+export const OrganizationOrder = OrderInput(OrganizationOrderField, 'OrganizationOrder');
+export type OrganizationOrder = InstanceType<typeof OrganizationOrder>;
 
 @InputType()
 export class RegisterOrganizationInput {

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../graphql/pagination';
+import { OrderInput } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 
 @InputType()
@@ -30,14 +30,8 @@ export enum ServiceOrderField {
 }
 registerEnumType(ServiceOrderField, { name: 'ServiceOrderField' });
 
-@InputType()
-export class ServiceOrder {
-  @Field(() => ServiceOrderField)
-  field!: ServiceOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction!: OrderDirection;
-}
+export const ServiceOrder = OrderInput(ServiceOrderField, 'ServiceOrder');
+export type ServiceOrder = InstanceType<typeof ServiceOrder>;
 
 @InputType()
 export class CreateServiceInput {
