@@ -21,6 +21,16 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** A parallel request kept changing the same rows; the request did nothing and may be sent again. */
+export class ConflictError extends DomainError {
+  constructor() {
+    super(
+      'CONFLICT',
+      '操作冲突,请稍后重试 (the request conflicted with parallel changes; nothing was changed, retry it)',
+    );
+  }
+}
+
 export class BadInputError extends DomainError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('BAD_USER_INPUT', message, details);

@@ -29,7 +29,16 @@ import {
   VolunteerActivity,
   VolunteerTeam,
 } from '../subgraphs/volunteer/volunteer.entity';
-import { chain, GENESIS_HASH, HourLedgerEntry, LedgerKind } from '../subgraphs/volunteer/ledger';
+import {
+  chain,
+  GENESIS_HASH,
+  HourLedgerEntry,
+  HourLedgerHead,
+  hoursReference,
+  LEDGER_HEAD_ID,
+  LedgerKind,
+  type HoursRecord,
+} from '../subgraphs/volunteer/ledger';
 import { organizationName, personName, placeStem, shortCountyName, teamName } from './names';
 import { cumulative, Random, splitExactly } from './random';
 import * as Y from './yuxi';
@@ -611,7 +620,7 @@ export function generateYuxi({ scale }: DatasetOptions): TableRows[] {
       volunteerId: h.volunteerId as number,
       kind: LedgerKind.EARN,
       halfHours: h.halfHours as number,
-      reference: `hours:${h.id}`,
+      reference: hoursReference(h as unknown as HoursRecord),
       recordedAt: `${h.servedOn}T12:00:00Z`,
     })),
   ).map((entry, index) => ({ id: index + 1, ...entry }));
@@ -768,6 +777,10 @@ export function generateYuxi({ scale }: DatasetOptions): TableRows[] {
     { entity: VolunteerActivity, rows: activities },
     { entity: ServiceHours, rows: hours },
     { entity: HourLedgerEntry, rows: ledger },
+    {
+      entity: HourLedgerHead,
+      rows: [{ id: LEDGER_HEAD_ID, lastEntryId: ledger.length, lastHash: ledger.at(-1)?.hash ?? GENESIS_HASH }],
+    },
     { entity: Need, rows: needs },
     { entity: LinkageCase, rows: cases },
     { entity: LinkageContribution, rows: contributions },

@@ -1,7 +1,7 @@
 import { requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
-import { forUpdate, inTransaction } from '../../graphql/transaction';
+import { forShare, forUpdate, inTransaction } from '../../graphql/transaction';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
@@ -59,12 +59,13 @@ export function allocate(context: HubContext, input: AllocateInput) {
     ).getOne();
     if (!resource) throw new NotFoundError('慈善资源', input.resourceId);
     requireStaffIn(context.identity, resource.regionId);
-    const allocated = await manager
-      .getRepository(Allocation)
-      .createQueryBuilder('a')
-      .select('COALESCE(SUM(a.amount), 0)', 'total')
-      .where('a.resourceId = :id', { id: resource.id })
-      .getRawOne<{ total: string | number }>();
+    const allocated = await forShare(
+      manager
+        .getRepository(Allocation)
+        .createQueryBuilder('a')
+        .select('COALESCE(SUM(a.amount), 0)', 'total')
+        .where('a.resourceId = :id', { id: resource.id }),
+    ).getRawOne<{ total: string | number }>();
     const remaining = resource.amount - Number(allocated?.total ?? 0);
     if (input.amount > remaining) {
       throw new DomainError(

@@ -3,7 +3,7 @@ import { parseIntId } from '../../graphql/ids';
 import { LinkageCase, LinkageContribution } from './linkage-case.entity';
 import { ProjectNeedCitation, ProjectService } from './lists.entity';
 import { caseById, needById, projectById, roundById } from './linkage.loaders';
-import { Need } from './need.entity';
+import { Need, NeedNumberCounter } from './need.entity';
 import { LinkageCaseResolver, NeedResolver } from './need.resolver';
 import { ProjectRound, ServiceProject } from './project.entity';
 import { ProjectRoundResolver, ServiceProjectResolver } from './project.resolver';
@@ -12,7 +12,16 @@ import { LinkageRegionResolver } from './region.extension';
 /** 需求 · 项目 · 联动: residents' needs, the linkage cases that answer them, and government-purchased projects. */
 export const linkageSubgraph: SubgraphDefinition = {
   name: 'linkage',
-  entities: [Need, LinkageCase, LinkageContribution, ProjectRound, ServiceProject, ProjectNeedCitation, ProjectService],
+  entities: [
+    Need,
+    NeedNumberCounter,
+    LinkageCase,
+    LinkageContribution,
+    ProjectRound,
+    ServiceProject,
+    ProjectNeedCitation,
+    ProjectService,
+  ],
   resolvers: [NeedResolver, LinkageCaseResolver, ProjectRoundResolver, ServiceProjectResolver, LinkageRegionResolver],
   references: {
     Need: (ref, context) => needById(context).load(parseIntId(ref.id)),

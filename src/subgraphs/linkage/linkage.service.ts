@@ -1,10 +1,10 @@
-import { In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Role } from '../../auth/identity';
 import { requireOrganizationActor, requireRegionActor, requireRole, requireStaffIn } from '../../auth/policy';
 import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
-import { findOrFail, forUpdate, inTransaction } from '../../graphql/transaction';
+import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { maskPhone, protect } from '../../graphql/personal-data';
 import { LinkageCase } from './linkage-case.entity';
 import { assertTransition } from './need.state';
@@ -19,7 +19,7 @@ import type {
   SubmitNeedInput,
 } from './linkage.inputs';
 import { needById, projectById, roundById } from './linkage.loaders';
-import { Need, NeedStatus } from './need.entity';
+import { Need, NeedNumberCounter, NeedStatus } from './need.entity';
 import {
   FUNDED_PROJECT_STATUSES,
   ProjectCategory,
@@ -111,10 +111,38 @@ function chinaDay(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const text =
-    String((error as { code?: string; message?: string })?.code ?? '') + String((error as Error)?.message ?? '');
-  return /ER_DUP_ENTRY|SQLITE_CONSTRAINT|UNIQUE constraint/i.test(text);
+/**
+ * Takes the next number of `day` inside the caller's transaction. The upsert locks the day's counter row (an
+ * exclusive lock even when the row already exists, so parallel submissions queue on it instead of deadlocking);
+ * the first number of a day continues after needs numbered before the counter existed.
+ */
+async function nextNeedNumber(manager: EntityManager, day: string): Promise<string> {
+  const prefix = `XQ${day}-`;
+  const driver = manager.connection.driver;
+  const [table, dayColumn, last] = [
+    manager.connection.getMetadata(NeedNumberCounter).tablePath,
+    'day',
+    'last_number',
+  ].map((name) => driver.escape(name));
+  const upsert =
+    manager.connection.options.type === 'better-sqlite3'
+      ? `ON CONFLICT (${dayColumn}) DO UPDATE SET ${last} = ${last} + 1`
+      : `ON DUPLICATE KEY UPDATE ${last} = ${last} + 1`;
+  await manager.query(`INSERT INTO ${table} (${dayColumn}, ${last}) VALUES (?, 1) ${upsert}`, [day]);
+  const counters = manager.getRepository(NeedNumberCounter);
+  const counter = await counters.findOneByOrFail({ day });
+  if (counter.lastNumber === 1) {
+    const earlier = await manager
+      .getRepository(Need)
+      .createQueryBuilder('n')
+      .where('n.number LIKE :prefix', { prefix: `${prefix}%` })
+      .getCount();
+    if (earlier > 0) {
+      counter.lastNumber = earlier + 1;
+      await counters.save(counter);
+    }
+  }
+  return `${prefix}${String(counter.lastNumber).padStart(4, '0')}`;
 }
 
 /** Registers a need with the next number of the day (XQ20261126-0007); BOT and STAFF of the community. */
@@ -128,39 +156,26 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
   if (input.contactPhone && !input.contactConsentAt) {
     throw new DomainError('CONSENT_REQUIRED', '留下电话需要居民同意的时间 (a contact phone needs contactConsentAt)');
   }
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await inTransaction(context, async (manager) => {
-        const prefix = `XQ${chinaDay()}-`;
-        const sameDay = await manager
-          .getRepository(Need)
-          .createQueryBuilder('n')
-          .where('n.number LIKE :prefix', { prefix: `${prefix}%` })
-          .getCount();
-        const repository = manager.getRepository(Need);
-        return repository.save(
-          repository.create({
-            number: `${prefix}${String(sameDay + 1).padStart(4, '0')}`,
-            category: input.category,
-            description: input.description.trim(),
-            urgency: input.urgency,
-            status: NeedStatus.SUBMITTED,
-            communityId: input.communityId,
-            submittedAt: new Date(),
-            resolvedAt: null,
-            rating: null,
-            rejectReason: null,
-            contactPhoneSealed: input.contactPhone ? protect(context.dataKey, input.contactPhone) : null,
-            contactPhoneMasked: input.contactPhone ? maskPhone(input.contactPhone) : null,
-            contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
-          }),
-        );
-      });
-    } catch (error) {
-      // Two needs took the same number at once: the unique index refused one; it takes the next number.
-      if (attempt >= 5 || !isUniqueViolation(error)) throw error;
-    }
-  }
+  return inTransaction(context, async (manager) => {
+    const repository = manager.getRepository(Need);
+    return repository.save(
+      repository.create({
+        number: await nextNeedNumber(manager, chinaDay()),
+        category: input.category,
+        description: input.description.trim(),
+        urgency: input.urgency,
+        status: NeedStatus.SUBMITTED,
+        communityId: input.communityId,
+        submittedAt: new Date(),
+        resolvedAt: null,
+        rating: null,
+        rejectReason: null,
+        contactPhoneSealed: input.contactPhone ? protect(context.dataKey, input.contactPhone) : null,
+        contactPhoneMasked: input.contactPhone ? maskPhone(input.contactPhone) : null,
+        contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
+      }),
+    );
+  });
 }
 
 /** Moves a need along its workflow (STAFF of its community's region); matching opens its linkage case. */
@@ -190,7 +205,7 @@ export function rateNeed(context: HubContext, id: string, rating: number) {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5)
     throw new BadInputError('评分应为 1 到 5 (rating must be 1-5)', { argument: 'rating' });
   return inTransaction(context, async (manager) => {
-    const need = await findOrFail(manager, Need, parseIntId(id), '需求');
+    const need = await lockOrFail(manager, Need, parseIntId(id), '需求');
     requireRegionActor(context.identity, need.communityId, Role.STAFF, Role.BOT);
     if (need.status !== NeedStatus.RESOLVED && need.status !== NeedStatus.CLOSED) {
       throw new DomainError('NOT_RESOLVED', '需求解决后才能评价 (rate a need once it is resolved)', {
@@ -250,13 +265,23 @@ export interface ProjectChange {
   evaluation?: string;
 }
 
+/** Locks the round an application belongs to (a project never changes round). */
+async function lockRoundOf(manager: EntityManager, projectId: number): Promise<ProjectRound> {
+  const { roundId } = await findOrFail(manager, ServiceProject, projectId, '服务项目');
+  return forUpdate(
+    manager.getRepository(ProjectRound).createQueryBuilder('r').where('r.id = :id', { id: roundId }),
+  ).getOneOrFail();
+}
+
 /**
- * Review (score), approval within the round's quota, rejection, start and completion. The round row is locked
- * while approving so two approvals cannot both take the last place.
+ * Review (score), approval within the round's quota, rejection, start and completion. The project row is locked
+ * so two changes cannot both start from the same status; approval locks the round before it, so two approvals
+ * cannot both take the last place.
  */
 export function changeProject(context: HubContext, id: string, change: ProjectChange) {
   return inTransaction(context, async (manager) => {
-    const project = await findOrFail(manager, ServiceProject, parseIntId(id), '服务项目');
+    const round = change.to === ProjectStatus.APPROVED ? await lockRoundOf(manager, parseIntId(id)) : null;
+    const project = await lockOrFail(manager, ServiceProject, parseIntId(id), '服务项目');
     if (change.to === ProjectStatus.APPROVED || change.to === ProjectStatus.REJECTED)
       requireRole(context.identity, Role.ADMIN);
     else if (change.to === ProjectStatus.IN_PROGRESS)
@@ -277,15 +302,16 @@ export function changeProject(context: HubContext, id: string, change: ProjectCh
         throw new BadInputError('评分应在 0 到 100 之间 (score must be 0-100)');
       project.score = change.score;
     }
-    if (change.to === ProjectStatus.APPROVED) {
+    if (round) {
       if (project.score === null)
         throw new DomainError('NOT_REVIEWED', '项目尚未评审 (review the application before approving)');
-      const round = await forUpdate(
-        manager.getRepository(ProjectRound).createQueryBuilder('r').where('r.id = :id', { id: project.roundId }),
-      ).getOneOrFail();
-      const funded = await manager
-        .getRepository(ServiceProject)
-        .countBy({ roundId: round.id, status: In(FUNDED_PROJECT_STATUSES) });
+      const funded = await forShare(
+        manager
+          .getRepository(ServiceProject)
+          .createQueryBuilder('p')
+          .where('p.roundId = :roundId', { roundId: round.id })
+          .andWhere('p.status IN (:...funded)', { funded: FUNDED_PROJECT_STATUSES }),
+      ).getCount();
       if (funded >= round.quota)
         throw new DomainError('QUOTA_EXCEEDED', `本轮名额已满 (${round.quota}) (the round's quota is used up)`, {
           quota: round.quota,

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Connection } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 
@@ -94,6 +94,20 @@ export class Need {
   @Column({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true, description: 'when the resident agreed to leave a phone number' })
   contactConsentAt!: Date | null;
+}
+
+/**
+ * The last need number given out on one day (China time). Its row is the lock that makes a day's numbers
+ * distinct and gapless under parallel submissions; no GraphQL type.
+ */
+@Entity()
+export class NeedNumberCounter {
+  /** YYYYMMDD */
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  day!: string;
+
+  @Column({ type: 'int' })
+  lastNumber!: number;
 }
 
 @ObjectType({ description: 'needs of a region by state' })

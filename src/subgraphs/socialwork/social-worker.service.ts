@@ -2,7 +2,7 @@ import { Role } from '../../auth/identity';
 import { requireRole, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { DomainError, NotFoundError } from '../../graphql/errors';
-import { findOrFail, inTransaction } from '../../graphql/transaction';
+import { forShare, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { likePattern, paginate, type PageArgs } from '../../graphql/pagination';
@@ -81,11 +81,17 @@ export function registerSocialWorker(context: HubContext, input: RegisterSocialW
 /** A worker passes a higher certificate: the level is raised and the policy's reward recorded. */
 export function recordCertificate(context: HubContext, workerId: string, level: SocialWorkerLevel, year: number) {
   return inTransaction(context, async (manager) => {
-    const worker = await findOrFail(manager, SocialWorker, parseIntId(workerId, 'socialWorkerId'), '社会工作者');
+    // Locked: two certificates recorded at once must not both count as the step up.
+    const worker = await lockOrFail(manager, SocialWorker, parseIntId(workerId, 'socialWorkerId'), '社会工作者');
     requireStaffIn(context.identity, worker.regionId);
     if (
       LEVEL_ORDER.indexOf(level) <= LEVEL_ORDER.indexOf(worker.level) &&
-      (await manager.getRepository(CertificateRecord).existsBy({ socialWorkerId: worker.id }))
+      (await forShare(
+        manager
+          .getRepository(CertificateRecord)
+          .createQueryBuilder('c')
+          .where('c.socialWorkerId = :id', { id: worker.id }),
+      ).getCount()) > 0
     ) {
       throw new DomainError(
         'CERTIFICATE_NOT_HIGHER',
@@ -108,10 +114,17 @@ export function grantTalentAward(context: HubContext, input: GrantTalentAwardInp
   requireRole(context.identity, Role.ADMIN);
   return inTransaction(context, async (manager) => {
     const workerId = parseIntId(input.socialWorkerId, 'socialWorkerId');
-    if (!(await manager.getRepository(SocialWorker).existsBy({ id: workerId })))
-      throw new NotFoundError('社会工作者', workerId);
+    // The worker's row is the lock that keeps one award per programme and year under parallel grants.
+    await lockOrFail(manager, SocialWorker, workerId, '社会工作者');
     const awards = manager.getRepository(TalentAward);
-    if (await awards.existsBy({ socialWorkerId: workerId, programme: input.programme, year: input.year })) {
+    const granted = await forShare(
+      awards
+        .createQueryBuilder('a')
+        .where('a.socialWorkerId = :workerId', { workerId })
+        .andWhere('a.programme = :programme', { programme: input.programme })
+        .andWhere('a.year = :year', { year: input.year }),
+    ).getCount();
+    if (granted > 0) {
       throw new DomainError('DUPLICATE_AWARD', '该人员本年度已获此奖励 (already awarded this programme this year)');
     }
     return awards.save(

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
-import { HourLedgerEntry } from './ledger';
+import { HourLedgerEntry, HourLedgerHead } from './ledger';
 import { VolunteerResourceListEntry, VolunteerResourceListResolver } from './resource-list.extension';
 import { parseIntId } from '../../graphql/ids';
 import { VolunteerNeed, VolunteerNeedResolver } from './candidates';
@@ -11,7 +11,15 @@ import { VolunteerActivityResolver, VolunteerResolver, VolunteerTeamResolver } f
 /** 社区志愿者: volunteers, teams, activities and service hours; contributes volunteer figures to regions and stations. */
 export const volunteerSubgraph: SubgraphDefinition = {
   name: 'volunteer',
-  entities: [VolunteerTeam, Volunteer, VolunteerActivity, ServiceHours, ActivitySignup, HourLedgerEntry],
+  entities: [
+    VolunteerTeam,
+    Volunteer,
+    VolunteerActivity,
+    ServiceHours,
+    ActivitySignup,
+    HourLedgerEntry,
+    HourLedgerHead,
+  ],
   resolvers: [
     VolunteerTeamResolver,
     VolunteerActivityResolver,

@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, MoreThan, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
+import {
+  Column,
+  Entity,
+  In,
+  Index,
+  MoreThan,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type EntityManager,
+} from 'typeorm';
 import type { HubContext } from '../../graphql/context';
 import { forUpdate } from '../../graphql/transaction';
+import { ServiceHours } from './volunteer.entity';
 
 export enum LedgerKind {
   EARN = 'EARN',
@@ -34,7 +44,9 @@ export class HourLedgerEntry {
   halfHours!: number;
 
   @Column({ type: 'varchar', length: 64 })
-  @Field({ description: 'what it is for, e.g. hours:123 or a redemption note' })
+  @Field({
+    description: 'what it is for: hours:<service-hours id>:<fingerprint of that record> or a redemption note',
+  })
   reference!: string;
 
   /** ISO time to the second, kept as text so the hashed value is exactly what is stored. */
@@ -49,7 +61,56 @@ export class HourLedgerEntry {
   hash!: string;
 }
 
+/**
+ * The ledger's single head row: the last entry and its hash. Every append locks it, so appends run one at a time
+ * and each chains onto the true last entry; verification compares the chain's end with it, so removing entries
+ * from the end is found too.
+ */
+@Entity()
+export class HourLedgerHead {
+  @PrimaryColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'int' })
+  lastEntryId!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  lastHash!: string;
+}
+
+export const LEDGER_HEAD_ID = 1;
+
 export const GENESIS_HASH = '0'.repeat(64);
+
+export type HoursRecord = Pick<
+  ServiceHours,
+  'id' | 'volunteerId' | 'activityId' | 'stationId' | 'regionId' | 'halfHours' | 'servedOn'
+>;
+
+/**
+ * The reference an EARN entry carries for the service-hours record it was earned for: the record's id and a
+ * fingerprint of everything in it that the figures count (volunteer, activity, station, region, half hours, day).
+ * The entry's hash covers the reference, so a later change to the record no longer matches its entry.
+ */
+export function hoursReference(record: HoursRecord): string {
+  const fingerprint = createHash('sha256')
+    .update(
+      [
+        record.id,
+        record.volunteerId,
+        record.activityId ?? '',
+        record.stationId ?? '',
+        record.regionId,
+        record.halfHours,
+        record.servedOn,
+      ].join('|'),
+    )
+    .digest('hex')
+    .slice(0, 24);
+  return `hours:${record.id}:${fingerprint}`;
+}
+
+const HOURS_REFERENCE = /^hours:(\d+)(?::[0-9a-f]+)?$/;
 
 export type LedgerContent = Pick<HourLedgerEntry, 'volunteerId' | 'kind' | 'halfHours' | 'reference' | 'recordedAt'>;
 
@@ -75,20 +136,40 @@ export function chain(
 
 export const nowToTheSecond = () => new Date().toISOString().slice(0, 19) + 'Z';
 
-/** Appends inside the caller's transaction; the last entry is locked so two appends cannot share a parent. */
+/** The head row locked for this transaction; a ledger kept before heads existed gets one from its last entry. */
+async function lockHead(manager: EntityManager): Promise<HourLedgerHead> {
+  const heads = manager.getRepository(HourLedgerHead);
+  const head = await forUpdate(heads.createQueryBuilder('h').where('h.id = :id', { id: LEDGER_HEAD_ID })).getOne();
+  if (head) return head;
+  const [last] = await manager.getRepository(HourLedgerEntry).find({ order: { id: 'DESC' }, take: 1 });
+  // Two first appends at once: the primary key refuses one, and inTransaction runs it again.
+  return heads.save(
+    heads.create({ id: LEDGER_HEAD_ID, lastEntryId: last?.id ?? 0, lastHash: last?.hash ?? GENESIS_HASH }),
+  );
+}
+
+/**
+ * Appends inside the caller's transaction. The head row is locked (always the last lock a transaction takes) so
+ * two appends cannot share a parent; it moves to the new last entry.
+ */
 export async function appendToLedger(
   manager: EntityManager,
   entries: Omit<LedgerContent, 'recordedAt'>[],
 ): Promise<HourLedgerEntry[]> {
+  const head = await lockHead(manager);
   const repository = manager.getRepository(HourLedgerEntry);
-  const last = await forUpdate(repository.createQueryBuilder('l').orderBy('l.id', 'DESC').limit(1)).getOne();
   const recordedAt = nowToTheSecond();
-  return repository.save(
+  const saved = await repository.save(
     chain(
-      last?.hash ?? GENESIS_HASH,
+      head.lastHash,
       entries.map((e) => ({ ...e, recordedAt })),
     ).map((e) => repository.create(e)),
   );
+  const last = saved[saved.length - 1];
+  await manager
+    .getRepository(HourLedgerHead)
+    .update({ id: LEDGER_HEAD_ID }, { lastEntryId: last.id, lastHash: last.hash });
+  return saved;
 }
 
 @ObjectType({ description: 'result of re-checking the whole hour ledger' })
@@ -102,42 +183,121 @@ export class LedgerVerification {
   @Field(() => ID, { nullable: true, description: 'the first entry whose hash or link does not hold' })
   firstBrokenEntryId!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'a verified service-hours record that no ledger entry covers (verified or inserted behind its back)',
+  })
+  serviceHoursId!: string | null;
+
   @Field(() => String, { nullable: true })
   reason!: string | null;
 }
 
 const VERIFY_BATCH = 5000;
 
-/** Walks the chain in id order, in batches, recomputing every hash. */
+const broken = (checkedEntries: number, entryId: number, reason: string): LedgerVerification => ({
+  ok: false,
+  checkedEntries,
+  firstBrokenEntryId: String(entryId),
+  serviceHoursId: null,
+  reason,
+});
+
+/**
+ * Why an EARN entry no longer stands for its service-hours record, or null when it does. `record` is the
+ * record's current row; entries written before references carried a fingerprint are compared field by field.
+ */
+function earnedMismatch(entry: HourLedgerEntry, record: ServiceHours | undefined, alreadyEarned: boolean) {
+  if (!record) return '所记的服务时长记录已被删除 (the service-hours record it was earned for is gone)';
+  if (!record.verified) return '所记的服务时长记录已不再是已审核 (its service-hours record is no longer verified)';
+  if (alreadyEarned) return '同一服务时长记录记账两次 (the service-hours record was earned twice)';
+  const fingerprinted = entry.reference.split(':').length === 3;
+  if (
+    record.volunteerId !== entry.volunteerId ||
+    record.halfHours !== entry.halfHours ||
+    (fingerprinted && hoursReference(record) !== entry.reference)
+  ) {
+    return '服务时长记录已被改动,与账本不符 (the service-hours record was changed after it was earned)';
+  }
+  return null;
+}
+
+/**
+ * Walks the chain in id order, in batches, recomputing every hash and checking each EARN entry against its
+ * service-hours record; then the chain's end against the head, and every verified record against the entries.
+ * So a direct UPDATE or DELETE of anything the hour figures or balances count is found.
+ */
 export async function verifyLedger(context: HubContext): Promise<LedgerVerification> {
   const repository = context.dataSource.getRepository(HourLedgerEntry);
+  const hoursRepository = context.dataSource.getRepository(ServiceHours);
+  const earned = new Set<number>();
   let previous = GENESIS_HASH;
   let lastId = 0;
   let checked = 0;
   for (;;) {
     const batch = await repository.find({ where: { id: MoreThan(lastId) }, order: { id: 'ASC' }, take: VERIFY_BATCH });
+    const recordIds = batch.map((e) => HOURS_REFERENCE.exec(e.reference)?.[1]).filter((id) => id !== undefined);
+    const records = new Map(
+      (recordIds.length ? await hoursRepository.findBy({ id: In(recordIds.map(Number)) }) : []).map((r) => [r.id, r]),
+    );
     for (const entry of batch) {
       if (entry.previousHash !== previous) {
-        return {
-          ok: false,
-          checkedEntries: checked,
-          firstBrokenEntryId: String(entry.id),
-          reason: '与上一条记录的链接不符 (previous hash does not match: a row was removed or reordered)',
-        };
+        return broken(
+          checked,
+          entry.id,
+          '与上一条记录的链接不符 (previous hash does not match: a row was removed or reordered)',
+        );
       }
       if (entryHash(previous, entry) !== entry.hash) {
-        return {
-          ok: false,
-          checkedEntries: checked,
-          firstBrokenEntryId: String(entry.id),
-          reason: '记录内容已被改动 (the entry’s content does not match its hash)',
-        };
+        return broken(checked, entry.id, '记录内容已被改动 (the entry’s content does not match its hash)');
+      }
+      const recordId = entry.kind === LedgerKind.EARN ? HOURS_REFERENCE.exec(entry.reference)?.[1] : undefined;
+      if (recordId !== undefined) {
+        const id = Number(recordId);
+        const mismatch = earnedMismatch(entry, records.get(id), earned.has(id));
+        if (mismatch) return broken(checked, entry.id, mismatch);
+        earned.add(id);
       }
       previous = entry.hash;
       checked += 1;
     }
-    if (batch.length < VERIFY_BATCH)
-      return { ok: true, checkedEntries: checked, firstBrokenEntryId: null, reason: null };
+    if (batch.length < VERIFY_BATCH) break;
     lastId = batch[batch.length - 1].id;
   }
+
+  const head = await context.dataSource.getRepository(HourLedgerHead).findOneBy({ id: LEDGER_HEAD_ID });
+  if (checked > 0 && (!head || head.lastHash !== previous)) {
+    return {
+      ok: false,
+      checkedEntries: checked,
+      firstBrokenEntryId: head ? String(head.lastEntryId) : null,
+      serviceHoursId: null,
+      reason:
+        '账本末尾与账本头不符 (the chain does not end where the ledger head says: entries at the end were removed)',
+    };
+  }
+
+  for (let after = 0; ;) {
+    const ids = (
+      await hoursRepository.find({
+        select: { id: true },
+        where: { id: MoreThan(after), verified: true },
+        order: { id: 'ASC' },
+        take: VERIFY_BATCH,
+      })
+    ).map((r) => r.id);
+    const unearned = ids.find((id) => !earned.has(id));
+    if (unearned !== undefined) {
+      return {
+        ok: false,
+        checkedEntries: checked,
+        firstBrokenEntryId: null,
+        serviceHoursId: String(unearned),
+        reason: '已审核的服务时长没有账本记录 (a verified service-hours record has no ledger entry)',
+      };
+    }
+    if (ids.length < VERIFY_BATCH) break;
+    after = ids[ids.length - 1];
+  }
+  return { ok: true, checkedEntries: checked, firstBrokenEntryId: null, serviceHoursId: null, reason: null };
 }

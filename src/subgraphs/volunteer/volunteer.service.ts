@@ -3,9 +3,9 @@ import { Role } from '../../auth/identity';
 import { requireOrganizationActor, requireRegionActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
-import { findOrFail, forUpdate, inTransaction } from '../../graphql/transaction';
+import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { groupAggregateLoader } from '../../graphql/loaders';
-import { appendToLedger, HourLedgerEntry, LedgerKind } from './ledger';
+import { appendToLedger, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
@@ -146,10 +146,13 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
       });
     }
     const signups = manager.getRepository(ActivitySignup);
-    if (await signups.existsBy({ activityId: activity.id, volunteerId: volunteer.id })) {
+    // Read under the activity's lock, from the latest committed rows rather than the transaction's snapshot.
+    const signedUp = () =>
+      forShare(signups.createQueryBuilder('s').where('s.activityId = :activityId', { activityId: activity.id }));
+    if ((await signedUp().andWhere('s.volunteerId = :volunteerId', { volunteerId: volunteer.id }).getCount()) > 0) {
       throw new DomainError('ALREADY_SIGNED_UP', '已经报过名了 (already signed up)');
     }
-    if (activity.capacity !== null && (await signups.countBy({ activityId: activity.id })) >= activity.capacity) {
+    if (activity.capacity !== null && (await signedUp().getCount()) >= activity.capacity) {
       throw new DomainError('ACTIVITY_FULL', '活动名额已满 (the activity is full)', { capacity: activity.capacity });
     }
     return signups.save(
@@ -167,9 +170,14 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
 async function signupFor(context: HubContext, manager: EntityManager, activityId: string, volunteerId: string) {
   const activity = await findOrFail(manager, VolunteerActivity, parseIntId(activityId, 'activityId'), '志愿服务活动');
   requireActivityActor(context, activity);
-  const signup = await manager
-    .getRepository(ActivitySignup)
-    .findOneBy({ activityId: activity.id, volunteerId: parseIntId(volunteerId, 'volunteerId') });
+  // Locked: check-in and check-out test the sign-up's state and then change it.
+  const signup = await forUpdate(
+    manager
+      .getRepository(ActivitySignup)
+      .createQueryBuilder('s')
+      .where('s.activityId = :activityId', { activityId: activity.id })
+      .andWhere('s.volunteerId = :volunteerId', { volunteerId: parseIntId(volunteerId, 'volunteerId') }),
+  ).getOne();
   if (!signup) throw new DomainError('NOT_SIGNED_UP', '该志愿者未报名此活动 (the volunteer has not signed up)');
   return { activity, signup };
 }
@@ -211,7 +219,7 @@ export function checkOut(context: HubContext, activityId: string, volunteerId: s
 
 export function verifyHours(context: HubContext, id: string) {
   return inTransaction(context, async (manager) => {
-    const hours = await findOrFail(manager, ServiceHours, parseIntId(id), '服务时长记录');
+    const hours = await lockOrFail(manager, ServiceHours, parseIntId(id), '服务时长记录');
     requireStaffIn(context.identity, hours.regionId);
     if (hours.verified) throw new DomainError('ALREADY_VERIFIED', '该时长已审核 (already verified)');
     hours.verified = true;
@@ -220,7 +228,7 @@ export function verifyHours(context: HubContext, id: string) {
         volunteerId: hours.volunteerId,
         kind: LedgerKind.EARN,
         halfHours: hours.halfHours,
-        reference: `hours:${hours.id}`,
+        reference: hoursReference(hours),
       },
     ]);
     return manager.getRepository(ServiceHours).save(hours);
@@ -242,7 +250,8 @@ export function redeemHours(context: HubContext, volunteerId: string, hours: num
   if (!Number.isInteger(hours * 2) || hours <= 0 || hours > 10_000)
     throw new BadInputError('兑换时长按 0.5 小时计 (hours come in 0.5 steps)', { argument: 'hours' });
   return inTransaction(context, async (manager) => {
-    const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
+    // The volunteer's row first, the ledger head second: the fixed lock order.
+    const volunteer = await lockOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
     requireStaffIn(context.identity, volunteer.regionId);
     const [entry] = await appendToLedger(manager, [
       {
@@ -252,15 +261,16 @@ export function redeemHours(context: HubContext, volunteerId: string, hours: num
         reference: note.trim().slice(0, 64) || 'redeem',
       },
     ]);
-    const balance = await manager
-      .getRepository(HourLedgerEntry)
-      .createQueryBuilder('l')
-      .select(
-        `COALESCE(SUM(CASE WHEN l.kind = '${LedgerKind.EARN}' THEN l.halfHours ELSE 0 - l.halfHours END), 0)`,
-        'balance',
-      )
-      .where('l.volunteerId = :id', { id: volunteer.id })
-      .getRawOne<{ balance: string | number }>();
+    const balance = await forShare(
+      manager
+        .getRepository(HourLedgerEntry)
+        .createQueryBuilder('l')
+        .select(
+          `COALESCE(SUM(CASE WHEN l.kind = '${LedgerKind.EARN}' THEN l.halfHours ELSE 0 - l.halfHours END), 0)`,
+          'balance',
+        )
+        .where('l.volunteerId = :id', { id: volunteer.id }),
+    ).getRawOne<{ balance: string | number }>();
     // Checked after the append, inside the transaction: a refusal rolls the entry back.
     if (Number(balance?.balance ?? 0) < 0) {
       throw new DomainError('INSUFFICIENT_BALANCE', '时间银行余额不足 (not enough banked hours)', {
