@@ -173,6 +173,20 @@ describe('the hour ledger under parallel verify and redeem', () => {
     expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
   });
 
+  test('a ledger kept before it had a head: 20 parallel verifications race to create it and all land', async () => {
+    const late = await registerVolunteers(20);
+    const records = await recordThreeHours(late);
+    await t.database.dataSource.query('DELETE FROM hour_ledger_head');
+    const { outcomes } = await burst(20, (i) => ({
+      query: Op.VERIFY_HOURS,
+      variables: { id: records[i] },
+      identity: staff,
+    }));
+
+    expect(outcomes).toEqual({ ok: 20 });
+    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
+  });
+
   test('the same record verified 20 times at once is earned once', async () => {
     const [volunteer] = await registerVolunteers(1);
     const [record] = await recordThreeHours([volunteer]);

@@ -1,0 +1,44 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { HubContext } from '../../src/graphql/context';
+import { DomainError } from '../../src/graphql/errors';
+import { inTransaction } from '../../src/graphql/transaction';
+
+/** A context whose database fails the first `failures` transactions with the driver error `code`. */
+function contextFailing(failures: number, code: string) {
+  let calls = 0;
+  const dataSource = {
+    options: { type: 'mariadb' },
+    transaction: async (work: (manager: EntityManager) => Promise<unknown>) => {
+      calls += 1;
+      if (calls <= failures) throw Object.assign(new Error(`driver says ${code}`), { code });
+      return work({} as EntityManager);
+    },
+  } as unknown as DataSource;
+  return { context: { dataSource } as HubContext, calls: () => calls };
+}
+
+describe('inTransaction', () => {
+  test.each(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY', 'SQLITE_BUSY'])(
+    'runs the whole work again after %s',
+    async (code) => {
+      const { context, calls } = contextFailing(2, code);
+      await expect(inTransaction(context, async () => 'done')).resolves.toBe('done');
+      expect(calls()).toBe(3);
+    },
+  );
+
+  test('gives up after 6 attempts with a coded CONFLICT', async () => {
+    const { context, calls } = contextFailing(100, 'ER_LOCK_DEADLOCK');
+    const error = await inTransaction(context, async () => 'never').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('CONFLICT');
+    expect((error as DomainError).message).toContain('retry');
+    expect(calls()).toBe(6);
+  });
+
+  test('passes any other error through at once', async () => {
+    const { context, calls } = contextFailing(100, 'ER_BAD_FIELD_ERROR');
+    await expect(inTransaction(context, async () => 'never')).rejects.toThrow('driver says ER_BAD_FIELD_ERROR');
+    expect(calls()).toBe(1);
+  });
+});
