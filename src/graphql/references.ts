@@ -93,9 +93,12 @@ export async function requireRegion(
 ): Promise<ReferenceScope> {
   const region = await requireReference(context, 'Region', id);
   if (level && region.level !== level) {
-    throw new BadInputError(`${argument} 应为 ${level} 级区划 (${argument} must be a ${level} code, not ${region.level})`, {
-      argument,
-    });
+    throw new BadInputError(
+      `${argument} 应为 ${level} 级区划 (${argument} must be a ${level} code, not ${region.level})`,
+      {
+        argument,
+      },
+    );
   }
   return region;
 }

@@ -52,7 +52,7 @@ export async function recordResource(context: HubContext, input: RecordCharityRe
 /** Gives part of a resource to one need or project; never more than remains (the row is locked meanwhile). */
 export async function allocate(context: HubContext, input: AllocateInput) {
   // null counts as left out: an allocation to nothing is no allocation.
-  if ((input.needId ?? null) === null === ((input.projectId ?? null) === null)) {
+  if (((input.needId ?? null) === null) === ((input.projectId ?? null) === null)) {
     throw new BadInputError('请指定需求或项目之一 (give exactly one of needId and projectId)');
   }
   // Checked before the transaction: the owner of needs and projects is another subgraph.

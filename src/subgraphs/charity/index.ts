@@ -19,8 +19,12 @@ export const charitySubgraph: SubgraphDefinition = {
     CharityResource: (ref, context) => resourceById(context).load(parseIntId(ref.id)),
   },
   lookups: {
-    CharityResource: lookupWith(resourceById, (id) => parseIntId(id, 'resourceId'), (resource) => ({
-      regionId: resource.regionId,
-    })),
+    CharityResource: lookupWith(
+      resourceById,
+      (id) => parseIntId(id, 'resourceId'),
+      (resource) => ({
+        regionId: resource.regionId,
+      }),
+    ),
   },
 };

@@ -34,9 +34,13 @@ export const communitySubgraph: SubgraphDefinition = {
   },
   lookups: {
     Region: lookupWith(regionById, regionCode, (region) => ({ regionId: region.id, level: region.level })),
-    ServiceStation: lookupWith(stationById, (id) => parseIntId(id, 'stationId'), (station) => ({
-      regionId: station.regionId,
-    })),
+    ServiceStation: lookupWith(
+      stationById,
+      (id) => parseIntId(id, 'stationId'),
+      (station) => ({
+        regionId: station.regionId,
+      }),
+    ),
   },
 };
 

@@ -24,10 +24,18 @@ export const linkageSubgraph: SubgraphDefinition = {
     ResourceListEntry: (ref) => ref,
   },
   lookups: {
-    Need: lookupWith(needById, (id) => parseIntId(id, 'needId'), (need) => ({ regionId: need.communityId })),
-    ServiceProject: lookupWith(projectById, (id) => parseIntId(id, 'projectId'), (project) => ({
-      regionId: project.regionId,
-      organizationId: project.applicantId,
-    })),
+    Need: lookupWith(
+      needById,
+      (id) => parseIntId(id, 'needId'),
+      (need) => ({ regionId: need.communityId }),
+    ),
+    ServiceProject: lookupWith(
+      projectById,
+      (id) => parseIntId(id, 'projectId'),
+      (project) => ({
+        regionId: project.regionId,
+        organizationId: project.applicantId,
+      }),
+    ),
   },
 };

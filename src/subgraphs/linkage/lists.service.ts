@@ -3,7 +3,7 @@ import { Role } from '../../auth/identity';
 import { ForbiddenError, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import { isRegionCode, subtreeBounds } from '../../db/region-scope';
 import { loaderFor, type HubContext } from '../../graphql/context';
-import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
+import { BadInputError, NotFoundError } from '../../graphql/errors';
 import { parseIntId } from '../../graphql/ids';
 import { requireReference, type ReferenceKind } from '../../graphql/references';
 import { ServiceCategory } from '../../graphql/service-category';
@@ -201,7 +201,8 @@ async function projectForChange(context: HubContext, manager: import('typeorm').
 
 /** A project cites the needs it answers (needs inside its region). */
 export function citeNeeds(context: HubContext, projectId: string, needIds: string[]) {
-  if (needIds.length === 0) throw new BadInputError('请指定要引用的需求 (name at least one need)', { argument: 'needIds' });
+  if (needIds.length === 0)
+    throw new BadInputError('请指定要引用的需求 (name at least one need)', { argument: 'needIds' });
   return inTransaction(context, async (manager) => {
     const project = await projectForChange(context, manager, projectId);
     const ids = [...new Set(needIds.map((id) => parseIntId(id, 'needIds')))];
@@ -243,7 +244,7 @@ export function unciteNeed(context: HubContext, projectId: string, needId: strin
     const project = await projectForChange(context, manager, projectId);
     const citations = manager.getRepository(ProjectNeedCitation);
     const citation = await citations.findOneBy({ projectId: project.id, needId: parseIntId(needId, 'needId') });
-    if (!citation) throw new DomainError('NOT_LINKED', '该项目未引用此需求 (the project does not cite this need)');
+    if (!citation) throw new NotFoundError('项目对该需求的引用', needId);
     await citations.remove(citation);
     return project;
   });
@@ -255,7 +256,7 @@ export function unlinkProjectService(context: HubContext, projectId: string, ser
     const project = await projectForChange(context, manager, projectId);
     const links = manager.getRepository(ProjectService);
     const link = await links.findOneBy({ projectId: project.id, serviceId: parseIntId(serviceId, 'serviceId') });
-    if (!link) throw new DomainError('NOT_LINKED', '该项目未关联此服务 (the project is not linked to this service)');
+    if (!link) throw new NotFoundError('项目与该服务的关联', serviceId);
     await links.remove(link);
     return project;
   });

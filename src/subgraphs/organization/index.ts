@@ -31,13 +31,21 @@ export const organizationSubgraph: SubgraphDefinition = {
     Need: (ref) => ref,
   },
   lookups: {
-    SocialOrganization: lookupWith(organizationById, (id) => parseIntId(id, 'organizationId'), (organization) => ({
-      regionId: organization.regionId,
-      organizationId: organization.id,
-    })),
-    Service: lookupWith(serviceById, (id) => parseIntId(id, 'serviceId'), (service) => ({
-      regionId: service.regionId,
-      organizationId: service.providerId,
-    })),
+    SocialOrganization: lookupWith(
+      organizationById,
+      (id) => parseIntId(id, 'organizationId'),
+      (organization) => ({
+        regionId: organization.regionId,
+        organizationId: organization.id,
+      }),
+    ),
+    Service: lookupWith(
+      serviceById,
+      (id) => parseIntId(id, 'serviceId'),
+      (service) => ({
+        regionId: service.regionId,
+        organizationId: service.providerId,
+      }),
+    ),
   },
 };

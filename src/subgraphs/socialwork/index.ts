@@ -31,9 +31,13 @@ export const socialworkSubgraph: SubgraphDefinition = {
     Need: (ref) => ref,
   },
   lookups: {
-    SocialWorker: lookupWith(socialWorkerById, (id) => parseIntId(id, 'socialWorkerId'), (worker) => ({
-      regionId: worker.regionId,
-      organizationId: worker.organizationId,
-    })),
+    SocialWorker: lookupWith(
+      socialWorkerById,
+      (id) => parseIntId(id, 'socialWorkerId'),
+      (worker) => ({
+        regionId: worker.regionId,
+        organizationId: worker.organizationId,
+      }),
+    ),
   },
 };

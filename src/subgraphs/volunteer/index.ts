@@ -32,9 +32,13 @@ export const volunteerSubgraph: SubgraphDefinition = {
     Need: (ref) => ref,
   },
   lookups: {
-    VolunteerTeam: lookupWith(teamById, (id) => parseIntId(id, 'teamId'), (team) => ({
-      regionId: team.regionId,
-      organizationId: team.organizationId,
-    })),
+    VolunteerTeam: lookupWith(
+      teamById,
+      (id) => parseIntId(id, 'teamId'),
+      (team) => ({
+        regionId: team.regionId,
+        organizationId: team.organizationId,
+      }),
+    ),
   },
 };
