@@ -51,7 +51,7 @@ export async function requireReference(context: HubContext, kind: ReferenceKind,
   if (!lookup) {
     throw new DomainError(
       'REFERENCE_UNAVAILABLE',
-      `无法核对${NAMES[kind]}编号 (${kind} ids cannot be checked from this subgraph alone; send the write through the hub)`,
+      `无法核对${NAMES[kind]}编号 (${kind} ids cannot be checked here: the subgraph that owns them runs elsewhere)`,
       { kind },
     );
   }
@@ -93,12 +93,7 @@ export async function requireRegion(
 ): Promise<ReferenceScope> {
   const region = await requireReference(context, 'Region', id);
   if (level && region.level !== level) {
-    throw new BadInputError(
-      `${argument} 应为 ${level} 级区划 (${argument} must be a ${level} code, not ${region.level})`,
-      {
-        argument,
-      },
-    );
+    throw new BadInputError(`${argument} 区划级别不符 (${argument} must be a ${level} code)`, { argument });
   }
   return region;
 }
