@@ -11,6 +11,7 @@ import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-
 // table. The actor is staff of 李棋街道 (or an organisation of 李棋街道); "another region" is 江川区.
 const ADMIN = IDENTITIES.ADMIN;
 const STAFF = IDENTITIES.STAFF_IN;
+const BOT = IDENTITIES.BOT_IN;
 /** A community code inside 李棋街道 that is not in the division tree. */
 const NO_COMMUNITY = '530402006999';
 const NO_ID = '999999999';
@@ -1207,6 +1208,32 @@ const CASES: Case[] = [
     'NOT_FOUND',
   ),
   c('redeemHours', 'nothing', STAFF, X.REDEEM_HOURS, () => ({ v: NO_ID }), 'NOT_FOUND'),
+  // The resident bot acts in its region (李棋街道) like staff.
+  c(
+    'submitNeed',
+    'nothing (a community code not in the tree), as BOT',
+    BOT,
+    X.SUBMIT_NEED,
+    () => ({ input: needInput(NO_COMMUNITY) }),
+    'NOT_FOUND',
+  ),
+  c(
+    'registerVolunteer',
+    'another region (team), as BOT',
+    BOT,
+    X.REGISTER_VOLUNTEER,
+    () => ({ input: volunteerInput(XIAHE, { teamId: f.theirTeam }) }),
+    'FORBIDDEN',
+  ),
+  c(
+    'signUpForActivity',
+    'another region (volunteer), as BOT',
+    BOT,
+    X.SIGN_UP,
+    () => ({ a: f.ourActivity, v: f.botVolunteer }),
+    'FORBIDDEN',
+  ),
+  c('rateNeed', 'another region, as BOT', BOT, X.RATE_NEED, () => ({ id: f.theirNeed }), 'FORBIDDEN'),
 ];
 
 /** Row count and a digest of the content of every data table (the audit log may grow). */
@@ -1275,6 +1302,7 @@ beforeAll(async () => {
   f.checkedIn = await volunteer(XIAHE);
   f.theirVolunteer = await volunteer(JIANGCHUAN_COMMUNITY);
   f.checkedInTheirs = await volunteer(JIANGCHUAN_COMMUNITY);
+  f.botVolunteer = await volunteer(JIANGCHUAN_COMMUNITY);
   const activity = async (region: string, organizationId: string) =>
     (await asAdmin(X.CREATE_ACTIVITY, { input: activityInput(region, { organizationId }) })).createVolunteerActivity.id;
   f.ourActivity = await activity(XIAHE, f.ownOrg);
