@@ -11,7 +11,7 @@ export interface CommunityServices {
       schedule: string;
       provider: { name: string };
       station: { name: string } | null;
-      region: { name: string };
+      region: { name: string } | null;
     }[];
   };
 }

@@ -62,3 +62,21 @@ export function requireRegionActor(identity: Identity, regionId: string, ...role
     throw new ForbiddenError(`不在您的管辖区域内 (${regionId} is outside your region)`, { regionId });
   }
 }
+
+/** True when one division code contains the other: a city-wide organisation serves every community in the city. */
+export function onOneBranch(a: string, b: string): boolean {
+  return isWithin(a, b) || isWithin(b, a);
+}
+
+/**
+ * Both ends of a link in reach. The record being changed (`anchorRegion`) is already in the actor's scope; the
+ * record it is linked to must lie inside that region, or in a region containing it (a provider serving it), never
+ * in a neighbouring one.
+ */
+export function requireLinkInScope(anchorRegion: string, otherRegion: string, what: string): void {
+  if (!onOneBranch(anchorRegion, otherRegion)) {
+    throw new ForbiddenError(`${what}不在本辖区 (${what} lies in ${otherRegion}, outside ${anchorRegion})`, {
+      regionId: otherRegion,
+    });
+  }
+}

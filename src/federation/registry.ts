@@ -5,6 +5,7 @@ import { linkageSubgraph } from '../subgraphs/linkage';
 import { organizationSubgraph } from '../subgraphs/organization';
 import { socialworkSubgraph } from '../subgraphs/socialwork';
 import { volunteerSubgraph } from '../subgraphs/volunteer';
+import type { ReferenceLookups } from '../graphql/references';
 import type { SubgraphDefinition, SubgraphName } from './subgraph';
 
 /** Every society's subgraph, plus the audit log. The composition layer is the only code that knows them all. */
@@ -31,3 +32,8 @@ export function allEntities() {
 }
 
 export type { SubgraphName };
+
+/** The lookups of the subgraphs in this process (those not served remotely); a remote kind has none. */
+export function localLookups(remote: Partial<Record<SubgraphName, string>> = {}): ReferenceLookups {
+  return Object.assign({}, ...SUBGRAPHS.filter((s) => !remote[s.name]).map((s) => s.lookups ?? {}));
+}

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
+import type { ReferenceLookups } from '../graphql/references';
 
 export type SubgraphName = 'community' | 'organization' | 'socialwork' | 'volunteer' | 'charity' | 'linkage' | 'audit';
 
@@ -24,6 +25,8 @@ export interface SubgraphDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   references: Record<string, ReferenceResolver>;
+  /** Scope lookups for the kinds it owns, so other subgraphs in the same process can check ids they are given. */
+  lookups?: ReferenceLookups;
 }
 
 export interface BuiltSubgraph {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { PUBLIC_IDENTITY, type Identity } from '../auth/identity';
+import type { ReferenceLookups } from './references';
 
 /**
  * Per-request context. In-process, the gateway hands this same object to every subgraph, so all six share one
@@ -15,6 +16,8 @@ export interface HubContext {
   /** The caller's address, for per-address limits and the audit log. */
   clientAddress?: string;
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** Lookups of the subgraphs running in this process, for checking the ids a write takes (references.ts). */
+  references: ReferenceLookups;
 }
 
 export interface ContextOptions {
@@ -23,6 +26,7 @@ export interface ContextOptions {
   requestId: string;
   identity?: Identity;
   clientAddress?: string;
+  references?: ReferenceLookups;
 }
 
 export function createContext({
@@ -31,8 +35,9 @@ export function createContext({
   requestId,
   identity = PUBLIC_IDENTITY,
   clientAddress,
+  references = {},
 }: ContextOptions): HubContext {
-  return { dataSource, dataKey, requestId, identity, clientAddress, loaders: new Map() };
+  return { dataSource, dataKey, requestId, identity, clientAddress, loaders: new Map(), references };
 }
 
 /** Disabled only by the benchmark's naive peer (issue 6), to measure what batching buys. */

@@ -13,7 +13,7 @@ import { auditPlugin } from '../subgraphs/audit/audit.plugin';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { createGateway } from '../federation/gateway';
-import { allEntities, SUBGRAPHS, type SubgraphName } from '../federation/registry';
+import { allEntities, localLookups, SUBGRAPHS, type SubgraphName } from '../federation/registry';
 import { buildSubgraph, type BuiltSubgraph } from '../federation/subgraph';
 import { createContext, setBatching, type HubContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/errors';
@@ -79,6 +79,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   await server.start();
   const ownsDatabase = !options.database;
+  const references = localLookups(options.remote);
   return {
     server,
     database,
@@ -90,6 +91,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         requestId: randomUUID(),
         identity,
         clientAddress,
+        references,
       }),
     authenticate: createBearerAuthenticator(options.config.auth),
     stop: async () => {

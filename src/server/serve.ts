@@ -53,6 +53,8 @@ export async function serveSubgraph(config: Config, name: string, port: number) 
         requestId: randomUUID(),
         identity: await authenticate(request.headers),
         clientAddress: request.socket.remoteAddress,
+        // Only its own kinds: a write naming another society's record is refused here (REFERENCE_UNAVAILABLE).
+        references: definition.lookups,
       }),
     health: () => health(database),
     graphiql: false,

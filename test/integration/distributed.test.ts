@@ -101,3 +101,31 @@ test.each([
   expect(remote.errors).toBeUndefined();
   expect(remote.data).toEqual(await t.query(query, variables));
 });
+
+test('a write naming another society’s record is refused where that society runs in another process', async () => {
+  const token = await t.token({ role: Role.ADMIN, subject: 'admin-remote' });
+  const post = async (query: string) =>
+    (await (
+      await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      })
+    ).json()) as { errors?: { extensions: { code: string; kind: string } }[] };
+  const services = async () =>
+    (await t.database.dataSource.query('SELECT COUNT(*) AS n FROM service'))[0].n as number | string;
+  const before = await services();
+  // The organization subgraph runs alone: it cannot ask the community subgraph whether the region exists.
+  const created = await post(
+    'mutation { createService(input: { name: "上门助浴", category: ELDERLY_CARE, providerId: "1", regionId: "530402006005" }) { id } }',
+  );
+  expect(created.errors?.map((e) => [e.extensions.code, e.extensions.kind])).toEqual([
+    ['REFERENCE_UNAVAILABLE', 'Region'],
+  ]);
+  expect(await services()).toEqual(before);
+  // The hub runs linkage in-process, but services belong to the remote organization subgraph.
+  const linked = await post('mutation { linkProjectService(projectId: "1", serviceId: "1") { id } }');
+  expect(linked.errors?.map((e) => [e.extensions.code, e.extensions.kind])).toEqual([
+    ['REFERENCE_UNAVAILABLE', 'Service'],
+  ]);
+});

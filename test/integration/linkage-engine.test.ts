@@ -137,10 +137,15 @@ describe('linkage index and the three lists', () => {
         await t.query(Op.NEED_TRANSITION(step), { id }, admin);
     }
     const caseOf = async (id: string) => (await t.query<any>(L.NEED_CASE, { id })).need.linkageCase.id;
-    for (const society of ['COMMUNITY', 'ORGANIZATION', 'VOLUNTEER'])
-      await t.query(L.ADD_CONTRIBUTION, { caseId: await caseOf(a), society, ref: '1' }, admin);
-    for (const society of ['COMMUNITY', 'CHARITY'])
-      await t.query(L.ADD_CONTRIBUTION, { caseId: await caseOf(b), society, ref: '1' }, admin);
+    // Contributors serving the community: itself, a city-wide organisation, the city's project funds (resource 1).
+    const cityOrganization = (
+      await t.query<any>('{ organizations(filter: { search: "玉溪市义工联合会" }) { nodes { id } } }')
+    ).organizations.nodes[0].id;
+    const contributors = { COMMUNITY: community, ORGANIZATION: cityOrganization, CHARITY: '1' };
+    for (const society of ['COMMUNITY', 'ORGANIZATION', 'CHARITY'] as const)
+      await t.query(L.ADD_CONTRIBUTION, { caseId: await caseOf(a), society, ref: contributors[society] }, admin);
+    for (const society of ['COMMUNITY', 'CHARITY'] as const)
+      await t.query(L.ADD_CONTRIBUTION, { caseId: await caseOf(b), society, ref: contributors[society] }, admin);
     await t.query(Op.RATE_NEED, { id: a, rating: 5 }, admin);
     await t.query(Op.RATE_NEED, { id: b, rating: 3 }, admin);
     // Fix the dates so the figures do not depend on when the test runs.
@@ -213,8 +218,8 @@ describe('the hour ledger', () => {
     const volunteer = (await t.query<any>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)).registerVolunteer.id;
     const activity = (await t.query<any>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, staff)).createVolunteerActivity.id;
     await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
-    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-12-05T01:00:00Z' }, staff);
-    const hours = (await t.query<any>(Op.CHECK_OUT, { a: activity, v: volunteer, at: '2026-12-05T04:10:00Z' }, staff))
+    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-05T01:00:00Z' }, staff);
+    const hours = (await t.query<any>(Op.CHECK_OUT, { a: activity, v: volunteer, at: '2026-11-05T04:10:00Z' }, staff))
       .checkOut;
     expect(hours.hours).toBe(3);
     await t.query(Op.VERIFY_HOURS, { id: hours.id }, staff);

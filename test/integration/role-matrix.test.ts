@@ -127,8 +127,8 @@ const CASES: Case[] = [
     run: async (as) => {
       const [a, v] = [await newActivity(), await newVolunteer()];
       await asAdmin(Op.SIGN_UP, { activityId: a, volunteerId: v });
-      await asAdmin(Op.CHECK_IN, { a, v, at: '2026-12-05T01:00:00Z' });
-      const hours = (await asAdmin(Op.CHECK_OUT, { a, v, at: '2026-12-05T03:00:00Z' })).checkOut.id;
+      await asAdmin(Op.CHECK_IN, { a, v, at: '2026-11-05T01:00:00Z' });
+      const hours = (await asAdmin(Op.CHECK_OUT, { a, v, at: '2026-11-05T03:00:00Z' })).checkOut.id;
       return t.execute(Op.VERIFY_HOURS, { id: hours }, as);
     },
   },

@@ -73,7 +73,7 @@ test('check-in and check-out round per started hour; only verified hours count',
 
   const before = (await t.query<any>(`{ region(id: "${XIAHE}") { volunteerHours } }`)).region.volunteerHours;
   const served = async (volunteer: string, minutes: number) => {
-    const start = new Date('2026-12-05T01:00:00Z');
+    const start = new Date('2026-11-05T01:00:00Z');
     await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: start.toISOString() }, staff);
     return (
       await t.query<any>(
@@ -88,7 +88,7 @@ test('check-in and check-out round per started hour; only verified hours count',
   const second = await served(volunteers[1], 60 + 50); // 1 h 50 min → 2 h
   expect(second.hours).toBe(2);
   expect(
-    codeOf(await t.execute(Op.CHECK_OUT, { a: activity, v: volunteers[1], at: '2026-12-05T04:00:00Z' }, staff)),
+    codeOf(await t.execute(Op.CHECK_OUT, { a: activity, v: volunteers[1], at: '2026-11-05T04:00:00Z' }, staff)),
   ).toBe('ALREADY_CHECKED_OUT');
   expect((await t.query<any>(`{ region(id: "${XIAHE}") { volunteerHours } }`)).region.volunteerHours).toBe(before);
   await t.query(Op.VERIFY_HOURS, { id: first.id }, staff);
@@ -160,8 +160,8 @@ test('certificates pay the policy’s reward and only move up; talent awards are
   expect(codeOf(await t.execute(Op.RECORD_CERTIFICATE, { id: worker, level: 'INTERMEDIATE' }, staff))).toBe(
     'CERTIFICATE_NOT_HIGHER',
   );
-  await t.query(Op.GRANT_TALENT_AWARD, { id: worker, year: 2027 }, admin);
-  expect(codeOf(await t.execute(Op.GRANT_TALENT_AWARD, { id: worker, year: 2027 }, admin))).toBe('DUPLICATE_AWARD');
+  await t.query(Op.GRANT_TALENT_AWARD, { id: worker, year: 2025 }, admin);
+  expect(codeOf(await t.execute(Op.GRANT_TALENT_AWARD, { id: worker, year: 2025 }, admin))).toBe('DUPLICATE_AWARD');
 });
 
 test('organisations: checksum and duplicate credit codes, services inside their region', async () => {

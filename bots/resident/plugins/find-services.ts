@@ -25,7 +25,7 @@ export function FindServicesPlugin(deps: BotDeps) {
         }
         const lines = data.services.nodes.map(
           (s, i) =>
-            `${i + 1}. ${s.name}|${s.provider.name}${s.station ? `|${s.station.name}` : `|${s.region.name}`}${s.schedule ? `|${s.schedule}` : ''}`,
+            `${i + 1}. ${s.name}|${s.provider.name}${s.station ? `|${s.station.name}` : s.region ? `|${s.region.name}` : ''}${s.schedule ? `|${s.schedule}` : ''}`,
         );
         const more =
           data.services.totalCount > lines.length

@@ -51,7 +51,7 @@ export class CharityResourceResolver {
     return allocationsByResource(context).load(resource.id);
   }
 
-  @FieldResolver(() => RegionReference)
+  @FieldResolver(() => RegionReference, { nullable: true })
   region(@Root() resource: CharityResource) {
     return reference(resource.regionId);
   }

@@ -1,9 +1,11 @@
-import { requireStaffIn } from '../../auth/policy';
+import { requireLinkInScope, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
 import { forShare, forUpdate, inTransaction } from '../../graphql/transaction';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
+import { optionalReference, requireRegion } from '../../graphql/references';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { Allocation, CharityResource } from './charity.entity';
 import type { AllocateInput, CharityResourceFilter, RecordCharityResourceInput } from './charity.inputs';
@@ -30,8 +32,10 @@ export async function remainingOf(context: HubContext, resource: CharityResource
   return resource.amount - (await allocatedAmount(context).load(resource.id));
 }
 
-export function recordResource(context: HubContext, input: RecordCharityResourceInput) {
+export async function recordResource(context: HubContext, input: RecordCharityResourceInput) {
   requireStaffIn(context.identity, input.regionId);
+  requireNotFuture(input.receivedOn, 'receivedOn');
+  await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(CharityResource);
     return repository.save(
@@ -46,10 +50,15 @@ export function recordResource(context: HubContext, input: RecordCharityResource
 }
 
 /** Gives part of a resource to one need or project; never more than remains (the row is locked meanwhile). */
-export function allocate(context: HubContext, input: AllocateInput) {
-  if ((input.needId === undefined) === (input.projectId === undefined)) {
+export async function allocate(context: HubContext, input: AllocateInput) {
+  // null counts as left out: an allocation to nothing is no allocation.
+  if (((input.needId ?? null) === null) === ((input.projectId ?? null) === null)) {
     throw new BadInputError('请指定需求或项目之一 (give exactly one of needId and projectId)');
   }
+  // Checked before the transaction: the owner of needs and projects is another subgraph.
+  const target =
+    (await optionalReference(context, 'Need', input.needId)) ??
+    (await optionalReference(context, 'ServiceProject', input.projectId))!;
   return inTransaction(context, async (manager) => {
     const resource = await forUpdate(
       manager
@@ -59,6 +68,8 @@ export function allocate(context: HubContext, input: AllocateInput) {
     ).getOne();
     if (!resource) throw new NotFoundError('慈善资源', input.resourceId);
     requireStaffIn(context.identity, resource.regionId);
+    requireStaffIn(context.identity, target.regionId);
+    requireLinkInScope(resource.regionId, target.regionId, input.needId ? '需求' : '服务项目');
     const allocated = await forShare(
       manager
         .getRepository(Allocation)

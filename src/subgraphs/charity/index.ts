@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '../../federation/subgraph';
 import { CharityResourceListEntry, CharityResourceListResolver } from './resource-list.extension';
 import { CharityNeed, CharityNeedResolver } from './candidates';
 import { parseIntId } from '../../graphql/ids';
+import { lookupWith } from '../../graphql/references';
 import { Allocation, CharityResource } from './charity.entity';
 import { resourceById } from './charity.loaders';
 import { AllocationResolver, CharityResourceResolver } from './charity.resolver';
@@ -16,5 +17,14 @@ export const charitySubgraph: SubgraphDefinition = {
     ResourceListEntry: (ref) => ref,
     Need: (ref) => ref,
     CharityResource: (ref, context) => resourceById(context).load(parseIntId(ref.id)),
+  },
+  lookups: {
+    CharityResource: lookupWith(
+      resourceById,
+      (id) => parseIntId(id, 'resourceId'),
+      (resource) => ({
+        regionId: resource.regionId,
+      }),
+    ),
   },
 };

@@ -10,6 +10,9 @@ import { ServiceStationResolver } from './station.resolver';
 import { Resident } from './resident.entity';
 import { ResidentResolver } from './resident.resolver';
 import { parseIntId } from '../../graphql/ids';
+import { lookupWith } from '../../graphql/references';
+import { isRegionCode } from '../../db/region-scope';
+import { BadInputError } from '../../graphql/errors';
 
 /** 社区: the region tree (division codes and census population), the service-station network, residents. */
 export const communitySubgraph: SubgraphDefinition = {
@@ -29,4 +32,19 @@ export const communitySubgraph: SubgraphDefinition = {
     Region: (ref, context) => regionById(context).load(ref.id),
     ServiceStation: (ref, context) => stationById(context).load(parseIntId(ref.id)),
   },
+  lookups: {
+    Region: lookupWith(regionById, regionCode, (region) => ({ regionId: region.id, level: region.level })),
+    ServiceStation: lookupWith(
+      stationById,
+      (id) => parseIntId(id, 'stationId'),
+      (station) => ({
+        regionId: station.regionId,
+      }),
+    ),
+  },
 };
+
+function regionCode(id: string): string {
+  if (!isRegionCode(id)) throw new BadInputError('区划代码应为 12 位数字 (a region id is a 12-digit division code)');
+  return id;
+}

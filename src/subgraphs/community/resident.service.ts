@@ -4,6 +4,9 @@ import { PROVINCE_CODE } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { DomainError, NotFoundError } from '../../graphql/errors';
 import { parseIntId } from '../../graphql/ids';
+import { requireNotFuture } from '../../graphql/inputs';
+import { requireRegion } from '../../graphql/references';
+import { RegionLevel } from './region.entity';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { maskPhone, protect } from '../../graphql/personal-data';
@@ -11,11 +14,13 @@ import { inTransaction } from '../../graphql/transaction';
 import { Resident, ResidentTag } from './resident.entity';
 import type { RegisterResidentInput, ResidentFilter } from './resident.inputs';
 
-export function registerResident(context: HubContext, input: RegisterResidentInput) {
+export async function registerResident(context: HubContext, input: RegisterResidentInput) {
   requireStaffIn(context.identity, input.regionId);
   if (input.phone && !input.consentAt) {
     throw new DomainError('CONSENT_REQUIRED', '保存联系方式需要居民同意的时间 (storing a phone needs consentAt)');
   }
+  if (input.consentAt) requireNotFuture(input.consentAt, 'consentAt');
+  await requireRegion(context, input.regionId, 'regionId', RegionLevel.COMMUNITY);
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(Resident);
     return repository.save(

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
+import { lookupWith } from '../../graphql/references';
 import { LinkageCase, LinkageContribution } from './linkage-case.entity';
 import { ProjectNeedCitation, ProjectService } from './lists.entity';
 import { caseById, needById, projectById, roundById } from './linkage.loaders';
@@ -30,5 +31,20 @@ export const linkageSubgraph: SubgraphDefinition = {
     ServiceProject: (ref, context) => projectById(context).load(parseIntId(ref.id)),
     Region: (ref) => ref,
     ResourceListEntry: (ref) => ref,
+  },
+  lookups: {
+    Need: lookupWith(
+      needById,
+      (id) => parseIntId(id, 'needId'),
+      (need) => ({ regionId: need.communityId }),
+    ),
+    ServiceProject: lookupWith(
+      projectById,
+      (id) => parseIntId(id, 'projectId'),
+      (project) => ({
+        regionId: project.regionId,
+        organizationId: project.applicantId,
+      }),
+    ),
   },
 };

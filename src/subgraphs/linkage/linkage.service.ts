@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../auth/identity';
-import { requireOrganizationActor, requireRegionActor, requireRole, requireStaffIn } from '../../auth/policy';
+import {
+  requireLinkInScope,
+  requireOrganizationActor,
+  requireRegionActor,
+  requireRole,
+  requireStaffIn,
+} from '../../auth/policy';
 import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
@@ -9,7 +15,9 @@ import { maskPhone, protect } from '../../graphql/personal-data';
 import { LinkageCase } from './linkage-case.entity';
 import { assertTransition } from './need.state';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
+import { optionalReference, requireReference, requireRegion } from '../../graphql/references';
 import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
 import type {
   NeedFilter,
@@ -156,6 +164,8 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
   if (input.contactPhone && !input.contactConsentAt) {
     throw new DomainError('CONSENT_REQUIRED', '留下电话需要居民同意的时间 (a contact phone needs contactConsentAt)');
   }
+  if (input.contactConsentAt) requireNotFuture(input.contactConsentAt, 'contactConsentAt');
+  await requireRegion(context, input.communityId, 'communityId', 'COMMUNITY');
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(Need);
     return repository.save(
@@ -234,9 +244,14 @@ export function openRound(context: HubContext, input: OpenRoundInput) {
   );
 }
 
-export function submitApplication(context: HubContext, input: SubmitApplicationInput) {
+export async function submitApplication(context: HubContext, input: SubmitApplicationInput) {
   const applicantId = parseIntId(input.applicantId, 'applicantId');
   requireOrganizationActor(context.identity, applicantId, input.regionId);
+  await requireRegion(context, input.regionId, 'regionId');
+  const applicant = await requireReference(context, 'SocialOrganization', input.applicantId);
+  requireLinkInScope(input.regionId, applicant.regionId, '申请组织');
+  const station = await optionalReference(context, 'ServiceStation', input.stationId);
+  if (station) requireLinkInScope(input.regionId, station.regionId, '服务阵地');
   return inTransaction(context, async (manager) => {
     const roundId = parseIntId(input.roundId, 'roundId');
     if (!(await manager.getRepository(ProjectRound).existsBy({ id: roundId })))

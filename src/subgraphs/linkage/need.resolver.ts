@@ -101,7 +101,7 @@ export class NeedResolver {
     return projectsCitingNeed(context).load(need.id);
   }
 
-  @FieldResolver(() => LinkageRegion)
+  @FieldResolver(() => LinkageRegion, { nullable: true, description: 'null if the code is not on record' })
   community(@Root() need: Need) {
     return reference(need.communityId);
   }

@@ -15,7 +15,7 @@ import {
   submitApplication,
 } from './linkage.service';
 import { ProjectCategory, ProjectRound, ProjectStatus, ServiceProject } from './project.entity';
-import { citeNeeds, linkProjectService } from './lists.service';
+import { citeNeeds, linkProjectService, unciteNeed, unlinkProjectService } from './lists.service';
 import { citedNeedsOf, servicesOfProject } from './linkage.loaders';
 import { Need } from './need.entity';
 import { LinkageRegion } from './region.extension';
@@ -129,12 +129,33 @@ export class ServiceProjectResolver {
     return linkProjectService(context, projectId, serviceId);
   }
 
+  @Mutation(() => ServiceProject, { description: 'withdraw a citation made by mistake (the applicant or STAFF)' })
+  unciteNeed(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('needId', () => ID) needId: string,
+    @Ctx() context: HubContext,
+  ) {
+    return unciteNeed(context, projectId, needId);
+  }
+
+  @Mutation(() => ServiceProject, { description: 'remove a service link made by mistake (the applicant or STAFF)' })
+  unlinkProjectService(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('serviceId', () => ID) serviceId: string,
+    @Ctx() context: HubContext,
+  ) {
+    return unlinkProjectService(context, projectId, serviceId);
+  }
+
   @FieldResolver(() => [Need], { description: 'the needs this project answers' })
   citedNeeds(@Root() project: ServiceProject, @Ctx() context: HubContext) {
     return citedNeedsOf(context).load(project.id);
   }
 
-  @FieldResolver(() => [ServiceReference], { description: 'services it delivers through' })
+  @FieldResolver(() => [ServiceReference], {
+    nullable: 'items',
+    description: 'services it delivers through; null for a link to a service that no longer exists',
+  })
   async services(@Root() project: ServiceProject, @Ctx() context: HubContext) {
     return (await servicesOfProject(context).load(project.id)).map((link) => reference(link.serviceId));
   }
@@ -144,7 +165,10 @@ export class ServiceProjectResolver {
     return roundById(context).load(project.roundId);
   }
 
-  @FieldResolver(() => OrganizationReference, { description: 'the organisation that applied and runs it' })
+  @FieldResolver(() => OrganizationReference, {
+    nullable: true,
+    description: 'the organisation that applied and runs it (null if it is not on record)',
+  })
   applicant(@Root() project: ServiceProject) {
     return reference(project.applicantId);
   }
@@ -154,7 +178,7 @@ export class ServiceProjectResolver {
     return reference(project.stationId);
   }
 
-  @FieldResolver(() => LinkageRegion)
+  @FieldResolver(() => LinkageRegion, { nullable: true, description: 'null if the code is not on record' })
   region(@Root() project: ServiceProject) {
     return reference(project.regionId);
   }

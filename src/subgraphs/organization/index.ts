@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { OrganizationResourceListEntry, OrganizationResourceListResolver } from './resource-list.extension';
 import { parseIntId } from '../../graphql/ids';
+import { lookupWith } from '../../graphql/references';
 import { SocialOrganization } from './organization.entity';
 import { organizationById, serviceById } from './organization.loaders';
 import { OrganizationResolver } from './organization.resolver';
@@ -28,5 +29,23 @@ export const organizationSubgraph: SubgraphDefinition = {
     // Region fields here are computed from the id (and the required population), so the representation is enough.
     Region: (ref) => ref,
     Need: (ref) => ref,
+  },
+  lookups: {
+    SocialOrganization: lookupWith(
+      organizationById,
+      (id) => parseIntId(id, 'organizationId'),
+      (organization) => ({
+        regionId: organization.regionId,
+        organizationId: organization.id,
+      }),
+    ),
+    Service: lookupWith(
+      serviceById,
+      (id) => parseIntId(id, 'serviceId'),
+      (service) => ({
+        regionId: service.regionId,
+        organizationId: service.providerId,
+      }),
+    ),
   },
 };

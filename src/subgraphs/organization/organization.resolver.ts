@@ -65,7 +65,7 @@ export class OrganizationResolver {
     return setOrganizationStatus(context, id, status);
   }
 
-  @FieldResolver(() => OrganizationRegion, { description: 'where it is registered' })
+  @FieldResolver(() => OrganizationRegion, { nullable: true, description: 'where it is registered' })
   region(@Root() organization: SocialOrganization) {
     return reference(organization.regionId);
   }

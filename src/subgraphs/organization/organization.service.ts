@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isWithin, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
+import { isWithin, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { findOrFail, inTransaction } from '../../graphql/transaction';
 import { withoutUndefined } from '../../graphql/inputs';
@@ -7,7 +7,9 @@ import { isValidCreditCode } from './credit-code';
 import { OrganizationError, OrganizationErrorCode } from './organization.errors';
 import { NotFoundError } from '../../graphql/errors';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
+import { optionalReference, requireRegion } from '../../graphql/references';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { OrganizationStatus, SocialOrganization } from './organization.entity';
 import type {
@@ -71,10 +73,12 @@ export function listServices(
   return paginate(query, page);
 }
 
-export function registerOrganization(context: HubContext, input: RegisterOrganizationInput) {
+export async function registerOrganization(context: HubContext, input: RegisterOrganizationInput) {
   requireStaffIn(context.identity, input.regionId);
   const creditCode = input.creditCode.trim().toUpperCase();
   if (!isValidCreditCode(creditCode)) throw new OrganizationError(OrganizationErrorCode.INVALID_CREDIT_CODE);
+  if (input.foundedYear !== undefined && input.foundedYear !== null) requireNotFuture(input.foundedYear, 'foundedYear');
+  await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(SocialOrganization);
     if (await repository.existsBy({ creditCode }))
@@ -113,7 +117,10 @@ export function setOrganizationStatus(context: HubContext, id: string, status: O
   });
 }
 
-export function createService(context: HubContext, input: CreateServiceInput) {
+export async function createService(context: HubContext, input: CreateServiceInput) {
+  await requireRegion(context, input.regionId, 'regionId');
+  const station = await optionalReference(context, 'ServiceStation', input.stationId);
+  if (station) requireLinkInScope(input.regionId, station.regionId, '服务阵地');
   return inTransaction(context, async (manager) => {
     const provider = await findOrFail(
       manager,

@@ -53,7 +53,7 @@ export class ServiceResolver {
     return organizationById(context).load(service.providerId);
   }
 
-  @FieldResolver(() => OrganizationRegion)
+  @FieldResolver(() => OrganizationRegion, { nullable: true })
   region(@Root() service: Service) {
     return reference(service.regionId);
   }

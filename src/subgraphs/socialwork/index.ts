@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
+import { lookupWith } from '../../graphql/references';
 import { SocialWorkNeed, SocialWorkNeedResolver } from './candidates';
 import { SocialWorkRegionResolver } from './region.extension';
 import {
@@ -28,5 +29,15 @@ export const socialworkSubgraph: SubgraphDefinition = {
     SocialWorker: (ref, context) => socialWorkerById(context).load(parseIntId(ref.id)),
     Region: (ref) => ref,
     Need: (ref) => ref,
+  },
+  lookups: {
+    SocialWorker: lookupWith(
+      socialWorkerById,
+      (id) => parseIntId(id, 'socialWorkerId'),
+      (worker) => ({
+        regionId: worker.regionId,
+        organizationId: worker.organizationId,
+      }),
+    ),
   },
 };

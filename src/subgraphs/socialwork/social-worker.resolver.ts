@@ -82,7 +82,7 @@ export class SocialWorkerResolver {
     return specialtiesOf(worker);
   }
 
-  @FieldResolver(() => SocialWorkRegion)
+  @FieldResolver(() => SocialWorkRegion, { nullable: true })
   region(@Root() worker: SocialWorker) {
     return reference(worker.regionId);
   }

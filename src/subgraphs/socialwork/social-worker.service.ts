@@ -1,10 +1,12 @@
 import { Role } from '../../auth/identity';
-import { requireRole, requireStaffIn } from '../../auth/policy';
+import { requireLinkInScope, requireRole, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { DomainError, NotFoundError } from '../../graphql/errors';
 import { forShare, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
+import { optionalReference, requireRegion } from '../../graphql/references';
 import { likePattern, paginate, type PageArgs } from '../../graphql/pagination';
 import {
   CertificateRecord,
@@ -60,8 +62,14 @@ export function examYear(context: HubContext, year: number) {
 
 const LEVEL_ORDER = [SocialWorkerLevel.ASSISTANT, SocialWorkerLevel.INTERMEDIATE, SocialWorkerLevel.SENIOR];
 
-export function registerSocialWorker(context: HubContext, input: RegisterSocialWorkerInput) {
+export async function registerSocialWorker(context: HubContext, input: RegisterSocialWorkerInput) {
   requireStaffIn(context.identity, input.regionId);
+  requireNotFuture(input.certifiedYear, 'certifiedYear');
+  await requireRegion(context, input.regionId, 'regionId');
+  const employer = await optionalReference(context, 'SocialOrganization', input.organizationId);
+  if (employer) requireLinkInScope(input.regionId, employer.regionId, '所在组织');
+  const station = await optionalReference(context, 'ServiceStation', input.stationId);
+  if (station) requireLinkInScope(input.regionId, station.regionId, '服务阵地');
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(SocialWorker);
     return repository.save(
@@ -80,6 +88,7 @@ export function registerSocialWorker(context: HubContext, input: RegisterSocialW
 
 /** A worker passes a higher certificate: the level is raised and the policy's reward recorded. */
 export function recordCertificate(context: HubContext, workerId: string, level: SocialWorkerLevel, year: number) {
+  requireNotFuture(year, 'year');
   return inTransaction(context, async (manager) => {
     // Locked: two certificates recorded at once must not both count as the step up.
     const worker = await lockOrFail(manager, SocialWorker, parseIntId(workerId, 'socialWorkerId'), '社会工作者');
@@ -112,6 +121,7 @@ export function recordCertificate(context: HubContext, workerId: string, level: 
 
 export function grantTalentAward(context: HubContext, input: GrantTalentAwardInput) {
   requireRole(context.identity, Role.ADMIN);
+  requireNotFuture(input.year, 'year');
   return inTransaction(context, async (manager) => {
     const workerId = parseIntId(input.socialWorkerId, 'socialWorkerId');
     // The worker's row is the lock that keeps one award per programme and year under parallel grants.

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '../../federation/subgraph';
 import { HourLedgerEntry, HourLedgerHead } from './ledger';
 import { VolunteerResourceListEntry, VolunteerResourceListResolver } from './resource-list.extension';
 import { parseIntId } from '../../graphql/ids';
+import { lookupWith } from '../../graphql/references';
 import { VolunteerNeed, VolunteerNeedResolver } from './candidates';
 import { VolunteerRegionResolver, VolunteerStationResolver } from './region.extension';
 import { ActivitySignup, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
@@ -37,5 +38,15 @@ export const volunteerSubgraph: SubgraphDefinition = {
     Region: (ref) => ref,
     ServiceStation: (ref) => ref,
     Need: (ref) => ref,
+  },
+  lookups: {
+    VolunteerTeam: lookupWith(
+      teamById,
+      (id) => parseIntId(id, 'teamId'),
+      (team) => ({
+        regionId: team.regionId,
+        organizationId: team.organizationId,
+      }),
+    ),
   },
 };

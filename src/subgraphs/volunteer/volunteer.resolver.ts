@@ -57,7 +57,7 @@ export class VolunteerTeamResolver {
     return teamMemberCount(context).load(team.id);
   }
 
-  @FieldResolver(() => VolunteerRegion)
+  @FieldResolver(() => VolunteerRegion, { nullable: true })
   region(@Root() team: VolunteerTeam) {
     return reference(team.regionId);
   }
@@ -84,7 +84,7 @@ export class VolunteerActivityResolver {
     return listActivities(context, filter, page);
   }
 
-  @FieldResolver(() => VolunteerRegion)
+  @FieldResolver(() => VolunteerRegion, { nullable: true })
   region(@Root() activity: VolunteerActivity) {
     return reference(activity.regionId);
   }

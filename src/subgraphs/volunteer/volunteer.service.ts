@@ -1,13 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../auth/identity';
-import { requireOrganizationActor, requireRegionActor, requireStaffIn } from '../../auth/policy';
+import { requireLinkInScope, requireOrganizationActor, requireRegionActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
 import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { groupAggregateLoader } from '../../graphql/loaders';
 import { appendToLedger, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
+import { optionalReference, requireRegion } from '../../graphql/references';
 import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
 import {
   ActivitySignup,
@@ -72,11 +74,15 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
 }
 
 /** STAFF register volunteers; the BOT registers residents who volunteer themselves in its region. */
-export function registerVolunteer(context: HubContext, input: RegisterVolunteerInput) {
+export async function registerVolunteer(context: HubContext, input: RegisterVolunteerInput) {
   requireRegionActor(context.identity, input.regionId, Role.STAFF, Role.BOT);
+  await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
     const teamId = optionalIntId(input.teamId, 'teamId');
-    if (teamId !== null) await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
+    if (teamId !== null) {
+      const team = await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
+      requireLinkInScope(input.regionId, team.regionId, '志愿服务队伍');
+    }
     const repository = manager.getRepository(Volunteer);
     return repository.save(
       repository.create({
@@ -95,16 +101,32 @@ export function setVolunteerTeam(context: HubContext, volunteerId: string, teamI
   return inTransaction(context, async (manager) => {
     const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
     requireStaffIn(context.identity, volunteer.regionId);
-    if (teamId !== null) await findOrFail(manager, VolunteerTeam, parseIntId(teamId, 'teamId'), '志愿服务队伍');
+    if (teamId !== null) {
+      const team = await findOrFail(manager, VolunteerTeam, parseIntId(teamId, 'teamId'), '志愿服务队伍');
+      requireLinkInScope(volunteer.regionId, team.regionId, '志愿服务队伍');
+    }
     volunteer.teamId = teamId === null ? null : parseIntId(teamId, 'teamId');
     return manager.getRepository(Volunteer).save(volunteer);
   });
 }
 
-export function createActivity(context: HubContext, input: CreateActivityInput) {
+export async function createActivity(context: HubContext, input: CreateActivityInput) {
   const organizationId = optionalIntId(input.organizationId, 'organizationId');
   requireOrganizationActor(context.identity, organizationId, input.regionId);
+  await requireRegion(context, input.regionId, 'regionId');
+  for (const [kind, id, what] of [
+    ['SocialOrganization', input.organizationId, '组织方'],
+    ['ServiceStation', input.stationId, '服务阵地'],
+  ] as const) {
+    const linked = await optionalReference(context, kind, id);
+    if (linked) requireLinkInScope(input.regionId, linked.regionId, what);
+  }
   return inTransaction(context, async (manager) => {
+    const teamId = optionalIntId(input.teamId, 'teamId');
+    if (teamId !== null) {
+      const team = await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
+      requireLinkInScope(input.regionId, team.regionId, '志愿服务队伍');
+    }
     const repository = manager.getRepository(VolunteerActivity);
     return repository.save(
       repository.create({
@@ -114,7 +136,7 @@ export function createActivity(context: HubContext, input: CreateActivityInput) 
         startsOn: input.startsOn,
         capacity: input.capacity ?? null,
         stationId: optionalIntId(input.stationId, 'stationId'),
-        teamId: optionalIntId(input.teamId, 'teamId'),
+        teamId,
         organizationId,
         description: input.description ?? null,
         status: ActivityStatus.OPEN,
@@ -140,6 +162,7 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
     if (!activity) throw new NotFoundError('志愿服务活动', activityId);
     requireActivityActor(context, activity);
     const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
+    requireLinkInScope(activity.regionId, volunteer.regionId, '志愿者');
     if (activity.status !== ActivityStatus.OPEN && activity.status !== ActivityStatus.PLANNED) {
       throw new DomainError('ACTIVITY_CLOSED', '活动已结束或取消,不能报名 (the activity no longer takes sign-ups)', {
         status: activity.status,
@@ -183,6 +206,7 @@ async function signupFor(context: HubContext, manager: EntityManager, activityId
 }
 
 export function checkIn(context: HubContext, activityId: string, volunteerId: string, at: Date = new Date()) {
+  requireNotFuture(at, 'at');
   return inTransaction(context, async (manager) => {
     const { signup } = await signupFor(context, manager, activityId, volunteerId);
     if (signup.checkedInAt) throw new DomainError('ALREADY_CHECKED_IN', '已经签到 (already checked in)');
@@ -193,6 +217,7 @@ export function checkIn(context: HubContext, activityId: string, volunteerId: st
 
 /** Check-out records the time served, rounded per started hour, as unverified hours for staff to confirm. */
 export function checkOut(context: HubContext, activityId: string, volunteerId: string, at: Date = new Date()) {
+  requireNotFuture(at, 'at');
   return inTransaction(context, async (manager) => {
     const { activity, signup } = await signupFor(context, manager, activityId, volunteerId);
     if (!signup.checkedInAt) throw new DomainError('NOT_CHECKED_IN', '尚未签到 (check in first)');
