@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { newAuditState, type AuditState } from '../audit/audit-log';
 import { PUBLIC_IDENTITY, type Identity } from '../auth/identity';
 
 /**
@@ -15,6 +16,8 @@ export interface HubContext {
   /** The caller's address, for per-address limits and the audit log. */
   clientAddress?: string;
   loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** The running mutation, refusals and personal-data reads this request has to audit. */
+  audit: AuditState;
 }
 
 export interface ContextOptions {
@@ -32,7 +35,7 @@ export function createContext({
   identity = PUBLIC_IDENTITY,
   clientAddress,
 }: ContextOptions): HubContext {
-  return { dataSource, dataKey, requestId, identity, clientAddress, loaders: new Map() };
+  return { dataSource, dataKey, requestId, identity, clientAddress, loaders: new Map(), audit: newAuditState() };
 }
 
 /** Disabled only by the benchmark's naive peer (issue 6), to measure what batching buys. */

@@ -1,10 +1,20 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { auditInTransaction, transactionCommitted } from '../audit/audit-log';
 import { NotFoundError } from './errors';
 import type { HubContext } from './context';
 
-/** Runs a mutation's reads and writes in one transaction: either all of it lands or none of it. */
-export function inTransaction<T>(context: HubContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return context.dataSource.transaction(work);
+/**
+ * Runs a mutation's reads and writes in one transaction: either all of it lands or none of it. The mutation's
+ * audit row is written by the same transaction, so a committed change without its row cannot exist.
+ */
+export async function inTransaction<T>(context: HubContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const result = await context.dataSource.transaction(async (manager) => {
+    const done = await work(manager);
+    await auditInTransaction(manager, context, done);
+    return done;
+  });
+  transactionCommitted(context);
+  return result;
 }
 
 /**
