@@ -69,7 +69,7 @@ export class AuditEntry {
 
   @Column({ type: 'int', default: 1 })
   @Field(() => Int, {
-    description: 'how many refusals this row stands for (refused fields, or an address over its limit)',
+    description: 'how many refusals this row stands for (refused fields, or a caller over its limit)',
   })
   count!: number;
 

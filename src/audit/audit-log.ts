@@ -132,8 +132,11 @@ export function recordPersonalRead(context: HubContext, type: string, id: number
   fields.add(field);
 }
 
-/** Refusal rows per address per minute; past that, one counter row per address and minute. */
-export const REFUSAL_ROWS_PER_MINUTE = 10;
+/**
+ * Refusal rows per caller (address and token subject) per minute; past that, one counter row per caller and
+ * minute. Anonymous callers share the subject `anonymous`, so a flood from one address stays bounded.
+ */
+export const REFUSAL_ROWS_PER_MINUTE = 20;
 const WINDOW_MS = 60_000;
 
 interface RefusalWindow {
@@ -142,7 +145,7 @@ interface RefusalWindow {
   counter?: Promise<number>;
 }
 
-// Per process: with several hub replicas each keeps its own bound, which still bounds the rows.
+// Per process: with several replicas each keeps its own bound, which still bounds the rows.
 const refusalWindows = new Map<string, RefusalWindow>();
 
 function windowFor(key: string, now: number): RefusalWindow {
@@ -156,7 +159,7 @@ function windowFor(key: string, now: number): RefusalWindow {
 
 async function writeRefusal(context: HubContext, refusal: NonNullable<AuditState['refusal']>) {
   const repository = context.dataSource.getRepository(AuditEntry);
-  const window = windowFor(context.clientAddress ?? `subject:${context.identity.subject}`, Date.now());
+  const window = windowFor(`${context.clientAddress ?? '-'} ${context.identity.subject}`, Date.now());
   if (window.rows < REFUSAL_ROWS_PER_MINUTE) {
     window.rows += 1;
     await repository.insert(entry(context, { kind: AuditKind.REFUSAL, ...refusal }));
@@ -167,7 +170,7 @@ async function writeRefusal(context: HubContext, refusal: NonNullable<AuditState
       entry(context, {
         kind: AuditKind.REFUSAL,
         operation: '(over limit)',
-        target: `refusals past ${REFUSAL_ROWS_PER_MINUTE} a minute from this address`,
+        target: `refusals past ${REFUSAL_ROWS_PER_MINUTE} a minute from this caller`,
         outcome: 'REFUSED',
         count: refusal.count,
       }),
