@@ -6,7 +6,7 @@
  * It creates a throw-away database on that server (migrated, seeded at scale 0.01), serves it with the compiled
  * CLI in production mode, and after the kills checks that every row the mutations committed has its OK audit
  * row naming it, that no OK audit row names a change that did not commit, and that quota, capacity and remaining
- * hold. Exits 1 when anything does not. Environment: KILLS (default 8), CLIENTS (6), PORT (5090), KEEP_DATABASE.
+ * hold. Exits 1 when anything does not. Environment: KILLS (default 8), CLIENTS (12), PORT (5090), KEEP_DATABASE.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +20,7 @@ import { parseDatabaseUrl } from '../../src/db/data-source';
 
 const CLI = join(__dirname, '..', '..', 'src', 'cli.js');
 const KILLS = Number(process.env.KILLS ?? 8);
-const CLIENTS = Number(process.env.CLIENTS ?? 6);
+const CLIENTS = Number(process.env.CLIENTS ?? 12);
 const PORT = Number(process.env.PORT ?? 5090);
 const LIQI = '530402006000';
 const XIAHE = '530402006005';
