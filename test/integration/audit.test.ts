@@ -168,6 +168,16 @@ test('a STAFF read of a resident and of a need description is recorded, naming t
     }),
   ]);
 
+  // By date: the read lies after `since` and before `until`.
+  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+  const byDate = (since: string, until: string) =>
+    audit({ kind: 'READ', record: `Resident:${resident}`, subject: 'staff-liqi', since, until }).then(
+      (log) => log.totalCount,
+    );
+  expect(await byDate(hourAgo, inAnHour)).toBe(1);
+  expect(await byDate(inAnHour, new Date(Date.now() + 7_200_000).toISOString())).toBe(0);
+
   await t.query(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.STAFF_IN);
   expect((await audit({ kind: 'READ', record: `Need:${need}`, subject: 'staff-liqi' })).nodes).toEqual([
     expect.objectContaining({ operation: 'Need.description', target: `id=${need}`, record: `Need:${need}` }),
