@@ -1,3 +1,4 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { communitySubgraph } from '../subgraphs/community';
 import { auditSubgraph } from '../subgraphs/audit';
 import { charitySubgraph } from '../subgraphs/charity';
@@ -27,8 +28,13 @@ export function subgraphByName(name: string): SubgraphDefinition {
   return found;
 }
 
+/** A subgraph's own tables plus the audit log, which every subgraph writes in its own database. */
+export function entitiesOf(definition: SubgraphDefinition) {
+  return [...new Set([...definition.entities, AuditEntry])];
+}
+
 export function allEntities() {
-  return SUBGRAPHS.flatMap((s) => s.entities);
+  return [...new Set(SUBGRAPHS.flatMap(entitiesOf))];
 }
 
 export type { SubgraphName };

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { auditedMutation } from '../audit/audit-log';
 import type { HubContext } from '../graphql/context';
 import type { ReferenceLookups } from '../graphql/references';
 
@@ -52,6 +53,11 @@ export function buildSubgraph(definition: SubgraphDefinition): BuiltSubgraph {
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
   const typeDefs = parse(sdl);
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
+  // Every mutation field is audited by the subgraph that runs it, whatever router sits in front.
+  const mutations = (resolvers.Mutation ?? {}) as Record<string, unknown>;
+  for (const [field, resolve] of Object.entries(mutations)) {
+    if (typeof resolve === 'function') mutations[field] = auditedMutation(field, resolve as never);
+  }
   for (const [typeName, resolveReference] of Object.entries(definition.references)) {
     // Merge, never replace: a spread of the type's entry would drop its field resolvers.
     const typeResolvers = (resolvers[typeName] ??= {}) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import { newAuditState, type AuditState } from '../audit/audit-log';
 import { PUBLIC_IDENTITY, type Identity } from '../auth/identity';
 import type { ReferenceLookups } from './references';
 
@@ -18,6 +19,8 @@ export interface HubContext {
   loaders: Map<string, DataLoader<unknown, unknown>>;
   /** Lookups of the subgraphs running in this process, for checking the ids a write takes (references.ts). */
   references: ReferenceLookups;
+  /** The running mutation, refusals and personal-data reads this request has to audit. */
+  audit: AuditState;
 }
 
 export interface ContextOptions {
@@ -37,7 +40,16 @@ export function createContext({
   clientAddress,
   references = {},
 }: ContextOptions): HubContext {
-  return { dataSource, dataKey, requestId, identity, clientAddress, loaders: new Map(), references };
+  return {
+    dataSource,
+    dataKey,
+    requestId,
+    identity,
+    clientAddress,
+    loaders: new Map(),
+    references,
+    audit: newAuditState(),
+  };
 }
 
 /** Disabled only by the benchmark's naive peer (issue 6), to measure what batching buys. */

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { oneWriteAtATime } from '../db/sqlite-writes';
+import { auditInTransaction, transactionCommitted } from '../audit/audit-log';
 import { ConflictError, NotFoundError } from './errors';
 import type { HubContext } from './context';
 
@@ -32,24 +34,8 @@ export function isRetryableConflict(error: unknown): boolean {
 }
 
 /**
- * TypeORM runs every SQLite query on one shared connection, so two transactions at once would nest as savepoints
- * of each other (one's rollback undoing the other's work). SQLite writes one transaction at a time anyway: they
- * queue here, one after the other, per data source.
- */
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
-
-function oneAtATimeOnSqlite<T>(dataSource: DataSource, run: () => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== 'better-sqlite3') return run();
-  const result = (sqliteQueues.get(dataSource) ?? Promise.resolve()).then(run, run);
-  sqliteQueues.set(
-    dataSource,
-    result.catch(() => undefined),
-  );
-  return result;
-}
-
-/**
- * Runs a mutation's reads and writes in one transaction: either all of it lands or none of it. When the database
+ * Runs a mutation's reads and writes in one transaction: either all of it lands or none of it, and the mutation's
+ * audit row is written by the same transaction, so a committed change without its row cannot exist. When the database
  * reports a conflict with a parallel transaction, the whole of `work` runs again in a new transaction (so `work`
  * must do nothing outside the database that cannot be repeated), a bounded number of times with a short jittered
  * back-off, and then the caller gets a coded CONFLICT.
@@ -61,7 +47,15 @@ export async function inTransaction<T>(context: HubContext, work: (manager: Enti
   const dataSource = context.dataSource;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await oneAtATimeOnSqlite(dataSource, () => dataSource.transaction(work));
+      const result = await oneWriteAtATime(dataSource, () =>
+        dataSource.transaction(async (manager) => {
+          const done = await work(manager);
+          await auditInTransaction(manager, context, done);
+          return done;
+        }),
+      );
+      transactionCommitted(context);
+      return result;
     } catch (error) {
       if (!isRetryableConflict(error)) throw error;
       if (attempt >= MAX_ATTEMPTS) throw new ConflictError();

@@ -9,7 +9,7 @@ import {
   type ApolloServerPlugin,
 } from '@apollo/server';
 import { armor, mutationRateLimitPlugin } from '../graphql/limits';
-import { auditPlugin } from '../subgraphs/audit/audit.plugin';
+import { auditPlugin } from '../audit/audit-log';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { createGateway } from '../federation/gateway';
@@ -55,7 +55,7 @@ export function apolloOptions(config: Config, log: (line: string) => void) {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: protection.plugins as ApolloServerPlugin<HubContext>[],
+    plugins: [...(protection.plugins as ApolloServerPlugin<HubContext>[]), auditPlugin(log)],
   } satisfies Partial<ApolloServerOptions<HubContext>>;
 }
 
@@ -75,7 +75,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
     ...shared,
-    plugins: [...shared.plugins, mutationRateLimitPlugin(options.config.rateLimit), auditPlugin()],
+    plugins: [...shared.plugins, mutationRateLimitPlugin(options.config.rateLimit)],
   });
   await server.start();
   const ownsDatabase = !options.database;

@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { createGatewayAuthenticator } from '../auth/edge';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
-import { subgraphByName, type SubgraphName } from '../federation/registry';
+import { entitiesOf, subgraphByName, type SubgraphName } from '../federation/registry';
 import { buildSubgraph } from '../federation/subgraph';
 import { createContext, type HubContext } from '../graphql/context';
 import { apolloOptions, createHub } from './hub';
@@ -39,7 +39,7 @@ export async function serveHub(config: Config, database: Database, remote: Parti
 /** One subgraph alone over HTTP, for a gateway elsewhere; it opens only its own tables. */
 export async function serveSubgraph(config: Config, name: string, port: number) {
   const definition = subgraphByName(name);
-  const database = await openDatabase(config.database, definition.entities);
+  const database = await openDatabase(config.database, entitiesOf(definition));
   const built = buildSubgraph(definition);
   const apollo = new ApolloServer<HubContext>({ schema: built.schema, ...apolloOptions(config, log) });
   const authenticate = createGatewayAuthenticator(config.auth);

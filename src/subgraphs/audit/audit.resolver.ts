@@ -1,15 +1,18 @@
 import { Arg, Args, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
+import { AuditEntry, AuditKind } from '../../audit/audit-entry.entity';
 import { Role } from '../../auth/identity';
 import { requireRole } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { listQuery } from '../../graphql/list-query';
 import { Connection, OrderDirection, PageArgs, paginate } from '../../graphql/pagination';
-import { AuditEntry } from './audit.entity';
 
 export const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry');
 
 @InputType()
 export class AuditFilter {
+  @Field(() => AuditKind, { nullable: true })
+  kind?: AuditKind;
+
   @Field({ nullable: true })
   operation?: string;
 
@@ -18,6 +21,15 @@ export class AuditFilter {
 
   @Field({ nullable: true, description: 'OK or an error code' })
   outcome?: string;
+
+  @Field({ nullable: true, description: 'the personal record read, e.g. Resident:12' })
+  record?: string;
+
+  @Field({ nullable: true, description: 'at or after' })
+  since?: Date;
+
+  @Field({ nullable: true, description: 'before' })
+  until?: Date;
 }
 
 @Resolver(() => AuditEntry)
@@ -30,9 +42,17 @@ export class AuditResolver {
   ) {
     requireRole(context.identity, Role.ADMIN);
     const query = listQuery(context.dataSource, AuditEntry, {
-      equals: { operation: filter?.operation, subject: filter?.subject, outcome: filter?.outcome },
+      equals: {
+        kind: filter?.kind,
+        operation: filter?.operation,
+        subject: filter?.subject,
+        outcome: filter?.outcome,
+        record: filter?.record,
+      },
       order: { field: 'id', direction: OrderDirection.DESC },
     });
+    if (filter?.since) query.andWhere('item.at >= :since', { since: filter.since });
+    if (filter?.until) query.andWhere('item.at < :until', { until: filter.until });
     return paginate(query, page);
   }
 }

@@ -21,8 +21,8 @@ export class Resident {
   @Field(() => ID)
   id!: number;
 
+  /** Personal data: resolved by ResidentResolver, which records each read. */
   @Column({ type: 'varchar', length: 32 })
-  @Field()
   name!: string;
 
   @Index()
@@ -34,8 +34,8 @@ export class Resident {
   @Column({ type: 'varchar', length: 128, nullable: true })
   phoneSealed!: string | null;
 
+  /** Shown as `phone` (masked) by ResidentResolver, which records each read. */
   @Column({ type: 'varchar', length: 11, nullable: true })
-  @Field(() => String, { nullable: true, name: 'phone', description: 'masked, e.g. 138****5678' })
   phoneMasked!: string | null;
 
   @Column({ type: 'datetime', nullable: true })

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { recordPersonalRead } from '../../audit/audit-log';
 import type { HubContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Region } from './region.entity';
@@ -33,9 +34,24 @@ export class ResidentResolver {
     return registerResident(context, input);
   }
 
+  // The resident itself is reachable by staff of its region only; every personal field read is recorded.
+  @FieldResolver(() => String)
+  name(@Root() resident: Resident, @Ctx() context: HubContext) {
+    recordPersonalRead(context, 'Resident', resident.id, 'name');
+    return resident.name;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'masked, e.g. 138****5678' })
+  phone(@Root() resident: Resident, @Ctx() context: HubContext) {
+    if (resident.phoneMasked !== null) recordPersonalRead(context, 'Resident', resident.id, 'phone');
+    return resident.phoneMasked;
+  }
+
   @FieldResolver(() => [ResidentTag], { nullable: true, description: 'sensitive; staff of the resident’s region only' })
   tags(@Root() resident: Resident, @Ctx() context: HubContext) {
-    return tagsOf(context, resident);
+    const tags = tagsOf(context, resident);
+    if (tags !== null) recordPersonalRead(context, 'Resident', resident.id, 'tags');
+    return tags;
   }
 
   @FieldResolver(() => Region)

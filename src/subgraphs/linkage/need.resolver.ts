@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/identity';
 import { actsInRegion, isStaff } from '../../auth/policy';
+import { recordPersonalRead } from '../../audit/audit-log';
 import type { HubContext } from '../../graphql/context';
 import { reference } from '../../federation/references';
 import { PageArgs } from '../../graphql/pagination';
@@ -81,7 +82,9 @@ export class NeedResolver {
     const allowed =
       identity.role === Role.ADMIN ||
       ((identity.role === Role.STAFF || identity.role === Role.BOT) && actsInRegion(identity, need.communityId));
-    return allowed ? need.description : null;
+    if (!allowed) return null;
+    recordPersonalRead(context, 'Need', need.id, 'description');
+    return need.description;
   }
 
   @FieldResolver(() => String, {
@@ -89,9 +92,9 @@ export class NeedResolver {
     description: 'masked call-back number, e.g. 138****5678; staff of the region only',
   })
   contactPhone(@Root() need: Need, @Ctx() context: HubContext) {
-    return isStaff(context.identity) && actsInRegion(context.identity, need.communityId)
-      ? need.contactPhoneMasked
-      : null;
+    if (!isStaff(context.identity) || !actsInRegion(context.identity, need.communityId)) return null;
+    if (need.contactPhoneMasked !== null) recordPersonalRead(context, 'Need', need.id, 'contactPhone');
+    return need.contactPhoneMasked;
   }
 
   @FieldResolver(() => [ServiceProject], {
