@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import type { Identity } from '../../src/auth/identity';
 import { createContext, type HubContext } from '../../src/graphql/context';
+import { localLookups } from '../../src/federation/registry';
 import { buildSubgraph } from '../../src/federation/subgraph';
 import { apolloOptions } from '../../src/server/hub';
 import { linkageSubgraph } from '../../src/subgraphs/linkage';
@@ -112,6 +113,8 @@ test('a subgraph served alone writes the audit row itself, in its own transactio
           requestId: randomUUID(),
           identity: IDENTITIES.STAFF_IN,
           clientAddress: '10.1.1.1',
+          // The community code is checked through the community subgraph's lookup, as if its owner were reachable.
+          references: localLookups(),
         }),
       },
     );
