@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { PUBLIC_IDENTITY, type Identity } from '../auth/identity';
+import type { DataKey } from '../config/config';
 
 /**
  * Per-request context. In-process, the gateway hands this same object to every subgraph, so all six share one
@@ -10,8 +11,10 @@ export interface HubContext {
   dataSource: DataSource;
   requestId: string;
   identity: Identity;
-  /** Key protecting personal data at rest (residents' phones); from config, never from a request. */
-  dataKey: Buffer;
+  /** Key sealing personal data at rest (residents' phones); from config, never from a request. */
+  dataKey: DataKey;
+  /** The caller's own `Authorization` header, passed on unchanged to subgraphs served elsewhere. */
+  authorization?: string;
   /** The caller's address, for per-address limits and the audit log. */
   clientAddress?: string;
   loaders: Map<string, DataLoader<unknown, unknown>>;
@@ -19,10 +22,11 @@ export interface HubContext {
 
 export interface ContextOptions {
   dataSource: DataSource;
-  dataKey: Buffer;
+  dataKey: DataKey;
   requestId: string;
   identity?: Identity;
   clientAddress?: string;
+  authorization?: string;
 }
 
 export function createContext({
@@ -31,8 +35,9 @@ export function createContext({
   requestId,
   identity = PUBLIC_IDENTITY,
   clientAddress,
+  authorization,
 }: ContextOptions): HubContext {
-  return { dataSource, dataKey, requestId, identity, clientAddress, loaders: new Map() };
+  return { dataSource, dataKey, requestId, identity, clientAddress, authorization, loaders: new Map() };
 }
 
 /** Disabled only by the benchmark's naive peer (issue 6), to measure what batching buys. */

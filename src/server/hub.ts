@@ -22,8 +22,11 @@ export interface Hub {
   server: ApolloServer<HubContext>;
   database: Database;
   subgraphs: BuiltSubgraph[];
-  /** A fresh per-request context (identity, loaders, request id, client address). */
-  context(identity?: Identity, clientAddress?: string): HubContext;
+  /**
+   * A fresh per-request context (identity, loaders, request id, client address); `authorization` is the
+   * caller's header, forwarded to remote subgraphs.
+   */
+  context(identity?: Identity, clientAddress?: string, authorization?: string): HubContext;
   /** The identity of an HTTP request (Bearer token), or an UNAUTHENTICATED error. */
   authenticate(headers: IncomingHttpHeaders): Promise<Identity>;
   stop(): Promise<void>;
@@ -65,11 +68,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));
   setBatching(options.config.batching);
   const subgraphs = buildAllSubgraphs();
-  const gateway = createGateway({
-    subgraphs,
-    remote: options.remote,
-    gatewaySecret: options.config.auth.gatewaySecret,
-  });
+  const gateway = createGateway({ subgraphs, remote: options.remote });
   const shared = apolloOptions(options.config, log);
   const server = new ApolloServer<HubContext>({
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
@@ -83,13 +82,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     server,
     database,
     subgraphs,
-    context: (identity, clientAddress) =>
+    context: (identity, clientAddress, authorization) =>
       createContext({
         dataSource: database.dataSource,
-        dataKey: options.config.auth.dataKey,
+        dataKey: options.config.dataKeys.current,
         requestId: randomUUID(),
         identity,
         clientAddress,
+        authorization,
       }),
     authenticate: createBearerAuthenticator(options.config.auth),
     stop: async () => {

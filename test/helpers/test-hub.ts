@@ -66,7 +66,7 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOpt
     testDatabase,
     config,
     execute,
-    token: (claims) => signToken(config.auth, claims, '1h'),
+    token: (claims) => signToken(config.auth, claims, 3600),
     async query<T>(query: string, variables?: Record<string, unknown>, identity?: Identity) {
       const result = await execute(query, variables, identity);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);

@@ -34,6 +34,10 @@ export class Resident {
   @Column({ type: 'varchar', length: 128, nullable: true })
   phoneSealed!: string | null;
 
+  /** Id of the data key that sealed phoneSealed (`wushe rekey` re-seals under a new one). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phoneKeyId!: string | null;
+
   @Column({ type: 'varchar', length: 11, nullable: true })
   @Field(() => String, { nullable: true, name: 'phone', description: 'masked, e.g. 138****5678' })
   phoneMasked!: string | null;

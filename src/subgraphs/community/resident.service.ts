@@ -16,13 +16,15 @@ export function registerResident(context: HubContext, input: RegisterResidentInp
   if (input.phone && !input.consentAt) {
     throw new DomainError('CONSENT_REQUIRED', '保存联系方式需要居民同意的时间 (storing a phone needs consentAt)');
   }
+  const phone = input.phone ? protect(context.dataKey, input.phone) : null;
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(Resident);
     return repository.save(
       repository.create({
         name: input.name.trim(),
         regionId: input.regionId,
-        phoneSealed: input.phone ? protect(context.dataKey, input.phone) : null,
+        phoneSealed: phone?.sealed ?? null,
+        phoneKeyId: phone?.keyId ?? null,
         phoneMasked: input.phone ? maskPhone(input.phone) : null,
         consentAt: input.phone ? input.consentAt! : null,
         tagList: [...new Set(input.tags)].join(','),

@@ -128,6 +128,7 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
   if (input.contactPhone && !input.contactConsentAt) {
     throw new DomainError('CONSENT_REQUIRED', '留下电话需要居民同意的时间 (a contact phone needs contactConsentAt)');
   }
+  const contactPhone = input.contactPhone ? protect(context.dataKey, input.contactPhone) : null;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await inTransaction(context, async (manager) => {
@@ -150,7 +151,8 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
             resolvedAt: null,
             rating: null,
             rejectReason: null,
-            contactPhoneSealed: input.contactPhone ? protect(context.dataKey, input.contactPhone) : null,
+            contactPhoneSealed: contactPhone?.sealed ?? null,
+            contactPhoneKeyId: contactPhone?.keyId ?? null,
             contactPhoneMasked: input.contactPhone ? maskPhone(input.contactPhone) : null,
             contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
           }),
