@@ -127,7 +127,9 @@ async function main(argv: string[]): Promise<void> {
     case 'token': {
       const role = (values.role ?? '').toUpperCase() as Role;
       if (values.region !== undefined && !divisionCodes().has(values.region)) {
-        throw new ConfigError(`--region ${values.region} is not a division of 玉溪市 (src/seed/data/yuxi-divisions.tsv)`);
+        throw new ConfigError(
+          `--region ${values.region} is not a division of 玉溪市 (src/seed/data/yuxi-divisions.tsv)`,
+        );
       }
       if (values.org !== undefined && !/^[1-9]\d{0,9}$/.test(values.org)) {
         throw new ConfigError(`--org must be an organisation id (a positive integer), got "${values.org}"`);
@@ -155,9 +157,14 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'rekey': {
       const batchSize = values.batch === undefined ? 500 : Number(values.batch);
-      if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) throw new ConfigError('--batch must be a positive integer');
+      if (!(Number.isSafeInteger(batchSize) && batchSize > 0))
+        throw new ConfigError('--batch must be a positive integer');
       const database = await openAll(config);
-      const counts = await rekey(database.dataSource, { keys: config.dataKeys, jwtSecret: config.auth.jwtSecret, batchSize });
+      const counts = await rekey(database.dataSource, {
+        keys: config.dataKeys,
+        jwtSecret: config.auth.jwtSecret,
+        batchSize,
+      });
       const summary = Object.entries(counts)
         .map(([label, count]) => `${label} ${count}`)
         .join(', ');

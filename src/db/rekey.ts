@@ -7,11 +7,15 @@ import { Resident } from '../subgraphs/community/resident.entity';
 import { Need } from '../subgraphs/linkage/need.entity';
 
 /** Every column holding a sealed value, with the column beside it naming the key that sealed it. */
-export const SEALED_COLUMNS: readonly { label: string; entity: EntityTarget<ObjectLiteral>; sealed: string; keyId: string }[] =
-  [
-    { label: 'resident.phone', entity: Resident, sealed: 'phoneSealed', keyId: 'phoneKeyId' },
-    { label: 'need.contactPhone', entity: Need, sealed: 'contactPhoneSealed', keyId: 'contactPhoneKeyId' },
-  ];
+export const SEALED_COLUMNS: readonly {
+  label: string;
+  entity: EntityTarget<ObjectLiteral>;
+  sealed: string;
+  keyId: string;
+}[] = [
+  { label: 'resident.phone', entity: Resident, sealed: 'phoneSealed', keyId: 'phoneKeyId' },
+  { label: 'need.contactPhone', entity: Need, sealed: 'contactPhoneSealed', keyId: 'contactPhoneKeyId' },
+];
 
 /** Values sealed before key ids existed carry none; they were sealed with a key derived from JWT_SECRET. */
 const LEGACY_KEY_ID = 'legacy';

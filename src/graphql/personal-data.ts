@@ -12,7 +12,10 @@ export function protect(dataKey: DataKey, plain: string): Sealed {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', dataKey.key, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return { sealed: [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.'), keyId: dataKey.id };
+  return {
+    sealed: [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.'),
+    keyId: dataKey.id,
+  };
 }
 
 export class UnknownDataKeyError extends Error {}

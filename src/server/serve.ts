@@ -50,11 +50,7 @@ export async function serveHub(config: Config, database: Database, remote: Parti
   const server = createHttpServer({
     apollo: hub.server,
     context: async (request) =>
-      hub.context(
-        await hub.authenticate(request.headers),
-        request.socket.remoteAddress,
-        request.headers.authorization,
-      ),
+      hub.context(await hub.authenticate(request.headers), request.socket.remoteAddress, request.headers.authorization),
     health: () => health(database),
   });
   const { host, note } = bindingFor(config);

@@ -7,4 +7,10 @@ import { DataKeyIds1795753542875 } from './1795753542875-DataKeyIds';
 // Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:
 // `npm run build && node dist/src/cli.js migration:generate <Name>` against a migrated database.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const migrations: Function[] = [Initial1795705482538, StaffAdministration1795706798952, LinkageEngine1795707975767, NeedContact1795708293081, DataKeyIds1795753542875];
+export const migrations: Function[] = [
+  Initial1795705482538,
+  StaffAdministration1795706798952,
+  LinkageEngine1795707975767,
+  NeedContact1795708293081,
+  DataKeyIds1795753542875,
+];
