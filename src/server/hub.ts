@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { createBearerAuthenticator } from '../auth/edge';
 import type { Identity } from '../auth/identity';
 import {
@@ -29,6 +29,8 @@ export interface Hub {
   context(identity?: Identity, clientAddress?: string, authorization?: string): HubContext;
   /** The identity of an HTTP request (Bearer token), or an UNAUTHENTICATED error. */
   authenticate(headers: IncomingHttpHeaders): Promise<Identity>;
+  /** The context of an HTTP request: its verified identity, address and Authorization header. */
+  contextFor(request: IncomingMessage): Promise<HubContext>;
   stop(): Promise<void>;
 }
 
@@ -78,20 +80,24 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   await server.start();
   const ownsDatabase = !options.database;
+  const authenticate = createBearerAuthenticator(options.config.auth);
+  const context: Hub['context'] = (identity, clientAddress, authorization) =>
+    createContext({
+      dataSource: database.dataSource,
+      dataKey: options.config.dataKeys.current,
+      requestId: randomUUID(),
+      identity,
+      clientAddress,
+      authorization,
+    });
   return {
     server,
     database,
     subgraphs,
-    context: (identity, clientAddress, authorization) =>
-      createContext({
-        dataSource: database.dataSource,
-        dataKey: options.config.dataKeys.current,
-        requestId: randomUUID(),
-        identity,
-        clientAddress,
-        authorization,
-      }),
-    authenticate: createBearerAuthenticator(options.config.auth),
+    context,
+    authenticate,
+    contextFor: async (request) =>
+      context(await authenticate(request.headers), request.socket.remoteAddress, request.headers.authorization),
     stop: async () => {
       await server.stop();
       if (ownsDatabase) await database.dataSource.destroy();

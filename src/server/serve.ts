@@ -49,8 +49,7 @@ export async function serveHub(config: Config, database: Database, remote: Parti
   const hub = await createHub({ config, database, remote, log });
   const server = createHttpServer({
     apollo: hub.server,
-    context: async (request) =>
-      hub.context(await hub.authenticate(request.headers), request.socket.remoteAddress, request.headers.authorization),
+    context: (request) => hub.contextFor(request),
     health: () => health(database),
   });
   const { host, note } = bindingFor(config);

@@ -75,7 +75,7 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOpt
     async listen() {
       server = createHttpServer({
         apollo: hub.server,
-        context: async (request) => hub.context(await hub.authenticate(request.headers), request.socket.remoteAddress),
+        context: (request) => hub.contextFor(request),
         health: async () => void (await database.dataSource.query('SELECT 1')),
       });
       const port = await listen(server, 0, '127.0.0.1');

@@ -41,12 +41,7 @@ beforeAll(async () => {
   });
   const server = createHttpServer({
     apollo: gateway.server,
-    context: async (request) =>
-      gateway.context(
-        await gateway.authenticate(request.headers),
-        request.socket.remoteAddress,
-        request.headers.authorization,
-      ),
+    context: (request) => gateway.contextFor(request),
   });
   gatewayUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/graphql`;
   closeGatewayServer = () => new Promise((resolve) => server.close(() => resolve()));
