@@ -7,12 +7,13 @@ import { ConfigError, loadConfig, parseDuration, type Config } from './config/co
 import { DatabaseError, migrate, openDatabase } from './db/data-source';
 import { writeMigration } from './db/generate-migration';
 import { rekey, RekeyError } from './db/rekey';
-import { CompositionError } from './federation/compose';
+import { composeSupergraph, CompositionError } from './federation/compose';
 import { allEntities, SUBGRAPH_NAMES, type SubgraphName } from './federation/registry';
 import { checkOperations, checkSchemaFiles, writeSchemaFiles } from './federation/schema-files';
 import { Region } from './subgraphs/community/region.entity';
 import { seedYuxi } from './seed';
 import { divisionCodes } from './seed/generate';
+import { buildAllSubgraphs } from './server/hub';
 import { serveHub, serveSubgraph } from './server/serve';
 
 const USAGE = `wushe — 五社联动 hub
@@ -23,6 +24,8 @@ const USAGE = `wushe — 五社联动 hub
   wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql and schema/supergraph.graphql
   wushe subgraph <name> --port N      serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')})
   wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote
+  wushe supergraph --subgraph name=url…
+                                      print the supergraph with these subgraph URLs, for another router
   wushe token --role R [--region C] [--org N] [--subject S] [--expires 7d]
                                       mint a token: ADMIN, STAFF (needs --region), ORG (needs --org), BOT (needs --region);
                                       it expires after --expires, at most TOKEN_MAX_LIFETIME (BOT_TOKEN_MAX_LIFETIME)
@@ -97,6 +100,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'gateway':
       await serveHub(config, await openAll(config), parseRemotes(values.subgraph));
+      return;
+    case 'supergraph':
+      process.stdout.write(composeSupergraph(buildAllSubgraphs(), parseRemotes(values.subgraph)));
       return;
     case 'subgraph': {
       if (!argument) throw new ConfigError(`name a subgraph: ${SUBGRAPH_NAMES.join(', ')}`);
