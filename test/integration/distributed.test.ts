@@ -7,11 +7,10 @@ import { REGISTER_RESIDENT } from '../helpers/admin-operations';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
 import { CITY_FIGURES, NESTED_SERVICES } from '../helpers/operations';
 import { CLI, startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraph-process';
-import { startTestHub, TEST_JWT_SECRET, type TestHub } from '../helpers/test-hub';
+import { startTestHub, TEST_DATA_KEY, TEST_JWT_SECRET, type TestHub } from '../helpers/test-hub';
 
 // Two subgraphs in their own processes (the built CLI, as an operator would run them) behind a gateway over
 // HTTP must answer exactly what the all-in-one hub answers; each verifies the caller's token itself.
-const DATA_KEY = Buffer.alloc(32, 3).toString('hex');
 
 let t: TestHub;
 let gateway: Hub;
@@ -25,10 +24,10 @@ async function startSubgraph(name: string, env: Record<string, string>): Promise
   return started.url;
 }
 
-const productionLike = { JWT_SECRET: TEST_JWT_SECRET, DATA_KEY, NODE_ENV: 'test' };
+const productionLike = { JWT_SECRET: TEST_JWT_SECRET, DATA_KEY: TEST_DATA_KEY, NODE_ENV: 'test' };
 
 beforeAll(async () => {
-  t = await startTestHub({ env: { DATA_KEY } });
+  t = await startTestHub();
   const [organization, volunteer] = await Promise.all([
     startSubgraph('organization', productionLike),
     startSubgraph('volunteer', productionLike),
@@ -87,7 +86,7 @@ test('a subgraph started as the README shows ignores an identity header signed f
 
 test.each(['production', 'test'])('a subgraph refuses to start with NODE_ENV=%s and no JWT_SECRET', (nodeEnv) => {
   const run = spawnSync(process.execPath, [CLI, 'subgraph', 'community', '--port', '0'], {
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.testDatabase.url, DATA_KEY, NODE_ENV: nodeEnv },
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.testDatabase.url, DATA_KEY: TEST_DATA_KEY, NODE_ENV: nodeEnv },
     encoding: 'utf8',
     timeout: 60_000,
   });

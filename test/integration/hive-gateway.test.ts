@@ -8,11 +8,10 @@ import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
 import { CITY_FIGURES, NESTED_SERVICES } from '../helpers/operations';
 import { REGISTER_RESIDENT } from '../helpers/admin-operations';
 import { startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraph-process';
-import { startTestHub, TEST_JWT_SECRET, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import { startTestHub, TEST_DATA_KEY, TEST_JWT_SECRET, type GraphQLResult, type TestHub } from '../helpers/test-hub';
 
 // The seven subgraphs in their own processes, in production mode, behind Hive Gateway — a standard Federation 2
 // router that knows nothing of wushe and only forwards the caller's Authorization header.
-const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 let t: TestHub;
 let hive: GatewayRuntime;
@@ -22,13 +21,13 @@ let needId: string;
 let hubUrl: string;
 
 beforeAll(async () => {
-  t = await startTestHub({ env: { DATA_KEY } });
+  t = await startTestHub();
   const started = await Promise.all(
     SUBGRAPH_NAMES.map((name) =>
       startSubgraphProcess(name, {
         DATABASE_URL: t.testDatabase.url,
         JWT_SECRET: TEST_JWT_SECRET,
-        DATA_KEY,
+        DATA_KEY: TEST_DATA_KEY,
         NODE_ENV: 'production',
       }),
     ),
