@@ -45,6 +45,7 @@ export async function mariadbBench(url: string): Promise<string> {
     DATABASE_URL: url,
     JWT_SECRET: 'benchmark-secret-0123456789',
     NODE_ENV: 'production',
+    DATA_KEY: '62656e63686d61726b0000000000000000000000000000000000000000000000',
     PORT: String(PORT),
   };
   const started = Date.now();

@@ -25,7 +25,7 @@ async function main() {
     context: async (request) =>
       createContext({
         dataSource: database.dataSource,
-        dataKey: config.auth.dataKey,
+        dataKey: config.dataKeys.current,
         requestId: randomUUID(),
         identity: await authenticate(request.headers),
       }),

@@ -3,14 +3,17 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { Role } from './auth/identity';
 import { AuthError, signToken } from './auth/tokens';
-import { ConfigError, loadConfig, type Config } from './config/config';
+import { ConfigError, loadConfig, parseDuration, type Config } from './config/config';
 import { DatabaseError, migrate, openDatabase } from './db/data-source';
 import { writeMigration } from './db/generate-migration';
-import { CompositionError } from './federation/compose';
+import { rekey, RekeyError } from './db/rekey';
+import { composeSupergraph, CompositionError } from './federation/compose';
 import { allEntities, SUBGRAPH_NAMES, type SubgraphName } from './federation/registry';
 import { checkOperations, checkSchemaFiles, writeSchemaFiles } from './federation/schema-files';
 import { Region } from './subgraphs/community/region.entity';
 import { seedYuxi } from './seed';
+import { divisionCodes } from './seed/generate';
+import { buildAllSubgraphs } from './server/hub';
 import { serveHub, serveSubgraph } from './server/serve';
 
 const USAGE = `wushe — 五社联动 hub
@@ -21,11 +24,15 @@ const USAGE = `wushe — 五社联动 hub
   wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql and schema/supergraph.graphql
   wushe subgraph <name> --port N      serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')})
   wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote
-  wushe token --role R [--region C] [--org N] [--subject S] [--expires 30d]
-                                      mint a token: ADMIN, STAFF (needs --region), ORG (needs --org), BOT (needs --region)
+  wushe supergraph --subgraph name=url…
+                                      print the supergraph with these subgraph URLs, for another router
+  wushe token --role R [--region C] [--org N] [--subject S] [--expires 7d]
+                                      mint a token: ADMIN, STAFF (needs --region), ORG (needs --org), BOT (needs --region);
+                                      it expires after --expires, at most TOKEN_MAX_LIFETIME (BOT_TOKEN_MAX_LIFETIME)
+  wushe rekey [--batch 500]           re-seal every stored personal value under DATA_KEY (old key: DATA_KEY_PREVIOUS)
   wushe migration:generate <Name>     write a migration for entity changes (development)
 
-Environment: PORT, DATABASE_URL, HUB_URL, JWT_SECRET, NODE_ENV, LOG_LEVEL (see .env.example).`;
+Environment: PORT, DATABASE_URL, HUB_URL, JWT_SECRET, DATA_KEY, NODE_ENV, LOG_LEVEL (see .env.example).`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -77,6 +84,7 @@ async function main(argv: string[]): Promise<void> {
       org: { type: 'string' },
       subject: { type: 'string' },
       expires: { type: 'string' },
+      batch: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -92,6 +100,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'gateway':
       await serveHub(config, await openAll(config), parseRemotes(values.subgraph));
+      return;
+    case 'supergraph':
+      process.stdout.write(composeSupergraph(buildAllSubgraphs(), parseRemotes(values.subgraph)));
       return;
     case 'subgraph': {
       if (!argument) throw new ConfigError(`name a subgraph: ${SUBGRAPH_NAMES.join(', ')}`);
@@ -121,6 +132,18 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'token': {
       const role = (values.role ?? '').toUpperCase() as Role;
+      if (values.region !== undefined && !divisionCodes().has(values.region)) {
+        throw new ConfigError(
+          `--region ${values.region} is not a division of 玉溪市 (src/seed/data/yuxi-divisions.tsv)`,
+        );
+      }
+      if (values.org !== undefined && !/^[1-9]\d{0,9}$/.test(values.org)) {
+        throw new ConfigError(`--org must be an organisation id (a positive integer), got "${values.org}"`);
+      }
+      const lifetime = values.expires === undefined ? undefined : parseDuration(values.expires);
+      if (values.expires !== undefined && lifetime === undefined) {
+        throw new ConfigError(`--expires must be a duration like 7d, 12h or 90m, got "${values.expires}"`);
+      }
       if (config.auth.usingDevelopmentSecret)
         log('warning: JWT_SECRET is not set; this token is signed with the development secret');
       const token = await signToken(
@@ -133,9 +156,26 @@ async function main(argv: string[]): Promise<void> {
           regionId: values.region,
           organizationId: values.org === undefined ? undefined : Number(values.org),
         },
-        values.expires ?? '30d',
+        lifetime,
       );
       process.stdout.write(`${token}\n`);
+      return;
+    }
+    case 'rekey': {
+      const batchSize = values.batch === undefined ? 500 : Number(values.batch);
+      if (!(Number.isSafeInteger(batchSize) && batchSize > 0))
+        throw new ConfigError('--batch must be a positive integer');
+      const database = await openAll(config);
+      const counts = await rekey(database.dataSource, {
+        keys: config.dataKeys,
+        jwtSecret: config.auth.jwtSecret,
+        batchSize,
+      });
+      const summary = Object.entries(counts)
+        .map(([label, count]) => `${label} ${count}`)
+        .join(', ');
+      log(`re-sealed under key ${config.dataKeys.current.id}: ${summary}`);
+      await database.dataSource.destroy();
       return;
     }
     case 'migration:generate': {
@@ -164,6 +204,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof DatabaseError ||
     error instanceof CompositionError ||
+    error instanceof RekeyError ||
     error instanceof AuthError;
   log(
     `wushe: ${expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

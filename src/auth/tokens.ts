@@ -9,6 +9,15 @@ const AUDIENCE = 'wushe-hub';
 export interface TokenConfig {
   jwtSecret: string;
   jwksUrl?: string;
+  /** Longest lifetime (seconds) of a person's token (ADMIN, STAFF, ORG) and of the bot's. */
+  tokenMaxLifetime: { person: number; bot: number };
+}
+
+/** How far ahead of this server's clock a token's `iat` may be (clocks of signers drift). */
+export const CLOCK_SKEW_SECONDS = 60;
+
+export function maxLifetime(config: TokenConfig, role: Role): number {
+  return role === Role.BOT ? config.tokenMaxLifetime.bot : config.tokenMaxLifetime.person;
 }
 
 export class AuthError extends DomainError {
@@ -41,19 +50,41 @@ export function validateClaims(claims: TokenClaims): TokenClaims {
   return claims;
 }
 
-export async function signToken(config: TokenConfig, claims: TokenClaims, expiresIn = '30d'): Promise<string> {
+/** Signs a token that expires after `lifetimeSeconds` (the role's longest lifetime unless shorter). */
+export async function signToken(config: TokenConfig, claims: TokenClaims, lifetimeSeconds?: number): Promise<string> {
   const { role, subject, regionId, organizationId } = validateClaims(claims);
+  const longest = maxLifetime(config, role);
+  const lifetime = lifetimeSeconds ?? longest;
+  if (!(Number.isSafeInteger(lifetime) && lifetime > 0 && lifetime <= longest)) {
+    throw new AuthError(`令牌有效期应在 1 至 ${longest} 秒之间 (a ${role} token lives at most ${longest} s)`);
+  }
+  const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ role, region: regionId, org: organizationId })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
+    .setIssuedAt(now)
+    .setExpirationTime(now + lifetime)
     .sign(new TextEncoder().encode(config.jwtSecret));
 }
 
-function identityFrom(payload: JWTPayload): Identity {
+/**
+ * A token must say when it was issued and when it expires, may not come from the future and may not live longer
+ * than its role allows: a leaked token stops working on its own, and nobody mints one that never does.
+ */
+function checkLifetime(config: TokenConfig, payload: JWTPayload, role: Role): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number') {
+    throw new AuthError('令牌必须带签发和过期时间 (a token needs iat and exp)');
+  }
+  if (payload.iat > now + CLOCK_SKEW_SECONDS) throw new AuthError('令牌签发时间在未来 (token issued in the future)');
+  if (payload.exp - payload.iat > maxLifetime(config, role)) {
+    throw new AuthError('令牌有效期过长 (token lifetime exceeds TOKEN_MAX_LIFETIME)');
+  }
+}
+
+function identityFrom(config: TokenConfig, payload: JWTPayload): Identity {
   const claims = validateClaims({
     role: payload.role as Role,
     subject: String(payload.sub ?? ''),
@@ -61,6 +92,7 @@ function identityFrom(payload: JWTPayload): Identity {
     organizationId: typeof payload.org === 'number' ? payload.org : undefined,
   });
   if (!claims.subject) throw new AuthError('令牌缺少主体 (token has no subject)');
+  checkLifetime(config, payload, claims.role);
   return claims;
 }
 
@@ -70,10 +102,11 @@ export function createTokenVerifier(config: TokenConfig) {
   const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
   return async (token: string): Promise<Identity> => {
     try {
+      const options = { issuer: ISSUER, audience: AUDIENCE, clockTolerance: CLOCK_SKEW_SECONDS };
       const { payload } = jwks
-        ? await jwtVerify(token, jwks, { issuer: ISSUER, audience: AUDIENCE })
-        : await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-      return identityFrom(payload);
+        ? await jwtVerify(token, jwks, options)
+        : await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] });
+      return identityFrom(config, payload);
     } catch (error) {
       if (error instanceof AuthError) throw error;
       throw new AuthError('登录凭证无效或已过期 (invalid or expired token)');

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /**
  * The one place that reads process.env (DESIGN rule 6). Everything else receives a Config.
@@ -18,6 +18,7 @@ export interface Config {
   database: DatabaseConfig;
   hubUrl: string;
   auth: AuthConfig;
+  dataKeys: DataKeys;
   /** Mutations allowed per minute, per token and per client address. */
   rateLimit: { perToken: number; perAddress: number };
   nodeEnv: 'development' | 'production' | 'test';
@@ -31,32 +32,91 @@ export interface AuthConfig {
   jwtSecret: string;
   /** Optional JWKS of an identity provider whose RS/ES tokens are accepted instead. */
   jwksUrl?: string;
-  /** Shared by the gateway and remote subgraphs: only requests carrying it may assert an identity. */
-  gatewaySecret: string;
-  /** Key (32 bytes, derived) protecting residents' phone numbers at rest. */
-  dataKey: Buffer;
-  /** True when JWT_SECRET was not set and the development default is in use. */
+  /** Longest lifetime (exp − iat, seconds) accepted for ADMIN, STAFF and ORG tokens, and for BOT tokens. */
+  tokenMaxLifetime: { person: number; bot: number };
+  /** True when JWT_SECRET was not set and the development default is in use: loopback only. */
   usingDevelopmentSecret: boolean;
+}
+
+/** A key sealing personal data at rest, with the id stored beside every value it sealed. */
+export interface DataKey {
+  id: string;
+  key: Buffer;
+}
+
+export interface DataKeys {
+  current: DataKey;
+  /** The key being rotated away from (DATA_KEY_PREVIOUS), read only by `wushe rekey`. */
+  previous?: DataKey;
+  /** True when DATA_KEY was not set and the development key is in use. */
+  usingDevelopmentKey: boolean;
 }
 
 export class ConfigError extends Error {}
 
 const DEVELOPMENT_SECRET = 'wushe-development-secret-do-not-use-in-production';
+const DEVELOPMENT_DATA_KEY = createHash('sha256').update('wushe-development-data-key-do-not-use').digest();
 
 function authConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): AuthConfig {
   const usingDevelopmentSecret = !env.JWT_SECRET;
-  if (usingDevelopmentSecret && nodeEnv === 'production')
-    throw new ConfigError('JWT_SECRET must be set when NODE_ENV=production');
+  if (usingDevelopmentSecret && nodeEnv !== 'development')
+    throw new ConfigError(`JWT_SECRET must be set when NODE_ENV=${nodeEnv}`);
   const jwtSecret = env.JWT_SECRET || DEVELOPMENT_SECRET;
   if (jwtSecret.length < 16) throw new ConfigError('JWT_SECRET must be at least 16 characters');
-  const derive = (purpose: string) => createHmac('sha256', jwtSecret).update(purpose).digest();
   return {
     jwtSecret,
     jwksUrl: env.JWT_JWKS_URL || undefined,
-    gatewaySecret: env.GATEWAY_SECRET || derive('wushe-gateway').toString('hex'),
-    dataKey: env.DATA_KEY ? createHmac('sha256', env.DATA_KEY).update('wushe-data').digest() : derive('wushe-data'),
+    tokenMaxLifetime: {
+      person: duration('TOKEN_MAX_LIFETIME', env.TOKEN_MAX_LIFETIME, '30d'),
+      bot: duration('BOT_TOKEN_MAX_LIFETIME', env.BOT_TOKEN_MAX_LIFETIME, '90d'),
+    },
     usingDevelopmentSecret,
   };
+}
+
+/** The key id: a fingerprint of the key, so ids never collide across rotations and need no bookkeeping. */
+export function dataKeyFrom(key: Buffer): DataKey {
+  return { id: createHash('sha256').update('wushe-data-key-id').update(key).digest('hex').slice(0, 12), key };
+}
+
+/** 32 bytes as 64 hex digits or base64; never derived from JWT_SECRET, so rotating that touches nothing stored. */
+function parseDataKey(name: string, raw: string): DataKey {
+  const key = /^[0-9a-f]{64}$/i.test(raw)
+    ? Buffer.from(raw, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw)
+      ? Buffer.from(raw, 'base64')
+      : undefined;
+  if (key?.length !== 32) {
+    throw new ConfigError(`${name} must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)`);
+  }
+  return dataKeyFrom(key);
+}
+
+function dataKeys(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): DataKeys {
+  const usingDevelopmentKey = !env.DATA_KEY;
+  if (usingDevelopmentKey && nodeEnv !== 'development')
+    throw new ConfigError(`DATA_KEY must be set when NODE_ENV=${nodeEnv}`);
+  return {
+    current: env.DATA_KEY ? parseDataKey('DATA_KEY', env.DATA_KEY) : dataKeyFrom(DEVELOPMENT_DATA_KEY),
+    previous: env.DATA_KEY_PREVIOUS ? parseDataKey('DATA_KEY_PREVIOUS', env.DATA_KEY_PREVIOUS) : undefined,
+    usingDevelopmentKey,
+  };
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** "30d", "12h", "90m", "3600s" or plain seconds → seconds. */
+export function parseDuration(raw: string): number | undefined {
+  const match = /^(\d+)([smhd]?)$/.exec(raw.trim());
+  if (!match) return undefined;
+  const seconds = Number(match[1]) * DURATION_UNITS[match[2] || 's'];
+  return seconds > 0 && Number.isSafeInteger(seconds) ? seconds : undefined;
+}
+
+function duration(name: string, raw: string | undefined, fallback: string): number {
+  const seconds = parseDuration(raw || fallback);
+  if (seconds === undefined) throw new ConfigError(`${name} must be a duration like 30d, 12h or 90m, got "${raw}"`);
+  return seconds;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
@@ -89,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     hubUrl: env.HUB_URL || `http://localhost:${port}/graphql`,
     auth: authConfig(env, nodeEnv),
+    dataKeys: dataKeys(env, nodeEnv),
     rateLimit: {
       perToken: positiveInt('MUTATIONS_PER_MINUTE_PER_TOKEN', env.MUTATIONS_PER_MINUTE_PER_TOKEN, 120),
       perAddress: positiveInt('MUTATIONS_PER_MINUTE_PER_ADDRESS', env.MUTATIONS_PER_MINUTE_PER_ADDRESS, 240),

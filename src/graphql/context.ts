@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { newAuditState, type AuditState } from '../audit/audit-log';
 import { PUBLIC_IDENTITY, type Identity } from '../auth/identity';
 import type { ReferenceLookups } from './references';
+import type { DataKey } from '../config/config';
 
 /**
  * Per-request context. In-process, the gateway hands this same object to every subgraph, so all six share one
@@ -12,8 +13,10 @@ export interface HubContext {
   dataSource: DataSource;
   requestId: string;
   identity: Identity;
-  /** Key protecting personal data at rest (residents' phones); from config, never from a request. */
-  dataKey: Buffer;
+  /** Key sealing personal data at rest (residents' phones); from config, never from a request. */
+  dataKey: DataKey;
+  /** The caller's own `Authorization` header, passed on unchanged to subgraphs served elsewhere. */
+  authorization?: string;
   /** The caller's address, for per-address limits and the audit log. */
   clientAddress?: string;
   loaders: Map<string, DataLoader<unknown, unknown>>;
@@ -25,11 +28,12 @@ export interface HubContext {
 
 export interface ContextOptions {
   dataSource: DataSource;
-  dataKey: Buffer;
+  dataKey: DataKey;
   requestId: string;
   identity?: Identity;
   clientAddress?: string;
   references?: ReferenceLookups;
+  authorization?: string;
 }
 
 export function createContext({
@@ -39,6 +43,7 @@ export function createContext({
   identity = PUBLIC_IDENTITY,
   clientAddress,
   references = {},
+  authorization,
 }: ContextOptions): HubContext {
   return {
     dataSource,
@@ -46,6 +51,7 @@ export function createContext({
     requestId,
     identity,
     clientAddress,
+    authorization,
     loaders: new Map(),
     references,
     audit: newAuditState(),

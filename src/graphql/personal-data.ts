@@ -1,16 +1,31 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { DataKey } from '../config/config';
 
-/** AES-256-GCM for personal data at rest: iv.tag.ciphertext, base64url. */
-export function protect(key: Buffer, plain: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.');
+/** A sealed value and the id of the key that sealed it; both are stored, side by side. */
+export interface Sealed {
+  sealed: string;
+  keyId: string;
 }
 
-export function unprotect(key: Buffer, sealed: string): string {
+/** AES-256-GCM for personal data at rest: iv.tag.ciphertext, base64url. */
+export function protect(dataKey: DataKey, plain: string): Sealed {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', dataKey.key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return {
+    sealed: [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.'),
+    keyId: dataKey.id,
+  };
+}
+
+export class UnknownDataKeyError extends Error {}
+
+/** Opens a value with the key its id names; a missing key or a tampered value throws. */
+export function unprotect(keys: readonly DataKey[], { sealed, keyId }: Sealed): string {
+  const dataKey = keys.find((candidate) => candidate.id === keyId);
+  if (!dataKey) throw new UnknownDataKeyError(`no key with id ${keyId} is configured (DATA_KEY, DATA_KEY_PREVIOUS)`);
   const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  const decipher = createDecipheriv('aes-256-gcm', dataKey.key, iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
 }

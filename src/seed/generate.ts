@@ -76,6 +76,12 @@ function readDivisions(): { townships: Division[]; communities: Division[] } {
   };
 }
 
+/** Every code of the division tree: the city, its counties, townships and communities. */
+export function divisionCodes(): Set<string> {
+  const { townships, communities } = readDivisions();
+  return new Set([Y.CITY.code, ...Y.COUNTIES.map((c) => c.code), ...[...townships, ...communities].map((d) => d.code)]);
+}
+
 const townshipKind = (name: string) => (name.endsWith('街道') ? '街道' : name.endsWith('镇') ? '镇' : '乡');
 const ALL_CATEGORIES = Object.values(ServiceCategory);
 const ORG_KINDS: [OrganizationKind, number][] = [

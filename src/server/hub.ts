@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { createBearerAuthenticator } from '../auth/edge';
 import type { Identity } from '../auth/identity';
 import {
@@ -22,10 +22,15 @@ export interface Hub {
   server: ApolloServer<HubContext>;
   database: Database;
   subgraphs: BuiltSubgraph[];
-  /** A fresh per-request context (identity, loaders, request id, client address). */
-  context(identity?: Identity, clientAddress?: string): HubContext;
+  /**
+   * A fresh per-request context (identity, loaders, request id, client address); `authorization` is the
+   * caller's header, forwarded to remote subgraphs.
+   */
+  context(identity?: Identity, clientAddress?: string, authorization?: string): HubContext;
   /** The identity of an HTTP request (Bearer token), or an UNAUTHENTICATED error. */
   authenticate(headers: IncomingHttpHeaders): Promise<Identity>;
+  /** The context of an HTTP request: its verified identity, address and Authorization header. */
+  contextFor(request: IncomingMessage): Promise<HubContext>;
   stop(): Promise<void>;
 }
 
@@ -65,11 +70,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));
   setBatching(options.config.batching);
   const subgraphs = buildAllSubgraphs();
-  const gateway = createGateway({
-    subgraphs,
-    remote: options.remote,
-    gatewaySecret: options.config.auth.gatewaySecret,
-  });
+  const gateway = createGateway({ subgraphs, remote: options.remote });
   const shared = apolloOptions(options.config, log);
   const server = new ApolloServer<HubContext>({
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
@@ -80,20 +81,25 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await server.start();
   const ownsDatabase = !options.database;
   const references = localLookups(options.remote);
+  const authenticate = createBearerAuthenticator(options.config.auth);
+  const context: Hub['context'] = (identity, clientAddress, authorization) =>
+    createContext({
+      dataSource: database.dataSource,
+      dataKey: options.config.dataKeys.current,
+      requestId: randomUUID(),
+      identity,
+      clientAddress,
+      authorization,
+      references,
+    });
   return {
     server,
     database,
     subgraphs,
-    context: (identity, clientAddress) =>
-      createContext({
-        dataSource: database.dataSource,
-        dataKey: options.config.auth.dataKey,
-        requestId: randomUUID(),
-        identity,
-        clientAddress,
-        references,
-      }),
-    authenticate: createBearerAuthenticator(options.config.auth),
+    context,
+    authenticate,
+    contextFor: async (request) =>
+      context(await authenticate(request.headers), request.socket.remoteAddress, request.headers.authorization),
     stop: async () => {
       await server.stop();
       if (ownsDatabase) await database.dataSource.destroy();

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
-import { createGatewayAuthenticator } from '../auth/edge';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import { createBearerAuthenticator } from '../auth/edge';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { entitiesOf, subgraphByName, type SubgraphName } from '../federation/registry';
@@ -15,15 +17,43 @@ async function health(database: Database): Promise<void> {
   await database.dataSource.query('SELECT 1');
 }
 
+/**
+ * Anyone holding the development secret can mint any token, so a server using it answers only this machine.
+ * Returns the host to bind (undefined: every interface) and what the start line should add.
+ */
+function bindingFor(config: Config): { host?: string; note: string } {
+  if (config.dataKeys.usingDevelopmentKey)
+    log('warning: DATA_KEY is not set; personal data is sealed with the development key');
+  if (!config.auth.usingDevelopmentSecret) return { note: '' };
+  return { host: '127.0.0.1', note: ' (loopback only: JWT_SECRET is not set)' };
+}
+
+/**
+ * In production a subgraph does not hand its SDL to whoever asks: routers compose from the committed
+ * schema/supergraph.graphql (or schema/subgraphs/*.graphql), so `_service` is refused like introspection.
+ */
+export const noServiceSdl: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === '_service' && context.getParentType() === context.getSchema().getQueryType()) {
+      context.reportError(
+        new GraphQLError('子图不对外提供 SDL (the subgraph SDL is not served in production; use schema/)', {
+          nodes: [node],
+        }),
+      );
+    }
+  },
+});
+
 /** The hub over HTTP: gateway plus subgraphs (in-process unless named in `remote`). */
 export async function serveHub(config: Config, database: Database, remote: Partial<Record<SubgraphName, string>> = {}) {
   const hub = await createHub({ config, database, remote, log });
   const server = createHttpServer({
     apollo: hub.server,
-    context: async (request) => hub.context(await hub.authenticate(request.headers), request.socket.remoteAddress),
+    context: (request) => hub.contextFor(request),
     health: () => health(database),
   });
-  const port = await listen(server, config.port);
+  const { host, note } = bindingFor(config);
+  const port = await listen(server, config.port, host);
   closeOnSignals(
     server,
     async () => {
@@ -32,24 +62,35 @@ export async function serveHub(config: Config, database: Database, remote: Parti
     },
     log,
   );
-  log(`wushe hub: http://localhost:${port}/graphql · GraphiQL http://localhost:${port}/graphiql`);
+  const base = `http://${host ?? 'localhost'}:${port}`;
+  log(`wushe hub: ${base}/graphql · GraphiQL ${base}/graphiql${note}`);
   return { server, port, hub };
 }
 
-/** One subgraph alone over HTTP, for a gateway elsewhere; it opens only its own tables. */
+/**
+ * One subgraph alone over HTTP, for a router elsewhere (`wushe gateway`, Hive Gateway, Apollo Router); it opens
+ * only its own tables and verifies the caller's bearer token itself, as the hub does.
+ */
 export async function serveSubgraph(config: Config, name: string, port: number) {
   const definition = subgraphByName(name);
   const database = await openDatabase(config.database, entitiesOf(definition));
   const built = buildSubgraph(definition);
-  const apollo = new ApolloServer<HubContext>({ schema: built.schema, ...apolloOptions(config, log) });
-  const authenticate = createGatewayAuthenticator(config.auth);
+  const shared = apolloOptions(config, log);
+  const apollo = new ApolloServer<HubContext>({
+    schema: built.schema,
+    ...shared,
+    validationRules: [...shared.validationRules, ...(config.nodeEnv === 'production' ? [noServiceSdl] : [])],
+    // Inline traces (ftv1) would hand any caller resolver timings and error details; nothing here reads them.
+    plugins: [...shared.plugins, ApolloServerPluginInlineTraceDisabled() as ApolloServerPlugin<HubContext>],
+  });
+  const authenticate = createBearerAuthenticator(config.auth);
   await apollo.start();
   const server = createHttpServer({
     apollo,
     context: async (request) =>
       createContext({
         dataSource: database.dataSource,
-        dataKey: config.auth.dataKey,
+        dataKey: config.dataKeys.current,
         requestId: randomUUID(),
         identity: await authenticate(request.headers),
         clientAddress: request.socket.remoteAddress,
@@ -59,7 +100,8 @@ export async function serveSubgraph(config: Config, name: string, port: number) 
     health: () => health(database),
     graphiql: false,
   });
-  const actualPort = await listen(server, port);
+  const { host, note } = bindingFor(config);
+  const actualPort = await listen(server, port, host);
   closeOnSignals(
     server,
     async () => {
@@ -68,6 +110,6 @@ export async function serveSubgraph(config: Config, name: string, port: number) 
     },
     log,
   );
-  log(`wushe subgraph ${name}: http://localhost:${actualPort}/graphql`);
+  log(`wushe subgraph ${name}: http://${host ?? 'localhost'}:${actualPort}/graphql${note}`);
   return { server, port: actualPort };
 }

@@ -46,6 +46,7 @@ const env = {
   DATABASE_URL: `mysql://${credentials}@${server.host}:${server.port}/${databaseName}`,
   NODE_ENV: 'production',
   JWT_SECRET: `kill-drill-${randomBytes(16).toString('hex')}`,
+  DATA_KEY: randomBytes(32).toString('hex'),
   PORT: String(PORT),
   MUTATIONS_PER_MINUTE_PER_TOKEN: '1000000',
   MUTATIONS_PER_MINUTE_PER_ADDRESS: '1000000',
@@ -123,9 +124,9 @@ interface Setup {
 async function setUp(): Promise<Setup> {
   const config = loadConfig(env);
   const tokens = {
-    admin: await signToken(config.auth, { role: Role.ADMIN, subject: 'drill-admin' }, '1h'),
-    staff: await signToken(config.auth, { role: Role.STAFF, subject: 'drill-staff', regionId: LIQI }, '1h'),
-    bot: await signToken(config.auth, { role: Role.BOT, subject: 'drill-bot', regionId: LIQI }, '1h'),
+    admin: await signToken(config.auth, { role: Role.ADMIN, subject: 'drill-admin' }, 3600),
+    staff: await signToken(config.auth, { role: Role.STAFF, subject: 'drill-staff', regionId: LIQI }, 3600),
+    bot: await signToken(config.auth, { role: Role.BOT, subject: 'drill-bot', regionId: LIQI }, 3600),
   };
   const round = await must(
     tokens.admin,

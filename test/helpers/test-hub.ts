@@ -9,6 +9,8 @@ import { createHttpServer, listen } from '../../src/server/http-server';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-for-wushe-tests';
+/** The data key of every test hub (required like JWT_SECRET once NODE_ENV is not development). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** The small city the named-fact tests use: every named fact, a hundredth of the generated bulk. */
 export const SMALL_SCALE = 0.01;
@@ -49,7 +51,12 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOpt
   const testDatabase = await createTestDatabase();
   const database = await testDatabase.open();
   await seedYuxi(database.dataSource, scale);
-  const config = loadConfig({ DATABASE_URL: testDatabase.url, JWT_SECRET: TEST_JWT_SECRET, ...env });
+  const config = loadConfig({
+    DATABASE_URL: testDatabase.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    DATA_KEY: TEST_DATA_KEY,
+    ...env,
+  });
   const hub = await createHub({ config, database, log: () => undefined });
   let server: Server | undefined;
   const execute: TestHub['execute'] = async (query, variables, identity) => {
@@ -66,7 +73,7 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOpt
     testDatabase,
     config,
     execute,
-    token: (claims) => signToken(config.auth, claims, '1h'),
+    token: (claims) => signToken(config.auth, claims, 3600),
     async query<T>(query: string, variables?: Record<string, unknown>, identity?: Identity) {
       const result = await execute(query, variables, identity);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
@@ -75,7 +82,7 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOpt
     async listen() {
       server = createHttpServer({
         apollo: hub.server,
-        context: async (request) => hub.context(await hub.authenticate(request.headers), request.socket.remoteAddress),
+        context: (request) => hub.contextFor(request),
         health: async () => void (await database.dataSource.query('SELECT 1')),
       });
       const port = await listen(server, 0, '127.0.0.1');

@@ -109,7 +109,7 @@ test('a subgraph served alone writes the audit row itself, in its own transactio
       {
         contextValue: createContext({
           dataSource: t.database.dataSource,
-          dataKey: t.config.auth.dataKey,
+          dataKey: t.config.dataKeys.current,
           requestId: randomUUID(),
           identity: IDENTITIES.STAFF_IN,
           clientAddress: '10.1.1.1',

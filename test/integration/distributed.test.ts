@@ -1,43 +1,36 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { Role } from '../../src/auth/identity';
 import { createHub, type Hub } from '../../src/server/hub';
 import { createHttpServer, listen } from '../../src/server/http-server';
+import { REGISTER_RESIDENT } from '../helpers/admin-operations';
+import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
 import { CITY_FIGURES, NESTED_SERVICES } from '../helpers/operations';
-import { startTestHub, TEST_JWT_SECRET, type TestHub } from '../helpers/test-hub';
+import { CLI, startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraph-process';
+import { startTestHub, TEST_DATA_KEY, TEST_JWT_SECRET, type TestHub } from '../helpers/test-hub';
 
 // Two subgraphs in their own processes (the built CLI, as an operator would run them) behind a gateway over
-// HTTP must answer exactly what the all-in-one hub answers.
-const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
+// HTTP must answer exactly what the all-in-one hub answers; each verifies the caller's token itself.
 
 let t: TestHub;
 let gateway: Hub;
-const children: ChildProcess[] = [];
+const children: SubgraphProcess[] = [];
 let gatewayUrl: string;
 let closeGatewayServer: () => Promise<void>;
 
-function startSubgraph(name: string, databaseUrl: string): Promise<string> {
-  const child = spawn(process.execPath, [CLI, 'subgraph', name, '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = output.match(/wushe subgraph \w+: (http:\/\/\S+)/)?.[1];
-      if (url) resolve(url.replace('localhost', '127.0.0.1'));
-    });
-    child.once('exit', (code) => reject(new Error(`subgraph ${name} exited with ${code}: ${output}`)));
-  });
+async function startSubgraph(name: string, env: Record<string, string>): Promise<string> {
+  const started = await startSubgraphProcess(name, { DATABASE_URL: t.testDatabase.url, ...env });
+  children.push(started);
+  return started.url;
 }
+
+const productionLike = { JWT_SECRET: TEST_JWT_SECRET, DATA_KEY: TEST_DATA_KEY, NODE_ENV: 'test' };
 
 beforeAll(async () => {
   t = await startTestHub();
   const [organization, volunteer] = await Promise.all([
-    startSubgraph('organization', t.testDatabase.url),
-    startSubgraph('volunteer', t.testDatabase.url),
+    startSubgraph('organization', productionLike),
+    startSubgraph('volunteer', productionLike),
   ]);
   gateway = await createHub({
     config: t.config,
@@ -47,36 +40,61 @@ beforeAll(async () => {
   });
   const server = createHttpServer({
     apollo: gateway.server,
-    context: async (request) =>
-      gateway.context(await gateway.authenticate(request.headers), request.socket.remoteAddress),
+    context: (request) => gateway.contextFor(request),
   });
   gatewayUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/graphql`;
   closeGatewayServer = () => new Promise((resolve) => server.close(() => resolve()));
 });
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGTERM');
+  for (const { child } of children) child.kill('SIGTERM');
   await closeGatewayServer?.();
   await gateway?.server.stop();
   await t?.close();
 });
 
-test('a subgraph served alone accepts an identity only with the gateway’s secret', async () => {
-  const subgraph = await startSubgraph('linkage', t.testDatabase.url);
-  const forged = Buffer.from(JSON.stringify({ role: 'ADMIN', subject: 'mallory' })).toString('base64url');
-  const response = await fetch(subgraph, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wushe-identity': forged, 'x-wushe-gateway': 'guess' },
-    body: JSON.stringify({
-      query:
-        'mutation { openProjectRound(input: { name: "x", sponsor: "y", openedOn: "2027-01-01", quota: 1 }) { id } }',
-    }),
+test('a subgraph started as the README shows ignores an identity header signed from the development secret', async () => {
+  const { registerResident } = await t.query<{ registerResident: { id: string } }>(
+    REGISTER_RESIDENT,
+    { regionId: XIAHE, phone: '13812345678', consentAt: '2026-11-01T08:00:00.000Z' },
+    IDENTITIES.STAFF_IN,
+  );
+  const started = await startSubgraphProcess('community', {
+    DATABASE_URL: t.testDatabase.url,
+    NODE_ENV: 'development',
   });
-  expect(response.status).toBe(401);
-  expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  children.push(started);
+  const { url, startLine } = started;
+  expect(startLine).toMatch(/^wushe subgraph community: http:\/\/127\.0\.0\.1:\d+\/graphql \(loopback only/);
+  // Everything below is public knowledge: the development secret is in the repository.
+  const developmentSecret = 'wushe-development-secret-do-not-use-in-production';
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-wushe-identity': Buffer.from(JSON.stringify({ role: 'STAFF', subject: 'mallory', regionId: LIQI })).toString(
+        'base64url',
+      ),
+      'x-wushe-gateway': createHmac('sha256', developmentSecret).update('wushe-gateway').digest('hex'),
+    },
+    body: JSON.stringify({ query: `{ resident(id: "${registerResident.id}") { name phone tags } }` }),
+  });
+  const body = (await response.json()) as any;
+  expect(body.data).toEqual({ resident: null });
+  expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
 });
 
-test('the gateway forwards a verified identity to remote subgraphs', async () => {
+test.each(['production', 'test'])('a subgraph refuses to start with NODE_ENV=%s and no JWT_SECRET', (nodeEnv) => {
+  const run = spawnSync(process.execPath, [CLI, 'subgraph', 'community', '--port', '0'], {
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.testDatabase.url, DATA_KEY: TEST_DATA_KEY, NODE_ENV: nodeEnv },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`wushe: JWT_SECRET must be set when NODE_ENV=${nodeEnv}`);
+});
+
+test('the gateway passes the caller’s own token on to remote subgraphs', async () => {
   const token = await t.token({ role: Role.STAFF, subject: 'staff-remote', regionId: '530400000000' });
   const response = await fetch(gatewayUrl, {
     method: 'POST',

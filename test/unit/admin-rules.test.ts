@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dataKeyFrom } from '../../src/config/config';
 import { maskPhone, protect, unprotect } from '../../src/graphql/personal-data';
 import { NeedStatus } from '../../src/subgraphs/linkage/need.entity';
 import { assertTransition, NEED_TRANSITIONS } from '../../src/subgraphs/linkage/need.state';
@@ -23,13 +24,15 @@ test.each([
 
 test('phones are masked for display and sealed (authenticated) at rest', () => {
   expect(maskPhone('13812345678')).toBe('138****5678');
-  const key = randomBytes(32);
+  const key = dataKeyFrom(randomBytes(32));
   const sealed = protect(key, '13812345678');
-  expect(sealed).not.toContain('1381234');
-  expect(unprotect(key, sealed)).toBe('13812345678');
-  const tampered = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA');
-  expect(() => unprotect(key, tampered)).toThrow();
-  expect(() => unprotect(randomBytes(32), sealed)).toThrow();
+  expect(sealed.sealed).not.toContain('1381234');
+  expect(sealed.keyId).toBe(key.id);
+  expect(unprotect([key], sealed)).toBe('13812345678');
+  const tampered = sealed.sealed.slice(0, -2) + (sealed.sealed.endsWith('A') ? 'BB' : 'AA');
+  expect(() => unprotect([key], { ...sealed, sealed: tampered })).toThrow();
+  expect(() => unprotect([{ id: key.id, key: randomBytes(32) }], sealed)).toThrow();
+  expect(() => unprotect([dataKeyFrom(randomBytes(32))], sealed)).toThrow();
 });
 
 test('the need workflow allows only its listed transitions', () => {

@@ -2,6 +2,7 @@ import { Initial1795705482538 } from './1795705482538-Initial';
 import { StaffAdministration1795706798952 } from './1795706798952-StaffAdministration';
 import { LinkageEngine1795707975767 } from './1795707975767-LinkageEngine';
 import { NeedContact1795708293081 } from './1795708293081-NeedContact';
+import { DataKeyIds1795753542875 } from './1795753542875-DataKeyIds';
 import { AuditInTransaction1795753587136 } from './1795753587136-AuditInTransaction';
 import { HeldInvariants1795753720294 } from './1795753720294-HeldInvariants';
 
@@ -13,6 +14,7 @@ export const migrations: Function[] = [
   StaffAdministration1795706798952,
   LinkageEngine1795707975767,
   NeedContact1795708293081,
+  DataKeyIds1795753542875,
   AuditInTransaction1795753587136,
   HeldInvariants1795753720294,
 ];

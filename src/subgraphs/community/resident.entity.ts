@@ -34,6 +34,10 @@ export class Resident {
   @Column({ type: 'varchar', length: 128, nullable: true })
   phoneSealed!: string | null;
 
+  /** Id of the data key that sealed phoneSealed (`wushe rekey` re-seals under a new one). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phoneKeyId!: string | null;
+
   /** Shown as `phone` (masked) by ResidentResolver, which records each read. */
   @Column({ type: 'varchar', length: 11, nullable: true })
   phoneMasked!: string | null;

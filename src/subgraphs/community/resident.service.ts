@@ -21,13 +21,15 @@ export async function registerResident(context: HubContext, input: RegisterResid
   }
   if (input.consentAt) requireNotFuture(input.consentAt, 'consentAt');
   await requireRegion(context, input.regionId, 'regionId', RegionLevel.COMMUNITY);
+  const phone = input.phone ? protect(context.dataKey, input.phone) : null;
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(Resident);
     return repository.save(
       repository.create({
         name: input.name.trim(),
         regionId: input.regionId,
-        phoneSealed: input.phone ? protect(context.dataKey, input.phone) : null,
+        phoneSealed: phone?.sealed ?? null,
+        phoneKeyId: phone?.keyId ?? null,
         phoneMasked: input.phone ? maskPhone(input.phone) : null,
         consentAt: input.phone ? input.consentAt! : null,
         tagList: [...new Set(input.tags)].join(','),

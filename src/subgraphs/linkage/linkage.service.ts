@@ -166,6 +166,7 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
   }
   if (input.contactConsentAt) requireNotFuture(input.contactConsentAt, 'contactConsentAt');
   await requireRegion(context, input.communityId, 'communityId', 'COMMUNITY');
+  const contactPhone = input.contactPhone ? protect(context.dataKey, input.contactPhone) : null;
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(Need);
     return repository.save(
@@ -180,7 +181,8 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
         resolvedAt: null,
         rating: null,
         rejectReason: null,
-        contactPhoneSealed: input.contactPhone ? protect(context.dataKey, input.contactPhone) : null,
+        contactPhoneSealed: contactPhone?.sealed ?? null,
+        contactPhoneKeyId: contactPhone?.keyId ?? null,
         contactPhoneMasked: input.contactPhone ? maskPhone(input.contactPhone) : null,
         contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
       }),

@@ -88,6 +88,10 @@ export class Need {
   @Column({ type: 'varchar', length: 128, nullable: true })
   contactPhoneSealed!: string | null;
 
+  /** Id of the data key that sealed contactPhoneSealed. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  contactPhoneKeyId!: string | null;
+
   @Column({ type: 'varchar', length: 11, nullable: true })
   contactPhoneMasked!: string | null;
 

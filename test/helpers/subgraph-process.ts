@@ -1,0 +1,36 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The compiled CLI, as an operator runs it (`npm test` builds first). */
+export const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
+
+export interface SubgraphProcess {
+  /** Its GraphQL URL, as the start line printed it (localhost → 127.0.0.1). */
+  url: string;
+  /** The start line. */
+  startLine: string;
+  child: ChildProcess;
+}
+
+/**
+ * `wushe subgraph <name> --port 0` in its own process with exactly `env` (plus PATH); resolves on its start line.
+ * Callers stop it with `child.kill()`.
+ */
+export function startSubgraphProcess(name: string, env: Record<string, string>): Promise<SubgraphProcess> {
+  const child = spawn(process.execPath, [CLI, 'subgraph', name, '--port', '0'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => /^wushe subgraph \w+: http:\/\/\S+/.test(l));
+      if (line) {
+        const url = /(http:\/\/\S+)/.exec(line)![1].replace('localhost', '127.0.0.1');
+        resolve({ url, startLine: line, child });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`subgraph ${name} exited with ${code}: ${output}`)));
+  });
+}
