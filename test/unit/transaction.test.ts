@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { newAuditState } from '../../src/audit/audit-log';
 import type { HubContext } from '../../src/graphql/context';
 import { DomainError } from '../../src/graphql/errors';
 import { inTransaction } from '../../src/graphql/transaction';
@@ -14,7 +15,8 @@ function contextFailing(failures: number, code: string) {
       return work({} as EntityManager);
     },
   } as unknown as DataSource;
-  return { context: { dataSource } as HubContext, calls: () => calls };
+  // No mutation is running, so the audit step writes nothing and the stand-in needs no repository.
+  return { context: { dataSource, audit: newAuditState() } as HubContext, calls: () => calls };
 }
 
 describe('inTransaction', () => {
