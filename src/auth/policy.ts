@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { subtreeBounds } from '../db/region-scope';
 import { DomainError } from '../graphql/errors';
 import { Role, type Identity } from './identity';
@@ -60,5 +61,22 @@ export function requireRegionActor(identity: Identity, regionId: string, ...role
   requireRole(identity, Role.ADMIN, ...roles);
   if (!actsInRegion(identity, regionId)) {
     throw new ForbiddenError(`不在您的管辖区域内 (${regionId} is outside your region)`, { regionId });
+  }
+}
+
+/**
+ * A BOT token acts for a whole region, but a need belongs to the one resident who registered it. For that
+ * resident's own records (rating, details) a BOT presents the resident's opaque reporter reference, the one the
+ * need was registered with; ADMIN and STAFF of the region are not asked for it.
+ */
+export function actsForReporter(identity: Identity, recorded: string | null, presented: string | null | undefined) {
+  if (identity.role !== Role.BOT) return true;
+  if (!recorded || !presented || recorded.length !== presented.length) return false;
+  return timingSafeEqual(Buffer.from(recorded), Buffer.from(presented));
+}
+
+export function requireReporter(identity: Identity, recorded: string | null, presented: string | null | undefined) {
+  if (!actsForReporter(identity, recorded, presented)) {
+    throw new ForbiddenError('只有登记该需求的居民本人可以操作 (only the resident who registered the need)');
   }
 }

@@ -81,14 +81,18 @@ export const RECORD_RESOURCE = /* GraphQL */ `
   }
 `;
 export const ALLOCATE = `mutation($resourceId: ID!, $amount: Int!, $needId: ID) { allocateCharityResource(input: { resourceId: $resourceId, amount: $amount, needId: $needId }) { id amount } }`;
+/** A resident as a bot refers to them (64 hex digits, like the bot's HMAC of a chat id). */
+export const REPORTER_A = 'a1'.repeat(32);
+export const REPORTER_B = 'b2'.repeat(32);
 export const SUBMIT_NEED = /* GraphQL */ `
-  mutation ($communityId: ID!) {
+  mutation ($communityId: ID!, $reporterRef: String) {
     submitNeed(
       input: {
         category: ELDERLY_CARE
         description: "独居老人需要每周上门探访"
         urgency: HIGH
         communityId: $communityId
+        reporterRef: $reporterRef
       }
     ) {
       id
@@ -99,7 +103,7 @@ export const SUBMIT_NEED = /* GraphQL */ `
 `;
 export const NEED_TRANSITION = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status resolvedAt } }`;
 export const REJECT_NEED = `mutation($id: ID!, $reason: String!) { rejectNeed(id: $id, reason: $reason) { id status rejectReason } }`;
-export const RATE_NEED = `mutation($id: ID!, $rating: Int!) { rateNeed(id: $id, rating: $rating) { id rating } }`;
+export const RATE_NEED = `mutation($id: ID!, $rating: Int!, $reporterRef: String) { rateNeed(id: $id, rating: $rating, reporterRef: $reporterRef) { id rating } }`;
 export const NEED_DESCRIPTION = `query($id: ID!) { need(id: $id) { number description } }`;
 export const OPEN_ROUND = `mutation($quota: Int!) { openProjectRound(input: { name: "2027 社区服务项目", sponsor: "市民政局", openedOn: "2027-01-01", quota: $quota }) { id quota } }`;
 export const SUBMIT_APPLICATION = /* GraphQL */ `

@@ -30,7 +30,8 @@ async function newOrganization(regionId: string): Promise<number> {
   return Number(data.registerOrganization.id);
 }
 
-const newNeed = async () => (await asAdmin(Op.SUBMIT_NEED, { communityId: XIAHE })).submitNeed.id as string;
+const newNeed = async () =>
+  (await asAdmin(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A })).submitNeed.id as string;
 const newActivity = async () =>
   (await asAdmin(Op.CREATE_ACTIVITY, { regionId: XIAHE, organizationId: String(ownOrg), capacity: 100 }))
     .createVolunteerActivity.id as string;
@@ -148,7 +149,7 @@ const CASES: Case[] = [
   {
     name: 'submitNeed',
     allowed: ['ADMIN', 'STAFF_IN', 'BOT_IN'],
-    run: (as) => t.execute(Op.SUBMIT_NEED, { communityId: XIAHE }, as),
+    run: (as) => t.execute(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, as),
   },
   {
     name: 'acceptNeed',
@@ -167,7 +168,7 @@ const CASES: Case[] = [
       const id = await newNeed();
       for (const step of ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed'])
         await asAdmin(Op.NEED_TRANSITION(step), { id });
-      return t.execute(Op.RATE_NEED, { id, rating: 5 }, as);
+      return t.execute(Op.RATE_NEED, { id, rating: 5, reporterRef: Op.REPORTER_A }, as);
     },
   },
   { name: 'openProjectRound', allowed: ['ADMIN'], run: (as) => t.execute(Op.OPEN_ROUND, { quota: 3 }, as) },

@@ -24,6 +24,9 @@ export const OPEN_NEED_STATUSES = [
   NeedStatus.IN_SERVICE,
 ];
 
+/** The bot's reference to a resident: 64 hex digits (an HMAC-SHA256), so a raw chat id cannot be sent instead. */
+export const REPORTER_REF = /^[0-9a-f]{64}$/;
+
 export enum NeedUrgency {
   LOW = 'LOW',
   NORMAL = 'NORMAL',
@@ -94,6 +97,13 @@ export class Need {
   @Column({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true, description: 'when the resident agreed to leave a phone number' })
   contactConsentAt!: Date | null;
+
+  /**
+   * Who registered the need through the bot, as the bot's opaque reference (a keyed hash of the chat id; the
+   * hub never sees the id). A BOT must present it to rate the need or read its details. Never exposed.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  reporterRef!: string | null;
 }
 
 @ObjectType({ description: 'needs of a region by state' })
