@@ -104,7 +104,7 @@ export const SUBMIT_NEED = /* GraphQL */ `
 export const NEED_TRANSITION = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status resolvedAt } }`;
 export const REJECT_NEED = `mutation($id: ID!, $reason: String!) { rejectNeed(id: $id, reason: $reason) { id status rejectReason } }`;
 export const RATE_NEED = `mutation($id: ID!, $rating: Int!, $reporterRef: String) { rateNeed(id: $id, rating: $rating, reporterRef: $reporterRef) { id rating } }`;
-export const NEED_DESCRIPTION = `query($id: ID!) { need(id: $id) { number description } }`;
+export const NEED_DESCRIPTION = `query($id: ID!, $reporterRef: String) { need(id: $id) { number description(reporterRef: $reporterRef) } }`;
 export const OPEN_ROUND = `mutation($quota: Int!) { openProjectRound(input: { name: "2027 社区服务项目", sponsor: "市民政局", openedOn: "2027-01-01", quota: $quota }) { id quota } }`;
 export const SUBMIT_APPLICATION = /* GraphQL */ `
   mutation ($roundId: ID!, $applicantId: ID!, $regionId: ID!) {

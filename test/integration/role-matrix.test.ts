@@ -226,10 +226,10 @@ describe.each(CASES)('$name', ({ allowed, run }) => {
   });
 });
 
-test('a need’s description is shown to staff of its region and the bot, and to nobody else', async () => {
+test('a need’s description is shown to staff of its region and the bot for its resident, and to nobody else', async () => {
   const id = await newNeed();
   for (const role of ROLES) {
-    const data = await t.query<any>(Op.NEED_DESCRIPTION, { id }, identity(role));
+    const data = await t.query<any>(Op.NEED_DESCRIPTION, { id, reporterRef: Op.REPORTER_A }, identity(role));
     const expected = ['ADMIN', 'STAFF_IN', 'BOT_IN'].includes(role) ? '独居老人需要每周上门探访' : null;
     expect({ role, description: data.need.description }).toEqual({ role, description: expected });
   }
