@@ -64,10 +64,13 @@ export function requireRegionActor(identity: Identity, regionId: string, ...role
   }
 }
 
+/** The bot's reference to a resident: 64 hex digits (an HMAC-SHA256), so a raw chat id cannot be sent instead. */
+export const REPORTER_REF = /^[0-9a-f]{64}$/;
+
 /**
- * A BOT token acts for a whole region, but a need belongs to the one resident who registered it. For that
- * resident's own records (rating, details) a BOT presents the resident's opaque reporter reference, the one the
- * need was registered with; ADMIN and STAFF of the region are not asked for it.
+ * A BOT token acts for a whole region, but a need (or a volunteer record) belongs to the one resident who registered it. For that
+ * resident's own records (a need's rating and details, their volunteer record) a BOT presents the resident's opaque reporter reference, the one the
+ * record was registered with; ADMIN and STAFF of the region are not asked for it.
  */
 export function actsForReporter(identity: Identity, recorded: string | null, presented: string | null | undefined) {
   if (identity.role !== Role.BOT) return true;
@@ -77,6 +80,6 @@ export function actsForReporter(identity: Identity, recorded: string | null, pre
 
 export function requireReporter(identity: Identity, recorded: string | null, presented: string | null | undefined) {
   if (!actsForReporter(identity, recorded, presented)) {
-    throw new ForbiddenError('只有登记该需求的居民本人可以操作 (only the resident who registered the need)');
+    throw new ForbiddenError('只有居民本人可以操作 (a BOT acts only for the resident who registered this record)');
   }
 }

@@ -40,7 +40,7 @@ export const REGISTER_SOCIAL_WORKER = /* GraphQL */ `
 `;
 export const RECORD_CERTIFICATE = `mutation($id: ID!, $level: SocialWorkerLevel!) { recordCertificate(socialWorkerId: $id, level: $level, year: 2022) { id level rewardYuan } }`;
 export const GRANT_TALENT_AWARD = `mutation($id: ID!, $year: Int!) { grantTalentAward(input: { socialWorkerId: $id, year: $year, amountYuan: 50000 }) { id } }`;
-export const REGISTER_VOLUNTEER = `mutation($regionId: ID!) { registerVolunteer(input: { name: "李小明", regionId: $regionId, skill: EDUCATION }) { id displayName } }`;
+export const REGISTER_VOLUNTEER = `mutation($regionId: ID!, $reporterRef: String) { registerVolunteer(input: { name: "李小明", regionId: $regionId, skill: EDUCATION, reporterRef: $reporterRef }) { id displayName } }`;
 export const CREATE_ACTIVITY = /* GraphQL */ `
   mutation ($regionId: ID!, $organizationId: ID, $capacity: Int) {
     createVolunteerActivity(
@@ -58,7 +58,7 @@ export const CREATE_ACTIVITY = /* GraphQL */ `
     }
   }
 `;
-export const SIGN_UP = `mutation($activityId: ID!, $volunteerId: ID!) { signUpForActivity(activityId: $activityId, volunteerId: $volunteerId) { id } }`;
+export const SIGN_UP = `mutation($activityId: ID!, $volunteerId: ID!, $reporterRef: String) { signUpForActivity(activityId: $activityId, volunteerId: $volunteerId, reporterRef: $reporterRef) { id } }`;
 export const CHECK_IN = `mutation($a: ID!, $v: ID!, $at: DateTimeISO!) { checkIn(activityId: $a, volunteerId: $v, at: $at) { id checkedInAt } }`;
 export const CHECK_OUT = `mutation($a: ID!, $v: ID!, $at: DateTimeISO!) { checkOut(activityId: $a, volunteerId: $v, at: $at) { id hours verified } }`;
 export const VERIFY_HOURS = `mutation($id: ID!) { verifyServiceHours(id: $id) { id verified } }`;

@@ -36,7 +36,8 @@ const newActivity = async () =>
   (await asAdmin(Op.CREATE_ACTIVITY, { regionId: XIAHE, organizationId: String(ownOrg), capacity: 100 }))
     .createVolunteerActivity.id as string;
 const newVolunteer = async () =>
-  (await asAdmin(Op.REGISTER_VOLUNTEER, { regionId: XIAHE })).registerVolunteer.id as string;
+  (await asAdmin(Op.REGISTER_VOLUNTEER, { regionId: XIAHE, reporterRef: Op.REPORTER_A })).registerVolunteer
+    .id as string;
 const newWorker = async () =>
   (await asAdmin(Op.REGISTER_SOCIAL_WORKER, { regionId: XIAHE })).registerSocialWorker.id as string;
 
@@ -109,7 +110,7 @@ const CASES: Case[] = [
   {
     name: 'registerVolunteer',
     allowed: ['ADMIN', 'STAFF_IN', 'BOT_IN'],
-    run: (as) => t.execute(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, as),
+    run: (as) => t.execute(Op.REGISTER_VOLUNTEER, { regionId: XIAHE, reporterRef: Op.REPORTER_A }, as),
   },
   {
     name: 'createVolunteerActivity (for the own organisation)',
@@ -120,7 +121,11 @@ const CASES: Case[] = [
     name: 'signUpForActivity',
     allowed: ['ADMIN', 'STAFF_IN', 'ORG_OWN', 'BOT_IN'],
     run: async (as) =>
-      t.execute(Op.SIGN_UP, { activityId: await newActivity(), volunteerId: await newVolunteer() }, as),
+      t.execute(
+        Op.SIGN_UP,
+        { activityId: await newActivity(), volunteerId: await newVolunteer(), reporterRef: Op.REPORTER_A },
+        as,
+      ),
   },
   {
     name: 'verifyServiceHours',

@@ -54,6 +54,8 @@ export type RegisterVolunteerInput = {
   regionId: string | number;
   teamId?: string | number | null | undefined;
   skill?: ServiceCategory;
+  /** required from a BOT: the resident’s opaque reference (64 hex digits); needed again to read the record or sign it up */
+  reporterRef?: string | null | undefined;
 };
 
 export type CommunityServicesQueryVariables = Exact<{
@@ -99,6 +101,7 @@ export type RegisterVolunteerMutation = { registerVolunteer: { id: string } };
 export type SignUpForActivityMutationVariables = Exact<{
   activityId: string | number;
   volunteerId: string | number;
+  reporterRef: string;
 }>;
 
 
@@ -121,6 +124,7 @@ export type UpcomingActivitiesQuery = { volunteerActivities: { nodes: Array<{ id
 
 export type VolunteerHoursQueryVariables = Exact<{
   id: string | number;
+  reporterRef: string;
 }>;
 
 

@@ -2,7 +2,7 @@ import { Initial1795705482538 } from './1795705482538-Initial';
 import { StaffAdministration1795706798952 } from './1795706798952-StaffAdministration';
 import { LinkageEngine1795707975767 } from './1795707975767-LinkageEngine';
 import { NeedContact1795708293081 } from './1795708293081-NeedContact';
-import { NeedReporterRef1795754156452 } from './1795754156452-NeedReporterRef';
+import { ReporterRefs1795755406319 } from './1795755406319-ReporterRefs';
 
 // Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:
 // `npm run build && node dist/src/cli.js migration:generate <Name>` against a migrated database.
@@ -12,5 +12,5 @@ export const migrations: Function[] = [
   StaffAdministration1795706798952,
   LinkageEngine1795707975767,
   NeedContact1795708293081,
-  NeedReporterRef1795754156452,
+  ReporterRefs1795755406319,
 ];

@@ -1,7 +1,8 @@
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ServiceCategory } from '../../graphql/service-category';
-import { NeedStatus, NeedUrgency, REPORTER_REF } from './need.entity';
+import { REPORTER_REF } from '../../auth/policy';
+import { NeedStatus, NeedUrgency } from './need.entity';
 import { ProjectCategory, ProjectStatus } from './project.entity';
 
 @InputType()

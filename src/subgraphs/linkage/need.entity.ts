@@ -24,9 +24,6 @@ export const OPEN_NEED_STATUSES = [
   NeedStatus.IN_SERVICE,
 ];
 
-/** The bot's reference to a resident: 64 hex digits (an HMAC-SHA256), so a raw chat id cannot be sent instead. */
-export const REPORTER_REF = /^[0-9a-f]{64}$/;
-
 export enum NeedUrgency {
   LOW = 'LOW',
   NORMAL = 'NORMAL',

@@ -3,8 +3,8 @@ import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE } from '../helpers/identities';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
 
-// A BOT token acts for a whole region, but a need is one resident's: the bot registers it with the resident's
-// opaque reference and must present the same reference to rate it or read its description.
+// A BOT token acts for a whole region, but a need or a volunteer record is one resident's: the bot registers it
+// with the resident's opaque reference and must present the same reference to rate or read it (or sign it up).
 let t: TestHub;
 beforeAll(async () => {
   t = await startTestHub();
@@ -73,4 +73,34 @@ test('a BOT reads a description only with its resident’s reference, and cannot
   const search = `{ needs(filter: { search: "独居" }) { totalCount nodes { number } } }`;
   expect(codeOf(await t.execute(search, {}, bot))).toBe('FORBIDDEN');
   expect((await t.query<any>(search, {}, staff)).needs.totalCount).toBeGreaterThan(0);
+});
+
+test('a volunteer the BOT registered: it reads the record and signs it up only with that resident’s reference', async () => {
+  const volunteer = (await t.query<any>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE, reporterRef: Op.REPORTER_A }, bot))
+    .registerVolunteer.id;
+  expect(codeOf(await t.execute(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, bot))).toBe('BAD_USER_INPUT');
+  const record = `query($id: ID!, $reporterRef: String) { volunteer(id: $id, reporterRef: $reporterRef) { serviceHours } }`;
+  expect(codeOf(await t.execute(record, { id: volunteer, reporterRef: Op.REPORTER_B }, bot))).toBe('FORBIDDEN');
+  expect(codeOf(await t.execute(record, { id: volunteer }, bot))).toBe('FORBIDDEN');
+  expect((await t.query<any>(record, { id: volunteer, reporterRef: Op.REPORTER_A }, bot)).volunteer).toEqual({
+    serviceHours: 0,
+  });
+  expect((await t.query<any>(record, { id: volunteer }, staff)).volunteer).toEqual({ serviceHours: 0 });
+  const activity = (await t.query<any>(Op.CREATE_ACTIVITY, { regionId: XIAHE, capacity: 10 }, IDENTITIES.ADMIN))
+    .createVolunteerActivity.id;
+  const signups = async () =>
+    Number(
+      (
+        await t.database.dataSource.query('SELECT COUNT(*) AS n FROM activity_signup WHERE activity_id = ?', [
+          Number(activity),
+        ])
+      )[0].n,
+    );
+  const signUp = (reporterRef?: string) =>
+    t.execute(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer, reporterRef }, bot);
+  expect(codeOf(await signUp(Op.REPORTER_B))).toBe('FORBIDDEN');
+  expect(codeOf(await signUp())).toBe('FORBIDDEN');
+  expect(await signups()).toBe(0);
+  expect((await signUp(Op.REPORTER_A)).errors).toBeUndefined();
+  expect(await signups()).toBe(1);
 });
