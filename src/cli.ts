@@ -18,7 +18,7 @@ import { serveHub, serveSubgraph } from './server/serve';
 
 const USAGE = `wushe — 五社联动 hub
 
-  wushe serve                         serve the hub (creates the Yuxi dataset on first run with SQLite)
+  wushe serve [--scale 1]             serve the hub (loads the Yuxi dataset, at that scale, into an empty database)
   wushe seed [--scale 0.01]           (re)create the Yuxi dataset; a smaller scale makes a small city
   wushe migrate                       apply MySQL/MariaDB migrations
   wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql and schema/supergraph.graphql
@@ -45,12 +45,17 @@ async function openAll(config: Config) {
   return database;
 }
 
-async function ensureDataset(config: Config) {
+/**
+ * Loads the dataset into an empty database before anything listens, so nothing is served while it loads. The
+ * load is one transaction (src/seed/load.ts): a start or seed killed half-way leaves no regions behind, so the
+ * next start finds the database empty and loads it again rather than serving a partial city.
+ */
+async function ensureDataset(config: Config, scale: number) {
   const database = await openAll(config);
   if ((await database.dataSource.getRepository(Region).count()) === 0) {
-    log('首次启动:正在创建玉溪市数据集 (first run: loading the Yuxi dataset)…');
+    log('首次启动:正在创建玉溪市数据集 (first run: loading the Yuxi dataset; the hub listens once it is complete)…');
     const started = Date.now();
-    const rows = await seedYuxi(database.dataSource, 1, { progress: true });
+    const rows = await seedYuxi(database.dataSource, scale, { progress: true });
     log(`loaded ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return database;
@@ -94,9 +99,11 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  const scale = values.scale ? Number(values.scale) : 1;
+  if (!(scale > 0 && scale <= 1)) throw new ConfigError(`--scale expects a number in (0, 1], got "${values.scale}"`);
   switch (command) {
     case 'serve':
-      await serveHub(config, await ensureDataset(config));
+      await serveHub(config, await ensureDataset(config, scale));
       return;
     case 'gateway':
       await serveHub(config, await openAll(config), parseRemotes(values.subgraph));
@@ -110,7 +117,6 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
-      const scale = values.scale ? Number(values.scale) : 1;
       const database = await openDatabase(config.database, allEntities());
       await migrate(database);
       const started = Date.now();

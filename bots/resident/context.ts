@@ -35,6 +35,8 @@ export interface BotDeps {
   clock: Clock;
   events: EventEmitter<ResidentEvents>;
   log: (line: string) => void;
+  /** The resident as the hub knows them: an HMAC of the chat id under the bot's own key, never the id. */
+  reporterRef(contactId: string): string;
 }
 
 export function createEvents(): EventEmitter<ResidentEvents> {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { BotConfig } from './config';
 import { createEvents, type BotDeps } from './context';
@@ -35,14 +36,17 @@ export function buildResidentBot({
   gate,
   log = (line) => process.stderr.write(`${line}\n`),
 }: BuildOptions): ResidentBot {
+  const state = new BotState(config.stateFile);
+  const reporterKey = config.reporterSecret ?? state.secret('reporter');
   const deps: BotDeps = {
     config,
     hub: new HubClient({ url: config.hubUrl, token: config.botToken }),
-    state: new BotState(config.stateFile),
+    state,
     queue: new SendQueue(new SendThrottle(config.sending, clock.random), config.sending, clock, log),
     clock,
     events: createEvents(),
     log,
+    reporterRef: (contactId) => createHmac('sha256', reporterKey).update(contactId).digest('hex'),
   };
   const bot = WechatyBuilder.build({ name: 'wushe-resident', puppet });
   bot.use(

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -49,6 +50,7 @@ export class BotState {
       CREATE TABLE IF NOT EXISTS spam_report (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS staff_room (room_id TEXT PRIMARY KEY, bound_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS volunteer_link (contact_id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL, linked_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS bot_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
   }
 
@@ -171,12 +173,27 @@ export class BotState {
       .run(nextAttemptAt, id);
   }
 
+  /** A random secret made on first use and kept with the state it protects (it outlives restarts). */
+  secret(name: string): string {
+    this.db
+      .prepare('INSERT OR IGNORE INTO bot_secret (name, value) VALUES (?, ?)')
+      .run(name, randomBytes(32).toString('hex'));
+    return (this.db.prepare('SELECT value FROM bot_secret WHERE name = ?').get(name) as { value: string }).value;
+  }
+
   rememberNeed(number: string, residentId: string, roomId: string, status: string, now: number): void {
     this.db
       .prepare(
         'INSERT OR REPLACE INTO registered_need (number, resident_id, room_id, last_status, registered_at) VALUES (?, ?, ?, ?, ?)',
       )
       .run(number, residentId, roomId, status, now);
+  }
+
+  /** Who registered a need through this bot, and in which room ('' for the private chat). */
+  registeredNeed(number: string): { residentId: string; roomId: string } | undefined {
+    const row = this.db.prepare('SELECT resident_id, room_id FROM registered_need WHERE number = ?').get(number) as
+      { resident_id: string; room_id: string } | undefined;
+    return row && { residentId: row.resident_id, roomId: row.room_id };
   }
 
   needsOf(residentId: string): { number: string; lastStatus: string }[] {

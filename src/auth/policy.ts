@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { subtreeBounds } from '../db/region-scope';
 import { DomainError } from '../graphql/errors';
 import { Role, type Identity } from './identity';
@@ -78,5 +79,25 @@ export function requireLinkInScope(anchorRegion: string, otherRegion: string, wh
     throw new ForbiddenError(`${what}不在本辖区 (${what} lies in ${otherRegion}, outside ${anchorRegion})`, {
       regionId: otherRegion,
     });
+  }
+}
+
+/** The bot's reference to a resident: 64 hex digits (an HMAC-SHA256), so a raw chat id cannot be sent instead. */
+export const REPORTER_REF = /^[0-9a-f]{64}$/;
+
+/**
+ * A BOT token acts for a whole region, but a need (or a volunteer record) belongs to the one resident who registered it. For that
+ * resident's own records (a need's rating and details, their volunteer record) a BOT presents the resident's opaque reporter reference, the one the
+ * record was registered with; ADMIN and STAFF of the region are not asked for it.
+ */
+export function actsForReporter(identity: Identity, recorded: string | null, presented: string | null | undefined) {
+  if (identity.role !== Role.BOT) return true;
+  if (!recorded || !presented || recorded.length !== presented.length) return false;
+  return timingSafeEqual(Buffer.from(recorded), Buffer.from(presented));
+}
+
+export function requireReporter(identity: Identity, recorded: string | null, presented: string | null | undefined) {
+  if (!actsForReporter(identity, recorded, presented)) {
+    throw new ForbiddenError('只有居民本人可以操作 (a BOT acts only for the resident who registered this record)');
   }
 }

@@ -88,6 +88,26 @@ test('with the hub down needs go to the outbox, and none is lost when it comes b
   expect(await told).toMatch(/XQ\d{8}-\d{4}/);
   expect(f.resident.deps.state.pendingOutbox()).toBe(0);
   expect(await needCount()).toBe(before + 5);
+  // Each queued need still says who registered it (an opaque reference, never the chat id), so its resident,
+  // and only they, can rate it later.
+  const refs = (await f.t.database.dataSource.query('SELECT reporter_ref FROM need ORDER BY id DESC LIMIT 5')) as {
+    reporter_ref: string;
+  }[];
+  expect(new Set(refs.map((r) => r.reporter_ref)).size).toBe(5);
+  for (const { reporter_ref } of refs) expect(reporter_ref).toMatch(/^[0-9a-f]{64}$/);
+  for (const resident of residents) expect(refs.map((r) => r.reporter_ref).join()).not.toContain(resident.id);
+  const number = (await told).match(/XQ\d{8}-\d{4}/)![0];
+  const [row] = await f.t.database.dataSource.query('SELECT id FROM need WHERE number = ?', [number]);
+  for (const step of ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed'])
+    await f.t.query(NEED_TRANSITION(step), { id: String(row.id) }, IDENTITIES.ADMIN);
+  const asked = f.nextReply(residents[4].id);
+  const announced = f.nextReply(f.room.id);
+  expect(await checkNeedUpdates(f.resident.deps, f.resident.bot)).toBe(1);
+  expect(await asked).toContain(`评价 ${number} 1-5`);
+  expect(await announced).toBe(`需求 ${number}:已解决`);
+  const rated = f.nextReply(f.room.id);
+  residents[4].say(`评价 ${number} 5`).to(f.room);
+  expect(await rated).toBe(`感谢评价!需求 ${number} 评分 5 分。`);
 });
 
 test('when staff move a need, the resident hears privately and the group sees number and status', async () => {

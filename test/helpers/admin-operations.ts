@@ -40,7 +40,7 @@ export const REGISTER_SOCIAL_WORKER = /* GraphQL */ `
 `;
 export const RECORD_CERTIFICATE = `mutation($id: ID!, $level: SocialWorkerLevel!) { recordCertificate(socialWorkerId: $id, level: $level, year: 2022) { id level rewardYuan } }`;
 export const GRANT_TALENT_AWARD = `mutation($id: ID!, $year: Int!) { grantTalentAward(input: { socialWorkerId: $id, year: $year, amountYuan: 50000 }) { id } }`;
-export const REGISTER_VOLUNTEER = `mutation($regionId: ID!) { registerVolunteer(input: { name: "李小明", regionId: $regionId, skill: EDUCATION }) { id displayName } }`;
+export const REGISTER_VOLUNTEER = `mutation($regionId: ID!, $reporterRef: String) { registerVolunteer(input: { name: "李小明", regionId: $regionId, skill: EDUCATION, reporterRef: $reporterRef }) { id displayName } }`;
 export const CREATE_ACTIVITY = /* GraphQL */ `
   mutation ($regionId: ID!, $organizationId: ID, $capacity: Int) {
     createVolunteerActivity(
@@ -58,7 +58,7 @@ export const CREATE_ACTIVITY = /* GraphQL */ `
     }
   }
 `;
-export const SIGN_UP = `mutation($activityId: ID!, $volunteerId: ID!) { signUpForActivity(activityId: $activityId, volunteerId: $volunteerId) { id } }`;
+export const SIGN_UP = `mutation($activityId: ID!, $volunteerId: ID!, $reporterRef: String) { signUpForActivity(activityId: $activityId, volunteerId: $volunteerId, reporterRef: $reporterRef) { id } }`;
 export const CHECK_IN = `mutation($a: ID!, $v: ID!, $at: DateTimeISO!) { checkIn(activityId: $a, volunteerId: $v, at: $at) { id checkedInAt } }`;
 export const CHECK_OUT = `mutation($a: ID!, $v: ID!, $at: DateTimeISO!) { checkOut(activityId: $a, volunteerId: $v, at: $at) { id hours verified } }`;
 export const VERIFY_HOURS = `mutation($id: ID!) { verifyServiceHours(id: $id) { id verified } }`;
@@ -81,14 +81,18 @@ export const RECORD_RESOURCE = /* GraphQL */ `
   }
 `;
 export const ALLOCATE = `mutation($resourceId: ID!, $amount: Int!, $needId: ID) { allocateCharityResource(input: { resourceId: $resourceId, amount: $amount, needId: $needId }) { id amount } }`;
+/** A resident as a bot refers to them (64 hex digits, like the bot's HMAC of a chat id). */
+export const REPORTER_A = 'a1'.repeat(32);
+export const REPORTER_B = 'b2'.repeat(32);
 export const SUBMIT_NEED = /* GraphQL */ `
-  mutation ($communityId: ID!) {
+  mutation ($communityId: ID!, $reporterRef: String) {
     submitNeed(
       input: {
         category: ELDERLY_CARE
         description: "独居老人需要每周上门探访"
         urgency: HIGH
         communityId: $communityId
+        reporterRef: $reporterRef
       }
     ) {
       id
@@ -99,8 +103,8 @@ export const SUBMIT_NEED = /* GraphQL */ `
 `;
 export const NEED_TRANSITION = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status resolvedAt } }`;
 export const REJECT_NEED = `mutation($id: ID!, $reason: String!) { rejectNeed(id: $id, reason: $reason) { id status rejectReason } }`;
-export const RATE_NEED = `mutation($id: ID!, $rating: Int!) { rateNeed(id: $id, rating: $rating) { id rating } }`;
-export const NEED_DESCRIPTION = `query($id: ID!) { need(id: $id) { number description } }`;
+export const RATE_NEED = `mutation($id: ID!, $rating: Int!, $reporterRef: String) { rateNeed(id: $id, rating: $rating, reporterRef: $reporterRef) { id rating } }`;
+export const NEED_DESCRIPTION = `query($id: ID!, $reporterRef: String) { need(id: $id) { number description(reporterRef: $reporterRef) } }`;
 export const OPEN_ROUND = `mutation($quota: Int!) { openProjectRound(input: { name: "2027 社区服务项目", sponsor: "市民政局", openedOn: "2027-01-01", quota: $quota }) { id quota } }`;
 export const SUBMIT_APPLICATION = /* GraphQL */ `
   mutation ($roundId: ID!, $applicantId: ID!, $regionId: ID!) {

@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/identity';
-import { SUBMIT_NEED } from '../helpers/admin-operations';
+import { REPORTER_A, SUBMIT_NEED } from '../helpers/admin-operations';
 import { LIQI, XIAHE } from '../helpers/identities';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 
@@ -28,7 +28,7 @@ async function post(query: string, variables: unknown, token?: string) {
 
 test('a BOT token registers needs in its region; a bad token is 401; none is PUBLIC', async () => {
   const bot = await t.token({ role: Role.BOT, subject: 'bot-http', regionId: LIQI });
-  const ok = await post(SUBMIT_NEED, { communityId: XIAHE }, bot);
+  const ok = await post(SUBMIT_NEED, { communityId: XIAHE, reporterRef: REPORTER_A }, bot);
   expect(ok.status).toBe(200);
   expect(ok.body.data.submitNeed.status).toBe('SUBMITTED');
   const bad = await post('{ __typename }', {}, `${bot}x`);

@@ -30,12 +30,14 @@ async function newOrganization(regionId: string): Promise<number> {
   return Number(data.registerOrganization.id);
 }
 
-const newNeed = async () => (await asAdmin(Op.SUBMIT_NEED, { communityId: XIAHE })).submitNeed.id as string;
+const newNeed = async () =>
+  (await asAdmin(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A })).submitNeed.id as string;
 const newActivity = async () =>
   (await asAdmin(Op.CREATE_ACTIVITY, { regionId: XIAHE, organizationId: String(ownOrg), capacity: 100 }))
     .createVolunteerActivity.id as string;
 const newVolunteer = async () =>
-  (await asAdmin(Op.REGISTER_VOLUNTEER, { regionId: XIAHE })).registerVolunteer.id as string;
+  (await asAdmin(Op.REGISTER_VOLUNTEER, { regionId: XIAHE, reporterRef: Op.REPORTER_A })).registerVolunteer
+    .id as string;
 const newWorker = async () =>
   (await asAdmin(Op.REGISTER_SOCIAL_WORKER, { regionId: XIAHE })).registerSocialWorker.id as string;
 
@@ -108,7 +110,7 @@ const CASES: Case[] = [
   {
     name: 'registerVolunteer',
     allowed: ['ADMIN', 'STAFF_IN', 'BOT_IN'],
-    run: (as) => t.execute(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, as),
+    run: (as) => t.execute(Op.REGISTER_VOLUNTEER, { regionId: XIAHE, reporterRef: Op.REPORTER_A }, as),
   },
   {
     name: 'createVolunteerActivity (for the own organisation)',
@@ -119,7 +121,11 @@ const CASES: Case[] = [
     name: 'signUpForActivity',
     allowed: ['ADMIN', 'STAFF_IN', 'ORG_OWN', 'BOT_IN'],
     run: async (as) =>
-      t.execute(Op.SIGN_UP, { activityId: await newActivity(), volunteerId: await newVolunteer() }, as),
+      t.execute(
+        Op.SIGN_UP,
+        { activityId: await newActivity(), volunteerId: await newVolunteer(), reporterRef: Op.REPORTER_A },
+        as,
+      ),
   },
   {
     name: 'verifyServiceHours',
@@ -148,7 +154,7 @@ const CASES: Case[] = [
   {
     name: 'submitNeed',
     allowed: ['ADMIN', 'STAFF_IN', 'BOT_IN'],
-    run: (as) => t.execute(Op.SUBMIT_NEED, { communityId: XIAHE }, as),
+    run: (as) => t.execute(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, as),
   },
   {
     name: 'acceptNeed',
@@ -167,7 +173,7 @@ const CASES: Case[] = [
       const id = await newNeed();
       for (const step of ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed'])
         await asAdmin(Op.NEED_TRANSITION(step), { id });
-      return t.execute(Op.RATE_NEED, { id, rating: 5 }, as);
+      return t.execute(Op.RATE_NEED, { id, rating: 5, reporterRef: Op.REPORTER_A }, as);
     },
   },
   { name: 'openProjectRound', allowed: ['ADMIN'], run: (as) => t.execute(Op.OPEN_ROUND, { quota: 3 }, as) },
@@ -225,10 +231,10 @@ describe.each(CASES)('$name', ({ allowed, run }) => {
   });
 });
 
-test('a need’s description is shown to staff of its region and the bot, and to nobody else', async () => {
+test('a need’s description is shown to staff of its region and the bot for its resident, and to nobody else', async () => {
   const id = await newNeed();
   for (const role of ROLES) {
-    const data = await t.query<any>(Op.NEED_DESCRIPTION, { id }, identity(role));
+    const data = await t.query<any>(Op.NEED_DESCRIPTION, { id, reporterRef: Op.REPORTER_A }, identity(role));
     const expected = ['ADMIN', 'STAFF_IN', 'BOT_IN'].includes(role) ? '独居老人需要每周上门探访' : null;
     expect({ role, description: data.need.description }).toEqual({ role, description: expected });
   }

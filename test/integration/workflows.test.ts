@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 test('a need goes SUBMITTED → ACCEPTED → MATCHED → IN_SERVICE → RESOLVED → CLOSED, and nothing else', async () => {
-  const submitted = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, IDENTITIES.BOT_IN)).submitNeed;
+  const submitted = (
+    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+  ).submitNeed;
   expect(submitted.status).toBe('SUBMITTED');
   expect(submitted.number).toMatch(/^XQ\d{8}-\d{4}$/);
   const second = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed;
@@ -43,7 +45,10 @@ test('a need goes SUBMITTED → ACCEPTED → MATCHED → IN_SERVICE → RESOLVED
   expect(linked.need.resolvedAt).not.toBeNull();
   expect(linked.need.linkageCase).not.toBeNull();
   expect(codeOf(await t.execute(Op.RATE_NEED, { id, rating: 6 }, staff))).toBe('BAD_USER_INPUT');
-  expect((await t.query<any>(Op.RATE_NEED, { id, rating: 4 }, IDENTITIES.BOT_IN)).rateNeed.rating).toBe(4);
+  expect(
+    (await t.query<any>(Op.RATE_NEED, { id, rating: 4, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)).rateNeed
+      .rating,
+  ).toBe(4);
   expect(codeOf(await t.execute(Op.RATE_NEED, { id, rating: 5 }, staff))).toBe('ALREADY_RATED');
   expect((await t.query<any>(Op.NEED_TRANSITION('closeNeed'), { id }, staff)).closeNeed.status).toBe('CLOSED');
   expect(codeOf(await t.execute(Op.REJECT_NEED, { id, reason: 'x' }, staff))).toBe('INVALID_TRANSITION');
@@ -209,7 +214,9 @@ test('residents: phone sealed and masked, consent required, tags for staff of th
 });
 
 test('every mutation lands in the audit log with who, role, target and outcome', async () => {
-  const need = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, IDENTITIES.BOT_IN)).submitNeed.id;
+  const need = (
+    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+  ).submitNeed.id;
   await t.execute(Op.NEED_TRANSITION('acceptNeed'), { id: need }, IDENTITIES.STAFF_OUT);
   const log = (await t.query<any>(Op.AUDIT_LOG, { operation: 'acceptNeed' }, admin)).auditLog.nodes;
   expect(log[0]).toMatchObject({

@@ -45,6 +45,8 @@ export type SubmitNeedInput = {
   contactPhone?: string | null | undefined;
   /** when the resident agreed to leave the number */
   contactConsentAt?: unknown;
+  /** required from a BOT: the resident as the bot knows them, an opaque 64-hex-digit reference (e.g. an HMAC of the chat id, never the id); needed again to rate the need or read its details */
+  reporterRef?: string | null | undefined;
 };
 
 export type RegisterVolunteerInput = {
@@ -52,6 +54,8 @@ export type RegisterVolunteerInput = {
   regionId: string | number;
   teamId?: string | number | null | undefined;
   skill?: ServiceCategory;
+  /** required from a BOT: the resident’s opaque reference (64 hex digits); needed again to read the record or sign it up */
+  reporterRef?: string | null | undefined;
 };
 
 export type CommunityServicesQueryVariables = Exact<{
@@ -72,14 +76,16 @@ export type FindCommunityQuery = { regions: { nodes: Array<{ id: string, name: s
 
 export type NeedStatusQueryVariables = Exact<{
   number: string;
+  reporterRef?: string | null | undefined;
 }>;
 
 
-export type NeedStatusQuery = { needByNumber: { id: string, number: string, status: NeedStatus, category: ServiceCategory, rating: number | null } | null };
+export type NeedStatusQuery = { needByNumber: { id: string, number: string, status: NeedStatus, category: ServiceCategory, rating: number | null, description: string | null } | null };
 
 export type RateNeedMutationVariables = Exact<{
   id: string | number;
   rating: number;
+  reporterRef: string;
 }>;
 
 
@@ -95,6 +101,7 @@ export type RegisterVolunteerMutation = { registerVolunteer: { id: string } };
 export type SignUpForActivityMutationVariables = Exact<{
   activityId: string | number;
   volunteerId: string | number;
+  reporterRef: string;
 }>;
 
 
@@ -117,6 +124,7 @@ export type UpcomingActivitiesQuery = { volunteerActivities: { nodes: Array<{ id
 
 export type VolunteerHoursQueryVariables = Exact<{
   id: string | number;
+  reporterRef: string;
 }>;
 
 

@@ -17,7 +17,12 @@ async function volunteerFor(deps: BotDeps, event: ResidentMessage): Promise<stri
   if (linked || !event.binding) return linked;
   const name = event.talker.name().slice(0, 32) || '志愿者';
   const { registerVolunteer } = await deps.hub.request('RegisterVolunteer', {
-    input: { name: name.length < 2 ? `${name}志愿者` : name, regionId: event.binding.communityId, skill: 'OTHER' },
+    input: {
+      name: name.length < 2 ? `${name}志愿者` : name,
+      regionId: event.binding.communityId,
+      skill: 'OTHER',
+      reporterRef: deps.reporterRef(event.talker.id),
+    },
   });
   deps.state.linkVolunteer(event.talker.id, registerVolunteer.id, deps.clock.now());
   return registerVolunteer.id;
@@ -49,12 +54,16 @@ export function ActivitiesPlugin(deps: BotDeps) {
           await deps.hub.request('SignUpForActivity', {
             activityId: command.activityId,
             volunteerId,
+            reporterRef: deps.reporterRef(event.talker.id),
           });
           event.reply(`报名成功!活动编号 ${command.activityId},感谢您的参与。`);
         } else if (command?.kind === 'volunteerHours') {
           const volunteerId = deps.state.volunteerOf(event.talker.id);
           if (!volunteerId) return event.replyPrivately('您还没有志愿者记录,报名一次活动就会自动登记。');
-          const { volunteer } = await deps.hub.request('VolunteerHours', { id: volunteerId });
+          const { volunteer } = await deps.hub.request('VolunteerHours', {
+            id: volunteerId,
+            reporterRef: deps.reporterRef(event.talker.id),
+          });
           event.replyPrivately(
             volunteer
               ? `您的志愿服务时长:${volunteer.serviceHours} 小时,时间银行余额 ${volunteer.timeBankBalance} 小时。`

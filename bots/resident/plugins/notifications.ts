@@ -20,7 +20,9 @@ export async function checkNeedUpdates(deps: BotDeps, bot: Wechaty): Promise<num
   for (const need of deps.state.openNeeds()) {
     let current: NeedStatusQuery['needByNumber'];
     try {
-      current = (await deps.hub.request('NeedStatus', { number: need.number })).needByNumber;
+      current = (
+        await deps.hub.request('NeedStatus', { number: need.number, reporterRef: deps.reporterRef(need.residentId) })
+      ).needByNumber;
     } catch (error) {
       if (error instanceof HubUnavailableError) return changed;
       continue;

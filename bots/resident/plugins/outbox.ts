@@ -11,9 +11,9 @@ export async function deliverOutbox(deps: BotDeps, bot: Wechaty): Promise<number
   let delivered = 0;
   for (const item of deps.state.dueOutbox(deps.clock.now())) {
     try {
-      const { submitNeed } = await deps.hub.request('SubmitNeed', {
-        input: item.payload as unknown as SubmitNeedInput,
-      });
+      // Needs queued before the bot sent reporter references get the resident's now.
+      const input = { reporterRef: deps.reporterRef(item.residentId), ...item.payload } as unknown as SubmitNeedInput;
+      const { submitNeed } = await deps.hub.request('SubmitNeed', { input });
       deps.state.outboxDelivered(item.id, submitNeed.number);
       delivered += 1;
       await announceNeed(deps, bot, submitNeed.number, submitNeed.status, item.residentId, item.roomId);

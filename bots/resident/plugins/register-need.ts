@@ -36,6 +36,8 @@ export async function submitOrQueue(
     communityId: draft.communityId,
     contactPhone: draft.contactPhone,
     contactConsentAt: draft.contactConsentAt,
+    // The hub keeps who registered it (as an opaque reference) so only this resident can rate it later.
+    reporterRef: deps.reporterRef(residentId),
   };
   try {
     const { submitNeed } = await deps.hub.request('SubmitNeed', { input });

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ServiceCategory } from '../../graphql/service-category';
+import { REPORTER_REF } from '../../auth/policy';
 import { NeedStatus, NeedUrgency } from './need.entity';
 import { ProjectCategory, ProjectStatus } from './project.entity';
 
@@ -63,6 +64,15 @@ export class SubmitNeedInput {
 
   @Field(() => Date, { nullable: true, description: 'when the resident agreed to leave the number' })
   contactConsentAt?: Date;
+
+  @Field({
+    nullable: true,
+    description:
+      'required from a BOT: the resident as the bot knows them, an opaque 64-hex-digit reference (e.g. an HMAC of the chat id, never the id); needed again to rate the need or read its details',
+  })
+  @IsOptional()
+  @Matches(REPORTER_REF)
+  reporterRef?: string;
 }
 
 @InputType()

@@ -4,6 +4,7 @@ import {
   requireLinkInScope,
   requireOrganizationActor,
   requireRegionActor,
+  requireReporter,
   requireRole,
   requireStaffIn,
 } from '../../auth/policy';
@@ -57,14 +58,15 @@ export async function getNeedByNumber(context: HubContext, number: string) {
 }
 
 /**
- * Newest first. Searching matches descriptions, which only staff of the region and the bot may read, so a
- * search is confined to the caller's own region.
+ * Newest first. Searching matches descriptions, which only staff of the region may search (a BOT reads one
+ * resident's description at a time, with their reporter reference), so a search is confined to the caller's
+ * own region.
  */
 export function listNeeds(context: HubContext, filter: NeedFilter = {}, page: PageArgs) {
   let regionId = filter.regionId;
   if (filter.search?.trim()) {
     regionId ??= context.identity.regionId ?? PROVINCE_CODE;
-    requireRegionActor(context.identity, regionId, Role.STAFF, Role.BOT);
+    requireStaffIn(context.identity, regionId);
   }
   const query = listQuery(context.dataSource, Need, {
     equals: { status: filter.status, category: filter.category, urgency: filter.urgency },
@@ -161,6 +163,11 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
     });
   }
   requireRegionActor(context.identity, input.communityId, Role.STAFF, Role.BOT);
+  if (context.identity.role === Role.BOT && !input.reporterRef) {
+    throw new BadInputError('机器人登记需求须附居民的匿名标识 (a BOT must give the resident’s reporterRef)', {
+      argument: 'reporterRef',
+    });
+  }
   if (input.contactPhone && !input.contactConsentAt) {
     throw new DomainError('CONSENT_REQUIRED', '留下电话需要居民同意的时间 (a contact phone needs contactConsentAt)');
   }
@@ -185,6 +192,7 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
         contactPhoneKeyId: contactPhone?.keyId ?? null,
         contactPhoneMasked: input.contactPhone ? maskPhone(input.contactPhone) : null,
         contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
+        reporterRef: input.reporterRef ?? null,
       }),
     );
   });
@@ -212,13 +220,18 @@ export function transitionNeed(context: HubContext, id: string, to: NeedStatus, 
   });
 }
 
-/** The resident's rating (through the BOT or staff), once, after the need is resolved. */
-export function rateNeed(context: HubContext, id: string, rating: number) {
+/**
+ * The resident's rating, once, after the need is resolved: through the BOT for the resident who registered it
+ * (their reporter reference), or by staff. A refused caller changes nothing, so nobody can rate first and lock
+ * the resident out.
+ */
+export function rateNeed(context: HubContext, id: string, rating: number, reporterRef?: string | null) {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5)
     throw new BadInputError('评分应为 1 到 5 (rating must be 1-5)', { argument: 'rating' });
   return inTransaction(context, async (manager) => {
     const need = await lockOrFail(manager, Need, parseIntId(id), '需求');
     requireRegionActor(context.identity, need.communityId, Role.STAFF, Role.BOT);
+    requireReporter(context.identity, need.reporterRef, reporterRef);
     if (need.status !== NeedStatus.RESOLVED && need.status !== NeedStatus.CLOSED) {
       throw new DomainError('NOT_RESOLVED', '需求解决后才能评价 (rate a need once it is resolved)', {
         status: need.status,

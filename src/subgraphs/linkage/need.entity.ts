@@ -98,6 +98,13 @@ export class Need {
   @Column({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true, description: 'when the resident agreed to leave a phone number' })
   contactConsentAt!: Date | null;
+
+  /**
+   * Who registered the need through the bot, as the bot's opaque reference (a keyed hash of the chat id; the
+   * hub never sees the id). A BOT must present it to rate the need or read its details. Never exposed.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  reporterRef!: string | null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/identity';
-import { actsInRegion, isStaff } from '../../auth/policy';
+import { actsForReporter, actsInRegion, isStaff } from '../../auth/policy';
 import { recordPersonalRead } from '../../audit/audit-log';
 import type { HubContext } from '../../graphql/context';
 import { reference } from '../../federation/references';
@@ -71,17 +71,38 @@ export class NeedResolver {
     return transitionNeed(context, id, NeedStatus.REJECTED, reason.trim().slice(0, 255));
   }
 
-  @Mutation(() => Need, { description: "the resident's rating 1-5, once resolved (BOT or STAFF)" })
-  rateNeed(@Arg('id', () => ID) id: string, @Arg('rating', () => Int) rating: number, @Ctx() context: HubContext) {
-    return rateNeed(context, id, rating);
+  @Mutation(() => Need, {
+    description: "the resident's rating 1-5, once resolved (STAFF, or the BOT for the resident who registered it)",
+  })
+  rateNeed(
+    @Arg('id', () => ID) id: string,
+    @Arg('rating', () => Int) rating: number,
+    @Ctx() context: HubContext,
+    @Arg('reporterRef', () => String, {
+      nullable: true,
+      description: 'from a BOT: the reporterRef the need was registered with',
+    })
+    reporterRef?: string | null,
+  ) {
+    return rateNeed(context, id, rating, reporterRef);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'staff of the region and the bot only; null for others' })
-  description(@Root() need: Need, @Ctx() context: HubContext) {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'staff of the region, and the bot for the resident who registered the need (with their reporterRef); null for others',
+  })
+  description(
+    @Root() need: Need,
+    @Ctx() context: HubContext,
+    @Arg('reporterRef', () => String, { nullable: true }) reporterRef?: string | null,
+  ) {
     const { identity } = context;
     const allowed =
       identity.role === Role.ADMIN ||
-      ((identity.role === Role.STAFF || identity.role === Role.BOT) && actsInRegion(identity, need.communityId));
+      ((identity.role === Role.STAFF || identity.role === Role.BOT) &&
+        actsInRegion(identity, need.communityId) &&
+        actsForReporter(identity, need.reporterRef, reporterRef));
     if (!allowed) return null;
     recordPersonalRead(context, 'Need', need.id, 'description');
     return need.description;

@@ -47,6 +47,10 @@ export class Volunteer {
   @Column({ type: 'varchar', length: 12 })
   regionId!: string;
 
+  /** The resident as the bot that registered them refers to them (see Need.reporterRef); never exposed. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  reporterRef!: string | null;
+
   @Index()
   @Column({ type: 'int', nullable: true })
   teamId!: number | null;

@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { REPORTER_REF } from '../../auth/policy';
 import { ServiceCategory } from '../../graphql/service-category';
 import { ActivityStatus } from './volunteer.entity';
 
@@ -51,6 +52,15 @@ export class RegisterVolunteerInput {
 
   @Field(() => ServiceCategory, { defaultValue: ServiceCategory.OTHER })
   skill!: ServiceCategory;
+
+  @Field({
+    nullable: true,
+    description:
+      'required from a BOT: the resident’s opaque reference (64 hex digits); needed again to read the record or sign it up',
+  })
+  @IsOptional()
+  @Matches(REPORTER_REF)
+  reporterRef?: string;
 }
 
 @InputType()

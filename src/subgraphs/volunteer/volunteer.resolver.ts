@@ -112,9 +112,16 @@ export class VolunteerActivityResolver {
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
-  @Query(() => Volunteer, { nullable: true, description: 'STAFF or BOT of the region, ADMIN' })
-  volunteer(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
-    return getVolunteer(context, id);
+  @Query(() => Volunteer, {
+    nullable: true,
+    description: 'STAFF of the region, ADMIN, or the BOT for the resident it registered (their reporterRef)',
+  })
+  volunteer(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: HubContext,
+    @Arg('reporterRef', () => String, { nullable: true }) reporterRef?: string | null,
+  ) {
+    return getVolunteer(context, id, reporterRef);
   }
 
   @Mutation(() => Volunteer, { description: 'STAFF or the BOT of the region, ADMIN' })
@@ -142,13 +149,16 @@ export class VolunteerResolver {
     return createActivity(context, input);
   }
 
-  @Mutation(() => ActivitySignup, { description: 'sign up within the activity’s capacity' })
+  @Mutation(() => ActivitySignup, {
+    description: 'sign up within the activity’s capacity (a BOT only for the resident it registered: reporterRef)',
+  })
   signUpForActivity(
     @Arg('activityId', () => ID) activityId: string,
     @Arg('volunteerId', () => ID) volunteerId: string,
     @Ctx() context: HubContext,
+    @Arg('reporterRef', () => String, { nullable: true }) reporterRef?: string | null,
   ) {
-    return signUp(context, activityId, volunteerId);
+    return signUp(context, activityId, volunteerId, reporterRef);
   }
 
   @Mutation(() => ActivitySignup)

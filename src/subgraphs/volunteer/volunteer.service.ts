@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../auth/identity';
-import { requireLinkInScope, requireOrganizationActor, requireRegionActor, requireStaffIn } from '../../auth/policy';
+import {
+  requireLinkInScope,
+  requireOrganizationActor,
+  requireRegionActor,
+  requireReporter,
+  requireStaffIn,
+} from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
 import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
@@ -73,9 +79,17 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
   return paginate(query, page);
 }
 
-/** STAFF register volunteers; the BOT registers residents who volunteer themselves in its region. */
+/**
+ * STAFF register volunteers; the BOT registers residents who volunteer themselves in its region, with the
+ * resident's reporter reference (it must present it again to read the record or sign it up).
+ */
 export async function registerVolunteer(context: HubContext, input: RegisterVolunteerInput) {
   requireRegionActor(context.identity, input.regionId, Role.STAFF, Role.BOT);
+  if (context.identity.role === Role.BOT && !input.reporterRef) {
+    throw new BadInputError('机器人登记志愿者须附居民的匿名标识 (a BOT must give the resident’s reporterRef)', {
+      argument: 'reporterRef',
+    });
+  }
   await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
     const teamId = optionalIntId(input.teamId, 'teamId');
@@ -92,6 +106,7 @@ export async function registerVolunteer(context: HubContext, input: RegisterVolu
         stationId: null,
         skill: input.skill,
         registeredYear: new Date().getFullYear(),
+        reporterRef: input.reporterRef ?? null,
       }),
     );
   });
@@ -151,7 +166,7 @@ function requireActivityActor(context: HubContext, activity: VolunteerActivity):
   requireRegionActor(context.identity, activity.regionId, Role.STAFF, Role.BOT);
 }
 
-export function signUp(context: HubContext, activityId: string, volunteerId: string) {
+export function signUp(context: HubContext, activityId: string, volunteerId: string, reporterRef?: string | null) {
   return inTransaction(context, async (manager) => {
     const activity = await forUpdate(
       manager
@@ -163,6 +178,7 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
     requireActivityActor(context, activity);
     const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
     requireLinkInScope(activity.regionId, volunteer.regionId, '志愿者');
+    requireReporter(context.identity, volunteer.reporterRef, reporterRef);
     if (activity.status !== ActivityStatus.OPEN && activity.status !== ActivityStatus.PLANNED) {
       throw new DomainError('ACTIVITY_CLOSED', '活动已结束或取消,不能报名 (the activity no longer takes sign-ups)', {
         status: activity.status,
@@ -306,11 +322,12 @@ export function redeemHours(context: HubContext, volunteerId: string, hours: num
   });
 }
 
-/** A volunteer's own record: STAFF of the region, the BOT (for the resident themself), ADMIN. */
-export async function getVolunteer(context: HubContext, id: string) {
+/** A volunteer's own record: STAFF of the region, the BOT for the resident themself (their reference), ADMIN. */
+export async function getVolunteer(context: HubContext, id: string, reporterRef?: string | null) {
   const volunteer = await context.dataSource.getRepository(Volunteer).findOneBy({ id: parseIntId(id) });
   if (!volunteer) throw new NotFoundError('志愿者', id);
   requireRegionActor(context.identity, volunteer.regionId, Role.STAFF, Role.BOT);
+  requireReporter(context.identity, volunteer.reporterRef, reporterRef);
   return volunteer;
 }
 
