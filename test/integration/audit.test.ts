@@ -67,7 +67,9 @@ async function executeFrom(
 }
 
 test('a committed mutation has its audit row: who, role, region, operation, target ids, returned id, request id', async () => {
-  const need = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, IDENTITIES.BOT_IN)).submitNeed.id;
+  const need = (
+    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+  ).submitNeed.id;
   const rows = (await audit({ operation: 'submitNeed', kind: 'MUTATION' })).nodes;
   expect(rows.filter((row) => row.target === `communityId=${XIAHE} → ${need}`)).toEqual([
     {
@@ -91,7 +93,11 @@ test('the audit row commits with the mutation or not at all: when it cannot be w
   // The audit table is out of reach: a mutation that cannot write its row must not commit its change either.
   await t.database.dataSource.query('ALTER TABLE audit_entry RENAME TO audit_entry_away');
   try {
-    const result = await t.execute(Op.SUBMIT_NEED, { communityId: XIAHE }, IDENTITIES.BOT_IN);
+    const result = await t.execute(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    );
     expect(result.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
   } finally {
     await t.database.dataSource.query('ALTER TABLE audit_entry_away RENAME TO audit_entry');
@@ -130,7 +136,9 @@ test('a subgraph served alone writes the audit row itself, in its own transactio
 });
 
 test('a mutation refused inside its transaction leaves no OK row and one refusal row for the request', async () => {
-  const need = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, IDENTITIES.BOT_IN)).submitNeed.id;
+  const need = (
+    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+  ).submitNeed.id;
   // Rating a need that is not resolved fails inside the transaction, three times in one request.
   const result = await executeFrom(
     '10.2.2.2',
@@ -157,7 +165,9 @@ test('a STAFF read of a resident and of a need description is recorded, naming t
   const resident = (
     await t.query<any>(Op.REGISTER_RESIDENT, { regionId: XIAHE, phone: '13812345678', consentAt: new Date() }, admin)
   ).registerResident.id;
-  const need = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, IDENTITIES.BOT_IN)).submitNeed.id;
+  const need = (
+    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+  ).submitNeed.id;
 
   await t.query(Op.RESIDENT, { id: resident }, IDENTITIES.STAFF_IN);
   expect((await audit({ kind: 'READ', record: `Resident:${resident}`, subject: 'staff-liqi' })).nodes).toEqual([
@@ -198,7 +208,9 @@ test('a STAFF read of a resident and of a need description is recorded, naming t
 });
 
 test('public reads of needs add no personal-data row (nothing personal is shown to them)', async () => {
-  const need = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, IDENTITIES.BOT_IN)).submitNeed.id;
+  const need = (
+    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+  ).submitNeed.id;
   const before = await count("SELECT COUNT(*) AS n FROM audit_entry WHERE kind = 'READ'");
   const answer = await t.query<any>(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.PUBLIC);
   expect(answer.need.description).toBeNull();

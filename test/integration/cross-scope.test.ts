@@ -55,6 +55,9 @@ const resourceInput = (regionId: string, over: Record<string, unknown> = {}) => 
   receivedOn: '2026-11-01',
   ...over,
 });
+/** The resident bot names the resident it acts for (an opaque 64-hex reference). */
+const RESIDENT_REF = 'c3'.repeat(32);
+
 const needInput = (communityId: string, over: Record<string, unknown> = {}) => ({
   category: 'ELDERLY_CARE',
   description: '独居老人需要每周上门探访',
@@ -1214,7 +1217,7 @@ const CASES: Case[] = [
     'nothing (a community code not in the tree), as BOT',
     BOT,
     X.SUBMIT_NEED,
-    () => ({ input: needInput(NO_COMMUNITY) }),
+    () => ({ input: needInput(NO_COMMUNITY, { reporterRef: RESIDENT_REF }) }),
     'NOT_FOUND',
   ),
   c(
@@ -1222,7 +1225,7 @@ const CASES: Case[] = [
     'another region (team), as BOT',
     BOT,
     X.REGISTER_VOLUNTEER,
-    () => ({ input: volunteerInput(XIAHE, { teamId: f.theirTeam }) }),
+    () => ({ input: volunteerInput(XIAHE, { teamId: f.theirTeam, reporterRef: RESIDENT_REF }) }),
     'FORBIDDEN',
   ),
   c(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl } from '../../src/db/data-source';
-import { TEST_JWT_SECRET } from '../helpers/test-hub';
+import { TEST_DATA_KEY, TEST_JWT_SECRET } from '../helpers/test-hub';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 // `kill -9` while the dataset loads, through the compiled CLI as an operator runs it: the next start must load a
@@ -44,7 +44,14 @@ function freePort(): Promise<number> {
 async function run(args: string[], databaseUrl: string): Promise<Running> {
   const port = String(await freePort());
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test', PORT: port },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: TEST_JWT_SECRET,
+      DATA_KEY: TEST_DATA_KEY,
+      NODE_ENV: 'test',
+      PORT: port,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let output = '';
