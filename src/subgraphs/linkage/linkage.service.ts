@@ -10,7 +10,7 @@ import { LinkageCase } from './linkage-case.entity';
 import { assertTransition } from './need.state';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
-import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
+import { connectionOf, lazy, OrderDirection, paginate, pageWindow, type PageArgs } from '../../graphql/pagination';
 import type {
   NeedFilter,
   OpenRoundInput,
@@ -18,7 +18,7 @@ import type {
   SubmitApplicationInput,
   SubmitNeedInput,
 } from './linkage.inputs';
-import { needById, projectById, roundById } from './linkage.loaders';
+import { needById, needTotal, needWindowsInSubtree, projectById, roundById } from './linkage.loaders';
 import { Need, NeedStatus } from './need.entity';
 import {
   FUNDED_PROJECT_STATUSES,
@@ -67,6 +67,16 @@ export function listNeeds(context: HubContext, filter: NeedFilter = {}, page: Pa
     order: { field: 'submittedAt', direction: OrderDirection.DESC },
   });
   return paginate(query, page);
+}
+
+/** `Region.needs`: the same order as `needs(filter: { regionId })`, batched across all the regions of a level. */
+export async function regionNeeds(context: HubContext, regionId: string, page: PageArgs) {
+  const window = pageWindow(page);
+  const rows =
+    window.limit === 0
+      ? []
+      : await needWindowsInSubtree(context).load(`${regionId}|${window.offset}|${window.limit + 1}`);
+  return connectionOf(rows, window, lazy(() => needTotal(context).load(regionId)));
 }
 
 export async function getRound(context: HubContext, id: string) {
