@@ -111,7 +111,10 @@ export async function aggregateBySubtree(
     const key = prefixOf(regionColumn, group.length);
     return `SELECT ${key} AS k, ${spec.aggregate} AS v FROM ${table} WHERE ${scope.sql}${extra} GROUP BY ${key}`;
   });
-  const rows: { k: string; v: number | string | null }[] = await dataSource.query(parts.join(' UNION ALL '), parameters);
+  const rows: { k: string; v: number | string | null }[] = await dataSource.query(
+    parts.join(' UNION ALL '),
+    parameters,
+  );
   const values = new Map(rows.map((row) => [String(row.k), Number(row.v ?? 0)]));
   return regionCodes.map((code) => values.get(regionPrefix(code)) ?? 0);
 }

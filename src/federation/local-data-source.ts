@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { HubContext } from '../graphql/context';
+import { describeThrown, isPoolSaturation } from '../graphql/errors';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -37,12 +38,24 @@ export class CachedLocalDataSource implements GraphQLDataSource<HubContext> {
       operationName: request.operationName,
       contextValue: context,
     });
+    // Without data, execution never started: the variables did not coerce (e.g. a malformed DateTimeISO, which
+    // the gateway passes through unchecked). That is the caller's input, not a bug.
+    const badInput = !('data' in result) || result.data === undefined;
     for (const error of result.errors ?? []) {
       // Expected errors are GraphQLErrors with a code; anything else is a bug, logged here with its stack
       // because the gateway passes on only the message (and the edge masks it).
       const original = error.originalError;
-      if (original && !(original instanceof GraphQLError)) process.stderr.write(`subgraph error: ${original.stack}\n`);
+      if (original && !(original instanceof GraphQLError) && !isPoolSaturation(original.message))
+        process.stderr.write(`subgraph error [request ${context.requestId}]: ${describeThrown(original)}\n`);
     }
-    return { data: result.data, errors: result.errors?.map((e) => e.toJSON()) };
+    return {
+      data: result.data,
+      errors: result.errors?.map((e) => {
+        const json = e.toJSON();
+        return badInput && !json.extensions?.code
+          ? { ...json, extensions: { ...json.extensions, code: 'BAD_USER_INPUT' } }
+          : json;
+      }),
+    };
   }
 }

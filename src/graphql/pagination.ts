@@ -124,7 +124,11 @@ export async function paginate<T extends ObjectLiteral>(
           .offset(offset)
           .limit(limit + 1)
           .getMany();
-  return connectionOf(rows, { offset, limit }, lazy(() => query.clone().orderBy().getCount()));
+  return connectionOf(
+    rows,
+    { offset, limit },
+    lazy(() => query.clone().orderBy().getCount()),
+  );
 }
 
 /** The connection for the rows of a window (one row more than the page, to learn whether there is a next page). */

@@ -76,7 +76,11 @@ export async function regionNeeds(context: HubContext, regionId: string, page: P
     window.limit === 0
       ? []
       : await needWindowsInSubtree(context).load(`${regionId}|${window.offset}|${window.limit + 1}`);
-  return connectionOf(rows, window, lazy(() => needTotal(context).load(regionId)));
+  return connectionOf(
+    rows,
+    window,
+    lazy(() => needTotal(context).load(regionId)),
+  );
 }
 
 export async function getRound(context: HubContext, id: string) {

@@ -60,7 +60,12 @@ export const needListOf = (context: HubContext) =>
           .getRawMany();
         for (const row of rows) {
           const region = entries.get(row.k) ?? new Map<ServiceCategory, NeedListEntry>();
-          const entry = region.get(row.category) ?? { category: row.category, open: 0, resolved: 0, unmetOver30Days: 0 };
+          const entry = region.get(row.category) ?? {
+            category: row.category,
+            open: 0,
+            resolved: 0,
+            unmetOver30Days: 0,
+          };
           const count = Number(row.n);
           if (OPEN_NEED_STATUSES.includes(row.status)) {
             entry.open += count;
