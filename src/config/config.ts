@@ -120,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       costPerMinutePerAddress: positiveInt(
         'QUERY_COST_PER_MINUTE_PER_ADDRESS',
         env.QUERY_COST_PER_MINUTE_PER_ADDRESS,
-        100_000,
+        30_000,
       ),
       // The pool's connections plus its queue: admitted work can never overflow the queue.
       statementsInFlight: positiveInt(

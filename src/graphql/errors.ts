@@ -106,11 +106,13 @@ export function errorPlugin(log: ErrorLogger): ApolloServerPlugin<HubContext> {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (clientCode(error.extensions?.code) || isPoolSaturation(error.message)) continue;
-            const original = unwrapResolverError(error);
             const where = error.path ? ` at ${error.path.join('.')}` : '';
-            log(
-              `unexpected error [request ${contextValue.requestId}]${where}: ${error.message}\n${describeThrown(original === error ? (error.originalError ?? error) : original)}`,
-            );
+            // An in-process subgraph sends the stack of what it caught along (see CachedLocalDataSource).
+            const stacktrace = error.extensions?.stacktrace;
+            const detail = Array.isArray(stacktrace)
+              ? stacktrace.join('\n')
+              : describeThrown(unwrapResolverError(error.originalError ?? error));
+            log(`unexpected error [request ${contextValue.requestId}]${where}: ${error.message}\n${detail}`);
           }
         },
         async willSendResponse({ response, contextValue }) {

@@ -43,14 +43,16 @@ export interface TestHubOptions {
   scale?: number;
   /** Extra environment for the hub's config, e.g. NODE_ENV=production or low rate limits. */
   env?: Record<string, string>;
+  /** Receives the hub's log lines (unexpected errors); silent by default. */
+  log?: (line: string) => void;
 }
 
-export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOptions = {}): Promise<TestHub> {
+export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestHubOptions = {}): Promise<TestHub> {
   const testDatabase = await createTestDatabase();
   const database = await testDatabase.open();
   await seedYuxi(database.dataSource, scale);
   const config = loadConfig({ DATABASE_URL: testDatabase.url, JWT_SECRET: TEST_JWT_SECRET, ...env });
-  const hub = await createHub({ config, database, log: () => undefined });
+  const hub = await createHub({ config, database, log: log ?? (() => undefined) });
   let server: Server | undefined;
   const execute: TestHub['execute'] = async (query, variables, identity) => {
     const response = await hub.server.executeOperation(
