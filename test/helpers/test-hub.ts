@@ -49,7 +49,7 @@ export interface TestHubOptions {
 
 export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestHubOptions = {}): Promise<TestHub> {
   const testDatabase = await createTestDatabase();
-  const database = await testDatabase.open();
+  const database = await testDatabase.open({ DB_POOL_SIZE: env.DB_POOL_SIZE, DB_QUEUE_LIMIT: env.DB_QUEUE_LIMIT });
   await seedYuxi(database.dataSource, scale);
   const config = loadConfig({ DATABASE_URL: testDatabase.url, JWT_SECRET: TEST_JWT_SECRET, ...env });
   const hub = await createHub({ config, database, log: log ?? (() => undefined) });
