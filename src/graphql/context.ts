@@ -50,6 +50,12 @@ const MAX_BATCH_SIZE = 500;
  */
 export const REGION_BATCH_SIZE = 5000;
 
+/**
+ * Keys per batch for loaders keyed `region|category`: a statement depends only on the distinct regions of its
+ * batch, and every region of a level brings all its categories at once, so they are never split.
+ */
+export const REGION_CATEGORY_BATCH_SIZE = REGION_BATCH_SIZE * 20;
+
 /** The request's DataLoader for `key`, created on first use. */
 export function loaderFor<K, V>(
   context: HubContext,

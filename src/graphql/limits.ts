@@ -147,7 +147,7 @@ export function budgetPlugin(budget: BudgetConfig, mutations: RateLimits): Apoll
             'queries',
           );
           const statements = requestStatements.getStore();
-          if (statements) statements.limit = budget.statementsPerRequest;
+          if (statements) statements.limit = Math.min(statements.limit, budget.statementsPerRequest);
           release = await admission.acquire(estimate.statements);
         },
         async willSendResponse() {

@@ -1,6 +1,6 @@
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { aggregateBySubtree, prefixGroups, prefixOf, regionPrefix, type SubtreeAggregate } from '../db/region-scope';
-import { byKeys, loaderFor, REGION_BATCH_SIZE, type HubContext } from './context';
+import { byKeys, loaderFor, REGION_BATCH_SIZE, REGION_CATEGORY_BATCH_SIZE, type HubContext } from './context';
 
 type Key = string | number;
 
@@ -109,6 +109,6 @@ export function categoryInSubtreeLoader<T extends ObjectLiteral>(
         return values.get(`${regionPrefix(regionId)}|${category}`) ?? 0;
       });
     },
-    REGION_BATCH_SIZE,
+    REGION_CATEGORY_BATCH_SIZE,
   );
 }

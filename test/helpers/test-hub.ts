@@ -51,7 +51,15 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestH
   const testDatabase = await createTestDatabase();
   const database = await testDatabase.open({ DB_POOL_SIZE: env.DB_POOL_SIZE, DB_QUEUE_LIMIT: env.DB_QUEUE_LIMIT });
   await seedYuxi(database.dataSource, scale);
-  const config = loadConfig({ DATABASE_URL: testDatabase.url, JWT_SECRET: TEST_JWT_SECRET, ...env });
+  // A test file is one client sending hundreds of documents in seconds: the query budget per minute would stop it.
+  // Tests of the budget set these explicitly.
+  const config = loadConfig({
+    DATABASE_URL: testDatabase.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    QUERY_COST_PER_MINUTE_PER_TOKEN: '1000000000',
+    QUERY_COST_PER_MINUTE_PER_ADDRESS: '1000000000',
+    ...env,
+  });
   const hub = await createHub({ config, database, log: log ?? (() => undefined) });
   let server: Server | undefined;
   const execute: TestHub['execute'] = async (query, variables, identity) => {

@@ -10,7 +10,15 @@ import { startTestHub, type TestHub } from '../helpers/test-hub';
 let t: TestHub;
 let base: string;
 beforeAll(async () => {
-  t = await startTestHub();
+  // The production budget (src/config defaults, written out here because the test hub lifts the per-minute ones).
+  t = await startTestHub({
+    env: {
+      QUERY_COST_LIMIT: '10000',
+      STATEMENTS_PER_REQUEST: '200',
+      QUERY_COST_PER_MINUTE_PER_ADDRESS: '30000',
+      QUERY_COST_PER_MINUTE_PER_TOKEN: '100000',
+    },
+  });
   base = await t.listen();
 });
 afterAll(() => t?.close());

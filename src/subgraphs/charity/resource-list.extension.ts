@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { inPrefixGroup, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { resourceListEntryType, resourceListKey, type ResourceListKey } from '../../federation/resource-list';
-import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
+import { loaderFor, REGION_CATEGORY_BATCH_SIZE, type HubContext } from '../../graphql/context';
 import { Allocation, CharityResource, CharityResourceKind } from './charity.entity';
 
 export const CharityResourceListEntry = resourceListEntryType();
@@ -39,7 +39,7 @@ const fundsAvailable = (context: HubContext) =>
         return values.get(`${regionPrefix(regionId)}|${category}`) ?? 0;
       });
     },
-    REGION_BATCH_SIZE,
+    REGION_CATEGORY_BATCH_SIZE,
   );
 
 @Resolver(() => CharityResourceListEntry)
