@@ -44,6 +44,9 @@ export const REGION_CHILDREN = 10;
 /** Expected length of any other list (categories, candidates, a station's services …). */
 export const LIST_LENGTH = 10;
 
+/** A connection's edges, nodes and pageInfo are the rows its page statement already loaded. */
+const PAGE_PARTS = /(Connection|Edge)$/;
+
 /** `Type.field` names whose resolver computes a scalar (a figure, a count) rather than reading a loaded column. */
 export type ComputedFields = ReadonlySet<string>;
 
@@ -117,7 +120,7 @@ function visit(
     if (root && walk.schema.getMutationType() === parentType) {
       estimate.mutationFields += 1;
       estimate.statements += MUTATION_STATEMENTS;
-    } else if (root || isCompositeType(named) || walk.computed.has(key)) {
+    } else if (root || walk.computed.has(key) || (isCompositeType(named) && !PAGE_PARTS.test(parentType.name))) {
       estimate.statements += 1;
     }
     if (!selection.selectionSet || !isCompositeType(named)) continue;
