@@ -46,6 +46,9 @@ export async function mariadbBench(url: string): Promise<string> {
     JWT_SECRET: 'benchmark-secret-0123456789',
     NODE_ENV: 'production',
     PORT: String(PORT),
+    // 50 clients from one address: the per-minute budgets would measure the rate limiter.
+    QUERY_COST_PER_MINUTE_PER_TOKEN: '100000000000',
+    QUERY_COST_PER_MINUTE_PER_ADDRESS: '100000000000',
   };
   const started = Date.now();
   execFileSync(process.execPath, [CLI, 'migrate'], { env, stdio: 'inherit' });
