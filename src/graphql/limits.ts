@@ -92,7 +92,7 @@ async function consume(limiters: [RateLimiterMemory, string | undefined][], poin
 
 /**
  * The per-request budget, before anything runs: the document's estimated cost (src/graphql/cost.ts) must fit
- * `maxCost`; it is charged to the caller's address and token (cost points per minute); each mutation field, aliases
+ * `maxCost`; it is charged to the caller's token, or address when anonymous (cost points per minute); each mutation field, aliases
  * included, is charged to the mutation limits; the request's SQL statements are capped at run time; and it waits for
  * room in the admission line for its estimated statements, released when it answers.
  */
@@ -138,11 +138,10 @@ export function budgetPlugin(budget: BudgetConfig, mutations: RateLimits): Apoll
             estimate.mutationFields,
             'mutations',
           );
+          // Anonymous work is charged to its address; a token's to the token, so staff behind one office address
+          // do not share one budget.
           await consume(
-            [
-              [costByAddress, address],
-              [costByToken, subject],
-            ],
+            [subject === undefined ? [costByAddress, address] : [costByToken, subject]],
             estimate.cost,
             'queries',
           );
