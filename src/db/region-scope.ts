@@ -74,9 +74,12 @@ export function prefixGroups(codes: readonly string[]): PrefixGroup[] {
   });
 }
 
-/** SQL for the prefix of `column` a group is keyed by (the length is ours, never a client's). */
+/**
+ * SQL for the prefix of `column` a group is keyed by (the length is ours, never a client's). A full code is the
+ * column itself, so the database can group in index order and look the codes up in the index.
+ */
 export function prefixOf(column: string, length: number): string {
-  return `SUBSTR(${column}, 1, ${Math.trunc(length)})`;
+  return length >= 12 ? column : `SUBSTR(${column}, 1, ${Math.trunc(length)})`;
 }
 
 /** `column` restricted to a group's subtrees, with positional parameters: the covering range, then the prefixes. */
@@ -87,9 +90,12 @@ export function inPrefixGroup(column: string, group: PrefixGroup): { sql: string
   };
 }
 
+/** Regions of one level answered by range scans of their own; wider levels are one GROUP BY (SQLite allows 500 arms). */
+const RANGES_PER_GROUP = 90;
+
 /**
- * One statement answering an aggregate for a whole batch of regions' subtrees: one GROUP BY on the code prefix per
- * level present in the batch, joined with UNION ALL.
+ * One statement answering an aggregate for a whole batch of regions' subtrees, joined with UNION ALL: per level in
+ * the batch, a range scan per region when there are few, else one GROUP BY on the code prefix.
  */
 export async function aggregateBySubtree(
   dataSource: DataSource,
@@ -104,12 +110,19 @@ export async function aggregateBySubtree(
   if (!column) throw new Error(`${metadata.name} has no column ${spec.regionProperty}`);
   const regionColumn = escape(column.databaseName);
   const parameters: unknown[] = [];
-  const parts = prefixGroups(regionCodes).map((group) => {
+  const extra = spec.where ? ` AND (${spec.where})` : '';
+  const parts = prefixGroups(regionCodes).flatMap((group) => {
+    if (group.prefixes.length <= RANGES_PER_GROUP) {
+      // A few regions: one index range scan each (a count over a range is answered from the index alone).
+      return group.prefixes.map((prefix) => {
+        parameters.push(prefix, prefix.padEnd(12, '0'), prefix.padEnd(12, '9'), ...(spec.whereParameters ?? []));
+        return `SELECT ? AS k, ${spec.aggregate} AS v FROM ${table} WHERE ${regionColumn} BETWEEN ? AND ?${extra}`;
+      });
+    }
     const scope = inPrefixGroup(regionColumn, group);
     parameters.push(...scope.parameters, ...(spec.whereParameters ?? []));
-    const extra = spec.where ? ` AND (${spec.where})` : '';
     const key = prefixOf(regionColumn, group.length);
-    return `SELECT ${key} AS k, ${spec.aggregate} AS v FROM ${table} WHERE ${scope.sql}${extra} GROUP BY ${key}`;
+    return [`SELECT ${key} AS k, ${spec.aggregate} AS v FROM ${table} WHERE ${scope.sql}${extra} GROUP BY ${key}`];
   });
   const rows: { k: string; v: number | string | null }[] = await dataSource.query(
     parts.join(' UNION ALL '),
