@@ -78,9 +78,8 @@ export function createErrorFormatter(production = false) {
       return { ...formatted, message, extensions };
     }
     if (isPoolSaturation(formatted.message)) {
-      const busy = serviceBusy();
       return {
-        message: busy.message,
+        message: serviceBusy().message,
         path: formatted.path,
         extensions: { code: 'SERVICE_BUSY', retryAfterSeconds: BUSY_RETRY_SECONDS },
       };

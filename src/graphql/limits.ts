@@ -90,17 +90,17 @@ async function consume(limiters: [RateLimiterMemory, string | undefined][], poin
   }
 }
 
-/**
- * The per-request budget, before anything runs: the document's estimated cost (src/graphql/cost.ts) must fit
- * `maxCost`; it is charged to the caller's token, or address when anonymous (cost points per minute); each mutation field, aliases
- * included, is charged to the mutation limits; the request's SQL statements are capped at run time; and it waits for
- * room in the admission line for its estimated statements, released when it answers.
- */
 export interface RateLimits {
   perToken: number;
   perAddress: number;
 }
 
+/**
+ * The per-request budget, before anything runs: the document's estimated cost (src/graphql/cost.ts) must fit
+ * `maxCost`; it is charged per minute to the caller's token, or to its address when anonymous; each mutation field,
+ * aliases included, is charged to the mutation limits; the request's SQL statements are capped at run time; and it
+ * waits for room in the admission line for its estimated statements, released when it answers.
+ */
 export function budgetPlugin(budget: BudgetConfig, mutations: RateLimits): ApolloServerPlugin<HubContext> {
   const computed = computedFields();
   const costByToken = new RateLimiterMemory({ points: budget.costPerMinutePerToken, duration: 60 });
