@@ -52,6 +52,9 @@ const env = (extra: Record<string, string>) => ({
   DATA_KEY: '62656e63686d61726b0000000000000000000000000000000000000000000000',
   MUTATIONS_PER_MINUTE_PER_TOKEN: '100000000',
   MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000000',
+  // The load generator is one address at full speed: the per-minute budgets would measure the rate limiter.
+  QUERY_COST_PER_MINUTE_PER_TOKEN: '100000000000',
+  QUERY_COST_PER_MINUTE_PER_ADDRESS: '100000000000',
   ...extra,
 });
 

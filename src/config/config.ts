@@ -19,12 +19,28 @@ export interface Config {
   hubUrl: string;
   auth: AuthConfig;
   dataKeys: DataKeys;
-  /** Mutations allowed per minute, per token and per client address. */
+  /** Mutation fields (aliases count) allowed per minute, per token and per client address. */
   rateLimit: { perToken: number; perAddress: number };
+  /** What one request may cost and what a client may spend (see src/graphql/cost.ts). */
+  budget: BudgetConfig;
   nodeEnv: 'development' | 'production' | 'test';
   /** DataLoader batching; switched off only by the benchmark's naive peer (DATALOADER_BATCHING=off). */
   batching: boolean;
   logLevel: LogLevel;
+}
+
+export interface BudgetConfig {
+  /** Largest estimated cost of one document; dearer ones are refused before they run. */
+  maxCost: number;
+  /** SQL statements one request may send; the next one fails the request's remaining fields. */
+  statementsPerRequest: number;
+  /** Cost points per minute per token subject and per client address (queries and mutations alike). */
+  costPerMinutePerToken: number;
+  costPerMinutePerAddress: number;
+  /** Estimated SQL statements all requests in flight may hold together; more wait, then get SERVICE_BUSY. */
+  statementsInFlight: number;
+  /** How long a request may wait for room before it is answered SERVICE_BUSY. */
+  admissionWaitMs: number;
 }
 
 export interface AuthConfig {
@@ -153,6 +169,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: {
       perToken: positiveInt('MUTATIONS_PER_MINUTE_PER_TOKEN', env.MUTATIONS_PER_MINUTE_PER_TOKEN, 120),
       perAddress: positiveInt('MUTATIONS_PER_MINUTE_PER_ADDRESS', env.MUTATIONS_PER_MINUTE_PER_ADDRESS, 240),
+    },
+    budget: {
+      maxCost: positiveInt('QUERY_COST_LIMIT', env.QUERY_COST_LIMIT, 10_000),
+      statementsPerRequest: positiveInt('STATEMENTS_PER_REQUEST', env.STATEMENTS_PER_REQUEST, 200),
+      costPerMinutePerToken: positiveInt(
+        'QUERY_COST_PER_MINUTE_PER_TOKEN',
+        env.QUERY_COST_PER_MINUTE_PER_TOKEN,
+        200_000,
+      ),
+      costPerMinutePerAddress: positiveInt(
+        'QUERY_COST_PER_MINUTE_PER_ADDRESS',
+        env.QUERY_COST_PER_MINUTE_PER_ADDRESS,
+        30_000,
+      ),
+      // The pool's connections plus its queue: admitted work can never overflow the queue.
+      statementsInFlight: positiveInt(
+        'STATEMENTS_IN_FLIGHT',
+        env.STATEMENTS_IN_FLIGHT,
+        positiveInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10) + positiveInt('DB_QUEUE_LIMIT', env.DB_QUEUE_LIMIT, 500),
+      ),
+      admissionWaitMs: positiveInt('ADMISSION_WAIT_MS', env.ADMISSION_WAIT_MS, 2000),
     },
     nodeEnv,
     batching: oneOf('DATALOADER_BATCHING', env.DATALOADER_BATCHING, ['on', 'off'] as const, 'on') === 'on',

@@ -41,9 +41,61 @@ export interface SubtreeAggregate {
   whereParameters?: unknown[];
 }
 
+/** A batch of regions whose significant prefixes have one length: their subtrees never overlap. */
+export interface PrefixGroup {
+  length: number;
+  prefixes: string[];
+  /** Bounds covering every subtree of the group, so the database can still use the region index. */
+  low: string;
+  high: string;
+}
+
 /**
- * One statement answering an aggregate for many regions' subtrees at once (UNION ALL of index range scans), so a
- * DataLoader batch of any size costs one query.
+ * Splits a batch of region codes by prefix length (city, county, township, community: at most five groups). Inside
+ * a group each row belongs to at most one region, so one `GROUP BY SUBSTR(code, 1, length)` answers the whole group:
+ * the statements for a batch depend on how many levels it mixes, never on how many regions it holds.
+ */
+export function prefixGroups(codes: readonly string[]): PrefixGroup[] {
+  const groups = new Map<number, Set<string>>();
+  for (const code of codes) {
+    const prefix = regionPrefix(code);
+    const group = groups.get(prefix.length) ?? new Set<string>();
+    group.add(prefix);
+    groups.set(prefix.length, group);
+  }
+  return [...groups].map(([length, set]) => {
+    const prefixes = [...set].sort();
+    return {
+      length,
+      prefixes,
+      low: prefixes[0].padEnd(12, '0'),
+      high: prefixes[prefixes.length - 1].padEnd(12, '9'),
+    };
+  });
+}
+
+/**
+ * SQL for the prefix of `column` a group is keyed by (the length is ours, never a client's). A full code is the
+ * column itself, so the database can group in index order and look the codes up in the index.
+ */
+export function prefixOf(column: string, length: number): string {
+  return length >= 12 ? column : `SUBSTR(${column}, 1, ${Math.trunc(length)})`;
+}
+
+/** `column` restricted to a group's subtrees, with positional parameters: the covering range, then the prefixes. */
+export function inPrefixGroup(column: string, group: PrefixGroup): { sql: string; parameters: string[] } {
+  return {
+    sql: `${column} BETWEEN ? AND ? AND ${prefixOf(column, group.length)} IN (${group.prefixes.map(() => '?').join(', ')})`,
+    parameters: [group.low, group.high, ...group.prefixes],
+  };
+}
+
+/** Regions of one level answered by range scans of their own; wider levels are one GROUP BY (SQLite allows 500 arms). */
+const RANGES_PER_GROUP = 90;
+
+/**
+ * One statement answering an aggregate for a whole batch of regions' subtrees, joined with UNION ALL: per level in
+ * the batch, a range scan per region when there are few, else one GROUP BY on the code prefix.
  */
 export async function aggregateBySubtree(
   dataSource: DataSource,
@@ -58,17 +110,24 @@ export async function aggregateBySubtree(
   if (!column) throw new Error(`${metadata.name} has no column ${spec.regionProperty}`);
   const regionColumn = escape(column.databaseName);
   const parameters: unknown[] = [];
-  const parts = regionCodes.map((code, index) => {
-    const [low, high] = subtreeBounds(code);
-    parameters.push(low, high, ...(spec.whereParameters ?? []));
-    const extra = spec.where ? ` AND (${spec.where})` : '';
-    return `SELECT ${index} AS k, ${spec.aggregate} AS v FROM ${table} WHERE ${regionColumn} BETWEEN ? AND ?${extra}`;
+  const extra = spec.where ? ` AND (${spec.where})` : '';
+  const parts = prefixGroups(regionCodes).flatMap((group) => {
+    if (group.prefixes.length <= RANGES_PER_GROUP) {
+      // A few regions: one index range scan each (a count over a range is answered from the index alone).
+      return group.prefixes.map((prefix) => {
+        parameters.push(prefix, prefix.padEnd(12, '0'), prefix.padEnd(12, '9'), ...(spec.whereParameters ?? []));
+        return `SELECT ? AS k, ${spec.aggregate} AS v FROM ${table} WHERE ${regionColumn} BETWEEN ? AND ?${extra}`;
+      });
+    }
+    const scope = inPrefixGroup(regionColumn, group);
+    parameters.push(...scope.parameters, ...(spec.whereParameters ?? []));
+    const key = prefixOf(regionColumn, group.length);
+    return [`SELECT ${key} AS k, ${spec.aggregate} AS v FROM ${table} WHERE ${scope.sql}${extra} GROUP BY ${key}`];
   });
-  const rows: { k: number | string; v: number | string | null }[] = await dataSource.query(
+  const rows: { k: string; v: number | string | null }[] = await dataSource.query(
     parts.join(' UNION ALL '),
     parameters,
   );
-  const values = new Array<number>(regionCodes.length).fill(0);
-  for (const row of rows) values[Number(row.k)] = Number(row.v ?? 0);
-  return values;
+  const values = new Map(rows.map((row) => [String(row.k), Number(row.v ?? 0)]));
+  return regionCodes.map((code) => values.get(regionPrefix(code)) ?? 0);
 }

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { HubContext } from '../graphql/context';
+import { describeThrown } from '../graphql/errors';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -37,12 +38,22 @@ export class CachedLocalDataSource implements GraphQLDataSource<HubContext> {
       operationName: request.operationName,
       contextValue: context,
     });
-    for (const error of result.errors ?? []) {
-      // Expected errors are GraphQLErrors with a code; anything else is a bug, logged here with its stack
-      // because the gateway passes on only the message (and the edge masks it).
-      const original = error.originalError;
-      if (original && !(original instanceof GraphQLError)) process.stderr.write(`subgraph error: ${original.stack}\n`);
-    }
-    return { data: result.data, errors: result.errors?.map((e) => e.toJSON()) };
+    // Without data, execution never started: the variables did not coerce (e.g. a malformed DateTimeISO, which
+    // the gateway passes through unchecked). That is the caller's input, not a bug.
+    const badInput = result.data === undefined;
+    return {
+      data: result.data,
+      errors: result.errors?.map((error) => {
+        const json = error.toJSON();
+        if (badInput && !json.extensions?.code)
+          return { ...json, extensions: { ...json.extensions, code: 'BAD_USER_INPUT' } };
+        // Expected errors are GraphQLErrors with a code. Anything else is a bug: its stack rides along to the edge,
+        // which logs it with the request id and masks it (the gateway passes on only message and extensions).
+        const original = error.originalError;
+        if (original && !(original instanceof GraphQLError))
+          return { ...json, extensions: { ...json.extensions, stacktrace: describeThrown(original).split('\n') } };
+        return json;
+      }),
+    };
   }
 }

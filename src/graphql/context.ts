@@ -64,15 +64,31 @@ export function setBatching(enabled: boolean): void {
   batchingEnabled = enabled;
 }
 
-/** The request's DataLoader for `key`, created on first use. Batches are capped so one IN list stays modest. */
+/** Keys per batch: one IN list stays modest. */
+const MAX_BATCH_SIZE = 500;
+
+/**
+ * Keys per batch for loaders keyed by region that group by code prefix (see prefixGroups): the whole division tree
+ * of a city (Yuxi: 784 units) fits in one batch, so a level of the tree costs one statement however wide it is.
+ */
+export const REGION_BATCH_SIZE = 5000;
+
+/**
+ * Keys per batch for loaders keyed `region|category`: a statement depends only on the distinct regions of its
+ * batch, and every region of a level brings all its categories at once, so they are never split.
+ */
+export const REGION_CATEGORY_BATCH_SIZE = REGION_BATCH_SIZE * 20;
+
+/** The request's DataLoader for `key`, created on first use. */
 export function loaderFor<K, V>(
   context: HubContext,
   key: string,
   batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>,
+  maxBatchSize = MAX_BATCH_SIZE,
 ): DataLoader<K, V> {
   let loader = context.loaders.get(key) as DataLoader<K, V> | undefined;
   if (!loader) {
-    loader = new DataLoader<K, V>(batch, { maxBatchSize: 500, batch: batchingEnabled, cache: batchingEnabled });
+    loader = new DataLoader<K, V>(batch, { maxBatchSize, batch: batchingEnabled, cache: batchingEnabled });
     context.loaders.set(key, loader as DataLoader<unknown, unknown>);
   }
   return loader;

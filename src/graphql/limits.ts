@@ -1,8 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { BudgetConfig } from '../config/config';
+import { requestStatements } from '../db/query-counter';
+import { Admission, retryAfter } from './admission';
 import type { HubContext } from './context';
+import { computedFields, estimateCost } from './cost';
 
 /**
  * Request-shape limits (graphql-armor), chosen for this schema: the deepest query a client needs (region →
@@ -23,10 +27,67 @@ export function armor(production: boolean) {
     maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: REQUEST_LIMITS.maxAliases },
     maxDirectives: { n: REQUEST_LIMITS.maxDirectives },
-    maxTokens: { n: REQUEST_LIMITS.maxTokens },
+    // Counted by graphql-js's own parser instead (PARSE_OPTIONS): armor's plugin throws from a hook, which Apollo
+    // answers with HTTP 500, and it turns every syntax error into a validation error.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: REQUEST_LIMITS.maxCost, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: production },
   }).protect();
+}
+
+/** graphql-js refuses documents over the token limit while parsing: GRAPHQL_PARSE_FAILED, HTTP 400. */
+export const PARSE_OPTIONS = { maxTokens: REQUEST_LIMITS.maxTokens } as const;
+
+function refusal(message: string, code: string, status: number, extra: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { extensions: { code, ...extra, http: { status } } });
+}
+
+/**
+ * Requests that name no operation of the document, or a subscription (there are none), are the client's mistake:
+ * HTTP 400 with the codes Apollo Server gives them, before the gateway sees them.
+ */
+export function operationPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (!operation) {
+            throw refusal(
+              request.operationName
+                ? `文档中没有名为 "${request.operationName.slice(0, 64)}" 的操作 (unknown operation named "${request.operationName.slice(0, 64)}")`
+                : '文档含多个操作,请用 operationName 指定一个 (the document has several operations; name one in operationName)',
+              'OPERATION_RESOLUTION_FAILURE',
+              400,
+            );
+          }
+          if (operation.operation === 'subscription') {
+            throw refusal('不支持订阅 (subscriptions are not supported)', 'BAD_REQUEST', 400);
+          }
+        },
+      };
+    },
+  };
+}
+
+function rateLimited(rejection: RateLimiterRes, what: string): GraphQLError {
+  const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+  return new GraphQLError(`操作过于频繁,请 ${seconds} 秒后再试 (too many ${what}; retry in ${seconds} s)`, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: seconds,
+      http: retryAfter(429, seconds),
+    },
+  });
+}
+
+async function consume(limiters: [RateLimiterMemory, string | undefined][], points: number, what: string) {
+  if (points <= 0) return;
+  try {
+    for (const [limiter, key] of limiters) if (key !== undefined) await limiter.consume(key, points);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    throw rateLimited(rejection, what);
+  }
 }
 
 export interface RateLimits {
@@ -34,25 +95,62 @@ export interface RateLimits {
   perAddress: number;
 }
 
-/** Mutations per minute per token subject and per client address; queries are not limited here. */
-export function mutationRateLimitPlugin(limits: RateLimits): ApolloServerPlugin<HubContext> {
-  const byToken = new RateLimiterMemory({ points: limits.perToken, duration: 60 });
-  const byAddress = new RateLimiterMemory({ points: limits.perAddress, duration: 60 });
+/**
+ * The per-request budget, before anything runs: the document's estimated cost (src/graphql/cost.ts) must fit
+ * `maxCost`; it is charged per minute to the caller's token, or to its address when anonymous; each mutation field,
+ * aliases included, is charged to the mutation limits; the request's SQL statements are capped at run time; and it
+ * waits for room in the admission line for its estimated statements, released when it answers.
+ */
+export function budgetPlugin(budget: BudgetConfig, mutations: RateLimits): ApolloServerPlugin<HubContext> {
+  const computed = computedFields();
+  const costByToken = new RateLimiterMemory({ points: budget.costPerMinutePerToken, duration: 60 });
+  const costByAddress = new RateLimiterMemory({ points: budget.costPerMinutePerAddress, duration: 60 });
+  const mutationsByToken = new RateLimiterMemory({ points: mutations.perToken, duration: 60 });
+  const mutationsByAddress = new RateLimiterMemory({ points: mutations.perAddress, duration: 60 });
+  const admission = new Admission(budget.statementsInFlight, budget.admissionWaitMs);
   return {
     async requestDidStart() {
+      let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation !== 'mutation') return;
-          try {
-            await byAddress.consume(contextValue.clientAddress ?? 'unknown');
-            if (contextValue.identity.role !== 'PUBLIC') await byToken.consume(contextValue.identity.subject);
-          } catch (rejection) {
-            if (!(rejection instanceof RateLimiterRes)) throw rejection;
-            const seconds = Math.ceil(rejection.msBeforeNext / 1000);
-            throw new GraphQLError(`操作过于频繁,请 ${seconds} 秒后再试 (too many mutations; retry in ${seconds} s)`, {
-              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, http: { status: 429 } },
-            });
+        async didResolveOperation({ operation, document, schema, request, contextValue }) {
+          if (!operation || operation.operation === 'subscription') return;
+          const fragments = Object.fromEntries(
+            document.definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((d) => [d.name.value, d]),
+          );
+          const estimate = estimateCost(schema, operation, fragments, request.variables, computed);
+          if (estimate.cost > budget.maxCost) {
+            throw refusal(
+              `查询代价过高:估计 ${estimate.cost},每个请求上限 ${budget.maxCost} (estimated cost ${estimate.cost} is over the limit of ${budget.maxCost} per request)`,
+              'COST_LIMIT_EXCEEDED',
+              400,
+              { cost: estimate.cost, maxCost: budget.maxCost },
+            );
           }
+          const address = contextValue.clientAddress ?? 'unknown';
+          const subject = contextValue.identity.role === 'PUBLIC' ? undefined : contextValue.identity.subject;
+          await consume(
+            [
+              [mutationsByAddress, address],
+              [mutationsByToken, subject],
+            ],
+            estimate.mutationFields,
+            'mutations',
+          );
+          // Anonymous work is charged to its address; a token's to the token, so staff behind one office address
+          // do not share one budget.
+          await consume(
+            [subject === undefined ? [costByAddress, address] : [costByToken, subject]],
+            estimate.cost,
+            'queries',
+          );
+          const statements = requestStatements.getStore();
+          if (statements) statements.limit = Math.min(statements.limit, budget.statementsPerRequest);
+          release = await admission.acquire(estimate.statements);
+        },
+        async willSendResponse() {
+          release?.();
         },
       };
     },

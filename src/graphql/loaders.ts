@@ -1,6 +1,6 @@
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { aggregateBySubtree, subtreeBounds, type SubtreeAggregate } from '../db/region-scope';
-import { byKeys, loaderFor, type HubContext } from './context';
+import { aggregateBySubtree, prefixGroups, prefixOf, regionPrefix, type SubtreeAggregate } from '../db/region-scope';
+import { byKeys, loaderFor, REGION_BATCH_SIZE, REGION_CATEGORY_BATCH_SIZE, type HubContext } from './context';
 
 type Key = string | number;
 
@@ -36,8 +36,11 @@ export function byColumnLoader<T extends ObjectLiteral>(
 
 /** An aggregate over each region's subtree, one statement per batch (see aggregateBySubtree). */
 export function subtreeAggregateLoader(context: HubContext, name: string, spec: SubtreeAggregate) {
-  return loaderFor<string, number>(context, `${name}:subtree`, (codes) =>
-    aggregateBySubtree(context.dataSource, spec, codes),
+  return loaderFor<string, number>(
+    context,
+    `${name}:subtree`,
+    (codes) => aggregateBySubtree(context.dataSource, spec, codes),
+    REGION_BATCH_SIZE,
   );
 }
 
@@ -65,8 +68,8 @@ export function groupAggregateLoader<T extends ObjectLiteral>(
 }
 
 /**
- * An aggregate per category inside a region's subtree, keyed `regionId|category` (the ResourceListEntry key):
- * one GROUP BY per distinct region in the batch.
+ * An aggregate per category inside a region's subtree, keyed `regionId|category` (the ResourceListEntry key): one
+ * GROUP BY (code prefix, category) per level present in the batch, however many regions it holds.
  */
 export function categoryInSubtreeLoader<T extends ObjectLiteral>(
   context: HubContext,
@@ -79,23 +82,33 @@ export function categoryInSubtreeLoader<T extends ObjectLiteral>(
     where?: string;
   },
 ) {
-  return loaderFor<string, number>(context, `${name}:categoryInSubtree`, async (keys) => {
-    const regions = [...new Set(keys.map((key) => key.split('|')[0]))];
-    const values = new Map<string, number>();
-    for (const regionId of regions) {
-      const [low, high] = subtreeBounds(regionId);
-      const query = context.dataSource
-        .getRepository(spec.entity)
-        .createQueryBuilder('t')
-        .select(`t.${spec.categoryProperty}`, 'category')
-        .addSelect(spec.aggregate, 'v')
-        .where(`t.${spec.regionProperty} BETWEEN :low AND :high`, { low, high })
-        .groupBy(`t.${spec.categoryProperty}`);
-      if (spec.where) query.andWhere(spec.where);
-      for (const row of await query.getRawMany<{ category: string; v: string | number | null }>()) {
-        values.set(`${regionId}|${row.category}`, Number(row.v ?? 0));
+  return loaderFor<string, number>(
+    context,
+    `${name}:categoryInSubtree`,
+    async (keys) => {
+      const values = new Map<string, number>();
+      for (const group of prefixGroups(keys.map((key) => key.split('|')[0]))) {
+        const key = prefixOf(`t.${spec.regionProperty}`, group.length);
+        const query = context.dataSource
+          .getRepository(spec.entity)
+          .createQueryBuilder('t')
+          .select(key, 'k')
+          .addSelect(`t.${spec.categoryProperty}`, 'category')
+          .addSelect(spec.aggregate, 'v')
+          .where(`t.${spec.regionProperty} BETWEEN :low AND :high`, { low: group.low, high: group.high })
+          .andWhere(`${key} IN (:...prefixes)`, { prefixes: group.prefixes })
+          .groupBy('k')
+          .addGroupBy(`t.${spec.categoryProperty}`);
+        if (spec.where) query.andWhere(spec.where);
+        for (const row of await query.getRawMany<{ k: string; category: string; v: string | number | null }>()) {
+          values.set(`${row.k}|${row.category}`, Number(row.v ?? 0));
+        }
       }
-    }
-    return keys.map((key) => values.get(key) ?? 0);
-  });
+      return keys.map((key) => {
+        const [regionId, category] = key.split('|');
+        return values.get(`${regionPrefix(regionId)}|${category}`) ?? 0;
+      });
+    },
+    REGION_CATEGORY_BATCH_SIZE,
+  );
 }

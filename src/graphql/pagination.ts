@@ -124,6 +124,19 @@ export async function paginate<T extends ObjectLiteral>(
           .offset(offset)
           .limit(limit + 1)
           .getMany();
+  return connectionOf(
+    rows,
+    { offset, limit },
+    lazy(() => query.clone().orderBy().getCount()),
+  );
+}
+
+/** The connection for the rows of a window (one row more than the page, to learn whether there is a next page). */
+export function connectionOf<T>(
+  rows: T[],
+  { offset, limit }: { offset: number; limit: number },
+  totalCount: PromiseLike<number>,
+): ConnectionShape<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node, index) => ({ node, cursor: encodeCursor(offset + index) }));
   return {
@@ -135,7 +148,7 @@ export async function paginate<T extends ObjectLiteral>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: lazy(() => query.clone().orderBy().getCount()),
+    totalCount,
   };
 }
 

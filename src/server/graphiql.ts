@@ -46,7 +46,8 @@ export function graphiqlPage(endpoint: string): string {
 
 /** A file of the bundle by its path under /graphiql/, or undefined for anything not on the list. */
 export async function graphiqlAsset(path: string): Promise<{ body: Buffer; type: string } | undefined> {
+  // Own keys only: `__proto__`, `constructor` and the like are not files.
+  if (!Object.hasOwn(FILES, path)) return undefined;
   const type = FILES[path];
-  if (!type) return undefined;
   return { body: await readFile(join(BUNDLE_DIR, path)), type };
 }

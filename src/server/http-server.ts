@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { countingStatements } from '../db/query-counter';
 import { graphiqlAsset, graphiqlPage } from './graphiql';
 
 /** Largest request body accepted; a GraphQL document plus variables is far smaller. */
@@ -71,10 +72,13 @@ async function handleGraphQL<TContext extends object>(
     });
     return;
   }
-  const result = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-    context: async () => options.context(request),
-  });
+  // Each request counts its own SQL statements (the budget caps them once its document is costed).
+  const result = await countingStatements(() =>
+    options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: async () => options.context(request),
+    }),
+  );
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {

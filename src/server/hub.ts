@@ -8,7 +8,7 @@ import {
   type ApolloServerOptionsWithGateway,
   type ApolloServerPlugin,
 } from '@apollo/server';
-import { armor, mutationRateLimitPlugin } from '../graphql/limits';
+import { armor, budgetPlugin, operationPlugin, PARSE_OPTIONS } from '../graphql/limits';
 import { auditPlugin } from '../audit/audit-log';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
@@ -16,7 +16,7 @@ import { createGateway } from '../federation/gateway';
 import { allEntities, localLookups, SUBGRAPHS, type SubgraphName } from '../federation/registry';
 import { buildSubgraph, type BuiltSubgraph } from '../federation/subgraph';
 import { createContext, setBatching, type HubContext } from '../graphql/context';
-import { createErrorFormatter } from '../graphql/errors';
+import { createErrorFormatter, errorPlugin } from '../graphql/errors';
 
 export interface Hub {
   server: ApolloServer<HubContext>;
@@ -54,13 +54,19 @@ export function apolloOptions(config: Config, log: (line: string) => void) {
   const production = config.nodeEnv === 'production';
   const protection = armor(production);
   return {
-    formatError: createErrorFormatter(log),
+    formatError: createErrorFormatter(production),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    parseOptions: PARSE_OPTIONS,
     validationRules: protection.validationRules,
-    plugins: [...(protection.plugins as ApolloServerPlugin<HubContext>[]), auditPlugin(log)],
+    plugins: [
+      ...(protection.plugins as ApolloServerPlugin<HubContext>[]),
+      operationPlugin(),
+      errorPlugin(log),
+      auditPlugin(log),
+    ],
   } satisfies Partial<ApolloServerOptions<HubContext>>;
 }
 
@@ -76,7 +82,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
     ...shared,
-    plugins: [...shared.plugins, mutationRateLimitPlugin(options.config.rateLimit)],
+    plugins: [...shared.plugins, budgetPlugin(options.config.budget, options.config.rateLimit)],
   });
   await server.start();
   const ownsDatabase = !options.database;

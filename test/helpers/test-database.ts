@@ -13,7 +13,8 @@ import { allEntities } from '../../src/federation/registry';
  */
 export interface TestDatabase {
   url: string;
-  open(): Promise<Database>;
+  /** Opens it; `pool` overrides DB_POOL_SIZE / DB_QUEUE_LIMIT (MySQL/MariaDB only). */
+  open(pool?: Record<string, string | undefined>): Promise<Database>;
   drop(): Promise<void>;
 }
 
@@ -39,11 +40,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   const url = `mysql://${encodeURIComponent(target.user)}:${encodeURIComponent(target.password)}@${target.host}:${target.port}/${name}`;
-  const config = loadConfig({ DATABASE_URL: url });
   return {
     url,
-    open: async () => {
-      const database = await openDatabase(config.database, allEntities());
+    open: async (pool = {}) => {
+      const database = await openDatabase(loadConfig({ ...pool, DATABASE_URL: url }).database, allEntities());
       await migrate(database);
       return database;
     },

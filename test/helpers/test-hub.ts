@@ -45,19 +45,25 @@ export interface TestHubOptions {
   scale?: number;
   /** Extra environment for the hub's config, e.g. NODE_ENV=production or low rate limits. */
   env?: Record<string, string>;
+  /** Receives the hub's log lines (unexpected errors); silent by default. */
+  log?: (line: string) => void;
 }
 
-export async function startTestHub({ scale = SMALL_SCALE, env = {} }: TestHubOptions = {}): Promise<TestHub> {
+export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestHubOptions = {}): Promise<TestHub> {
   const testDatabase = await createTestDatabase();
-  const database = await testDatabase.open();
+  const database = await testDatabase.open({ DB_POOL_SIZE: env.DB_POOL_SIZE, DB_QUEUE_LIMIT: env.DB_QUEUE_LIMIT });
   await seedYuxi(database.dataSource, scale);
+  // A test file is one client sending hundreds of documents in seconds: the query budget per minute would stop it.
+  // Tests of the budget set these explicitly.
   const config = loadConfig({
     DATABASE_URL: testDatabase.url,
     JWT_SECRET: TEST_JWT_SECRET,
     DATA_KEY: TEST_DATA_KEY,
+    QUERY_COST_PER_MINUTE_PER_TOKEN: '1000000000',
+    QUERY_COST_PER_MINUTE_PER_ADDRESS: '1000000000',
     ...env,
   });
-  const hub = await createHub({ config, database, log: () => undefined });
+  const hub = await createHub({ config, database, log: log ?? (() => undefined) });
   let server: Server | undefined;
   const execute: TestHub['execute'] = async (query, variables, identity) => {
     const response = await hub.server.executeOperation(

@@ -52,3 +52,26 @@ test('mutations beyond the per-token limit are refused with 429 until the window
   const query = await post(`{ region(id: "${XIAHE}") { needStats { total } } }`, {}, staff);
   expect(query.status).toBe(200);
 });
+
+test('every aliased mutation field counts against the limit: four in one request on a limit of three are refused', async () => {
+  const staff = await t.token({ role: Role.STAFF, subject: 'staff-aliases', regionId: LIQI });
+  const submit = (alias: string) =>
+    `${alias}: submitNeed(input: { category: ELDERLY_CARE, description: "独居老人需要每周上门探访", urgency: HIGH, communityId: $communityId }) { id }`;
+  const needs = `{ region(id: "${XIAHE}") { needStats { total } } }`;
+  const before = (await post(needs, {}, staff)).body.data.region.needStats.total;
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
+    body: JSON.stringify({
+      query: `mutation ($communityId: ID!) { ${['a', 'b', 'c', 'd'].map(submit).join(' ')} }`,
+      variables: { communityId: XIAHE },
+    }),
+  });
+  const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+  expect([response.status, response.headers.get('retry-after'), body.errors?.[0]?.extensions?.code]).toEqual([
+    429,
+    expect.stringMatching(/^\d+$/),
+    'RATE_LIMITED',
+  ]);
+  expect((await post(needs, {}, staff)).body.data.region.needStats.total).toBe(before);
+});

@@ -1,10 +1,12 @@
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 
-// Through the real HTTP server: bad requests get coded errors and the server stays up.
+// Through the real HTTP server, in production mode: bad requests get coded errors with the right status, no
+// suggestions, and the server stays up.
 let t: TestHub;
 let base: string;
+const logged: string[] = [];
 beforeAll(async () => {
-  t = await startTestHub();
+  t = await startTestHub({ env: { NODE_ENV: 'production' }, log: (line) => logged.push(line) });
   base = await t.listen();
 });
 afterAll(() => t?.close());
@@ -17,37 +19,142 @@ async function post(body: unknown, headers: Record<string, string> = { 'content-
   });
   return {
     status: response.status,
-    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+    headers: response.headers,
+    body: (await response.json()) as {
+      data?: any;
+      errors?: { message: string; extensions?: { code?: string; requestId?: string } }[];
+    },
   };
 }
 
 const codeOf = (result: Awaited<ReturnType<typeof post>>) => result.body.errors?.[0]?.extensions?.code;
 
+const city = (fields: string) => `{ region(id: "530400000000") { ${fields} } }`;
+const sixteenAliases = `{ ${Array.from({ length: 16 }, (_, i) => `r${i}: region(id: "530400000000") { name }`).join(' ')} }`;
+const twelveDeep = city('parent { '.repeat(11) + 'name' + ' }'.repeat(11));
+
 test.each([
-  // graphql-armor parses with its token-counting parser, which reports syntax errors as validation failures.
-  ['a syntax error', { query: '{ region(id: "530400000000") { name ' }, 'GRAPHQL_VALIDATION_FAILED'],
-  ['an unknown field', { query: '{ region(id: "530400000000") { nmae } }' }, 'GRAPHQL_VALIDATION_FAILED'],
-  ['a wrongly typed argument', { query: '{ regions(first: "ten") { totalCount } }' }, 'GRAPHQL_VALIDATION_FAILED'],
-  ['a malformed division code', { query: '{ region(id: "5304") { name } }' }, 'BAD_USER_INPUT'],
-  ['an unknown region', { query: '{ region(id: "530499999999") { name } }' }, 'NOT_FOUND'],
-  ['a page over the limit', { query: '{ services(first: 101) { totalCount } }' }, 'BAD_USER_INPUT'],
+  // Parse failures, the token limit included (graphql-js counts tokens while parsing).
+  ['a syntax error', { query: '{ region(id: "530400000000") { name ' }, 400, 'GRAPHQL_PARSE_FAILED'],
+  ['an unclosed selection', { query: '{ __typename' }, 400, 'GRAPHQL_PARSE_FAILED'],
+  ['over 500 tokens', { query: `{ ${'__typename '.repeat(501)}}` }, 400, 'GRAPHQL_PARSE_FAILED'],
+  // Validation failures, graphql-armor's included.
+  ['an unknown field', { query: city('nmae') }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+  ['a field name one letter off', { query: city('nam') }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+  [
+    'an argument name one letter off',
+    { query: '{ region(idd: "530400000000") { name } }' },
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+  ],
+  ['a wrongly typed argument', { query: '{ regions(first: "ten") { totalCount } }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+  [
+    'an enum value one letter off',
+    { query: '{ services(filter: { category: ELDERLY_CAR }) { totalCount } }' },
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+  ],
+  [
+    'an input field one letter off',
+    { query: '{ services(filter: { categry: ELDERLY_CARE }) { totalCount } }' },
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+  ],
+  [
+    'a type name one letter off',
+    { query: 'query($c: ServiceCategor) { services(filter: { category: $c }) { totalCount } }' },
+    400,
+    'GRAPHQL_VALIDATION_FAILED',
+  ],
+  ['16 aliases', { query: sixteenAliases }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+  ['a depth of 12', { query: twelveDeep }, 400, 'GRAPHQL_VALIDATION_FAILED'],
+  ['two anonymous operations', { query: '{ __typename } { __typename }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
   [
     'an absurd page size, refused by the cost limit',
     { query: '{ services(first: 99999999) { totalCount } }' },
+    400,
     'GRAPHQL_VALIDATION_FAILED',
   ],
-  ['a forged cursor', { query: '{ services(after: "bm9wZQ") { totalCount } }' }, 'BAD_USER_INPUT'],
-  ['a non-numeric id', { query: '{ organization(id: "1 OR 1=1") { name } }' }, 'BAD_USER_INPUT'],
-  ['a malformed need number', { query: '{ needByNumber(number: "DROP TABLE need") { id } }' }, 'BAD_USER_INPUT'],
+  // Operations that cannot be resolved or run.
+  [
+    'an unknown operationName',
+    { query: 'query A { __typename } query B { __typename }', operationName: 'C' },
+    400,
+    'OPERATION_RESOLUTION_FAILURE',
+  ],
+  [
+    'two operations and no operationName',
+    { query: 'query A { __typename } query B { __typename }' },
+    400,
+    'OPERATION_RESOLUTION_FAILURE',
+  ],
+  ['a subscription', { query: 'subscription { __typename }' }, 400, 'BAD_REQUEST'],
+  [
+    'a document over the cost budget',
+    { query: city('children { children { children { needs(first: 100) { nodes { number } } } } }') },
+    400,
+    'COST_LIMIT_EXCEEDED',
+  ],
+  // Variables that do not coerce: the caller's input, for the public too.
   [
     'a variable of the wrong type',
     { query: 'query($n: Int!) { services(first: $n) { totalCount } }', variables: { n: 'x' } },
+    400,
     'BAD_USER_INPUT',
   ],
-])('%s gets a coded error', async (_name, body, code) => {
+  [
+    'an enum variable one letter off',
+    {
+      query: 'query($c: ServiceCategory) { services(filter: { category: $c }) { totalCount } }',
+      variables: { c: 'ELDERLY_CAR' },
+    },
+    400,
+    'BAD_USER_INPUT',
+  ],
+  [
+    'an invalid DateTimeISO variable from the public',
+    {
+      query: 'mutation($at: DateTimeISO) { checkIn(at: $at, volunteerId: "1", activityId: "1") { id } }',
+      variables: { at: 'not a time' },
+    },
+    400,
+    'BAD_USER_INPUT',
+  ],
+  // Refused by the services while running: the answer is a GraphQL result (HTTP 200) with a coded error.
+  ['a malformed division code', { query: '{ region(id: "5304") { name } }' }, 200, 'BAD_USER_INPUT'],
+  ['an unknown region', { query: '{ region(id: "530499999999") { name } }' }, 200, 'NOT_FOUND'],
+  ['a page over the limit', { query: '{ services(first: 101) { totalCount } }' }, 200, 'BAD_USER_INPUT'],
+  ['a forged cursor', { query: '{ services(after: "bm9wZQ") { totalCount } }' }, 200, 'BAD_USER_INPUT'],
+  ['a non-numeric id', { query: '{ organization(id: "1 OR 1=1") { name } }' }, 200, 'BAD_USER_INPUT'],
+  ['a malformed need number', { query: '{ needByNumber(number: "DROP TABLE need") { id } }' }, 200, 'BAD_USER_INPUT'],
+])('%s gets its HTTP status and code, without suggestions', async (_name, body, status, code) => {
   const result = await post(body);
-  expect(codeOf(result)).toBe(code);
-  expect(JSON.stringify(result.body)).not.toMatch(/stacktrace|at .*\.ts:/);
+  expect([result.status, codeOf(result)]).toEqual([status, code]);
+  const text = JSON.stringify(result.body);
+  expect(text).not.toMatch(/stacktrace|at .*\.ts:/);
+  expect(text).not.toMatch(/did you mean|ELDERLY_CARE"|"name"\?|"id"\?|ServiceCategory"\?/i);
+});
+
+test('an unexpected error is masked, and its request id is in the answer and in the log with message and stack', async () => {
+  const table = t.database.dataSource.driver.escape('charity_resource');
+  const moved = t.database.dataSource.driver.escape('charity_resource_moved');
+  logged.length = 0;
+  await t.database.dataSource.query(`ALTER TABLE ${table} RENAME TO ${moved}`);
+  try {
+    const result = await post({ query: '{ charityResources { totalCount } }' });
+    expect(result.status).toBe(200);
+    const [error] = result.body.errors ?? [];
+    expect(error.message).toBe('服务器内部错误,请稍后再试 (internal error)');
+    expect(error.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(error.extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const line = logged.find((l) => l.includes(error.extensions!.requestId!));
+    expect(line).toBeDefined();
+    expect(line).toMatch(/charity_resource/);
+    expect(line).toMatch(/\n\s+at /);
+    expect(line).not.toContain('[object Object]');
+  } finally {
+    await t.database.dataSource.query(`ALTER TABLE ${moved} RENAME TO ${table}`);
+  }
 });
 
 test('requests that are not GraphQL are refused with codes, and the server is still up', async () => {
@@ -78,4 +185,6 @@ test('health and GraphiQL are served from this machine', async () => {
   expect(bundle.status).toBe(200);
   expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
   expect((await fetch(`${base}/graphiql/../package.json`)).status).toBe(404);
+  for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+    expect([name, (await fetch(`${base}/graphiql/${name}`)).status]).toEqual([name, 404]);
 });

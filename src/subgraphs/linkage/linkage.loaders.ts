@@ -1,6 +1,7 @@
 import type { HubContext } from '../../graphql/context';
 import { byColumnLoader, byIdLoader, groupAggregateLoader, subtreeAggregateLoader } from '../../graphql/loaders';
-import { loaderFor } from '../../graphql/context';
+import { loaderFor, REGION_BATCH_SIZE } from '../../graphql/context';
+import { inPrefixGroup, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { LinkageCase, LinkageContribution } from './linkage-case.entity';
 import { Need, NeedStatus, OPEN_NEED_STATUSES } from './need.entity';
 import { FUNDED_PROJECT_STATUSES, ProjectRound, ServiceProject } from './project.entity';
@@ -76,3 +77,57 @@ export const projectsCitingNeed = (context: HubContext) =>
     );
     return lists.map((list) => list.map((c) => byId.get(c.projectId)).filter((p): p is ServiceProject => !!p));
   });
+
+/**
+ * A window of each region's needs, newest first, keyed `regionId|offset|limit`: per level and window in the batch,
+ * one statement numbers the needs inside each subtree (ROW_NUMBER over the code prefix) and keeps the window's ids,
+ * then one IN query loads them. Many regions' `needs` cost the same as one region's.
+ */
+export const needWindowsInSubtree = (context: HubContext) =>
+  loaderFor<string, Need[]>(
+    context,
+    'linkage.needWindows',
+    async (keys) => {
+      const e = (name: string) => context.dataSource.driver.escape(name);
+      const table = e(context.dataSource.getMetadata(Need).tableName);
+      const windows = new Map<string, string[]>();
+      for (const key of keys) {
+        const [regionId, offset, limit] = key.split('|');
+        const window = `${offset}|${limit}`;
+        const regions = windows.get(window) ?? [];
+        regions.push(regionId);
+        windows.set(window, regions);
+      }
+      const idsOf = new Map<string, number[]>();
+      for (const [window, regions] of windows) {
+        const [offset, limit] = window.split('|').map(Number);
+        for (const group of prefixGroups(regions)) {
+          const k = prefixOf('community_id', group.length);
+          const scope = inPrefixGroup('community_id', group);
+          const rows: { k: string; id: number | string }[] = await context.dataSource.query(
+            `SELECT k, id FROM (
+               SELECT ${k} AS k, id,
+                      ROW_NUMBER() OVER (PARTITION BY ${k} ORDER BY submitted_at DESC, id DESC) AS position
+                 FROM ${table} WHERE ${scope.sql}) numbered
+              WHERE position > ? AND position <= ?
+              ORDER BY k, position`,
+            [...scope.parameters, offset, offset + limit],
+          );
+          for (const row of rows) {
+            const at = `${row.k}|${window}`;
+            const ids = idsOf.get(at) ?? [];
+            ids.push(Number(row.id));
+            idsOf.set(at, ids);
+          }
+        }
+      }
+      const needs = await needById(context).loadMany([...new Set([...idsOf.values()].flat())]);
+      const byId = new Map(needs.filter((n): n is Need => !!n && !(n instanceof Error)).map((n) => [n.id, n]));
+      return keys.map((key) => {
+        const [regionId, offset, limit] = key.split('|');
+        const ids = idsOf.get(`${regionPrefix(regionId)}|${offset}|${limit}`) ?? [];
+        return ids.map((id) => byId.get(id)).filter((n): n is Need => !!n);
+      });
+    },
+    REGION_BATCH_SIZE,
+  );

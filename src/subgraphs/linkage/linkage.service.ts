@@ -19,7 +19,7 @@ import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { optionalReference, requireReference, requireRegion } from '../../graphql/references';
-import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
+import { connectionOf, lazy, OrderDirection, paginate, pageWindow, type PageArgs } from '../../graphql/pagination';
 import type {
   NeedFilter,
   OpenRoundInput,
@@ -27,7 +27,7 @@ import type {
   SubmitApplicationInput,
   SubmitNeedInput,
 } from './linkage.inputs';
-import { needById, projectById, roundById } from './linkage.loaders';
+import { needById, needTotal, needWindowsInSubtree, projectById, roundById } from './linkage.loaders';
 import { Need, NeedNumberCounter, NeedStatus } from './need.entity';
 import {
   FUNDED_PROJECT_STATUSES,
@@ -77,6 +77,20 @@ export function listNeeds(context: HubContext, filter: NeedFilter = {}, page: Pa
     order: { field: 'submittedAt', direction: OrderDirection.DESC },
   });
   return paginate(query, page);
+}
+
+/** `Region.needs`: the same order as `needs(filter: { regionId })`, batched across all the regions of a level. */
+export async function regionNeeds(context: HubContext, regionId: string, page: PageArgs) {
+  const window = pageWindow(page);
+  const rows =
+    window.limit === 0
+      ? []
+      : await needWindowsInSubtree(context).load(`${regionId}|${window.offset}|${window.limit + 1}`);
+  return connectionOf(
+    rows,
+    window,
+    lazy(() => needTotal(context).load(regionId)),
+  );
 }
 
 export async function getRound(context: HubContext, id: string) {

@@ -1,8 +1,8 @@
 import { In } from 'typeorm';
 import { Role } from '../../auth/identity';
 import { ForbiddenError, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
-import { isRegionCode, subtreeBounds } from '../../db/region-scope';
-import { loaderFor, type HubContext } from '../../graphql/context';
+import { inPrefixGroup, isRegionCode, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
+import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../graphql/errors';
 import { parseIntId } from '../../graphql/ids';
 import { requireReference, type ReferenceKind } from '../../graphql/references';
@@ -19,7 +19,7 @@ import {
   UnmetCategory,
 } from './lists.entity';
 import { Need, NeedStatus, OPEN_NEED_STATUSES } from './need.entity';
-import { ProjectStatus, ServiceProject } from './project.entity';
+import { ProjectRound, ProjectStatus, ServiceProject } from './project.entity';
 
 const DAY = 86_400_000;
 const RESOLVED = [NeedStatus.RESOLVED, NeedStatus.CLOSED];
@@ -29,29 +29,40 @@ function escapeFor(context: HubContext) {
   return (name: string) => context.dataSource.driver.escape(name);
 }
 
-/** 需求清单 for each region of the batch: one GROUP BY per region. */
+/** 需求清单 for each region of the batch: one GROUP BY (code prefix, category, status, age) per level in the batch. */
 export const needListOf = (context: HubContext) =>
-  loaderFor<string, NeedListEntry[]>(context, 'linkage.needList', (regions) =>
-    Promise.all(
-      regions.map(async (regionId) => {
-        const [low, high] = subtreeBounds(regionId);
-        const cutoff = new Date(Date.now() - 30 * DAY);
-        const rows: { category: ServiceCategory; status: NeedStatus; old: number | string; n: number | string }[] =
-          await context.dataSource
-            .getRepository(Need)
-            .createQueryBuilder('n')
-            .select('n.category', 'category')
-            .addSelect('n.status', 'status')
-            .addSelect('CASE WHEN n.submittedAt < :cutoff THEN 1 ELSE 0 END', 'old')
-            .addSelect('COUNT(*)', 'n')
-            .where('n.communityId BETWEEN :low AND :high', { low, high, cutoff })
-            .groupBy('n.category')
-            .addGroupBy('n.status')
-            .addGroupBy('old')
-            .getRawMany();
-        const entries = new Map<ServiceCategory, NeedListEntry>();
+  loaderFor<string, NeedListEntry[]>(
+    context,
+    'linkage.needList',
+    async (regions) => {
+      const cutoff = new Date(Date.now() - 30 * DAY);
+      const entries = new Map<string, Map<ServiceCategory, NeedListEntry>>();
+      for (const group of prefixGroups(regions)) {
+        const key = prefixOf('n.communityId', group.length);
+        const rows: {
+          k: string;
+          category: ServiceCategory;
+          status: NeedStatus;
+          old: number | string;
+          n: number | string;
+        }[] = await context.dataSource
+          .getRepository(Need)
+          .createQueryBuilder('n')
+          .select(key, 'k')
+          .addSelect('n.category', 'category')
+          .addSelect('n.status', 'status')
+          .addSelect('CASE WHEN n.submittedAt < :cutoff THEN 1 ELSE 0 END', 'old')
+          .addSelect('COUNT(*)', 'n')
+          .where('n.communityId BETWEEN :low AND :high', { low: group.low, high: group.high, cutoff })
+          .andWhere(`${key} IN (:...prefixes)`, { prefixes: group.prefixes })
+          .groupBy('k')
+          .addGroupBy('n.category')
+          .addGroupBy('n.status')
+          .addGroupBy('old')
+          .getRawMany();
         for (const row of rows) {
-          const entry = entries.get(row.category) ?? {
+          const region = entries.get(row.k) ?? new Map<ServiceCategory, NeedListEntry>();
+          const entry = region.get(row.category) ?? {
             category: row.category,
             open: 0,
             resolved: 0,
@@ -62,13 +73,17 @@ export const needListOf = (context: HubContext) =>
             entry.open += count;
             if (Number(row.old) === 1) entry.unmetOver30Days += count;
           } else if (RESOLVED.includes(row.status)) entry.resolved += count;
-          entries.set(row.category, entry);
+          region.set(row.category, entry);
+          entries.set(row.k, region);
         }
-        return [...entries.values()].sort(
+      }
+      return regions.map((regionId) =>
+        [...(entries.get(regionPrefix(regionId))?.values() ?? [])].sort(
           (a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category),
-        );
-      }),
-    ),
+        ),
+      );
+    },
+    REGION_BATCH_SIZE,
   );
 
 /** Categories for the next project round: long-unmet needs weigh double. */
@@ -84,23 +99,51 @@ export function rankUnmet(list: NeedListEntry[]): UnmetCategory[] {
     .sort((a, b) => b.priority - a.priority || CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category));
 }
 
-export async function projectListOf(context: HubContext, regionId: string): Promise<ProjectListEntry[]> {
-  const [low, high] = subtreeBounds(regionId);
-  const rows: { roundId: number; status: ProjectStatus; n: string | number }[] = await context.dataSource
-    .getRepository(ServiceProject)
-    .createQueryBuilder('p')
-    .select('p.roundId', 'roundId')
-    .addSelect('p.status', 'status')
-    .addSelect('COUNT(*)', 'n')
-    .where('p.regionId BETWEEN :low AND :high', { low, high })
-    .groupBy('p.roundId')
-    .addGroupBy('p.status')
-    .orderBy('p.roundId')
-    .addOrderBy('p.status')
-    .getRawMany();
-  const rounds = await roundById(context).loadMany(rows.map((r) => Number(r.roundId)));
-  return rows.map((row, i) => ({ round: rounds[i] as never, status: row.status, count: Number(row.n) }));
-}
+/** 项目清单 for each region of the batch: one GROUP BY (code prefix, round, status) per level, then the rounds. */
+export const projectListOf = (context: HubContext) =>
+  loaderFor<string, ProjectListEntry[]>(
+    context,
+    'linkage.projectList',
+    async (regions) => {
+      const rows: { k: string; roundId: number; status: ProjectStatus; n: string | number }[] = [];
+      for (const group of prefixGroups(regions)) {
+        const key = prefixOf('p.regionId', group.length);
+        rows.push(
+          ...(await context.dataSource
+            .getRepository(ServiceProject)
+            .createQueryBuilder('p')
+            .select(key, 'k')
+            .addSelect('p.roundId', 'roundId')
+            .addSelect('p.status', 'status')
+            .addSelect('COUNT(*)', 'n')
+            .where('p.regionId BETWEEN :low AND :high', { low: group.low, high: group.high })
+            .andWhere(`${key} IN (:...prefixes)`, { prefixes: group.prefixes })
+            .groupBy('k')
+            .addGroupBy('p.roundId')
+            .addGroupBy('p.status')
+            .getRawMany()),
+        );
+      }
+      const rounds = await roundById(context).loadMany([...new Set(rows.map((r) => Number(r.roundId)))]);
+      const roundOf = new Map(
+        rounds.filter((r): r is ProjectRound => !!r && !(r instanceof Error)).map((r) => [r.id, r]),
+      );
+      const lists = new Map<string, ProjectListEntry[]>();
+      for (const row of rows) {
+        const round = roundOf.get(Number(row.roundId));
+        if (!round) continue;
+        const list = lists.get(row.k) ?? [];
+        list.push({ round, status: row.status, count: Number(row.n) });
+        lists.set(row.k, list);
+      }
+      return regions.map((regionId) =>
+        (lists.get(regionPrefix(regionId)) ?? []).sort(
+          (a, b) => a.round.id - b.round.id || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0),
+        ),
+      );
+    },
+    REGION_BATCH_SIZE,
+  );
 
 function median(values: number[]): number | null {
   if (!values.length) return null;
@@ -109,36 +152,62 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** 联动指数 over a region's subtree: two statements (resolved needs; societies per resolved need). */
-export async function linkageIndexOf(context: HubContext, regionId: string): Promise<LinkageIndex> {
-  const [low, high] = subtreeBounds(regionId);
-  const resolved = await context.dataSource
-    .getRepository(Need)
-    .createQueryBuilder('n')
-    .select(['n.id', 'n.submittedAt', 'n.resolvedAt', 'n.rating'])
-    .where('n.communityId BETWEEN :low AND :high', { low, high })
-    .andWhere('n.status IN (:...resolved)', { resolved: RESOLVED })
-    .getMany();
-  const e = escapeFor(context);
-  const needs = context.dataSource.getMetadata(Need).tableName;
-  const cases = context.dataSource.getMetadata(LinkageCase).tableName;
-  const contributions = context.dataSource.getMetadata(LinkageContribution).tableName;
-  const societies: { societies: string | number }[] = await context.dataSource.query(
-    `SELECT COUNT(DISTINCT lc.society) AS societies
-       FROM ${e(needs)} n JOIN ${e(cases)} c ON c.need_id = n.id JOIN ${e(contributions)} lc ON lc.case_id = c.id
-      WHERE n.community_id BETWEEN ? AND ? AND n.status IN (?, ?)
-      GROUP BY n.id`,
-    [low, high, ...RESOLVED],
+const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+
+/**
+ * 联动指数 for each region of the batch, two statements per level in the batch: the resolved needs of all the
+ * batch's subtrees, and the societies that took part in each; then counted per region in memory.
+ */
+export const linkageIndexOf = (context: HubContext) =>
+  loaderFor<string, LinkageIndex>(
+    context,
+    'linkage.index',
+    async (regions) => {
+      const e = escapeFor(context);
+      const needs = context.dataSource.getMetadata(Need).tableName;
+      const cases = context.dataSource.getMetadata(LinkageCase).tableName;
+      const contributions = context.dataSource.getMetadata(LinkageContribution).tableName;
+      const byRegion = new Map<string, { need: Need; societies: number }[]>();
+      for (const group of prefixGroups(regions)) {
+        const key = prefixOf('n.communityId', group.length);
+        const resolved = await context.dataSource
+          .getRepository(Need)
+          .createQueryBuilder('n')
+          .select(['n.id', 'n.communityId', 'n.submittedAt', 'n.resolvedAt', 'n.rating'])
+          .where('n.communityId BETWEEN :low AND :high', { low: group.low, high: group.high })
+          .andWhere(`${key} IN (:...prefixes)`, { prefixes: group.prefixes })
+          .andWhere('n.status IN (:...resolved)', { resolved: RESOLVED })
+          .getMany();
+        const scope = inPrefixGroup('n.community_id', group);
+        const societies: { id: number | string; societies: string | number }[] = await context.dataSource.query(
+          `SELECT n.id AS id, COUNT(DISTINCT lc.society) AS societies
+             FROM ${e(needs)} n JOIN ${e(cases)} c ON c.need_id = n.id JOIN ${e(contributions)} lc ON lc.case_id = c.id
+            WHERE ${scope.sql} AND n.status IN (?, ?)
+            GROUP BY n.id`,
+          [...scope.parameters, ...RESOLVED],
+        );
+        const societiesOf = new Map(societies.map((s) => [Number(s.id), Number(s.societies)]));
+        for (const need of resolved) {
+          const k = need.communityId.slice(0, group.length);
+          const list = byRegion.get(k) ?? [];
+          list.push({ need, societies: societiesOf.get(need.id) ?? 0 });
+          byRegion.set(k, list);
+        }
+      }
+      return regions.map((regionId) => linkageIndexFrom(byRegion.get(regionPrefix(regionId)) ?? []));
+    },
+    REGION_BATCH_SIZE,
   );
-  const ratings = resolved.map((n) => n.rating).filter((r): r is number => r !== null);
+
+function linkageIndexFrom(resolved: { need: Need; societies: number }[]): LinkageIndex {
+  const ratings = resolved.map((r) => r.need.rating).filter((r): r is number => r !== null);
   const days = resolved
-    .filter((n) => n.resolvedAt)
-    .map((n) => (new Date(n.resolvedAt!).getTime() - new Date(n.submittedAt).getTime()) / DAY);
-  const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+    .filter((r) => r.need.resolvedAt)
+    .map((r) => (new Date(r.need.resolvedAt!).getTime() - new Date(r.need.submittedAt).getTime()) / DAY);
   return {
     needsResolved: resolved.length,
     shareWithThreeOrMoreSocieties: resolved.length
-      ? round2(societies.filter((s) => Number(s.societies) >= 3).length / resolved.length)
+      ? round2(resolved.filter((r) => r.societies >= 3).length / resolved.length)
       : null,
     medianDaysToResolve: round2(median(days)),
     averageRating: ratings.length ? round2(ratings.reduce((a, b) => a + b, 0) / ratings.length) : null,

@@ -1,12 +1,11 @@
 import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
-import { loaderFor } from '../../graphql/context';
 import { ServiceCategory } from '../../graphql/service-category';
 import { LinkageIndex, LinkageResourceListEntry, NeedListEntry, ProjectListEntry, UnmetCategory } from './lists.entity';
 import { linkageIndexOf, needListOf, projectListOf, rankUnmet } from './lists.service';
 import type { HubContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/pagination';
 import { needOpen, needRejected, needResolved, needTotal } from './linkage.loaders';
-import { listNeeds } from './linkage.service';
+import { regionNeeds } from './linkage.service';
 import { NeedConnection, NeedStats } from './need.entity';
 
 @ObjectType('Region')
@@ -20,7 +19,7 @@ export class LinkageRegion {
 export class LinkageRegionResolver {
   @FieldResolver(() => NeedConnection, { description: 'needs from anywhere in the region, newest first' })
   needs(@Root() region: LinkageRegion, @Args(() => PageArgs) page: PageArgs, @Ctx() context: HubContext) {
-    return listNeeds(context, { regionId: region.id }, page);
+    return regionNeeds(context, region.id, page);
   }
 
   @FieldResolver(() => [NeedListEntry], { description: '需求清单: needs by category over the subtree' })
@@ -37,9 +36,7 @@ export class LinkageRegionResolver {
 
   @FieldResolver(() => [ProjectListEntry], { description: '项目清单: projects by round and status' })
   projectList(@Root() region: LinkageRegion, @Ctx() context: HubContext) {
-    return loaderFor<string, ProjectListEntry[]>(context, 'linkage.projectList', (ids) =>
-      Promise.all(ids.map((id) => projectListOf(context, id))),
-    ).load(region.id);
+    return projectListOf(context).load(region.id);
   }
 
   @FieldResolver(() => [UnmetCategory], { description: 'categories ranked for the next project round' })
@@ -49,9 +46,7 @@ export class LinkageRegionResolver {
 
   @FieldResolver(() => LinkageIndex)
   linkageIndex(@Root() region: LinkageRegion, @Ctx() context: HubContext) {
-    return loaderFor<string, LinkageIndex>(context, 'linkage.index', (ids) =>
-      Promise.all(ids.map((id) => linkageIndexOf(context, id))),
-    ).load(region.id);
+    return linkageIndexOf(context).load(region.id);
   }
 
   @FieldResolver(() => NeedStats)

@@ -1,0 +1,61 @@
+import { startTestHub, type TestHub } from '../helpers/test-hub';
+
+// A hub with room for one statement in flight and a 1 ms wait, over a pool of 2 connections and a queue of 1
+// (MySQL/MariaDB): overload must be answered 503 SERVICE_BUSY with Retry-After, never INTERNAL_SERVER_ERROR.
+const onMysql = process.env.DATABASE_URL?.startsWith('mysql:') ?? false;
+
+let t: TestHub;
+let base: string;
+beforeAll(async () => {
+  t = await startTestHub({
+    env: { STATEMENTS_IN_FLIGHT: '1', ADMISSION_WAIT_MS: '1', DB_POOL_SIZE: '2', DB_QUEUE_LIMIT: '1' },
+  });
+  base = await t.listen();
+});
+afterAll(() => t?.close());
+
+async function post(query: string) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] },
+  };
+}
+
+// better-sqlite3 answers each statement synchronously, so on SQLite one request runs to its end before the next is
+// read: requests never overlap there, and there is no pool to fill.
+(onMysql ? test : test.skip)(
+  'requests that find no room are answered 503 SERVICE_BUSY with Retry-After; the others are answered (MySQL/MariaDB only: on SQLite requests never overlap)',
+  async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        post(
+          '{ region(id: "530400000000") { name children { children { children { linkageIndex { needsResolved } } } } } }',
+        ),
+      ),
+    );
+    const outcomes = answers.map((a) =>
+      a.status === 200 && !a.body.errors && a.body.data.region.name === '玉溪市'
+        ? 'answered'
+        : `${a.status} ${a.retryAfter} ${a.body.errors?.map((e) => e.extensions?.code).join(',')}`,
+    );
+    expect(new Set(outcomes)).toEqual(new Set(['answered', '503 1 SERVICE_BUSY']));
+  },
+);
+
+(onMysql ? test : test.skip)(
+  'a full connection pool answers 503 SERVICE_BUSY with Retry-After, not INTERNAL_SERVER_ERROR (MySQL/MariaDB only: SQLite has no pool)',
+  async () => {
+    // The city's figures come from four subgraphs at once: more statements than two connections and a queue of one.
+    const answer = await post(
+      '{ region(id: "530400000000") { population organizationCount socialWorkerCount volunteerCount volunteerTeamCount volunteerActivityCount volunteerHours } }',
+    );
+    expect([answer.status, answer.retryAfter]).toEqual([503, '1']);
+    expect(new Set(answer.body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['SERVICE_BUSY']));
+  },
+);
