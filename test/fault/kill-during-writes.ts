@@ -50,6 +50,8 @@ const env = {
   PORT: String(PORT),
   MUTATIONS_PER_MINUTE_PER_TOKEN: '1000000',
   MUTATIONS_PER_MINUTE_PER_ADDRESS: '1000000',
+  QUERY_COST_PER_MINUTE_PER_TOKEN: '1000000000',
+  QUERY_COST_PER_MINUTE_PER_ADDRESS: '1000000000',
 };
 const url = `http://127.0.0.1:${PORT}/graphql`;
 const log = (line: string) => process.stdout.write(`${line}\n`);
