@@ -133,9 +133,9 @@ async function askOwner(
   const { owner, scope } = REMOTE_KINDS[kind];
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (context.authorization) headers.authorization = context.authorization;
-  let body: EntitiesResponse;
+  let response: Response;
   try {
-    const response = await fetch(url, {
+    response = await fetch(url, {
       method: 'POST',
       headers,
       body: JSON.stringify({
@@ -144,15 +144,15 @@ async function askOwner(
       }),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    body = (await response.json()) as EntitiesResponse;
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    const timedOut = (error as { name?: string } | null)?.name === 'TimeoutError';
     throw unavailable(kind, owner, timedOut ? `no answer within ${timeoutMs} ms` : 'unreachable');
   }
-  const answers = body.data?._entities;
-  if (body.errors?.length || !Array.isArray(answers) || answers.length !== ids.length) {
-    const code = body.errors?.[0]?.extensions?.code ?? 'no entities';
-    throw unavailable(kind, owner, `it answered ${code}`);
+  const body = (await response.json().catch(() => null)) as EntitiesResponse | null;
+  const answers = body?.data?._entities;
+  if (!body || body.errors?.length || !Array.isArray(answers) || answers.length !== ids.length) {
+    const code = body?.errors?.[0]?.extensions?.code;
+    throw unavailable(kind, owner, `it answered HTTP ${response.status}${code ? ` ${code}` : ''}`);
   }
   return answers.map((answer) => {
     if (answer === null) return null;
