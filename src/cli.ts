@@ -23,8 +23,8 @@ const USAGE = `wushe — 五社联动 hub
   wushe migrate                       apply MySQL/MariaDB migrations
   wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql and schema/supergraph.graphql
   wushe subgraph <name> --port N [--peer name=url…]
-                                      serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')}); it asks each peer
-                                      (also SUBGRAPH_PEERS) to check ids of that subgraph's kinds
+                                      serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')});
+                                      it asks each peer (also SUBGRAPH_PEERS) to check ids of that peer's kinds
   wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote
   wushe supergraph --subgraph name=url…
                                       print the supergraph with these subgraph URLs, for another router
