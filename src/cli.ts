@@ -22,7 +22,9 @@ const USAGE = `wushe — 五社联动 hub
   wushe seed [--scale 0.01]           (re)create the Yuxi dataset; a smaller scale makes a small city
   wushe migrate                       apply MySQL/MariaDB migrations
   wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql and schema/supergraph.graphql
-  wushe subgraph <name> --port N      serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')})
+  wushe subgraph <name> --port N [--peer name=url…]
+                                      serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')});
+                                      it asks each peer (also SUBGRAPH_PEERS) to check ids of that peer's kinds
   wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote
   wushe supergraph --subgraph name=url…
                                       print the supergraph with these subgraph URLs, for another router
@@ -32,7 +34,7 @@ const USAGE = `wushe — 五社联动 hub
   wushe rekey [--batch 500]           re-seal every stored personal value under DATA_KEY (old key: DATA_KEY_PREVIOUS)
   wushe migration:generate <Name>     write a migration for entity changes (development)
 
-Environment: PORT, DATABASE_URL, HUB_URL, JWT_SECRET, DATA_KEY, NODE_ENV, LOG_LEVEL (see .env.example).`;
+Environment: PORT, DATABASE_URL, HUB_URL, JWT_SECRET, DATA_KEY, NODE_ENV, LOG_LEVEL, SUBGRAPH_PEERS (see .env.example).`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -61,13 +63,13 @@ async function ensureDataset(config: Config, scale: number) {
   return database;
 }
 
-function parseRemotes(values: string[] = []): Partial<Record<SubgraphName, string>> {
+function parseRemotes(values: string[] = [], option = '--subgraph'): Partial<Record<SubgraphName, string>> {
   const remote: Partial<Record<SubgraphName, string>> = {};
   for (const value of values) {
     const [name, url] = value.split(/=(.*)/s);
     if (!SUBGRAPH_NAMES.includes(name as SubgraphName) || !url) {
       throw new ConfigError(
-        `--subgraph expects name=url with a name among ${SUBGRAPH_NAMES.join(', ')}, got "${value}"`,
+        `${option} expects name=url with a name among ${SUBGRAPH_NAMES.join(', ')}, got "${value}"`,
       );
     }
     remote[name as SubgraphName] = url;
@@ -84,6 +86,7 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       check: { type: 'boolean' },
       subgraph: { type: 'string', multiple: true },
+      peer: { type: 'string', multiple: true },
       role: { type: 'string' },
       region: { type: 'string' },
       org: { type: 'string' },
@@ -113,7 +116,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'subgraph': {
       if (!argument) throw new ConfigError(`name a subgraph: ${SUBGRAPH_NAMES.join(', ')}`);
-      await serveSubgraph(config, argument, values.port ? Number(values.port) : config.port);
+      const peers = parseRemotes([...config.peers, ...(values.peer ?? [])], '--peer (or SUBGRAPH_PEERS)');
+      await serveSubgraph(config, argument, values.port ? Number(values.port) : config.port, peers);
       return;
     }
     case 'seed': {

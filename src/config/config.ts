@@ -27,6 +27,13 @@ export interface Config {
   /** DataLoader batching; switched off only by the benchmark's naive peer (DATALOADER_BATCHING=off). */
   batching: boolean;
   logLevel: LogLevel;
+  /**
+   * Subgraphs served elsewhere that a subgraph served alone asks to check ids of their kinds, as `name=url`
+   * entries (SUBGRAPH_PEERS, comma-separated; `--peer` adds more).
+   */
+  peers: string[];
+  /** How long a write waits for a peer's answer before it is refused (PEER_TIMEOUT_MS). */
+  peerTimeoutMs: number;
 }
 
 export interface BudgetConfig {
@@ -194,5 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     batching: oneOf('DATALOADER_BATCHING', env.DATALOADER_BATCHING, ['on', 'off'] as const, 'on') === 'on',
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
+    peers: (env.SUBGRAPH_PEERS ?? '').split(/[\s,]+/).filter(Boolean),
+    peerTimeoutMs: positiveInt('PEER_TIMEOUT_MS', env.PEER_TIMEOUT_MS, 3000),
   };
 }

@@ -39,7 +39,7 @@ export function allEntities() {
 
 export type { SubgraphName };
 
-/** The lookups of the subgraphs in this process (those not served remotely); a remote kind has none. */
+/** The lookups of the subgraphs in this process (those not served remotely); remote kinds: remote-lookups.ts. */
 export function localLookups(remote: Partial<Record<SubgraphName, string>> = {}): ReferenceLookups {
   return Object.assign({}, ...SUBGRAPHS.filter((s) => !remote[s.name]).map((s) => s.lookups ?? {}));
 }

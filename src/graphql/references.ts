@@ -3,8 +3,9 @@ import { BadInputError, DomainError, NotFoundError } from './errors';
 
 /**
  * The entities a write may point at. A subgraph checks an id of its own kinds with its own repositories; an id of
- * another society's kind goes through that society's lookup, which the hub puts in the request context. A
- * subgraph imports no other subgraph's code, so this port is the only way across.
+ * another society's kind goes through that society's lookup, which the hub (or a subgraph served alone) puts in the
+ * request context: in-process, or over HTTP to the owner (src/federation/remote-lookups.ts). A subgraph imports no
+ * other subgraph's code, so this port is the only way across.
  */
 export type ReferenceKind =
   | 'Region'
@@ -44,14 +45,15 @@ const NAMES: Record<ReferenceKind, string> = {
 
 /**
  * The scope of the record `id` of `kind`, or NOT_FOUND. Where the owning subgraph runs in another process its
- * lookup is absent: the write is refused (REFERENCE_UNAVAILABLE) rather than trusted unchecked.
+ * lookup asks it over HTTP; where nobody told this process where the owner runs, the lookup is absent and the
+ * write is refused (REFERENCE_UNAVAILABLE) rather than trusted unchecked.
  */
 export async function requireReference(context: HubContext, kind: ReferenceKind, id: string): Promise<ReferenceScope> {
   const lookup = context.references?.[kind];
   if (!lookup) {
     throw new DomainError(
       'REFERENCE_UNAVAILABLE',
-      `无法核对${NAMES[kind]}编号 (${kind} ids cannot be checked here: the subgraph that owns them runs elsewhere)`,
+      `无法核对${NAMES[kind]}编号 (${kind} ids cannot be checked here: the subgraph that owns them runs elsewhere and is not a peer)`,
       { kind },
     );
   }

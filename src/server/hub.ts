@@ -13,6 +13,7 @@ import { auditPlugin } from '../audit/audit-log';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { createGateway } from '../federation/gateway';
+import { remoteLookups } from '../federation/remote-lookups';
 import { allEntities, localLookups, SUBGRAPHS, type SubgraphName } from '../federation/registry';
 import { buildSubgraph, type BuiltSubgraph } from '../federation/subgraph';
 import { createContext, setBatching, type HubContext } from '../graphql/context';
@@ -86,7 +87,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   await server.start();
   const ownsDatabase = !options.database;
-  const references = localLookups(options.remote);
+  // Ids of a kind owned by a remote subgraph are checked by asking it; the rest in-process.
+  const references = {
+    ...remoteLookups(options.remote ?? {}, options.config.peerTimeoutMs),
+    ...localLookups(options.remote),
+  };
   const authenticate = createBearerAuthenticator(options.config.auth);
   const context: Hub['context'] = (identity, clientAddress, authorization) =>
     createContext({

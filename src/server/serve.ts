@@ -6,6 +6,7 @@ import { createBearerAuthenticator } from '../auth/edge';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { entitiesOf, subgraphByName, type SubgraphName } from '../federation/registry';
+import { remoteLookups } from '../federation/remote-lookups';
 import { buildSubgraph } from '../federation/subgraph';
 import { createContext, type HubContext } from '../graphql/context';
 import { apolloOptions, createHub } from './hub';
@@ -69,10 +70,21 @@ export async function serveHub(config: Config, database: Database, remote: Parti
 
 /**
  * One subgraph alone over HTTP, for a router elsewhere (`wushe gateway`, Hive Gateway, Apollo Router); it opens
- * only its own tables and verifies the caller's bearer token itself, as the hub does.
+ * only its own tables and verifies the caller's bearer token itself, as the hub does. It checks ids of its own
+ * kinds itself and asks `peers` (name → GraphQL URL) about theirs; a kind whose owner is neither is refused
+ * (REFERENCE_UNAVAILABLE) rather than trusted unchecked.
  */
-export async function serveSubgraph(config: Config, name: string, port: number) {
+export async function serveSubgraph(
+  config: Config,
+  name: string,
+  port: number,
+  peers: Partial<Record<SubgraphName, string>> = {},
+) {
   const definition = subgraphByName(name);
+  const references = {
+    ...remoteLookups(peers, config.peerTimeoutMs),
+    ...definition.lookups,
+  };
   const database = await openDatabase(config.database, entitiesOf(definition));
   const built = buildSubgraph(definition);
   const shared = apolloOptions(config, log);
@@ -94,8 +106,8 @@ export async function serveSubgraph(config: Config, name: string, port: number) 
         requestId: randomUUID(),
         identity: await authenticate(request.headers),
         clientAddress: request.socket.remoteAddress,
-        // Only its own kinds: a write naming another society's record is refused here (REFERENCE_UNAVAILABLE).
-        references: definition.lookups,
+        authorization: request.headers.authorization,
+        references,
       }),
     health: () => health(database),
     graphiql: false,
@@ -110,6 +122,10 @@ export async function serveSubgraph(config: Config, name: string, port: number) 
     },
     log,
   );
-  log(`wushe subgraph ${name}: http://${host ?? 'localhost'}:${actualPort}/graphql${note}`);
+  const asks = Object.keys(peers).filter((peer) => peer !== definition.name);
+  log(
+    `wushe subgraph ${name}: http://${host ?? 'localhost'}:${actualPort}/graphql${note}` +
+      (asks.length ? ` · checks ids with ${asks.join(', ')}` : ''),
+  );
   return { server, port: actualPort };
 }

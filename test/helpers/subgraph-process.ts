@@ -13,11 +13,15 @@ export interface SubgraphProcess {
 }
 
 /**
- * `wushe subgraph <name> --port 0` in its own process with exactly `env` (plus PATH); resolves on its start line.
- * Callers stop it with `child.kill()`.
+ * `wushe subgraph <name> --port 0 [...args]` in its own process with exactly `env` (plus PATH); resolves on its
+ * start line. Callers stop it with `child.kill()`.
  */
-export function startSubgraphProcess(name: string, env: Record<string, string>): Promise<SubgraphProcess> {
-  const child = spawn(process.execPath, [CLI, 'subgraph', name, '--port', '0'], {
+export function startSubgraphProcess(
+  name: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<SubgraphProcess> {
+  const child = spawn(process.execPath, [CLI, 'subgraph', name, '--port', '0', ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

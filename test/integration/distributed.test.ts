@@ -3,14 +3,17 @@ import { createHmac } from 'node:crypto';
 import { Role } from '../../src/auth/identity';
 import { createHub, type Hub } from '../../src/server/hub';
 import { createHttpServer, listen } from '../../src/server/http-server';
-import { REGISTER_RESIDENT } from '../helpers/admin-operations';
-import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
+import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
+import * as ADMIN from '../helpers/admin-operations';
+import * as X from '../helpers/cross-scope-operations';
+import { IDENTITIES, JIANGCHUAN, JIANGCHUAN_COMMUNITY, LIQI, XIAHE } from '../helpers/identities';
 import { CITY_FIGURES, NESTED_SERVICES } from '../helpers/operations';
 import { CLI, startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraph-process';
-import { startTestHub, TEST_DATA_KEY, TEST_JWT_SECRET, type TestHub } from '../helpers/test-hub';
+import { startTestHub, TEST_DATA_KEY, TEST_JWT_SECRET, type GraphQLResult, type TestHub } from '../helpers/test-hub';
 
-// Two subgraphs in their own processes (the built CLI, as an operator would run them) behind a gateway over
-// HTTP must answer exactly what the all-in-one hub answers; each verifies the caller's token itself.
+// Subgraphs in their own processes (the built CLI, as an operator would run them) behind a gateway over HTTP must
+// answer exactly what the all-in-one hub answers; each verifies the caller's token itself, and checks ids of
+// another society's kinds by asking the subgraph that owns them.
 
 let t: TestHub;
 let gateway: Hub;
@@ -18,18 +21,23 @@ const children: SubgraphProcess[] = [];
 let gatewayUrl: string;
 let closeGatewayServer: () => Promise<void>;
 
-async function startSubgraph(name: string, env: Record<string, string>): Promise<string> {
-  const started = await startSubgraphProcess(name, { DATABASE_URL: t.testDatabase.url, ...env });
+async function startSubgraph(name: string, env: Record<string, string>, args: string[] = []): Promise<string> {
+  const started = await startSubgraphProcess(name, { DATABASE_URL: t.testDatabase.url, ...env }, args);
   children.push(started);
   return started.url;
 }
 
 const productionLike = { JWT_SECRET: TEST_JWT_SECRET, DATA_KEY: TEST_DATA_KEY, NODE_ENV: 'test' };
 
+/** The organization subgraph's peer: community served alone, over the same database. */
+let communityPeer: SubgraphProcess;
+
 beforeAll(async () => {
   t = await startTestHub();
+  communityPeer = await startSubgraphProcess('community', { DATABASE_URL: t.testDatabase.url, ...productionLike });
+  children.push(communityPeer);
   const [organization, volunteer] = await Promise.all([
-    startSubgraph('organization', productionLike),
+    startSubgraph('organization', productionLike, ['--peer', `community=${communityPeer.url}`]),
     startSubgraph('volunteer', productionLike),
   ]);
   gateway = await createHub({
@@ -55,7 +63,7 @@ afterAll(async () => {
 
 test('a subgraph started as the README shows ignores an identity header signed from the development secret', async () => {
   const { registerResident } = await t.query<{ registerResident: { id: string } }>(
-    REGISTER_RESIDENT,
+    ADMIN.REGISTER_RESIDENT,
     { regionId: XIAHE, phone: '13812345678', consentAt: '2026-11-01T08:00:00.000Z' },
     IDENTITIES.STAFF_IN,
   );
@@ -120,30 +128,131 @@ test.each([
   expect(remote.data).toEqual(await t.query(query, variables));
 });
 
-test('a write naming another society’s record is refused where that society runs in another process', async () => {
-  const token = await t.token({ role: Role.ADMIN, subject: 'admin-remote' });
-  const post = async (query: string) =>
+describe('ids of another society’s kinds, checked over HTTP by the subgraph that owns them', () => {
+  // organization runs alone with the community process as its peer; the gateway runs linkage in-process and
+  // organization remotely; volunteer runs alone without peers. STAFF of 李棋街道 writes through the gateway.
+  const f: Record<string, string> = {};
+  let staffToken: string;
+
+  const post = async (query: string, variables: Record<string, unknown>) =>
     (await (
       await fetch(gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
+        body: JSON.stringify({ query, variables }),
       })
-    ).json()) as { errors?: { extensions: { code: string; kind: string } }[] };
-  const services = async () =>
-    (await t.database.dataSource.query('SELECT COUNT(*) AS n FROM service'))[0].n as number | string;
-  const before = await services();
-  // The organization subgraph runs alone: it cannot ask the community subgraph whether the region exists.
-  const created = await post(
-    'mutation { createService(input: { name: "上门助浴", category: ELDERLY_CARE, providerId: "1", regionId: "530402006005" }) { id } }',
-  );
-  expect(created.errors?.map((e) => [e.extensions.code, e.extensions.kind])).toEqual([
-    ['REFERENCE_UNAVAILABLE', 'Region'],
-  ]);
-  expect(await services()).toEqual(before);
-  // The hub runs linkage in-process, but services belong to the remote organization subgraph.
-  const linked = await post('mutation { linkProjectService(projectId: "1", serviceId: "1") { id } }');
-  expect(linked.errors?.map((e) => [e.extensions.code, e.extensions.kind])).toEqual([
-    ['REFERENCE_UNAVAILABLE', 'Service'],
-  ]);
+    ).json()) as GraphQLResult;
+  const codes = (result: GraphQLResult) => result.errors?.map((e) => [e.extensions?.code, e.extensions?.kind]);
+  const count = (entity: string) => t.database.dataSource.getRepository(entity).count();
+  const serviceInput = (regionId: string, over: Record<string, unknown> = {}) => ({
+    name: '上门助浴',
+    category: 'ELDERLY_CARE',
+    providerId: f.org,
+    regionId,
+    ...over,
+  });
+
+  beforeAll(async () => {
+    staffToken = await t.token({ role: Role.STAFF, subject: 'staff-liqi', regionId: LIQI });
+    const asAdmin = (query: string, variables: Record<string, unknown>) =>
+      t.query<any>(query, variables, IDENTITIES.ADMIN);
+    const organization = async (regionId: string, code: string) =>
+      (
+        await asAdmin(ADMIN.REGISTER_ORGANIZATION, {
+          input: {
+            name: `分布式测试组织${code}`,
+            kind: 'COMMUNITY_ORG',
+            creditCode: makeCreditCode('1', regionId.slice(0, 6), `DT${code}`),
+            regionId,
+            category: 'ELDERLY_CARE',
+          },
+        })
+      ).registerOrganization.id as string;
+    f.org = await organization(LIQI, '000001');
+    f.theirOrg = await organization(JIANGCHUAN, '000002');
+    const station = async (regionId: string) =>
+      (
+        await asAdmin(`query($r: ID!) { serviceStations(first: 1, filter: { regionId: $r }) { nodes { id } } }`, {
+          r: regionId,
+        })
+      ).serviceStations.nodes[0].id as string;
+    f.ourStation = await station(LIQI);
+    f.theirStation = await station(JIANGCHUAN);
+    f.theirService = (
+      await asAdmin(X.CREATE_SERVICE, {
+        input: { ...serviceInput(JIANGCHUAN_COMMUNITY), providerId: f.theirOrg },
+      })
+    ).createService.id;
+    const round = (
+      await asAdmin(
+        `mutation { openProjectRound(input: { name: "分布式测试轮次", sponsor: "市民政局", openedOn: "2026-10-01", quota: 5 }) { id } }`,
+        {},
+      )
+    ).openProjectRound.id;
+    f.project = (
+      await asAdmin(X.SUBMIT_APPLICATION, {
+        input: { roundId: round, title: '助老济困', category: 'ELDERLY_HARDSHIP', applicantId: f.org, regionId: XIAHE },
+      })
+    ).submitProjectApplication.id;
+  });
+
+  test('createService on the lone organization subgraph checks the region and station with its community peer', async () => {
+    const before = await count('Service');
+    const created = await post(X.CREATE_SERVICE, { input: serviceInput(XIAHE, { stationId: f.ourStation }) });
+    expect(created.errors).toBeUndefined();
+    f.ourService = created.data.createService.id;
+    expect(await count('Service')).toBe(before + 1);
+    const stored = await t.database.dataSource.getRepository('Service').findOneByOrFail({ id: Number(f.ourService) });
+    expect([stored.regionId, stored.stationId, stored.providerId]).toEqual([
+      XIAHE,
+      Number(f.ourStation),
+      Number(f.org),
+    ]);
+  });
+
+  test.each([
+    ['a region outside the provider’s', () => serviceInput(JIANGCHUAN_COMMUNITY), 'OUTSIDE_ORGANIZATION_REGION'],
+    ['a station of another region', () => serviceInput(XIAHE, { stationId: f.theirStation }), 'FORBIDDEN'],
+    ['a code not in the division tree', () => serviceInput('530402006999'), 'NOT_FOUND'],
+    ['a station that does not exist', () => serviceInput(XIAHE, { stationId: '999999999' }), 'NOT_FOUND'],
+    ['a malformed region code', () => serviceInput('5304'), 'BAD_USER_INPUT'],
+  ])('createService naming %s is refused as in-process, 0 rows changed', async (_given, input, code) => {
+    const before = await count('Service');
+    const remote = await post(X.CREATE_SERVICE, { input: input() });
+    expect(remote.errors?.map((e) => e.extensions?.code)).toEqual([code]);
+    const inProcess = await t.execute(X.CREATE_SERVICE, { input: input() }, IDENTITIES.STAFF_IN);
+    expect(inProcess.errors?.map((e) => e.extensions?.code)).toEqual([code]);
+    expect(await count('Service')).toBe(before);
+  });
+
+  test('the gateway checks a service id with the remote organization subgraph before linking it', async () => {
+    const before = await count('ProjectService');
+    const theirs = await post(X.LINK_SERVICE, { p: f.project, s: f.theirService });
+    expect(codes(theirs)).toEqual([['FORBIDDEN', undefined]]);
+    const missing = await post(X.LINK_SERVICE, { p: f.project, s: '999999999' });
+    expect(codes(missing)).toEqual([['NOT_FOUND', undefined]]);
+    expect(await count('ProjectService')).toBe(before);
+    const linked = await post(X.LINK_SERVICE, { p: f.project, s: f.ourService });
+    expect(linked).toEqual({ data: { linkProjectService: { id: f.project } } });
+    expect(await count('ProjectService')).toBe(before + 1);
+  });
+
+  test('a subgraph alone without a peer for the owner refuses the write (REFERENCE_UNAVAILABLE)', async () => {
+    const before = await count('Volunteer');
+    const registered = await post(ADMIN.REGISTER_VOLUNTEER, { regionId: XIAHE });
+    expect(codes(registered)).toEqual([['REFERENCE_UNAVAILABLE', 'Region']]);
+    expect(await count('Volunteer')).toBe(before);
+  });
+
+  // Last: the peer is killed for good.
+  test('with the community peer killed, createService is refused with a code, 0 rows changed', async () => {
+    const exited = new Promise((resolve) => communityPeer.child.once('exit', resolve));
+    communityPeer.child.kill('SIGKILL');
+    await exited;
+    const before = await count('Service');
+    const refused = await post(X.CREATE_SERVICE, { input: serviceInput(XIAHE) });
+    expect(codes(refused)).toEqual([['REFERENCE_UNAVAILABLE', 'Region']]);
+    expect(refused.errors![0].message).toContain('the community subgraph, which owns Region ids, could not be asked');
+    expect(await count('Service')).toBe(before);
+  });
 });
