@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FieldNode, type GraphQLFieldResolver } from 'graphql';
 import type { EntityManager } from 'typeorm';
+import { requestStatements } from '../db/query-counter';
 import { oneWriteAtATime } from '../db/sqlite-writes';
 import type { HubContext } from '../graphql/context';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
@@ -226,7 +227,8 @@ export function auditPlugin(log: (line: string) => void): ApolloServerPlugin<Hub
             noteRefusal(state, fields[0]?.name.value ?? '-', '-', code, Math.max(fields.length, 1));
           }
           try {
-            await oneWriteAtATime(contextValue.dataSource, () => flush(contextValue));
+            // Outside the request's statement count: a request over its SQL budget still leaves its audit rows.
+            await requestStatements.exit(() => oneWriteAtATime(contextValue.dataSource, () => flush(contextValue)));
           } catch (error) {
             log(`audit write failed (request ${contextValue.requestId}): ${(error as Error).stack ?? String(error)}`);
           }

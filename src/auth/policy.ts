@@ -64,6 +64,16 @@ export function requireRegionActor(identity: Identity, regionId: string, ...role
   }
 }
 
+/**
+ * An ORG acts only inside its own organisation's region (a city-wide organisation anywhere in the city): a project
+ * or an activity it places higher up would let every later check against that region reach across the city.
+ */
+export function requireOrganizationReach(identity: Identity, organizationRegion: string, regionId: string): void {
+  if (identity.role === Role.ORG && !isWithin(regionId, organizationRegion)) {
+    throw new ForbiddenError(`超出本组织所在区域 (${regionId} lies outside the organisation's region)`, { regionId });
+  }
+}
+
 /** True when one division code contains the other: a city-wide organisation serves every community in the city. */
 export function onOneBranch(a: string, b: string): boolean {
   return isWithin(a, b) || isWithin(b, a);

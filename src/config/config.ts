@@ -183,7 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       costPerMinutePerToken: positiveInt(
         'QUERY_COST_PER_MINUTE_PER_TOKEN',
         env.QUERY_COST_PER_MINUTE_PER_TOKEN,
-        200_000,
+        100_000,
       ),
       costPerMinutePerAddress: positiveInt(
         'QUERY_COST_PER_MINUTE_PER_ADDRESS',

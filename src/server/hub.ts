@@ -45,7 +45,7 @@ export interface HubOptions {
 
 let builtSubgraphs: BuiltSubgraph[] | undefined;
 
-/** The six subgraph schemas, built once per process (type-graphql metadata is global anyway). */
+/** The seven subgraph schemas, built once per process (type-graphql metadata is global anyway). */
 export function buildAllSubgraphs(): BuiltSubgraph[] {
   return (builtSubgraphs ??= SUBGRAPHS.map(buildSubgraph));
 }
@@ -71,7 +71,7 @@ export function apolloOptions(config: Config, log: (line: string) => void) {
   } satisfies Partial<ApolloServerOptions<HubContext>>;
 }
 
-/** The hub: Apollo Server running Apollo Gateway over the six subgraphs (in-process unless named remote). */
+/** The hub: Apollo Server running Apollo Gateway over the seven subgraphs (in-process unless named remote). */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));

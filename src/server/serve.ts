@@ -9,6 +9,7 @@ import { entitiesOf, subgraphByName, type SubgraphName } from '../federation/reg
 import { remoteLookups } from '../federation/remote-lookups';
 import { buildSubgraph } from '../federation/subgraph';
 import { createContext, type HubContext } from '../graphql/context';
+import { budgetPlugin } from '../graphql/limits';
 import { apolloOptions, createHub } from './hub';
 import { closeOnSignals, createHttpServer, listen } from './http-server';
 
@@ -93,7 +94,13 @@ export async function serveSubgraph(
     ...shared,
     validationRules: [...shared.validationRules, ...(config.nodeEnv === 'production' ? [noServiceSdl] : [])],
     // Inline traces (ftv1) would hand any caller resolver timings and error details; nothing here reads them.
-    plugins: [...shared.plugins, ApolloServerPluginInlineTraceDisabled() as ApolloServerPlugin<HubContext>],
+    // The same request budget as the hub: behind any router a subgraph still bounds what one document costs. Its
+    // per-address limits see the router's address, so a router in front sets its own per-client limits.
+    plugins: [
+      ...shared.plugins,
+      budgetPlugin(config.budget, config.rateLimit),
+      ApolloServerPluginInlineTraceDisabled() as ApolloServerPlugin<HubContext>,
+    ],
   });
   const authenticate = createBearerAuthenticator(config.auth);
   await apollo.start();

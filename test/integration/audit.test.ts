@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import type { Identity } from '../../src/auth/identity';
+import { Role, type Identity } from '../../src/auth/identity';
 import { createContext, type HubContext } from '../../src/graphql/context';
 import { localLookups } from '../../src/federation/registry';
 import { buildSubgraph } from '../../src/federation/subgraph';
@@ -234,4 +234,41 @@ test('300 refused anonymous requests of 15 aliased mutations write 21 rows (20, 
   const counter = (await audit({ operation: '(over limit)', subject: 'anonymous' })).nodes;
   expect(counter).toEqual([expect.objectContaining({ kind: 'REFUSAL', outcome: 'REFUSED' })]);
   expect(counter[0].count).toBeGreaterThanOrEqual(280);
+});
+
+test('a request over its SQL statement budget still leaves its personal-data rows', async () => {
+  const small = await startTestHub({ env: { STATEMENTS_PER_REQUEST: '4' } });
+  try {
+    const resident = (
+      await small.query<any>(
+        Op.REGISTER_RESIDENT,
+        { regionId: XIAHE, phone: '13812345678', consentAt: new Date() },
+        admin,
+      )
+    ).registerResident.id;
+    const url = await small.listen();
+    const token = await small.token({ role: Role.STAFF, subject: 'staff-over-budget', regionId: LIQI });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `{ residents(first: 3) { nodes { id name phone } }
+          region(id: "${LIQI}") { organizationCount volunteerCount volunteerTeamCount volunteerActivityCount socialWorkerCount } }`,
+      }),
+    });
+    const body = (await response.json()) as { data: any; errors?: { extensions: { code: string } }[] };
+    // The budget bit, and the resident was read all the same.
+    expect(body.errors?.map((e) => e.extensions.code)).toContain('COST_LIMIT_EXCEEDED');
+    expect(body.data.residents.nodes.map((n: any) => n.id)).toContain(resident);
+    const rows = (
+      await small.query<any>(
+        AUDIT,
+        { filter: { kind: 'READ', record: `Resident:${resident}`, subject: 'staff-over-budget' } },
+        admin,
+      )
+    ).auditLog.nodes;
+    expect(rows).toEqual([expect.objectContaining({ subject: 'staff-over-budget', operation: 'Resident.name,phone' })]);
+  } finally {
+    await small.close();
+  }
 });

@@ -15,6 +15,8 @@ const BOT = IDENTITIES.BOT_IN;
 /** A community code inside 李棋街道 that is not in the division tree. */
 const NO_COMMUNITY = '530402006999';
 const NO_ID = '999999999';
+/** 玉溪市, above every organisation's own region. */
+const CITY = '530400000000';
 /** An id of another kind: 下赫社区's division code, where a numeric record id is expected. */
 const REGION_AS_ID = XIAHE;
 const FUTURE_TIME = '2099-01-01T00:00:00.000Z';
@@ -1124,6 +1126,41 @@ const CASES: Case[] = [
     () => ({ a: NO_ID, v: f.freeVolunteer }),
     'NOT_FOUND',
   ),
+  // The bot signs residents up; attendance, which becomes hours, is recorded by staff and organisers.
+  c(
+    'checkIn',
+    'as BOT (attendance is not the bot’s)',
+    BOT,
+    X.CHECK_IN,
+    () => ({ a: f.ourActivity, v: f.ourVolunteer, at: '2026-11-05T01:00:00.000Z' }),
+    'FORBIDDEN',
+  ),
+  c(
+    'checkOut',
+    'as BOT (attendance is not the bot’s)',
+    BOT,
+    X.CHECK_OUT,
+    () => ({ a: f.ourActivity, v: f.checkedIn, at: '2026-11-05T03:00:00.000Z' }),
+    'FORBIDDEN',
+  ),
+  // An organisation places its projects and activities inside its own region, never above it: a city-wide
+  // project of a 街道 organisation would let every later check against that region reach across the city.
+  c(
+    'submitProjectApplication',
+    'a region above the organisation’s own (the city)',
+    orgOwn,
+    X.SUBMIT_APPLICATION,
+    () => ({ input: applicationInput(f.ownOrg, CITY) }),
+    'FORBIDDEN',
+  ),
+  c(
+    'createVolunteerActivity',
+    'a region above the organisation’s own (the city)',
+    orgOwn,
+    X.CREATE_ACTIVITY,
+    () => ({ input: activityInput(CITY, { organizationId: f.ownOrg }) }),
+    'FORBIDDEN',
+  ),
   c('checkIn', 'another region', STAFF, X.CHECK_IN, () => ({ a: f.theirActivity, v: f.theirVolunteer }), 'FORBIDDEN'),
   c(
     'checkIn',
@@ -1416,5 +1453,40 @@ describe('dangling references', () => {
       id: String(stray.id),
       community: null,
     });
+  });
+});
+
+describe('sign-ups and hours from before links were checked', () => {
+  test('a sign-up joining a volunteer of another county is neither checked in, out nor verified here', async () => {
+    // Rows that writes can no longer make, as older versions left them: 江川区's volunteer on 下赫社区's activity.
+    const dataSource = t.database.dataSource;
+    await dataSource.getRepository('ActivitySignup').save({
+      activityId: Number(f.ourActivity),
+      volunteerId: Number(f.checkedInTheirs),
+      signedUpAt: new Date('2026-11-02T01:00:00Z'),
+      checkedInAt: null,
+      checkedOutAt: null,
+    });
+    const hours = await dataSource.getRepository('ServiceHours').save({
+      volunteerId: Number(f.checkedInTheirs),
+      activityId: Number(f.ourActivity),
+      stationId: null,
+      regionId: XIAHE,
+      halfHours: 48,
+      servedOn: '2026-11-05',
+      verified: false,
+    });
+    const before = await snapshot();
+    const checkIn = await t.execute(
+      X.CHECK_IN,
+      { a: f.ourActivity, v: f.checkedInTheirs, at: '2026-11-05T00:00:00.000Z' },
+      STAFF,
+    );
+    const verify = await t.execute(X.VERIFY_HOURS, { id: String(hours.id) }, STAFF);
+    expect([checkIn, verify].map((result) => result.errors?.map((e) => e.extensions?.code))).toEqual([
+      ['FORBIDDEN'],
+      ['FORBIDDEN'],
+    ]);
+    expect(await snapshot()).toEqual(before);
   });
 });

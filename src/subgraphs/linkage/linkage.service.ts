@@ -3,6 +3,7 @@ import { Role } from '../../auth/identity';
 import {
   requireLinkInScope,
   requireOrganizationActor,
+  requireOrganizationReach,
   requireRegionActor,
   requireReporter,
   requireRole,
@@ -279,6 +280,7 @@ export async function submitApplication(context: HubContext, input: SubmitApplic
   await requireRegion(context, input.regionId, 'regionId');
   const applicant = await requireReference(context, 'SocialOrganization', input.applicantId);
   requireLinkInScope(input.regionId, applicant.regionId, '申请组织');
+  requireOrganizationReach(context.identity, applicant.regionId, input.regionId);
   const station = await optionalReference(context, 'ServiceStation', input.stationId);
   if (station) requireLinkInScope(input.regionId, station.regionId, '服务阵地');
   return inTransaction(context, async (manager) => {

@@ -3,6 +3,7 @@ import { Role } from '../../auth/identity';
 import {
   requireLinkInScope,
   requireOrganizationActor,
+  requireOrganizationReach,
   requireRegionActor,
   requireReporter,
   requireStaffIn,
@@ -135,6 +136,8 @@ export async function createActivity(context: HubContext, input: CreateActivityI
   ] as const) {
     const linked = await optionalReference(context, kind, id);
     if (linked) requireLinkInScope(input.regionId, linked.regionId, what);
+    if (linked && kind === 'SocialOrganization')
+      requireOrganizationReach(context.identity, linked.regionId, input.regionId);
   }
   return inTransaction(context, async (manager) => {
     const teamId = optionalIntId(input.teamId, 'teamId');
@@ -160,10 +163,13 @@ export async function createActivity(context: HubContext, input: CreateActivityI
   });
 }
 
-/** STAFF and the BOT act in the activity's region; an ORG for its own activities. */
-function requireActivityActor(context: HubContext, activity: VolunteerActivity): void {
+/**
+ * STAFF act in the activity's region, an ORG for its own activities; the BOT only signs residents up (with their
+ * reference) and never records attendance, which becomes hours.
+ */
+function requireActivityActor(context: HubContext, activity: VolunteerActivity, ...roles: Role[]): void {
   if (context.identity.role === Role.ORG && activity.organizationId === context.identity.organizationId) return;
-  requireRegionActor(context.identity, activity.regionId, Role.STAFF, Role.BOT);
+  requireRegionActor(context.identity, activity.regionId, Role.STAFF, ...roles);
 }
 
 export function signUp(context: HubContext, activityId: string, volunteerId: string, reporterRef?: string | null) {
@@ -175,7 +181,7 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
         .where('a.id = :id', { id: parseIntId(activityId, 'activityId') }),
     ).getOne();
     if (!activity) throw new NotFoundError('志愿服务活动', activityId);
-    requireActivityActor(context, activity);
+    requireActivityActor(context, activity, Role.BOT);
     const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
     requireLinkInScope(activity.regionId, volunteer.regionId, '志愿者');
     requireReporter(context.identity, volunteer.reporterRef, reporterRef);
@@ -218,6 +224,9 @@ async function signupFor(context: HubContext, manager: EntityManager, activityId
       .andWhere('s.volunteerId = :volunteerId', { volunteerId: parseIntId(volunteerId, 'volunteerId') }),
   ).getOne();
   if (!signup) throw new DomainError('NOT_SIGNED_UP', '该志愿者未报名此活动 (the volunteer has not signed up)');
+  // A sign-up made before links were checked may join a volunteer from elsewhere: it is not served from here.
+  const volunteer = await findOrFail(manager, Volunteer, signup.volunteerId, '志愿者');
+  requireLinkInScope(activity.regionId, volunteer.regionId, '志愿者');
   return { activity, signup };
 }
 
@@ -262,6 +271,8 @@ export function verifyHours(context: HubContext, id: string) {
   return inTransaction(context, async (manager) => {
     const hours = await lockOrFail(manager, ServiceHours, parseIntId(id), '服务时长记录');
     requireStaffIn(context.identity, hours.regionId);
+    const volunteer = await findOrFail(manager, Volunteer, hours.volunteerId, '志愿者');
+    requireLinkInScope(hours.regionId, volunteer.regionId, '志愿者');
     if (hours.verified) throw new DomainError('ALREADY_VERIFIED', '该时长已审核 (already verified)');
     hours.verified = true;
     await appendToLedger(manager, [
