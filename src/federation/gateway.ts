@@ -33,6 +33,10 @@ class AuthorizationForwardingDataSource extends RemoteGraphQLDataSource<HubConte
 export function createGateway({ subgraphs, remote = {} }: GatewayOptions): ApolloGateway {
   const supergraphSdl = composeSupergraph(subgraphs);
   const byName = new Map(subgraphs.map((s) => [s.name, s]));
+  // Apollo Gateway otherwise sends anonymous usage metrics to Apollo and probes cloud metadata addresses
+  // (169.254.169.254, metadata.google.internal) on every start; a city's hub talks to nobody it was not told to.
+  // The gateway reads this switch from the environment only.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   return new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }): GraphQLDataSource => {
