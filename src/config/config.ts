@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The one place that reads process.env (DESIGN rule 6). Everything else receives a Config.
+ * The one place that reads process.env (docs/rules.md, rule 6). Everything else receives a Config.
  */
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 

@@ -3,7 +3,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 /**
  * Regions are 12-digit statistical division codes (2 province, 2 city, 2 county, 3 township, 3 village), so a
  * region's subtree is every code sharing its significant prefix. Every subgraph scopes by region with these
- * helpers alone, without asking the community subgraph (DESIGN rule 3).
+ * helpers alone, without asking the community subgraph (docs/rules.md, rule 3).
  */
 export const REGION_CODE = /^\d{12}$/;
 

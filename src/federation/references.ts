@@ -5,7 +5,7 @@ export interface EntityReference {
 }
 
 /**
- * A stub for another society's entity that this subgraph only points at (DESIGN rule 1): an id and nothing
+ * A stub for another society's entity that this subgraph only points at (docs/rules.md, rule 1): an id and nothing
  * else, `resolvable: false`, answered by the owning subgraph. One class per subgraph, built by this factory.
  */
 export function referenceType(name: string): ClassType<EntityReference> {

@@ -15,7 +15,7 @@ export type ReferenceResolver = (
   context: HubContext,
 ) => unknown;
 
-/** What a subgraph's index.ts exports and nothing else (DESIGN: one file per role). */
+/** What a subgraph's index.ts exports and nothing else (one file per role). */
 export interface SubgraphDefinition {
   name: SubgraphName;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
