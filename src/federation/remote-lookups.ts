@@ -22,6 +22,15 @@ const organizationOf = (answer: unknown) => {
   return id === undefined ? null : Number(id);
 };
 
+/** Kinds that belong to a region and, optionally, an organisation (social workers, volunteer teams). */
+const REGION_AND_ORGANIZATION = {
+  selection: 'region { id } organization { id }',
+  scope: (answer: Answer) => ({
+    regionId: answer.region?.id as string,
+    organizationId: organizationOf(answer.organization),
+  }),
+};
+
 /**
  * How to ask the owning subgraph for a record's scope through its public federation interface, per kind: the
  * same scope its in-process lookup gives, read from fields every router may query.
@@ -54,20 +63,12 @@ export const REMOTE_KINDS: Record<ReferenceKind, RemoteKind> = {
   SocialWorker: {
     owner: 'socialwork',
     argument: 'socialWorkerId',
-    selection: 'region { id } organization { id }',
-    scope: (answer) => ({
-      regionId: answer.region?.id as string,
-      organizationId: organizationOf(answer.organization),
-    }),
+    ...REGION_AND_ORGANIZATION,
   },
   VolunteerTeam: {
     owner: 'volunteer',
     argument: 'teamId',
-    selection: 'region { id } organization { id }',
-    scope: (answer) => ({
-      regionId: answer.region?.id as string,
-      organizationId: organizationOf(answer.organization),
-    }),
+    ...REGION_AND_ORGANIZATION,
   },
   CharityResource: {
     owner: 'charity',
