@@ -1,5 +1,47 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layers of src/, lowest first (docs/architecture.md, "Layers"): a module imports only from its own layer or
+ * those below it. Layers on one line are siblings and import neither each other.
+ */
+const LAYERS = [
+  ['src/config'],
+  ['src/errors.ts'],
+  ['src/db'],
+  ['src/auth'],
+  ['src/audit'],
+  ['src/graphql'],
+  ['src/federation'],
+  ['src/subgraphs'],
+  ['src/seed'],
+  ['src/commands', 'src/server'],
+  ['src/cli.ts'],
+];
+const SUBGRAPHS = ['audit', 'charity', 'community', 'linkage', 'organization', 'socialwork', 'volunteer'];
+
+const layerZones = LAYERS.flatMap((layer, index) =>
+  layer.map((target) => ({
+    target,
+    from: [...layer.filter((sibling) => sibling !== target), ...LAYERS.slice(index + 1).flat()],
+    message: 'Imports run downwards only: see the layers in docs/architecture.md.',
+  })),
+).filter((zone) => zone.from.length);
+
+const zones = [
+  ...layerZones,
+  // A subgraph imports no other subgraph's code, nor the registry that lists them all (docs/rules.md, rule 1).
+  ...SUBGRAPHS.map((name) => ({
+    target: `src/subgraphs/${name}`,
+    from: 'src/subgraphs',
+    except: [`./${name}`],
+    message: 'A subgraph imports no other subgraph (docs/rules.md, rule 1).',
+  })),
+  // The bot is a client of the hub over HTTP (rule 7); the product imports neither tests nor benchmarks.
+  { target: 'bots', from: ['src', 'test', 'bench'], message: 'The bot talks to the hub over HTTP only (rule 7).' },
+  { target: 'src', from: ['bots', 'test', 'bench'] },
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'src/db/migrations/*-*.ts', 'bots/resident/generated/'] },
@@ -21,6 +63,18 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones }],
+      // Within a layer too: no module needs, at run time, a module that needs it (type-only imports are free).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
 );

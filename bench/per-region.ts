@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/data-source';
-import { allEntities } from '../src/federation/registry';
+import { allEntities } from '../src/subgraphs/registry';
 import { createHub } from '../src/server/hub';
 
 /**

@@ -4,9 +4,9 @@ import { ApolloServer } from '@apollo/server';
 import { createBearerAuthenticator } from '../src/auth/edge';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/data-source';
-import { allEntities } from '../src/federation/registry';
+import { allEntities, buildAllSubgraphs } from '../src/subgraphs/registry';
 import { createContext, type HubContext } from '../src/graphql/context';
-import { apolloOptions, buildAllSubgraphs } from '../src/server/hub';
+import { apolloOptions } from '../src/server/hub';
 import { createHttpServer, listen } from '../src/server/http-server';
 import { buildReferenceSchema } from './reference-schema';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/data-source';
-import { allEntities } from '../src/federation/registry';
+import { allEntities } from '../src/subgraphs/registry';
 import { createHub } from '../src/server/hub';
 import { createConnection } from 'mysql2/promise';
 import { measureBotThroughput, type BotThroughput } from './bot-throughput';

@@ -6,14 +6,13 @@ import { AuthError, signToken } from './auth/tokens';
 import { ConfigError, loadConfig, parseDuration, type Config } from './config/config';
 import { DatabaseError, migrate, openDatabase } from './db/data-source';
 import { writeMigration } from './db/generate-migration';
-import { rekey, RekeyError } from './db/rekey';
+import { rekey, RekeyError } from './commands/rekey';
 import { composeSupergraph, CompositionError } from './federation/compose';
-import { allEntities, SUBGRAPH_NAMES, type SubgraphName } from './federation/registry';
-import { checkOperations, checkSchemaFiles, writeSchemaFiles } from './federation/schema-files';
+import { allEntities, buildAllSubgraphs, SUBGRAPH_NAMES, type SubgraphName } from './subgraphs/registry';
+import { checkOperations, checkSchemaFiles, SchemaToolsMissing, writeSchemaFiles } from './commands/schema-files';
 import { Region } from './subgraphs/community/region.entity';
 import { seedYuxi } from './seed';
 import { divisionCodes } from './seed/generate';
-import { buildAllSubgraphs } from './server/hub';
 import { serveHub, serveSubgraph } from './server/serve';
 
 const USAGE = `wushe — 五社联动 hub
@@ -190,7 +189,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'migration:generate': {
       if (!argument) throw new ConfigError('name the migration, e.g. AddNeedTags');
-      log(`wrote ${await writeMigration(config.database, argument)}`);
+      log(`wrote ${await writeMigration(config.database, allEntities(), argument)}`);
       return;
     }
     case 'schema':
@@ -215,6 +214,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof DatabaseError ||
     error instanceof CompositionError ||
     error instanceof RekeyError ||
+    error instanceof SchemaToolsMissing ||
     error instanceof AuthError;
   log(
     `wushe: ${expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

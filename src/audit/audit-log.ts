@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FieldNode, type GraphQLFieldResolver } from 'graphql';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Identity } from '../auth/identity';
 import { requestStatements } from '../db/query-counter';
 import { oneWriteAtATime } from '../db/sqlite-writes';
-import type { HubContext } from '../graphql/context';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
 
 /**
@@ -29,6 +29,15 @@ interface RunningMutation {
   committed: boolean;
 }
 
+/** What the audit log needs of a request's context (the GraphQL context holds this and more). */
+export interface AuditedRequest {
+  dataSource: DataSource;
+  requestId: string;
+  identity: Identity;
+  clientAddress?: string;
+  audit: AuditState;
+}
+
 export function newAuditState(): AuditState {
   return { reads: new Map(), executed: false };
 }
@@ -51,7 +60,7 @@ export function describeTarget(args: Record<string, unknown>, result?: unknown):
   return named.join(' ').slice(0, 255) || '-';
 }
 
-function entry(context: HubContext, fields: Partial<AuditEntry> & Pick<AuditEntry, 'kind' | 'operation'>) {
+function entry(context: AuditedRequest, fields: Partial<AuditEntry> & Pick<AuditEntry, 'kind' | 'operation'>) {
   const { identity } = context;
   return {
     at: new Date(),
@@ -72,7 +81,7 @@ function entry(context: HubContext, fields: Partial<AuditEntry> & Pick<AuditEntr
  * Called by `inTransaction` with the transaction's manager, after the work and before the commit: the mutation
  * and its audit row commit together or not at all.
  */
-export async function auditInTransaction(manager: EntityManager, context: HubContext, result: unknown) {
+export async function auditInTransaction(manager: EntityManager, context: AuditedRequest, result: unknown) {
   const running = context.audit.mutation;
   if (!running) return;
   await manager.getRepository(AuditEntry).insert(
@@ -84,7 +93,7 @@ export async function auditInTransaction(manager: EntityManager, context: HubCon
   );
 }
 
-export function transactionCommitted(context: HubContext): void {
+export function transactionCommitted(context: AuditedRequest): void {
   if (context.audit.mutation) context.audit.mutation.committed = true;
 }
 
@@ -103,10 +112,10 @@ function noteRefusal(state: AuditState, operation: string, target: string, outco
  * `inTransaction` records, a refusal is noted for the end of the request, and a mutation that returns without
  * having committed through `inTransaction` is a bug, reported as one (masked at the edge).
  */
-export function auditedMutation(
+export function auditedMutation<Context extends AuditedRequest>(
   operation: string,
-  resolve: GraphQLFieldResolver<unknown, HubContext>,
-): GraphQLFieldResolver<unknown, HubContext> {
+  resolve: GraphQLFieldResolver<unknown, Context>,
+): GraphQLFieldResolver<unknown, Context> {
   return async (root, args: Record<string, unknown>, context, info) => {
     const running: RunningMutation = { operation, args, committed: false };
     context.audit.mutation = running;
@@ -127,7 +136,7 @@ export function auditedMutation(
  * A read of personal data (a resident's name, phone or tags, a need's description or call-back number): noted
  * here, written with the request's other reads in one insert when the request ends.
  */
-export function recordPersonalRead(context: HubContext, type: string, id: number | string, field: string): void {
+export function recordPersonalRead(context: AuditedRequest, type: string, id: number | string, field: string): void {
   const record = `${type}:${id}`;
   let fields = context.audit.reads.get(record);
   if (!fields) context.audit.reads.set(record, (fields = new Set()));
@@ -159,7 +168,7 @@ function windowFor(key: string, now: number): RefusalWindow {
   return window;
 }
 
-async function writeRefusal(context: HubContext, refusal: NonNullable<AuditState['refusal']>) {
+async function writeRefusal(context: AuditedRequest, refusal: NonNullable<AuditState['refusal']>) {
   const repository = context.dataSource.getRepository(AuditEntry);
   const window = windowFor(`${context.clientAddress ?? '-'} ${context.identity.subject}`, Date.now());
   if (window.rows < REFUSAL_ROWS_PER_MINUTE) {
@@ -184,7 +193,7 @@ async function writeRefusal(context: HubContext, refusal: NonNullable<AuditState
   await repository.increment({ id: await window.counter }, 'count', refusal.count);
 }
 
-async function flush(context: HubContext): Promise<void> {
+async function flush(context: AuditedRequest): Promise<void> {
   const { reads, refusal } = context.audit;
   if (reads.size) {
     const rows = [...reads].map(([record, fields]) => {
@@ -209,7 +218,7 @@ async function flush(context: HubContext): Promise<void> {
  * Ends each request's audit: a mutation refused before execution (limits, validation) is noted as one refusal,
  * then refusals and personal-data reads are written, once. Runs in the hub and in every subgraph served alone.
  */
-export function auditPlugin(log: (line: string) => void): ApolloServerPlugin<HubContext> {
+export function auditPlugin<Context extends AuditedRequest>(log: (line: string) => void): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { subtreeBounds } from '../db/region-scope';
-import { DomainError } from '../graphql/errors';
+import { DomainError } from '../errors';
 import { Role, type Identity } from './identity';
 
 export class ForbiddenError extends DomainError {

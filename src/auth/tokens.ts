@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { isRegionCode } from '../db/region-scope';
-import { DomainError } from '../graphql/errors';
+import { DomainError } from '../errors';
 import { Role, TOKEN_ROLES, type Identity } from './identity';
 
 const ISSUER = 'wushe';

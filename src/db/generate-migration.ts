@@ -2,18 +2,17 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../config/config';
 import { projectRoot } from '../config/paths';
-import { allEntities } from '../federation/registry';
-import { DatabaseError, migrate, openDatabase } from './data-source';
+import { DatabaseError, migrate, openDatabase, type EntityList } from './data-source';
 
 const quote = (sql: string) => JSON.stringify(sql);
 
 /**
  * Writes src/db/migrations/<timestamp>-<name>.ts with the statements that bring a migrated MySQL/MariaDB
- * schema up to the entities, and registers it in migrations/index.ts.
+ * schema up to `entities` (every subgraph's), and registers it in migrations/index.ts.
  */
-export async function writeMigration(config: DatabaseConfig, name: string): Promise<string> {
+export async function writeMigration(config: DatabaseConfig, entities: EntityList, name: string): Promise<string> {
   if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) throw new DatabaseError('migration names are PascalCase, e.g. AddNeedTags');
-  const database = await openDatabase(config, allEntities());
+  const database = await openDatabase(config, entities);
   try {
     if (database.target.kind !== 'mysql')
       throw new DatabaseError('generate migrations against MySQL/MariaDB (DATABASE_URL=mysql://…)');

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger, QueryRunner } from 'typeorm';
-import { DomainError } from '../graphql/errors';
+import { DomainError } from '../errors';
 
 /** The SQL statements of one request so far, and how many it may send (set once its document is costed). */
 export interface RequestStatements {

@@ -1,6 +1,6 @@
 import { isRegionCode } from '../db/region-scope';
 import { loaderFor, type HubContext } from '../graphql/context';
-import { BadInputError, DomainError } from '../graphql/errors';
+import { BadInputError, DomainError } from '../errors';
 import { parseIntId } from '../graphql/ids';
 import type { ReferenceKind, ReferenceLookup, ReferenceLookups, ReferenceScope } from '../graphql/references';
 import type { SubgraphName } from './subgraph';

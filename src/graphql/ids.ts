@@ -1,4 +1,4 @@
-import { BadInputError } from './errors';
+import { BadInputError } from '../errors';
 
 /** Numeric row ids travel as GraphQL IDs (strings); anything else is refused before it reaches SQL. */
 export function parseIntId(id: string | number, argument = 'id'): number {

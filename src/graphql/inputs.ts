@@ -1,4 +1,4 @@
-import { BadInputError } from './errors';
+import { BadInputError } from '../errors';
 
 /** The fields a client actually sent: undefined ones must not overwrite stored values. */
 export function withoutUndefined<T extends object>(input: T): Partial<T> {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isRegionCode, subtreeBounds } from '../db/region-scope';
-import { BadInputError } from './errors';
+import { BadInputError } from '../errors';
 import { likePattern, OrderDirection, searchCondition } from './pagination';
 
 export interface ListSpec {

@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { BadInputError } from './errors';
+import { BadInputError } from '../errors';
 
 /** Largest page a client may ask for; bigger lists are walked with `after`. */
 export const MAX_PAGE_SIZE = 100;

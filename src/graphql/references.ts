@@ -1,5 +1,5 @@
 import type { HubContext } from './context';
-import { BadInputError, DomainError, NotFoundError } from './errors';
+import { BadInputError, DomainError, NotFoundError } from '../errors';
 
 /**
  * The entities a write may point at. A subgraph checks an id of its own kinds with its own repositories; an id of

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { oneWriteAtATime } from '../db/sqlite-writes';
 import { auditInTransaction, transactionCommitted } from '../audit/audit-log';
-import { ConflictError, NotFoundError } from './errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { HubContext } from './context';
 
 /** Attempts before a conflicting mutation gives up with CONFLICT. */

@@ -14,8 +14,8 @@ import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { createGateway } from '../federation/gateway';
 import { remoteLookups } from '../federation/remote-lookups';
-import { allEntities, localLookups, SUBGRAPHS, type SubgraphName } from '../federation/registry';
-import { buildSubgraph, type BuiltSubgraph } from '../federation/subgraph';
+import { allEntities, buildAllSubgraphs, localLookups, type SubgraphName } from '../subgraphs/registry';
+import type { BuiltSubgraph } from '../federation/subgraph';
 import { createContext, setBatching, type HubContext } from '../graphql/context';
 import { createErrorFormatter, errorPlugin } from '../graphql/errors';
 
@@ -41,13 +41,6 @@ export interface HubOptions {
   database?: Database;
   remote?: Partial<Record<SubgraphName, string>>;
   log?: (line: string) => void;
-}
-
-let builtSubgraphs: BuiltSubgraph[] | undefined;
-
-/** The seven subgraph schemas, built once per process (type-graphql metadata is global anyway). */
-export function buildAllSubgraphs(): BuiltSubgraph[] {
-  return (builtSubgraphs ??= SUBGRAPHS.map(buildSubgraph));
 }
 
 /** Options shared by the hub and subgraphs served alone: masking, limits, no introspection in production. */

@@ -5,7 +5,7 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 import { createBearerAuthenticator } from '../auth/edge';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
-import { entitiesOf, subgraphByName, type SubgraphName } from '../federation/registry';
+import { entitiesOf, subgraphByName, type SubgraphName } from '../subgraphs/registry';
 import { remoteLookups } from '../federation/remote-lookups';
 import { buildSubgraph } from '../federation/subgraph';
 import { createContext, type HubContext } from '../graphql/context';

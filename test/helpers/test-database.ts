@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../../src/config/config';
 import { migrate, openDatabase, parseDatabaseUrl, type Database } from '../../src/db/data-source';
-import { allEntities } from '../../src/federation/registry';
+import { allEntities } from '../../src/subgraphs/registry';
 
 /**
  * A fresh database per test file: a temporary SQLite file by default, or a new database on the MySQL/MariaDB

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { Role, type Identity } from '../../src/auth/identity';
 import { createContext, type HubContext } from '../../src/graphql/context';
-import { localLookups } from '../../src/federation/registry';
+import { localLookups } from '../../src/subgraphs/registry';
 import { buildSubgraph } from '../../src/federation/subgraph';
 import { apolloOptions } from '../../src/server/hub';
 import { linkageSubgraph } from '../../src/subgraphs/linkage';

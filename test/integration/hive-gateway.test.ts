@@ -2,8 +2,7 @@ import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway
 import { SignJWT } from 'jose';
 import { Role } from '../../src/auth/identity';
 import { composeSupergraph } from '../../src/federation/compose';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../../src/federation/registry';
-import { buildAllSubgraphs } from '../../src/server/hub';
+import { buildAllSubgraphs, SUBGRAPH_NAMES, type SubgraphName } from '../../src/subgraphs/registry';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
 import { CITY_FIGURES, NESTED_SERVICES } from '../helpers/operations';
 import { REGISTER_RESIDENT } from '../helpers/admin-operations';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dataKeyFrom, loadConfig } from '../../src/config/config';
-import { legacyDataKey } from '../../src/db/rekey';
+import { legacyDataKey } from '../../src/commands/rekey';
 import { protect, unprotect } from '../../src/graphql/personal-data';
 import { Resident } from '../../src/subgraphs/community/resident.entity';
 import { Need } from '../../src/subgraphs/linkage/need.entity';

@@ -1,6 +1,6 @@
 import { graphql } from 'graphql';
 import { buildReferenceSchema } from '../../bench/reference-schema';
-import { buildAllSubgraphs } from '../../src/server/hub';
+import { buildAllSubgraphs } from '../../src/subgraphs/registry';
 import { NESTED_SERVICES, CITY_FIGURES } from '../helpers/operations';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 

@@ -1,12 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { graphql } from 'graphql';
 import { Role } from '../../src/auth/identity';
-import { localLookups } from '../../src/federation/registry';
+import { buildAllSubgraphs, localLookups } from '../../src/subgraphs/registry';
 import { REMOTE_KINDS, remoteLookups } from '../../src/federation/remote-lookups';
 import type { SubgraphName } from '../../src/federation/subgraph';
 import type { HubContext } from '../../src/graphql/context';
 import { requireReference, type ReferenceKind, type ReferenceScope } from '../../src/graphql/references';
-import { buildAllSubgraphs } from '../../src/server/hub';
 import { XIAHE } from '../helpers/identities';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 // Apollo's own reading of a supergraph (the pinned federation version, through @apollo/composition and gateway).
 import { Supergraph } from '@apollo/federation-internals';
 import { Kind, parse, validate, type FieldNode, type InlineFragmentNode, type OperationDefinitionNode } from 'graphql';
-import { subgraphByName } from '../../src/federation/registry';
+import { subgraphByName } from '../../src/subgraphs/registry';
 import { REMOTE_KINDS, remoteLookupDocument } from '../../src/federation/remote-lookups';
 import type { ReferenceKind } from '../../src/graphql/references';
 

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newAuditState } from '../../src/audit/audit-log';
 import type { HubContext } from '../../src/graphql/context';
-import { DomainError } from '../../src/graphql/errors';
+import { DomainError } from '../../src/errors';
 import { inTransaction } from '../../src/graphql/transaction';
 
 /** A context whose database fails the first `failures` transactions with the driver error `code`. */

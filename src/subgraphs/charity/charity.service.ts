@@ -1,6 +1,6 @@
 import { requireLinkInScope, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
+import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { forShare, forUpdate, inTransaction } from '../../graphql/transaction';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';

@@ -12,7 +12,7 @@ import { ResidentResolver } from './resident.resolver';
 import { parseIntId } from '../../graphql/ids';
 import { lookupWith } from '../../graphql/references';
 import { isRegionCode } from '../../db/region-scope';
-import { BadInputError } from '../../graphql/errors';
+import { BadInputError } from '../../errors';
 
 /** 社区: the region tree (division codes and census population), the service-station network, residents. */
 export const communitySubgraph: SubgraphDefinition = {

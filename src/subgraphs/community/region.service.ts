@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError } from '../../graphql/errors';
+import { DomainError, NotFoundError } from '../../errors';
 import type { HubContext } from '../../graphql/context';
 import { assertRegionCode, listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';

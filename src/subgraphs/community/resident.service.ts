@@ -2,7 +2,7 @@ import { Role } from '../../auth/identity';
 import { isStaff, requireRole, requireStaffIn } from '../../auth/policy';
 import { PROVINCE_CODE } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
-import { DomainError, NotFoundError } from '../../graphql/errors';
+import { DomainError, NotFoundError } from '../../errors';
 import { parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { requireRegion } from '../../graphql/references';

@@ -1,5 +1,5 @@
 import type { HubContext } from '../../graphql/context';
-import { NotFoundError } from '../../graphql/errors';
+import { NotFoundError } from '../../errors';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { ServiceStation } from './station.entity';

@@ -11,7 +11,7 @@ import {
 } from '../../auth/policy';
 import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
-import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
+import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { maskPhone, protect } from '../../graphql/personal-data';
 import { LinkageCase } from './linkage-case.entity';

@@ -3,7 +3,7 @@ import { Role } from '../../auth/identity';
 import { ForbiddenError, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import { inPrefixGroup, isRegionCode, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
-import { BadInputError, NotFoundError } from '../../graphql/errors';
+import { BadInputError, NotFoundError } from '../../errors';
 import { parseIntId } from '../../graphql/ids';
 import { requireReference, type ReferenceKind } from '../../graphql/references';
 import { ServiceCategory } from '../../graphql/service-category';

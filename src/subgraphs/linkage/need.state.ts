@@ -1,4 +1,4 @@
-import { DomainError } from '../../graphql/errors';
+import { DomainError } from '../../errors';
 import { NeedStatus } from './need.entity';
 
 /** The need workflow. Anything not listed here is an invalid transition. */

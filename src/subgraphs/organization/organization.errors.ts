@@ -1,4 +1,4 @@
-import { DomainError } from '../../graphql/errors';
+import { DomainError } from '../../errors';
 
 export enum OrganizationErrorCode {
   INVALID_CREDIT_CODE = 'INVALID_CREDIT_CODE',

@@ -5,7 +5,7 @@ import { findOrFail, inTransaction } from '../../graphql/transaction';
 import { withoutUndefined } from '../../graphql/inputs';
 import { isValidCreditCode } from './credit-code';
 import { OrganizationError, OrganizationErrorCode } from './organization.errors';
-import { NotFoundError } from '../../graphql/errors';
+import { NotFoundError } from '../../errors';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';

@@ -1,7 +1,7 @@
 import { Role } from '../../auth/identity';
 import { requireLinkInScope, requireRole, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { DomainError, NotFoundError } from '../../graphql/errors';
+import { DomainError, NotFoundError } from '../../errors';
 import { forShare, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';

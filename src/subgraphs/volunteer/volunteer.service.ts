@@ -9,7 +9,7 @@ import {
   requireStaffIn,
 } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
+import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { groupAggregateLoader } from '../../graphql/loaders';
 import { appendToLedger, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';

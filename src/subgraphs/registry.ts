@@ -1,15 +1,15 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
-import { communitySubgraph } from '../subgraphs/community';
-import { auditSubgraph } from '../subgraphs/audit';
-import { charitySubgraph } from '../subgraphs/charity';
-import { linkageSubgraph } from '../subgraphs/linkage';
-import { organizationSubgraph } from '../subgraphs/organization';
-import { socialworkSubgraph } from '../subgraphs/socialwork';
-import { volunteerSubgraph } from '../subgraphs/volunteer';
 import type { ReferenceLookups } from '../graphql/references';
-import type { SubgraphDefinition, SubgraphName } from './subgraph';
+import { buildSubgraph, type BuiltSubgraph, type SubgraphDefinition, type SubgraphName } from '../federation/subgraph';
+import { auditSubgraph } from './audit';
+import { charitySubgraph } from './charity';
+import { communitySubgraph } from './community';
+import { linkageSubgraph } from './linkage';
+import { organizationSubgraph } from './organization';
+import { socialworkSubgraph } from './socialwork';
+import { volunteerSubgraph } from './volunteer';
 
-/** Every society's subgraph, plus the audit log. The composition layer is the only code that knows them all. */
+/** Every society's subgraph, plus the audit log. The only code that knows them all, with what is built from that list. */
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   communitySubgraph,
   organizationSubgraph,
@@ -38,6 +38,13 @@ export function allEntities() {
 }
 
 export type { SubgraphName };
+
+let builtSubgraphs: BuiltSubgraph[] | undefined;
+
+/** The seven subgraph schemas, built once per process (type-graphql metadata is global anyway). */
+export function buildAllSubgraphs(): BuiltSubgraph[] {
+  return (builtSubgraphs ??= SUBGRAPHS.map(buildSubgraph));
+}
 
 /** The lookups of the subgraphs in this process (those not served remotely); remote kinds: remote-lookups.ts. */
 export function localLookups(remote: Partial<Record<SubgraphName, string>> = {}): ReferenceLookups {
