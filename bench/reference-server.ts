@@ -1,11 +1,9 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { createBearerAuthenticator } from '../src/auth/edge';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/data-source';
 import { allEntities, buildAllSubgraphs } from '../src/subgraphs/registry';
-import { createContext, type HubContext } from '../src/graphql/context';
+import { requestContexts, type HubContext } from '../src/graphql/context';
 import { apolloOptions } from '../src/server/hub';
 import { createHttpServer, listen } from '../src/server/http-server';
 import { buildReferenceSchema } from './reference-schema';
@@ -19,16 +17,9 @@ async function main() {
     ...apolloOptions(config, () => undefined),
   });
   await apollo.start();
-  const authenticate = createBearerAuthenticator(config.auth);
   const server = createHttpServer({
     apollo,
-    context: async (request) =>
-      createContext({
-        dataSource: database.dataSource,
-        dataKey: config.dataKeys.current,
-        requestId: randomUUID(),
-        identity: await authenticate(request.headers),
-      }),
+    context: requestContexts({ dataSource: database.dataSource, config }).contextFor,
   });
   await listen(server, config.port, '127.0.0.1');
   process.stdout.write(`reference ready on ${config.port}\n`);

@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { newAuditState, type AuditState } from '../audit/audit-log';
+import { createBearerAuthenticator } from '../auth/edge';
 import { PUBLIC_IDENTITY, type Identity } from '../auth/identity';
+import type { Config, DataKey } from '../config/config';
 import type { ReferenceLookups } from './references';
-import type { DataKey } from '../config/config';
 
 /**
- * Per-request context. In-process, the gateway hands this same object to every subgraph, so all six share one
+ * Per-request context. In-process, the gateway hands this same object to every subgraph, so they all share one
  * loader cache per request; a subgraph served alone builds its own.
  */
 export interface HubContext {
@@ -26,35 +29,48 @@ export interface HubContext {
   audit: AuditState;
 }
 
-export interface ContextOptions {
-  dataSource: DataSource;
-  dataKey: DataKey;
-  requestId: string;
-  identity?: Identity;
-  clientAddress?: string;
-  references?: ReferenceLookups;
-  authorization?: string;
+export interface RequestContexts {
+  /**
+   * A fresh context (request id, loaders, audit state) for a caller already known; `authorization` is the
+   * caller's header, forwarded to remote subgraphs.
+   */
+  context(identity?: Identity, clientAddress?: string, authorization?: string): HubContext;
+  /** The identity of an HTTP request (Bearer token), or an UNAUTHENTICATED error. */
+  authenticate(headers: IncomingHttpHeaders): Promise<Identity>;
+  /** The context of an HTTP request: its verified identity, address and Authorization header. */
+  contextFor(request: IncomingMessage): Promise<HubContext>;
 }
 
-export function createContext({
-  dataSource,
-  dataKey,
-  requestId,
-  identity = PUBLIC_IDENTITY,
-  clientAddress,
-  references = {},
-  authorization,
-}: ContextOptions): HubContext {
-  return {
+export interface RequestContextOptions {
+  dataSource: DataSource;
+  /** Verifies bearer tokens (`auth`) and seals personal data (`dataKeys.current`). */
+  config: Pick<Config, 'auth' | 'dataKeys'>;
+  /** Lookups for the ids a write takes: the subgraphs in this process, and remote ones over HTTP. */
+  references?: ReferenceLookups;
+}
+
+/**
+ * The one builder of request contexts: the hub, a subgraph served alone, the benchmark's reference server and
+ * tests all build theirs here, so every context carries the same fields.
+ */
+export function requestContexts({ dataSource, config, references = {} }: RequestContextOptions): RequestContexts {
+  const authenticate = createBearerAuthenticator(config.auth);
+  const context: RequestContexts['context'] = (identity = PUBLIC_IDENTITY, clientAddress, authorization) => ({
     dataSource,
-    dataKey,
-    requestId,
+    dataKey: config.dataKeys.current,
+    requestId: randomUUID(),
     identity,
     clientAddress,
     authorization,
     loaders: new Map(),
     references,
     audit: newAuditState(),
+  });
+  return {
+    context,
+    authenticate,
+    contextFor: async (request) =>
+      context(await authenticate(request.headers), request.socket.remoteAddress, request.headers.authorization),
   };
 }
 

@@ -1,7 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { createBearerAuthenticator } from '../auth/edge';
-import type { Identity } from '../auth/identity';
 import {
   ApolloServer,
   type ApolloServerOptions,
@@ -16,22 +12,13 @@ import { createGateway } from '../federation/gateway';
 import { remoteLookups } from '../federation/remote-lookups';
 import { allEntities, buildAllSubgraphs, localLookups, type SubgraphName } from '../subgraphs/registry';
 import type { BuiltSubgraph } from '../federation/subgraph';
-import { createContext, setBatching, type HubContext } from '../graphql/context';
+import { requestContexts, setBatching, type HubContext, type RequestContexts } from '../graphql/context';
 import { createErrorFormatter, errorPlugin } from '../graphql/errors';
 
-export interface Hub {
+export interface Hub extends RequestContexts {
   server: ApolloServer<HubContext>;
   database: Database;
   subgraphs: BuiltSubgraph[];
-  /**
-   * A fresh per-request context (identity, loaders, request id, client address); `authorization` is the
-   * caller's header, forwarded to remote subgraphs.
-   */
-  context(identity?: Identity, clientAddress?: string, authorization?: string): HubContext;
-  /** The identity of an HTTP request (Bearer token), or an UNAUTHENTICATED error. */
-  authenticate(headers: IncomingHttpHeaders): Promise<Identity>;
-  /** The context of an HTTP request: its verified identity, address and Authorization header. */
-  contextFor(request: IncomingMessage): Promise<HubContext>;
   stop(): Promise<void>;
 }
 
@@ -85,25 +72,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     ...remoteLookups(options.remote ?? {}, options.config.peerTimeoutMs),
     ...localLookups(options.remote),
   };
-  const authenticate = createBearerAuthenticator(options.config.auth);
-  const context: Hub['context'] = (identity, clientAddress, authorization) =>
-    createContext({
-      dataSource: database.dataSource,
-      dataKey: options.config.dataKeys.current,
-      requestId: randomUUID(),
-      identity,
-      clientAddress,
-      authorization,
-      references,
-    });
   return {
     server,
     database,
     subgraphs,
-    context,
-    authenticate,
-    contextFor: async (request) =>
-      context(await authenticate(request.headers), request.socket.remoteAddress, request.headers.authorization),
+    ...requestContexts({ dataSource: database.dataSource, config: options.config, references }),
     stop: async () => {
       await server.stop();
       if (ownsDatabase) await database.dataSource.destroy();

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type ValidationRule } from 'graphql';
-import { createBearerAuthenticator } from '../auth/edge';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
 import { entitiesOf, subgraphByName, type SubgraphName } from '../subgraphs/registry';
 import { remoteLookups } from '../federation/remote-lookups';
 import { buildSubgraph } from '../federation/subgraph';
-import { createContext, type HubContext } from '../graphql/context';
+import { requestContexts, type HubContext } from '../graphql/context';
 import { budgetPlugin } from '../graphql/limits';
 import { apolloOptions, createHub } from './hub';
 import { closeOnSignals, createHttpServer, listen } from './http-server';
@@ -102,20 +100,10 @@ export async function serveSubgraph(
       ApolloServerPluginInlineTraceDisabled() as ApolloServerPlugin<HubContext>,
     ],
   });
-  const authenticate = createBearerAuthenticator(config.auth);
   await apollo.start();
   const server = createHttpServer({
     apollo,
-    context: async (request) =>
-      createContext({
-        dataSource: database.dataSource,
-        dataKey: config.dataKeys.current,
-        requestId: randomUUID(),
-        identity: await authenticate(request.headers),
-        clientAddress: request.socket.remoteAddress,
-        authorization: request.headers.authorization,
-        references,
-      }),
+    context: requestContexts({ dataSource: database.dataSource, config, references }).contextFor,
     health: () => health(database),
     graphiql: false,
   });

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { Role, type Identity } from '../../src/auth/identity';
-import { createContext, type HubContext } from '../../src/graphql/context';
+import { requestContexts, type HubContext } from '../../src/graphql/context';
 import { localLookups } from '../../src/subgraphs/registry';
 import { buildSubgraph } from '../../src/federation/subgraph';
 import { apolloOptions } from '../../src/server/hub';
@@ -113,15 +112,12 @@ test('a subgraph served alone writes the audit row itself, in its own transactio
     const response = await server.executeOperation(
       { query: Op.SUBMIT_NEED, variables: { communityId: XIAHE } },
       {
-        contextValue: createContext({
+        contextValue: requestContexts({
           dataSource: t.database.dataSource,
-          dataKey: t.config.dataKeys.current,
-          requestId: randomUUID(),
-          identity: IDENTITIES.STAFF_IN,
-          clientAddress: '10.1.1.1',
+          config: t.config,
           // The community code is checked through the community subgraph's lookup, as if its owner were reachable.
           references: localLookups(),
-        }),
+        }).context(IDENTITIES.STAFF_IN, '10.1.1.1'),
       },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
