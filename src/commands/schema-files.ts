@@ -41,7 +41,9 @@ async function loadCodegen() {
     ]);
     return { codegen, operationsPlugin };
   } catch (error) {
-    throw new SchemaToolsMissing(error);
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new SchemaToolsMissing(error);
+    throw error;
   }
 }
 

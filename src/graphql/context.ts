@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { newAuditState, type AuditState } from '../audit/audit-log';
@@ -35,9 +35,7 @@ export interface RequestContexts {
    * caller's header, forwarded to remote subgraphs.
    */
   context(identity?: Identity, clientAddress?: string, authorization?: string): HubContext;
-  /** The identity of an HTTP request (Bearer token), or an UNAUTHENTICATED error. */
-  authenticate(headers: IncomingHttpHeaders): Promise<Identity>;
-  /** The context of an HTTP request: its verified identity, address and Authorization header. */
+  /** The context of an HTTP request: its verified identity (or an UNAUTHENTICATED error), address and header. */
   contextFor(request: IncomingMessage): Promise<HubContext>;
 }
 
@@ -68,7 +66,6 @@ export function requestContexts({ dataSource, config, references = {} }: Request
   });
   return {
     context,
-    authenticate,
     contextFor: async (request) =>
       context(await authenticate(request.headers), request.socket.remoteAddress, request.headers.authorization),
   };
