@@ -5,6 +5,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { BUSY_RETRY_SECONDS, serviceBusy } from './admission';
 import type { HubContext } from './context';
 
+// How errors leave the graph, in the hub and in subgraphs served alone; the coded errors themselves: src/errors.ts.
+
 export interface ErrorLogger {
   (message: string): void;
 }
