@@ -12,7 +12,7 @@ import { allEntities, SUBGRAPH_NAMES, type SubgraphName } from './federation/reg
 import { checkOperations, checkSchemaFiles, writeSchemaFiles } from './federation/schema-files';
 import { Region } from './subgraphs/community/region.entity';
 import { seedYuxi } from './seed';
-import { divisionCodes } from './seed/generate';
+import { divisionCodes } from './seed/divisions';
 import { buildAllSubgraphs } from './server/hub';
 import { serveHub, serveSubgraph } from './server/serve';
 
