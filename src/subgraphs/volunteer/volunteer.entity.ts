@@ -159,7 +159,7 @@ export class ServiceHours {
   servedOn!: string;
 
   /** Only verified hours count in the figures; check-out records them unverified for staff to confirm. */
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean', default: false })
   @Field()
   verified!: boolean;
 
