@@ -1,5 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 export enum CharityResourceKind {
@@ -13,11 +14,7 @@ registerEnumType(CharityResourceKind, { name: 'CharityResourceKind', description
 @Entity()
 @ObjectType({ description: '社会慈善资源: money, goods, venues or services given for community work' })
 @Directive('@key(fields: "id")')
-export class CharityResource {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class CharityResource extends NumberedRecord {
   @Column({ type: 'varchar', length: 128 })
   @Field()
   name!: string;
@@ -31,8 +28,7 @@ export class CharityResource {
   @Field({ description: 'who gave it' })
   donor!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
   @Index()
@@ -59,21 +55,14 @@ export class CharityResource {
 
 @Entity()
 @ObjectType({ description: '分配: part of a resource given to a need or a service project' })
-export class Allocation {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Index()
-  @Column({ type: 'int' })
+export class Allocation extends NumberedRecord {
+  @ReferenceColumn()
   resourceId!: number;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   needId!: number | null;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   projectId!: number | null;
 
   @Column({ type: 'int' })

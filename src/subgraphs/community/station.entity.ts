@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
 
 export enum StationKind {
   INCUBATION_CENTER = 'INCUBATION_CENTER',
@@ -17,11 +18,7 @@ registerEnumType(StationKind, {
 @Entity()
 @ObjectType({ description: '服务阵地: a place where the societies serve residents' })
 @Directive('@key(fields: "id")')
-export class ServiceStation {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class ServiceStation extends NumberedRecord {
   @Column({ type: 'varchar', length: 128 })
   @Field()
   name!: string;
@@ -31,8 +28,7 @@ export class ServiceStation {
   @Field(() => StationKind)
   kind!: StationKind;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   @Field(() => ID)
   regionId!: string;
 
@@ -63,8 +59,7 @@ export class StationServiceRecord {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Index()
-  @Column({ type: 'int' })
+  @ReferenceColumn()
   stationId!: number;
 
   @Column({ type: 'varchar', length: 10 })

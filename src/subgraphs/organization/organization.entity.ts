@@ -1,5 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { NumberedRecord, RegionCodeColumn } from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 export enum OrganizationKind {
@@ -24,11 +25,7 @@ registerEnumType(OrganizationStatus, { name: 'OrganizationStatus', description: 
 @Entity()
 @ObjectType({ description: '社会组织' })
 @Directive('@key(fields: "id")')
-export class SocialOrganization {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class SocialOrganization extends NumberedRecord {
   @Column({ type: 'varchar', length: 128 })
   @Field()
   name!: string;
@@ -47,8 +44,7 @@ export class SocialOrganization {
   @Field(() => OrganizationStatus)
   status!: OrganizationStatus;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
   @Index()

@@ -1,15 +1,12 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 @Entity()
 @ObjectType({ description: '服务: what an organisation offers residents, where and when' })
 @Directive('@key(fields: "id")')
-export class Service {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class Service extends NumberedRecord {
   @Column({ type: 'varchar', length: 128 })
   @Field()
   name!: string;
@@ -23,16 +20,13 @@ export class Service {
   @Field(() => String, { nullable: true })
   description!: string | null;
 
-  @Index()
-  @Column({ type: 'int' })
+  @ReferenceColumn()
   providerId!: number;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   stationId!: number | null;
 
   @Column({ type: 'varchar', length: 128, default: '' })

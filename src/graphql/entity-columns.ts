@@ -1,0 +1,31 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * A record the database numbers, its number shown as the GraphQL `id`. No resolver returns this type itself, so
+ * the schema shows only the entities that extend it, each with `id` as its first field.
+ */
+@ObjectType()
+export abstract class NumberedRecord {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+}
+
+interface ColumnOptions {
+  nullable?: boolean;
+}
+
+const indexed =
+  (column: PropertyDecorator): PropertyDecorator =>
+  (target, key) => {
+    column(target, key);
+    Index()(target, key);
+  };
+
+/** A 12-digit division code (docs/rules.md, rule 3), indexed because every society scopes its lists by region. */
+export const RegionCodeColumn = (options: ColumnOptions = {}) =>
+  indexed(Column({ type: 'varchar', length: 12, ...options }));
+
+/** Another record's id, stored without a foreign key (rule 1), indexed for the batched loads that follow it. */
+export const ReferenceColumn = (options: ColumnOptions = {}) => indexed(Column({ type: 'int', ...options }));
