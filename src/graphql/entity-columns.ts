@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ServiceCategory } from './service-category';
 
 /**
  * A record the database numbers, its number shown as the GraphQL `id`. No resolver returns this type itself, so
@@ -29,3 +30,17 @@ export const RegionCodeColumn = (options: ColumnOptions = {}) =>
 
 /** Another record's id, stored without a foreign key (rule 1), indexed for the batched loads that follow it. */
 export const ReferenceColumn = (options: ColumnOptions = {}) => indexed(Column({ type: 'int', ...options }));
+
+/** The kind of service a record is about, shown and filtered on in every society. */
+export const ServiceCategoryColumn =
+  (options: ColumnOptions & { description?: string } = {}): PropertyDecorator =>
+  (target, key) => {
+    indexed(Column({ type: 'varchar', length: 32, nullable: options.nullable }))(target, key);
+    Field(() => ServiceCategory, options)(target, key);
+  };
+
+/** A record's free-text description, optional and shown as it is. */
+export const DescriptionColumn = (): PropertyDecorator => (target, key) => {
+  Column({ type: 'text', nullable: true })(target, key);
+  Field(() => String, { nullable: true })(target, key);
+};

@@ -1,6 +1,12 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
+import {
+  DescriptionColumn,
+  NumberedRecord,
+  ReferenceColumn,
+  RegionCodeColumn,
+  ServiceCategoryColumn,
+} from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 export enum CharityResourceKind {
@@ -31,9 +37,7 @@ export class CharityResource extends NumberedRecord {
   @RegionCodeColumn()
   regionId!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  @Field(() => ServiceCategory, { nullable: true, description: 'earmarked for this kind of need' })
+  @ServiceCategoryColumn({ nullable: true, description: 'earmarked for this kind of need' })
   category!: ServiceCategory | null;
 
   @Column({ type: 'int' })
@@ -48,8 +52,7 @@ export class CharityResource extends NumberedRecord {
   @Field()
   receivedOn!: string;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 }
 

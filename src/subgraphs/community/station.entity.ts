@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
+import { DescriptionColumn, NumberedRecord, ReferenceColumn, RegionCodeColumn } from '../../graphql/entity-columns';
 
 export enum StationKind {
   INCUBATION_CENTER = 'INCUBATION_CENTER',
@@ -36,8 +36,7 @@ export class ServiceStation extends NumberedRecord {
   @Field()
   address!: string;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 
   @Column({ type: 'int', nullable: true })

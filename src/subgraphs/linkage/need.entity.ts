@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { NumberedRecord, RegionCodeColumn } from '../../graphql/entity-columns';
+import { NumberedRecord, RegionCodeColumn, ServiceCategoryColumn } from '../../graphql/entity-columns';
 import { Connection } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 
@@ -42,9 +42,7 @@ export class Need extends NumberedRecord {
   @Field({ description: 'public number, e.g. XQ20261126-0007' })
   number!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => ServiceCategory)
+  @ServiceCategoryColumn()
   category!: ServiceCategory;
 
   /** Shown only to staff of the region and the bot (see NeedResolver.description). */

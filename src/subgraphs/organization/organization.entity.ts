@@ -1,6 +1,11 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { NumberedRecord, RegionCodeColumn } from '../../graphql/entity-columns';
+import {
+  DescriptionColumn,
+  NumberedRecord,
+  RegionCodeColumn,
+  ServiceCategoryColumn,
+} from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 export enum OrganizationKind {
@@ -47,9 +52,7 @@ export class SocialOrganization extends NumberedRecord {
   @RegionCodeColumn()
   regionId!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => ServiceCategory, { description: 'main field of service' })
+  @ServiceCategoryColumn({ description: 'main field of service' })
   category!: ServiceCategory;
 
   @Column({ type: 'boolean', default: false })
@@ -60,7 +63,6 @@ export class SocialOrganization extends NumberedRecord {
   @Field(() => Int, { nullable: true })
   foundedYear!: number | null;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 }

@@ -1,6 +1,12 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index } from 'typeorm';
-import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
+import { Column, Entity } from 'typeorm';
+import {
+  DescriptionColumn,
+  NumberedRecord,
+  ReferenceColumn,
+  RegionCodeColumn,
+  ServiceCategoryColumn,
+} from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 @Entity()
@@ -11,13 +17,10 @@ export class Service extends NumberedRecord {
   @Field()
   name!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => ServiceCategory)
+  @ServiceCategoryColumn()
   category!: ServiceCategory;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 
   @ReferenceColumn()

@@ -1,6 +1,12 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
+import {
+  DescriptionColumn,
+  NumberedRecord,
+  ReferenceColumn,
+  RegionCodeColumn,
+  ServiceCategoryColumn,
+} from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 @Entity()
@@ -73,13 +79,10 @@ export class VolunteerActivity extends NumberedRecord {
   @Field()
   title!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => ServiceCategory)
+  @ServiceCategoryColumn()
   category!: ServiceCategory;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 
   @RegionCodeColumn()
