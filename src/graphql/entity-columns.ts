@@ -13,6 +13,14 @@ export abstract class NumberedRecord {
   id!: number;
 }
 
+/** A numbered record with a public name of up to 128 characters (a station, an organisation, a team…). */
+@ObjectType()
+export abstract class NamedRecord extends NumberedRecord {
+  @Column({ type: 'varchar', length: 128 })
+  @Field()
+  name!: string;
+}
+
 interface ColumnOptions {
   nullable?: boolean;
 }

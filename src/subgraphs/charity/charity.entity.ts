@@ -2,6 +2,7 @@ import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphq
 import { Column, Entity, Index } from 'typeorm';
 import {
   DescriptionColumn,
+  NamedRecord,
   NumberedRecord,
   ReferenceColumn,
   RegionCodeColumn,
@@ -20,11 +21,7 @@ registerEnumType(CharityResourceKind, { name: 'CharityResourceKind', description
 @Entity()
 @ObjectType({ description: '社会慈善资源: money, goods, venues or services given for community work' })
 @Directive('@key(fields: "id")')
-export class CharityResource extends NumberedRecord {
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class CharityResource extends NamedRecord {
   @Index()
   @Column({ type: 'varchar', length: 16 })
   @Field(() => CharityResourceKind)

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DescriptionColumn, NumberedRecord, ReferenceColumn, RegionCodeColumn } from '../../graphql/entity-columns';
+import { DescriptionColumn, NamedRecord, ReferenceColumn, RegionCodeColumn } from '../../graphql/entity-columns';
 
 export enum StationKind {
   INCUBATION_CENTER = 'INCUBATION_CENTER',
@@ -18,11 +18,7 @@ registerEnumType(StationKind, {
 @Entity()
 @ObjectType({ description: '服务阵地: a place where the societies serve residents' })
 @Directive('@key(fields: "id")')
-export class ServiceStation extends NumberedRecord {
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class ServiceStation extends NamedRecord {
   @Index()
   @Column({ type: 'varchar', length: 32 })
   @Field(() => StationKind)

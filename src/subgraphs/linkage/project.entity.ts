@@ -1,6 +1,6 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
+import { NamedRecord, NumberedRecord, ReferenceColumn, RegionCodeColumn } from '../../graphql/entity-columns';
 
 export enum ProjectCategory {
   CARE_WOMEN_CHILDREN = 'CARE_WOMEN_CHILDREN',
@@ -30,11 +30,7 @@ export const FUNDED_PROJECT_STATUSES = [ProjectStatus.APPROVED, ProjectStatus.IN
 @Entity()
 @ObjectType({ description: '政府购买服务项目申报轮次' })
 @Directive('@key(fields: "id")')
-export class ProjectRound extends NumberedRecord {
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class ProjectRound extends NamedRecord {
   @Column({ type: 'varchar', length: 64 })
   @Field({ description: 'the buyer, e.g. 市委组织部' })
   sponsor!: string;

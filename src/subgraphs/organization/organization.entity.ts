@@ -1,11 +1,6 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import {
-  DescriptionColumn,
-  NumberedRecord,
-  RegionCodeColumn,
-  ServiceCategoryColumn,
-} from '../../graphql/entity-columns';
+import { DescriptionColumn, NamedRecord, RegionCodeColumn, ServiceCategoryColumn } from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 export enum OrganizationKind {
@@ -30,11 +25,7 @@ registerEnumType(OrganizationStatus, { name: 'OrganizationStatus', description: 
 @Entity()
 @ObjectType({ description: '社会组织' })
 @Directive('@key(fields: "id")')
-export class SocialOrganization extends NumberedRecord {
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class SocialOrganization extends NamedRecord {
   @Index()
   @Column({ type: 'varchar', length: 32 })
   @Field(() => OrganizationKind)

@@ -2,7 +2,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import {
   DescriptionColumn,
-  NumberedRecord,
+  NamedRecord,
   ReferenceColumn,
   RegionCodeColumn,
   ServiceCategoryColumn,
@@ -12,11 +12,7 @@ import { ServiceCategory } from '../../graphql/service-category';
 @Entity()
 @ObjectType({ description: '服务: what an organisation offers residents, where and when' })
 @Directive('@key(fields: "id")')
-export class Service extends NumberedRecord {
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class Service extends NamedRecord {
   @ServiceCategoryColumn()
   category!: ServiceCategory;
 

@@ -2,6 +2,7 @@ import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type
 import { Column, Entity, Index } from 'typeorm';
 import {
   DescriptionColumn,
+  NamedRecord,
   NumberedRecord,
   ReferenceColumn,
   RegionCodeColumn,
@@ -12,11 +13,7 @@ import { ServiceCategory } from '../../graphql/service-category';
 @Entity()
 @ObjectType({ description: '志愿服务队伍: a registered volunteer team' })
 @Directive('@key(fields: "id")')
-export class VolunteerTeam extends NumberedRecord {
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class VolunteerTeam extends NamedRecord {
   @RegionCodeColumn()
   regionId!: string;
 
