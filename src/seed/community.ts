@@ -1,7 +1,7 @@
 import { Region, RegionLevel } from '../subgraphs/community/region.entity';
 import { ServiceStation, StationKind, StationServiceRecord } from '../subgraphs/community/station.entity';
 import type { City } from './city';
-import type { Divisions } from './divisions';
+import type { Division, Divisions } from './divisions';
 import { shortCountyName } from './names';
 import { splitExactly, type Random } from './random';
 import { table, type Row } from './rows';
@@ -110,24 +110,20 @@ export function generateStations(city: City, { townships, communities }: Divisio
       openedYear: random.int(2019, 2021),
     });
   }
-  for (const township of townships) {
-    if (random.chance(0.7))
-      addStation({
-        name: `${township.name}社工站`,
-        kind: StationKind.SOCIAL_WORK_STATION,
-        regionId: township.code,
-        openedYear: random.int(2020, 2021),
-      });
-  }
-  for (const community of communities) {
-    if (random.chance(0.4))
-      addStation({
-        name: `${community.name}社工室`,
-        kind: StationKind.SOCIAL_WORK_ROOM,
-        regionId: community.code,
-        openedYear: random.int(2020, 2021),
-      });
-  }
+  // 一站一室: a social-work station in some townships, a social-work room in some communities.
+  const addNetwork = (divisions: Division[], share: number, kind: StationKind, suffix: string) => {
+    for (const division of divisions) {
+      if (random.chance(share))
+        addStation({
+          name: `${division.name}${suffix}`,
+          kind,
+          regionId: division.code,
+          openedYear: random.int(2020, 2021),
+        });
+    }
+  };
+  addNetwork(townships, 0.7, StationKind.SOCIAL_WORK_STATION, '社工站');
+  addNetwork(communities, 0.4, StationKind.SOCIAL_WORK_ROOM, '社工室');
   const records: Row<StationServiceRecord, 'id'>[] = splitExactly(
     random,
     Y.CHILDREN_STATION.servedPersonTimes,
