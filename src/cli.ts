@@ -12,7 +12,7 @@ import { allEntities, buildAllSubgraphs, SUBGRAPH_NAMES, type SubgraphName } fro
 import { checkOperations, checkSchemaFiles, SchemaToolsMissing, writeSchemaFiles } from './commands/schema-files';
 import { Region } from './subgraphs/community/region.entity';
 import { seedYuxi } from './seed';
-import { divisionCodes } from './seed/generate';
+import { divisionCodes } from './seed/divisions';
 import { serveHub, serveSubgraph } from './server/serve';
 
 const USAGE = `wushe — 五社联动 hub

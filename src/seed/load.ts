@@ -1,6 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { DataSource } from 'typeorm';
-import type { TableRows } from './generate';
+import type { TableRows } from './rows';
 
 /** Rows per INSERT: well under SQLite's 32,766 and MySQL's 65,535 placeholders for our widest table. */
 const ROWS_PER_STATEMENT = 500;

@@ -1,4 +1,22 @@
+import { ServiceCategory } from '../graphql/service-category';
 import type { Random } from './random';
+
+export const ALL_CATEGORIES = Object.values(ServiceCategory);
+
+/** What a service or a volunteer activity of each category is called. */
+export const SERVICE_NAMES: Record<ServiceCategory, string[]> = {
+  ELDERLY_CARE: ['老年人助餐服务', '独居老人探访', '为老服务日间照料', '老年人健康讲座'],
+  CHILD_CARE: ['四点半课堂', '留守儿童陪伴', '假期儿童托管'],
+  WOMEN_FAMILY: ['家庭关系辅导', '妇女技能培训', '婚姻家庭调解'],
+  DISABILITY: ['残疾人康复辅助', '助残上门服务'],
+  MENTAL_HEALTH: ['心理疏导热线', '心理健康讲座', '情绪支持小组'],
+  HARDSHIP_RELIEF: ['困难家庭帮扶', '低保户走访慰问', '临时救助对接'],
+  HEALTH: ['义诊与健康咨询', '慢病管理指导'],
+  EDUCATION: ['作业辅导', '周末兴趣班', '青少年阅读推广'],
+  COMMUNITY_AFFAIRS: ['居民议事协商', '垃圾分类宣传', '邻里节活动'],
+  LEGAL_AID: ['法律咨询', '矛盾纠纷调解'],
+  OTHER: ['便民服务'],
+};
 
 const SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤普李';

@@ -6,6 +6,7 @@ import { DataKeyIds1795753542875 } from './1795753542875-DataKeyIds';
 import { AuditInTransaction1795753587136 } from './1795753587136-AuditInTransaction';
 import { HeldInvariants1795753720294 } from './1795753720294-HeldInvariants';
 import { ReporterRefs1795755406319 } from './1795755406319-ReporterRefs';
+import { ServiceHoursUnverifiedByDefault1795764672227 } from './1795764672227-ServiceHoursUnverifiedByDefault';
 
 // Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:
 // `npm run build && node dist/src/cli.js migration:generate <Name>` against a migrated database.
@@ -19,4 +20,5 @@ export const migrations: Function[] = [
   AuditInTransaction1795753587136,
   HeldInvariants1795753720294,
   ReporterRefs1795755406319,
+  ServiceHoursUnverifiedByDefault1795764672227,
 ];

@@ -1,5 +1,13 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  DescriptionColumn,
+  NamedRecord,
+  NumberedRecord,
+  ReferenceColumn,
+  RegionCodeColumn,
+  ServiceCategoryColumn,
+} from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 export enum CharityResourceKind {
@@ -13,15 +21,7 @@ registerEnumType(CharityResourceKind, { name: 'CharityResourceKind', description
 @Entity()
 @ObjectType({ description: '社会慈善资源: money, goods, venues or services given for community work' })
 @Directive('@key(fields: "id")')
-export class CharityResource {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class CharityResource extends NamedRecord {
   @Index()
   @Column({ type: 'varchar', length: 16 })
   @Field(() => CharityResourceKind)
@@ -31,13 +31,10 @@ export class CharityResource {
   @Field({ description: 'who gave it' })
   donor!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  @Field(() => ServiceCategory, { nullable: true, description: 'earmarked for this kind of need' })
+  @ServiceCategoryColumn({ nullable: true, description: 'earmarked for this kind of need' })
   category!: ServiceCategory | null;
 
   @Column({ type: 'int' })
@@ -52,28 +49,20 @@ export class CharityResource {
   @Field()
   receivedOn!: string;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 }
 
 @Entity()
 @ObjectType({ description: '分配: part of a resource given to a need or a service project' })
-export class Allocation {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Index()
-  @Column({ type: 'int' })
+export class Allocation extends NumberedRecord {
+  @ReferenceColumn()
   resourceId!: number;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   needId!: number | null;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   projectId!: number | null;
 
   @Column({ type: 'int' })

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { RegionCodeColumn } from '../../graphql/entity-columns';
 
 export enum RegionLevel {
   CITY = 'CITY',
@@ -30,8 +31,7 @@ export class Region {
   @Field({ description: '市, 区, 县, 街道, 镇, 乡, 社区 or 村' })
   kind!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12, nullable: true })
+  @RegionCodeColumn({ nullable: true })
   @Field(() => ID, { nullable: true })
   parentId!: string | null;
 

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { NumberedRecord, RegionCodeColumn } from '../../graphql/entity-columns';
 
 export enum ResidentTag {
   DISABILITY = 'DISABILITY',
@@ -16,17 +17,12 @@ registerEnumType(ResidentTag, {
 /** A resident known to the community. Personal data: staff of the resident's region only. */
 @Entity()
 @ObjectType({ description: '居民 (staff of the region only; phone masked)' })
-export class Resident {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class Resident extends NumberedRecord {
   /** Personal data: resolved by ResidentResolver, which records each read. */
   @Column({ type: 'varchar', length: 32 })
   name!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   @Field(() => ID)
   regionId!: string;
 

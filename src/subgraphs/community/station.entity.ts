@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DescriptionColumn, NamedRecord, ReferenceColumn, RegionCodeColumn } from '../../graphql/entity-columns';
 
 export enum StationKind {
   INCUBATION_CENTER = 'INCUBATION_CENTER',
@@ -17,22 +18,13 @@ registerEnumType(StationKind, {
 @Entity()
 @ObjectType({ description: '服务阵地: a place where the societies serve residents' })
 @Directive('@key(fields: "id")')
-export class ServiceStation {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class ServiceStation extends NamedRecord {
   @Index()
   @Column({ type: 'varchar', length: 32 })
   @Field(() => StationKind)
   kind!: StationKind;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   @Field(() => ID)
   regionId!: string;
 
@@ -40,8 +32,7 @@ export class ServiceStation {
   @Field()
   address!: string;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 
   @Column({ type: 'int', nullable: true })
@@ -63,8 +54,7 @@ export class StationServiceRecord {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Index()
-  @Column({ type: 'int' })
+  @ReferenceColumn()
   stationId!: number;
 
   @Column({ type: 'varchar', length: 10 })

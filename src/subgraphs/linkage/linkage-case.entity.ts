@@ -1,5 +1,6 @@
-import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { NumberedRecord, ReferenceColumn } from '../../graphql/entity-columns';
 
 export enum Society {
   COMMUNITY = 'COMMUNITY',
@@ -16,11 +17,7 @@ registerEnumType(Society, {
 @Entity()
 @ObjectType({ description: '联动案例: the societies brought together for one need' })
 @Directive('@key(fields: "id")')
-export class LinkageCase {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class LinkageCase extends NumberedRecord {
   @Index({ unique: true })
   @Column({ type: 'int' })
   needId!: number;
@@ -32,13 +29,8 @@ export class LinkageCase {
 
 @Entity()
 @ObjectType({ description: "one society's part in a linkage case" })
-export class LinkageContribution {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Index()
-  @Column({ type: 'int' })
+export class LinkageContribution extends NumberedRecord {
+  @ReferenceColumn()
   caseId!: number;
 
   @Column({ type: 'varchar', length: 16 })

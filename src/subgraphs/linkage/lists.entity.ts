@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ReferenceColumn } from '../../graphql/entity-columns';
 import { resourceListEntryType } from '../../federation/resource-list';
 import { ServiceCategory } from '../../graphql/service-category';
 import { ProjectRound, ProjectStatus } from './project.entity';
@@ -81,8 +82,7 @@ export class ProjectNeedCitation {
   @Column({ type: 'int' })
   projectId!: number;
 
-  @Index()
-  @Column({ type: 'int' })
+  @ReferenceColumn()
   needId!: number;
 }
 

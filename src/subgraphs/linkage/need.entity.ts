@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { NumberedRecord, RegionCodeColumn, ServiceCategoryColumn } from '../../graphql/entity-columns';
 import { Connection } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 
@@ -35,19 +36,13 @@ registerEnumType(NeedUrgency, { name: 'NeedUrgency' });
 @Entity()
 @ObjectType({ description: '居民需求: what a resident asked for, and how far it has come' })
 @Directive('@key(fields: "id")')
-export class Need {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class Need extends NumberedRecord {
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 20 })
   @Field({ description: 'public number, e.g. XQ20261126-0007' })
   number!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => ServiceCategory)
+  @ServiceCategoryColumn()
   category!: ServiceCategory;
 
   /** Shown only to staff of the region and the bot (see NeedResolver.description). */
@@ -63,8 +58,7 @@ export class Need {
   @Field(() => NeedStatus)
   status!: NeedStatus;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   @Field(() => ID, { description: 'division code of the community the need comes from' })
   communityId!: string;
 

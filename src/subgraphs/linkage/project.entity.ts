@@ -1,5 +1,6 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { NamedRecord, NumberedRecord, ReferenceColumn, RegionCodeColumn } from '../../graphql/entity-columns';
 
 export enum ProjectCategory {
   CARE_WOMEN_CHILDREN = 'CARE_WOMEN_CHILDREN',
@@ -29,15 +30,7 @@ export const FUNDED_PROJECT_STATUSES = [ProjectStatus.APPROVED, ProjectStatus.IN
 @Entity()
 @ObjectType({ description: '政府购买服务项目申报轮次' })
 @Directive('@key(fields: "id")')
-export class ProjectRound {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class ProjectRound extends NamedRecord {
   @Column({ type: 'varchar', length: 64 })
   @Field({ description: 'the buyer, e.g. 市委组织部' })
   sponsor!: string;
@@ -54,13 +47,8 @@ export class ProjectRound {
 @Entity()
 @ObjectType({ description: '服务项目: an application in a round, and the project it becomes if funded' })
 @Directive('@key(fields: "id")')
-export class ServiceProject {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Index()
-  @Column({ type: 'int' })
+export class ServiceProject extends NumberedRecord {
+  @ReferenceColumn()
   roundId!: number;
 
   @Column({ type: 'varchar', length: 128 })
@@ -77,15 +65,13 @@ export class ServiceProject {
   @Field(() => ProjectStatus)
   status!: ProjectStatus;
 
-  @Index()
-  @Column({ type: 'int' })
+  @ReferenceColumn()
   applicantId!: number;
 
   @Column({ type: 'int', nullable: true })
   stationId!: number | null;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
   @Column({ type: 'float', nullable: true })

@@ -1,5 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { DescriptionColumn, NamedRecord, RegionCodeColumn, ServiceCategoryColumn } from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 export enum OrganizationKind {
@@ -24,15 +25,7 @@ registerEnumType(OrganizationStatus, { name: 'OrganizationStatus', description: 
 @Entity()
 @ObjectType({ description: '社会组织' })
 @Directive('@key(fields: "id")')
-export class SocialOrganization {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
+export class SocialOrganization extends NamedRecord {
   @Index()
   @Column({ type: 'varchar', length: 32 })
   @Field(() => OrganizationKind)
@@ -47,13 +40,10 @@ export class SocialOrganization {
   @Field(() => OrganizationStatus)
   status!: OrganizationStatus;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => ServiceCategory, { description: 'main field of service' })
+  @ServiceCategoryColumn({ description: 'main field of service' })
   category!: ServiceCategory;
 
   @Column({ type: 'boolean', default: false })
@@ -64,7 +54,6 @@ export class SocialOrganization {
   @Field(() => Int, { nullable: true })
   foundedYear!: number | null;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 }

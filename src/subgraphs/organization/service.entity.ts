@@ -1,38 +1,31 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import {
+  DescriptionColumn,
+  NamedRecord,
+  ReferenceColumn,
+  RegionCodeColumn,
+  ServiceCategoryColumn,
+} from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 @Entity()
 @ObjectType({ description: '服务: what an organisation offers residents, where and when' })
 @Directive('@key(fields: "id")')
-export class Service {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
-  @Index()
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => ServiceCategory)
+export class Service extends NamedRecord {
+  @ServiceCategoryColumn()
   category!: ServiceCategory;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 
-  @Index()
-  @Column({ type: 'int' })
+  @ReferenceColumn()
   providerId!: number;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   stationId!: number | null;
 
   @Column({ type: 'varchar', length: 128, default: '' })

@@ -1,5 +1,6 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
 
 export enum SocialWorkerLevel {
   ASSISTANT = 'ASSISTANT',
@@ -14,11 +15,7 @@ registerEnumType(SocialWorkerLevel, {
 @Entity()
 @ObjectType({ description: '社会工作者: a certified social worker' })
 @Directive('@key(fields: "id")')
-export class SocialWorker {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class SocialWorker extends NumberedRecord {
   @Column({ type: 'varchar', length: 64 })
   @Field({ description: 'name, or the role the source article gives' })
   name!: string;
@@ -32,16 +29,13 @@ export class SocialWorker {
   @Field(() => Int)
   certifiedYear!: number;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   organizationId!: number | null;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   stationId!: number | null;
 
   /** Comma-separated ServiceCategory values. */
@@ -67,13 +61,8 @@ export class CertificateReward {
 
 @Entity()
 @ObjectType({ description: '人才奖励, e.g. 兴玉社工人才' })
-export class TalentAward {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Index()
-  @Column({ type: 'int' })
+export class TalentAward extends NumberedRecord {
+  @ReferenceColumn()
   socialWorkerId!: number;
 
   @Column({ type: 'varchar', length: 64 })
@@ -107,13 +96,8 @@ export class SocialWorkExamYear {
 
 @Entity()
 @ObjectType({ description: '持证记录: a certificate passed, with the reward the policy pays for it' })
-export class CertificateRecord {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Index()
-  @Column({ type: 'int' })
+export class CertificateRecord extends NumberedRecord {
+  @ReferenceColumn()
   socialWorkerId!: number;
 
   @Column({ type: 'varchar', length: 16 })

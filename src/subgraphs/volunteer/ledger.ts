@@ -1,15 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import {
-  Column,
-  Entity,
-  In,
-  Index,
-  MoreThan,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  type EntityManager,
-} from 'typeorm';
+import { Column, Entity, In, MoreThan, PrimaryColumn, type EntityManager } from 'typeorm';
+import { NumberedRecord, ReferenceColumn } from '../../graphql/entity-columns';
 import type { HubContext } from '../../graphql/context';
 import { forUpdate } from '../../graphql/transaction';
 import { ServiceHours } from './volunteer.entity';
@@ -26,13 +18,8 @@ registerEnumType(LedgerKind, { name: 'LedgerKind', description: '时间银行: h
  */
 @Entity()
 @ObjectType({ description: 'one entry of the hour ledger' })
-export class HourLedgerEntry {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Index()
-  @Column({ type: 'int' })
+export class HourLedgerEntry extends NumberedRecord {
+  @ReferenceColumn()
   volunteerId!: number;
 
   @Column({ type: 'varchar', length: 8 })

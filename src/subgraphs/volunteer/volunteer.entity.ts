@@ -1,25 +1,23 @@
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import {
+  DescriptionColumn,
+  NamedRecord,
+  NumberedRecord,
+  ReferenceColumn,
+  RegionCodeColumn,
+  ServiceCategoryColumn,
+} from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 @Entity()
 @ObjectType({ description: '志愿服务队伍: a registered volunteer team' })
 @Directive('@key(fields: "id")')
-export class VolunteerTeam {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Column({ type: 'varchar', length: 128 })
-  @Field()
-  name!: string;
-
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+export class VolunteerTeam extends NamedRecord {
+  @RegionCodeColumn()
   regionId!: string;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   organizationId!: number | null;
 
   @Column({ type: 'int', nullable: true })
@@ -30,11 +28,7 @@ export class VolunteerTeam {
 /** A registered volunteer. Personal data: the graph shows a masked name, counts and hours. */
 @Entity()
 @ObjectType({ description: '志愿者 (name shown masked)' })
-export class Volunteer {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class Volunteer extends NumberedRecord {
   @Column({ type: 'varchar', length: 32 })
   name!: string;
 
@@ -43,21 +37,18 @@ export class Volunteer {
     return this.name.slice(0, 1) + '*'.repeat(Math.max(1, this.name.length - 1));
   }
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
   /** The resident as the bot that registered them refers to them (see Need.reporterRef); never exposed. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   reporterRef!: string | null;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   teamId!: number | null;
 
   /** The station the volunteer mainly serves at, if any. */
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   stationId!: number | null;
 
   @Column({ type: 'varchar', length: 32 })
@@ -80,34 +71,24 @@ registerEnumType(ActivityStatus, { name: 'ActivityStatus' });
 @Entity()
 @ObjectType({ description: '志愿服务项目/活动: one volunteer service project carried out' })
 @Directive('@key(fields: "id")')
-export class VolunteerActivity {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class VolunteerActivity extends NumberedRecord {
   @Column({ type: 'varchar', length: 128 })
   @Field()
   title!: string;
 
-  @Index()
-  @Column({ type: 'varchar', length: 32 })
-  @Field(() => ServiceCategory)
+  @ServiceCategoryColumn()
   category!: ServiceCategory;
 
-  @Column({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @DescriptionColumn()
   description!: string | null;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   stationId!: number | null;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   teamId!: number | null;
 
   @Column({ type: 'int', nullable: true })
@@ -130,25 +111,17 @@ export class VolunteerActivity {
 /** Verified service time of one volunteer on one day, in half-hour steps. */
 @Entity()
 @ObjectType({ description: '志愿服务时长 (0.5 h steps)' })
-export class ServiceHours {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
-  @Index()
-  @Column({ type: 'int' })
+export class ServiceHours extends NumberedRecord {
+  @ReferenceColumn()
   volunteerId!: number;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   activityId!: number | null;
 
-  @Index()
-  @Column({ type: 'int', nullable: true })
+  @ReferenceColumn({ nullable: true })
   stationId!: number | null;
 
-  @Index()
-  @Column({ type: 'varchar', length: 12 })
+  @RegionCodeColumn()
   regionId!: string;
 
   @Column({ type: 'int' })
@@ -159,7 +132,7 @@ export class ServiceHours {
   servedOn!: string;
 
   /** Only verified hours count in the figures; check-out records them unverified for staff to confirm. */
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean', default: false })
   @Field()
   verified!: boolean;
 
@@ -172,16 +145,11 @@ export class ServiceHours {
 @Entity()
 @Index(['activityId', 'volunteerId'], { unique: true })
 @ObjectType({ description: '活动报名: a volunteer signed up for an activity, with check-in and check-out' })
-export class ActivitySignup {
-  @PrimaryGeneratedColumn()
-  @Field(() => ID)
-  id!: number;
-
+export class ActivitySignup extends NumberedRecord {
   @Column({ type: 'int' })
   activityId!: number;
 
-  @Index()
-  @Column({ type: 'int' })
+  @ReferenceColumn()
   volunteerId!: number;
 
   @Column({ type: 'datetime' })
