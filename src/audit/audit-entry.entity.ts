@@ -1,6 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index } from 'typeorm';
-import { NumberedRecord } from '../graphql/entity-columns';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum AuditKind {
   /** A mutation that committed; written in its own transaction. */
@@ -18,7 +17,11 @@ registerEnumType(AuditKind, { name: 'AuditKind', description: '变更 · 拒绝 
  */
 @Entity()
 @ObjectType({ description: '审计日志: every mutation, every refusal (compactly) and every read of personal data' })
-export class AuditEntry extends NumberedRecord {
+export class AuditEntry {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID)
+  id!: number;
+
   @Index()
   @Column({ type: 'datetime' })
   @Field()
