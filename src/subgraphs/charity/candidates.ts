@@ -1,5 +1,4 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { In } from 'typeorm';
 import { withinNeedCounties } from '../../federation/candidate-scope';
 import {
   needFactsKey,
@@ -10,7 +9,8 @@ import {
 } from '../../federation/need-stub';
 import { loaderFor, type HubContext } from '../../graphql/context';
 import { CANDIDATE_LIMIT, candidateType, part, proximity, rank, type Scored } from '../../graphql/scoring';
-import { Allocation, CharityResource } from './charity.entity';
+import { CharityResource } from './charity.entity';
+import { allocatedAmount } from './charity.loaders';
 
 export const CharityNeed = needStub();
 
@@ -36,18 +36,8 @@ const resourceCandidates = (context: HubContext) =>
       'r.regionId',
       needs.map((n) => n.communityId),
     ).getMany();
-    const allocated = new Map<number, number>();
-    if (resources.length) {
-      const rows: { resourceId: number; total: string | number }[] = await context.dataSource
-        .getRepository(Allocation)
-        .createQueryBuilder('a')
-        .select('a.resourceId', 'resourceId')
-        .addSelect('SUM(a.amount)', 'total')
-        .where({ resourceId: In(resources.map((r) => r.id)) })
-        .groupBy('a.resourceId')
-        .getRawMany();
-      for (const row of rows) allocated.set(Number(row.resourceId), Number(row.total));
-    }
+    const totals = await allocatedAmount(context).loadMany(resources.map((r) => r.id));
+    const allocated = new Map(resources.map((r, i) => [r.id, Number(totals[i])]));
     return needs.map((need) =>
       rank(
         resources

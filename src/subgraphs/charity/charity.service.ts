@@ -9,7 +9,7 @@ import { optionalReference, requireRegion } from '../../graphql/references';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { Allocation, CharityResource } from './charity.entity';
 import type { AllocateInput, CharityResourceFilter, RecordCharityResourceInput } from './charity.inputs';
-import { allocatedAmount, resourceById } from './charity.loaders';
+import { allocatedAmount, allocatedPerResource, resourceById } from './charity.loaders';
 
 export async function getResource(context: HubContext, id: string) {
   const resource = await resourceById(context).load(parseIntId(id));
@@ -71,11 +71,7 @@ export async function allocate(context: HubContext, input: AllocateInput) {
     requireStaffIn(context.identity, target.regionId);
     requireLinkInScope(resource.regionId, target.regionId, input.needId ? '需求' : '服务项目');
     const allocated = await forShare(
-      manager
-        .getRepository(Allocation)
-        .createQueryBuilder('a')
-        .select('COALESCE(SUM(a.amount), 0)', 'total')
-        .where('a.resourceId = :id', { id: resource.id }),
+      allocatedPerResource(manager).where('a.resourceId = :id', { id: resource.id }),
     ).getRawOne<{ total: string | number }>();
     const remaining = resource.amount - Number(allocated?.total ?? 0);
     if (input.amount > remaining) {

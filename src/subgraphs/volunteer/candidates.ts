@@ -1,5 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In, IsNull } from 'typeorm';
+import { sqlColumns } from '../../db/naming';
 import { subtreeBounds } from '../../db/region-scope';
 import {
   needFactsKey,
@@ -27,15 +28,14 @@ const POOL_PER_NEED = 200;
 async function pools(context: HubContext, needs: Omit<NeedFacts, 'id'>[]): Promise<Volunteer[][]> {
   const { dataSource } = context;
   const metadata = dataSource.getMetadata(Volunteer);
-  const escape = (name: string) => dataSource.driver.escape(name);
-  const column = (property: string) => escape(metadata.findColumnWithPropertyName(property)!.databaseName);
+  const column = sqlColumns(dataSource, Volunteer);
   const parameters: unknown[] = [];
   // One statement for the whole batch: a UNION ALL of index range scans, each limited (a derived table keeps
   // LIMIT legal inside UNION on both SQLite and MySQL).
   const selects = needs.map((need, i) => {
     const [low, high] = subtreeBounds(`${need.communityId.slice(0, 9)}000`);
     parameters.push(low, high, need.category, need.communityId);
-    return `SELECT ${i} AS k, p${i}.* FROM (SELECT * FROM ${escape(metadata.tableName)} WHERE ${column('regionId')} BETWEEN ? AND ? AND ${column('skill')} = ? ORDER BY CASE WHEN ${column('regionId')} = ? THEN 0 ELSE 1 END, ${column('id')} LIMIT ${POOL_PER_NEED}) AS p${i}`;
+    return `SELECT ${i} AS k, p${i}.* FROM (SELECT * FROM ${dataSource.driver.escape(metadata.tablePath)} WHERE ${column('regionId')} BETWEEN ? AND ? AND ${column('skill')} = ? ORDER BY CASE WHEN ${column('regionId')} = ? THEN 0 ELSE 1 END, ${column('id')} LIMIT ${POOL_PER_NEED}) AS p${i}`;
   });
   const rows: Record<string, unknown>[] = await dataSource.query(selects.join(' UNION ALL '), parameters);
   const grouped = needs.map((): Volunteer[] => []);

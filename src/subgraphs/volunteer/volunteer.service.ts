@@ -11,8 +11,7 @@ import {
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
 import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
-import { groupAggregateLoader } from '../../graphql/loaders';
-import { appendToLedger, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
+import { appendToLedger, balanceHalfHoursSum, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
@@ -287,16 +286,6 @@ export function verifyHours(context: HubContext, id: string) {
   });
 }
 
-/** Half hours in the 时间银行: earned minus redeemed, per volunteer, one GROUP BY per batch. */
-export const timeBankHalfHours = (context: HubContext) =>
-  groupAggregateLoader(
-    context,
-    'volunteer.timeBank',
-    HourLedgerEntry,
-    'volunteerId',
-    `SUM(CASE WHEN t.kind = '${LedgerKind.EARN}' THEN t.halfHours ELSE 0 - t.halfHours END)`,
-  );
-
 /** Spends banked hours (e.g. for services the volunteer receives); never more than the balance. */
 export function redeemHours(context: HubContext, volunteerId: string, hours: number, note: string) {
   if (!Number.isInteger(hours * 2) || hours <= 0 || hours > 10_000)
@@ -317,10 +306,7 @@ export function redeemHours(context: HubContext, volunteerId: string, hours: num
       manager
         .getRepository(HourLedgerEntry)
         .createQueryBuilder('l')
-        .select(
-          `COALESCE(SUM(CASE WHEN l.kind = '${LedgerKind.EARN}' THEN l.halfHours ELSE 0 - l.halfHours END), 0)`,
-          'balance',
-        )
+        .select(`COALESCE(${balanceHalfHoursSum((property) => `l.${property}`)}, 0)`, 'balance')
         .where('l.volunteerId = :id', { id: volunteer.id }),
     ).getRawOne<{ balance: string | number }>();
     // Checked after the append, inside the transaction: a refusal rolls the entry back.
@@ -341,13 +327,3 @@ export async function getVolunteer(context: HubContext, id: string, reporterRef?
   requireReporter(context.identity, volunteer.reporterRef, reporterRef);
   return volunteer;
 }
-
-/** Verified service hours per volunteer, one GROUP BY per batch. */
-export const verifiedHalfHours = (context: HubContext) =>
-  groupAggregateLoader(
-    context,
-    'volunteer.verifiedHours',
-    ServiceHours,
-    'volunteerId',
-    'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)',
-  );
