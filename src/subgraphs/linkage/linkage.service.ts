@@ -6,6 +6,7 @@ import {
   requireOrganizationReach,
   requireRegionActor,
   requireReporter,
+  requireReporterRefFromBot,
   requireRole,
   requireStaffIn,
 } from '../../auth/policy';
@@ -178,11 +179,7 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
     });
   }
   requireRegionActor(context.identity, input.communityId, Role.STAFF, Role.BOT);
-  if (context.identity.role === Role.BOT && !input.reporterRef) {
-    throw new BadInputError('机器人登记需求须附居民的匿名标识 (a BOT must give the resident’s reporterRef)', {
-      argument: 'reporterRef',
-    });
-  }
+  requireReporterRefFromBot(context.identity, input.reporterRef);
   if (input.contactPhone && !input.contactConsentAt) {
     throw new DomainError('CONSENT_REQUIRED', '留下电话需要居民同意的时间 (a contact phone needs contactConsentAt)');
   }

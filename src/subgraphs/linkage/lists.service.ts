@@ -1,6 +1,5 @@
 import { In } from 'typeorm';
-import { Role } from '../../auth/identity';
-import { ForbiddenError, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
+import { requireLinkInScope, requireOrganizationActor, requireOwnOrganization, requireStaffIn } from '../../auth/policy';
 import { inPrefixGroup, isRegionCode, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../graphql/errors';
@@ -291,8 +290,7 @@ export function citeNeeds(context: HubContext, projectId: string, needIds: strin
 /** An ORG links only its own services; staff any service that serves the project's region. */
 export async function linkProjectService(context: HubContext, projectId: string, serviceId: string) {
   const linked = await requireReference(context, 'Service', serviceId);
-  if (context.identity.role === Role.ORG && linked.organizationId !== context.identity.organizationId)
-    throw new ForbiddenError('只能关联本组织的服务 (an ORG links its own services only)');
+  requireOwnOrganization(context.identity, linked.organizationId ?? null);
   return inTransaction(context, async (manager) => {
     const project = await projectForChange(context, manager, projectId);
     requireLinkInScope(project.regionId, linked.regionId, '服务');

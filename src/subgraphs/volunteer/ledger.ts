@@ -10,6 +10,8 @@ import {
   PrimaryGeneratedColumn,
   type EntityManager,
 } from 'typeorm';
+import { Role } from '../../auth/identity';
+import { requireRole } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { groupAggregateLoader } from '../../graphql/loaders';
 import { forUpdate } from '../../graphql/transaction';
@@ -244,9 +246,10 @@ function earnedMismatch(entry: HourLedgerEntry, record: ServiceHours | undefined
 /**
  * Walks the chain in id order, in batches, recomputing every hash and checking each EARN entry against its
  * service-hours record; then the chain's end against the head, and every verified record against the entries.
- * So a direct UPDATE or DELETE of anything the hour figures or balances count is found.
+ * So a direct UPDATE or DELETE of anything the hour figures or balances count is found. STAFF and ADMIN only.
  */
 export async function verifyLedger(context: HubContext): Promise<LedgerVerification> {
+  requireRole(context.identity, Role.ADMIN, Role.STAFF);
   const repository = context.dataSource.getRepository(HourLedgerEntry);
   const hoursRepository = context.dataSource.getRepository(ServiceHours);
   const earned = new Set<number>();

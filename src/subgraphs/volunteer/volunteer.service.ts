@@ -6,6 +6,7 @@ import {
   requireOrganizationReach,
   requireRegionActor,
   requireReporter,
+  requireReporterRefFromBot,
   requireStaffIn,
 } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
@@ -85,11 +86,7 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
  */
 export async function registerVolunteer(context: HubContext, input: RegisterVolunteerInput) {
   requireRegionActor(context.identity, input.regionId, Role.STAFF, Role.BOT);
-  if (context.identity.role === Role.BOT && !input.reporterRef) {
-    throw new BadInputError('机器人登记志愿者须附居民的匿名标识 (a BOT must give the resident’s reporterRef)', {
-      argument: 'reporterRef',
-    });
-  }
+  requireReporterRefFromBot(context.identity, input.reporterRef);
   await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
     const teamId = optionalIntId(input.teamId, 'teamId');
@@ -162,15 +159,6 @@ export async function createActivity(context: HubContext, input: CreateActivityI
   });
 }
 
-/**
- * STAFF act in the activity's region, an ORG for its own activities; the BOT only signs residents up (with their
- * reference) and never records attendance, which becomes hours.
- */
-function requireActivityActor(context: HubContext, activity: VolunteerActivity, ...roles: Role[]): void {
-  if (context.identity.role === Role.ORG && activity.organizationId === context.identity.organizationId) return;
-  requireRegionActor(context.identity, activity.regionId, Role.STAFF, ...roles);
-}
-
 export function signUp(context: HubContext, activityId: string, volunteerId: string, reporterRef?: string | null) {
   return inTransaction(context, async (manager) => {
     const activity = await forUpdate(
@@ -180,7 +168,8 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
         .where('a.id = :id', { id: parseIntId(activityId, 'activityId') }),
     ).getOne();
     if (!activity) throw new NotFoundError('志愿服务活动', activityId);
-    requireActivityActor(context, activity, Role.BOT);
+    // The BOT only signs residents up (with their reference); it never records attendance, which becomes hours.
+    requireOrganizationActor(context.identity, activity.organizationId, activity.regionId, Role.BOT);
     const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
     requireLinkInScope(activity.regionId, volunteer.regionId, '志愿者');
     requireReporter(context.identity, volunteer.reporterRef, reporterRef);
@@ -213,7 +202,7 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
 
 async function signupFor(context: HubContext, manager: EntityManager, activityId: string, volunteerId: string) {
   const activity = await findOrFail(manager, VolunteerActivity, parseIntId(activityId, 'activityId'), '志愿服务活动');
-  requireActivityActor(context, activity);
+  requireOrganizationActor(context.identity, activity.organizationId, activity.regionId);
   // Locked: check-in and check-out test the sign-up's state and then change it.
   const signup = await forUpdate(
     manager
