@@ -1,4 +1,10 @@
-import { DefaultNamingStrategy, type DataSource, type EntityTarget, type NamingStrategyInterface, type ObjectLiteral } from 'typeorm';
+import {
+  DefaultNamingStrategy,
+  type DataSource,
+  type EntityTarget,
+  type NamingStrategyInterface,
+  type ObjectLiteral,
+} from 'typeorm';
 
 function snake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();

@@ -1,43 +1,29 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../auth/identity';
 import {
-  requireLinkInScope,
-  requireOrganizationActor,
-  requireOrganizationReach,
+  isStaffOf,
+  readsResidentRecord,
   requireRegionActor,
   requireReporter,
   requireReporterRefFromBot,
-  requireRole,
   requireStaffIn,
 } from '../../auth/policy';
+import { recordPersonalRead } from '../../audit/audit-log';
 import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
-import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
-import { maskPhone, protect } from '../../graphql/personal-data';
-import { LinkageCase } from './linkage-case.entity';
-import { assertTransition } from './need.state';
-import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
-import { optionalReference, requireReference, requireRegion } from '../../graphql/references';
 import { connectionOf, lazy, OrderDirection, paginate, pageWindow, type PageArgs } from '../../graphql/pagination';
-import type {
-  NeedFilter,
-  OpenRoundInput,
-  ServiceProjectFilter,
-  SubmitApplicationInput,
-  SubmitNeedInput,
-} from './linkage.inputs';
-import { needById, needTotal, needWindowsInSubtree, projectById, roundById } from './linkage.loaders';
+import { maskPhone, protect } from '../../graphql/personal-data';
+import { requireRegion } from '../../graphql/references';
+import { forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { LinkageCase } from './linkage-case.entity';
+import type { NeedFilter, SubmitNeedInput } from './linkage.inputs';
+import { needById, needTotal, needWindowsInSubtree } from './linkage.loaders';
 import { Need, NeedNumberCounter, NeedStatus } from './need.entity';
-import {
-  FUNDED_PROJECT_STATUSES,
-  ProjectCategory,
-  ProjectRound,
-  ProjectStatus,
-  ServiceProject,
-} from './project.entity';
+import { assertTransition } from './need.state';
 
 export const NEED_NUMBER = /^XQ\d{8}-\d{4,}$/;
 
@@ -81,6 +67,20 @@ export function listNeeds(context: HubContext, filter: NeedFilter = {}, page: Pa
   return paginate(query, page);
 }
 
+/** The resident's description: for staff of the region, and the BOT with the resident's reference; the read is recorded. */
+export function needDescription(context: HubContext, need: Need, reporterRef?: string | null): string | null {
+  if (!readsResidentRecord(context.identity, need.communityId, need.reporterRef, reporterRef)) return null;
+  recordPersonalRead(context, 'Need', need.id, 'description');
+  return need.description;
+}
+
+/** The masked call-back number: for staff of the region only; the read is recorded. */
+export function needContactPhone(context: HubContext, need: Need): string | null {
+  if (!isStaffOf(context.identity, need.communityId)) return null;
+  if (need.contactPhoneMasked !== null) recordPersonalRead(context, 'Need', need.id, 'contactPhone');
+  return need.contactPhoneMasked;
+}
+
 /** `Region.needs`: the same order as `needs(filter: { regionId })`, batched across all the regions of a level. */
 export async function regionNeeds(context: HubContext, regionId: string, page: PageArgs) {
   const window = pageWindow(page);
@@ -93,43 +93,6 @@ export async function regionNeeds(context: HubContext, regionId: string, page: P
     window,
     lazy(() => needTotal(context).load(regionId)),
   );
-}
-
-export async function getRound(context: HubContext, id: string) {
-  const round = await roundById(context).load(parseIntId(id));
-  if (!round) throw new NotFoundError('项目轮次', id);
-  return round;
-}
-
-export function listRounds(context: HubContext) {
-  return context.dataSource.getRepository(ProjectRound).find({ order: { openedOn: 'DESC', id: 'DESC' } });
-}
-
-export async function getProject(context: HubContext, id: string) {
-  const project = await projectById(context).load(parseIntId(id));
-  if (!project) throw new NotFoundError('服务项目', id);
-  return project;
-}
-
-export function listProjects(context: HubContext, filter: ServiceProjectFilter = {}, page: PageArgs) {
-  const query = listQuery(context.dataSource, ServiceProject, {
-    equals: {
-      roundId: optionalIntId(filter.roundId, 'roundId'),
-      status: filter.status,
-      category: filter.category,
-    },
-    regionProperty: 'regionId',
-    regionId: filter.regionId,
-    search: filter.search,
-    searchProperties: ['title', 'summary'],
-  });
-  return paginate(query, page);
-}
-
-/** The categories a round received applications in, in the enum's order. */
-export function categoriesOf(projects: readonly ServiceProject[]): ProjectCategory[] {
-  const present = new Set(projects.map((p) => p.category));
-  return Object.values(ProjectCategory).filter((c) => present.has(c));
 }
 
 /** Today's date in China (UTC+8, no daylight saving) as YYYYMMDD, for need numbers. */
@@ -252,116 +215,5 @@ export function rateNeed(context: HubContext, id: string, rating: number, report
     if (need.rating !== null) throw new DomainError('ALREADY_RATED', '已经评价过了 (already rated)');
     need.rating = rating;
     return manager.getRepository(Need).save(need);
-  });
-}
-
-const PROJECT_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]> = {
-  SUBMITTED: [ProjectStatus.UNDER_REVIEW, ProjectStatus.REJECTED],
-  UNDER_REVIEW: [ProjectStatus.UNDER_REVIEW, ProjectStatus.APPROVED, ProjectStatus.REJECTED],
-  APPROVED: [ProjectStatus.IN_PROGRESS],
-  IN_PROGRESS: [ProjectStatus.COMPLETED],
-  REJECTED: [],
-  COMPLETED: [],
-};
-
-export function openRound(context: HubContext, input: OpenRoundInput) {
-  requireRole(context.identity, Role.ADMIN);
-  return inTransaction(context, (manager) =>
-    manager.getRepository(ProjectRound).save(manager.getRepository(ProjectRound).create(input)),
-  );
-}
-
-export async function submitApplication(context: HubContext, input: SubmitApplicationInput) {
-  const applicantId = parseIntId(input.applicantId, 'applicantId');
-  requireOrganizationActor(context.identity, applicantId, input.regionId);
-  await requireRegion(context, input.regionId, 'regionId');
-  const applicant = await requireReference(context, 'SocialOrganization', input.applicantId);
-  requireLinkInScope(input.regionId, applicant.regionId, '申请组织');
-  requireOrganizationReach(context.identity, applicant.regionId, input.regionId);
-  const station = await optionalReference(context, 'ServiceStation', input.stationId);
-  if (station) requireLinkInScope(input.regionId, station.regionId, '服务阵地');
-  return inTransaction(context, async (manager) => {
-    const roundId = parseIntId(input.roundId, 'roundId');
-    if (!(await manager.getRepository(ProjectRound).existsBy({ id: roundId })))
-      throw new NotFoundError('项目轮次', roundId);
-    const repository = manager.getRepository(ServiceProject);
-    return repository.save(
-      repository.create({
-        roundId,
-        title: input.title.trim(),
-        category: input.category,
-        status: ProjectStatus.SUBMITTED,
-        applicantId,
-        regionId: input.regionId,
-        stationId: optionalIntId(input.stationId, 'stationId'),
-        score: null,
-        summary: input.summary ?? null,
-        evaluation: null,
-      }),
-    );
-  });
-}
-
-export interface ProjectChange {
-  to: ProjectStatus;
-  score?: number;
-  evaluation?: string;
-}
-
-/** Locks the round an application belongs to (a project never changes round). */
-async function lockRoundOf(manager: EntityManager, projectId: number): Promise<ProjectRound> {
-  const { roundId } = await findOrFail(manager, ServiceProject, projectId, '服务项目');
-  return forUpdate(
-    manager.getRepository(ProjectRound).createQueryBuilder('r').where('r.id = :id', { id: roundId }),
-  ).getOneOrFail();
-}
-
-/**
- * Review (score), approval within the round's quota, rejection, start and completion. The project row is locked
- * so two changes cannot both start from the same status; approval locks the round before it, so two approvals
- * cannot both take the last place.
- */
-export function changeProject(context: HubContext, id: string, change: ProjectChange) {
-  return inTransaction(context, async (manager) => {
-    const round = change.to === ProjectStatus.APPROVED ? await lockRoundOf(manager, parseIntId(id)) : null;
-    const project = await lockOrFail(manager, ServiceProject, parseIntId(id), '服务项目');
-    if (change.to === ProjectStatus.APPROVED || change.to === ProjectStatus.REJECTED)
-      requireRole(context.identity, Role.ADMIN);
-    else if (change.to === ProjectStatus.IN_PROGRESS)
-      requireOrganizationActor(context.identity, project.applicantId, project.regionId);
-    else requireStaffIn(context.identity, project.regionId);
-    if (!PROJECT_TRANSITIONS[project.status].includes(change.to)) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        `项目当前为 ${project.status},不能变为 ${change.to} (cannot go from ${project.status} to ${change.to})`,
-        {
-          from: project.status,
-          to: change.to,
-        },
-      );
-    }
-    if (change.to === ProjectStatus.UNDER_REVIEW) {
-      if (change.score === undefined || change.score < 0 || change.score > 100)
-        throw new BadInputError('评分应在 0 到 100 之间 (score must be 0-100)');
-      project.score = change.score;
-    }
-    if (round) {
-      if (project.score === null)
-        throw new DomainError('NOT_REVIEWED', '项目尚未评审 (review the application before approving)');
-      const funded = await forShare(
-        manager
-          .getRepository(ServiceProject)
-          .createQueryBuilder('p')
-          .where('p.roundId = :roundId', { roundId: round.id })
-          .andWhere('p.status IN (:...funded)', { funded: FUNDED_PROJECT_STATUSES }),
-      ).getCount();
-      if (funded >= round.quota)
-        throw new DomainError('QUOTA_EXCEEDED', `本轮名额已满 (${round.quota}) (the round's quota is used up)`, {
-          quota: round.quota,
-        });
-    }
-    if (change.to === ProjectStatus.COMPLETED) project.evaluation = change.evaluation ?? null;
-    project.status = change.to;
-    return manager.getRepository(ServiceProject).save(project);
   });
 }
