@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { OptionalInt, OptionalText } from '../../graphql/inputs';
 import { OrderInput } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 import { OrganizationKind, OrganizationStatus } from './organization.entity';
@@ -55,15 +56,10 @@ export class RegisterOrganizationInput {
   @Field({ nullable: true, defaultValue: false })
   partyBranch?: boolean;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(1949)
-  @Max(2100)
+  @OptionalInt(1949, 2100)
   foundedYear?: number;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 }
 
@@ -80,8 +76,6 @@ export class UpdateOrganizationInput {
   @Field({ nullable: true })
   partyBranch?: boolean;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 }
