@@ -1,7 +1,7 @@
 import { requireLinkInScope, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
-import { forShare, forUpdate, inTransaction } from '../../graphql/transaction';
+import { forShare, forUpdate, insertRow, inTransaction } from '../../graphql/transaction';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
@@ -37,15 +37,12 @@ export async function recordResource(context: HubContext, input: RecordCharityRe
   requireNotFuture(input.receivedOn, 'receivedOn');
   await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
-    const repository = manager.getRepository(CharityResource);
-    return repository.save(
-      repository.create({
-        ...input,
-        name: input.name.trim(),
-        category: input.category ?? null,
-        description: input.description ?? null,
-      }),
-    );
+    return insertRow(manager, CharityResource, {
+      ...input,
+      name: input.name.trim(),
+      category: input.category ?? null,
+      description: input.description ?? null,
+    });
   });
 }
 
@@ -81,16 +78,13 @@ export async function allocate(context: HubContext, input: AllocateInput) {
         { remaining },
       );
     }
-    const allocations = manager.getRepository(Allocation);
-    return allocations.save(
-      allocations.create({
-        resourceId: resource.id,
-        amount: input.amount,
-        needId: optionalIntId(input.needId, 'needId'),
-        projectId: optionalIntId(input.projectId, 'projectId'),
-        allocatedOn: new Date().toISOString().slice(0, 10),
-        note: input.note,
-      }),
-    );
+    return insertRow(manager, Allocation, {
+      resourceId: resource.id,
+      amount: input.amount,
+      needId: optionalIntId(input.needId, 'needId'),
+      projectId: optionalIntId(input.projectId, 'projectId'),
+      allocatedOn: new Date().toISOString().slice(0, 10),
+      note: input.note,
+    });
   });
 }

@@ -4,7 +4,7 @@ import type { HubContext } from '../../graphql/context';
 import { BadInputError } from '../../graphql/errors';
 import { parseIntId } from '../../graphql/ids';
 import { requireReference, type ReferenceKind } from '../../graphql/references';
-import { findOrFail, inTransaction } from '../../graphql/transaction';
+import { findOrFail, insertRow, inTransaction } from '../../graphql/transaction';
 import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
 import { Need } from './need.entity';
 
@@ -43,15 +43,12 @@ export async function addContribution(context: HubContext, caseId: string, input
     const need = await manager.getRepository(Need).findOneByOrFail({ id: linkageCase.needId });
     requireStaffIn(context.identity, need.communityId);
     requireLinkInScope(need.communityId, contributor.regionId, '参与方');
-    const repository = manager.getRepository(LinkageContribution);
-    return repository.save(
-      repository.create({
-        caseId: linkageCase.id,
-        society: input.society,
-        referenceId,
-        description: input.description.trim().slice(0, 255),
-        halfHours: input.hours * 2,
-      }),
-    );
+    return insertRow(manager, LinkageContribution, {
+      caseId: linkageCase.id,
+      society: input.society,
+      referenceId,
+      description: input.description.trim().slice(0, 255),
+      halfHours: input.hours * 2,
+    });
   });
 }

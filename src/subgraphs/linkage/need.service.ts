@@ -18,7 +18,7 @@ import { listQuery } from '../../graphql/list-query';
 import { connectionOf, lazy, OrderDirection, paginate, pageWindow, type PageArgs } from '../../graphql/pagination';
 import { maskPhone, protect } from '../../graphql/personal-data';
 import { requireRegion } from '../../graphql/references';
-import { forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { forUpdate, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { LinkageCase } from './linkage-case.entity';
 import type { NeedFilter, SubmitNeedInput } from './linkage.inputs';
 import { needById, needTotal, needWindowsInSubtree } from './linkage.loaders';
@@ -150,26 +150,23 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
   await requireRegion(context, input.communityId, 'communityId', 'COMMUNITY');
   const contactPhone = input.contactPhone ? protect(context.dataKey, input.contactPhone) : null;
   return inTransaction(context, async (manager) => {
-    const repository = manager.getRepository(Need);
-    return repository.save(
-      repository.create({
-        number: await nextNeedNumber(manager, chinaDay()),
-        category: input.category,
-        description: input.description.trim(),
-        urgency: input.urgency,
-        status: NeedStatus.SUBMITTED,
-        communityId: input.communityId,
-        submittedAt: new Date(),
-        resolvedAt: null,
-        rating: null,
-        rejectReason: null,
-        contactPhoneSealed: contactPhone?.sealed ?? null,
-        contactPhoneKeyId: contactPhone?.keyId ?? null,
-        contactPhoneMasked: input.contactPhone ? maskPhone(input.contactPhone) : null,
-        contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
-        reporterRef: input.reporterRef ?? null,
-      }),
-    );
+    return insertRow(manager, Need, {
+      number: await nextNeedNumber(manager, chinaDay()),
+      category: input.category,
+      description: input.description.trim(),
+      urgency: input.urgency,
+      status: NeedStatus.SUBMITTED,
+      communityId: input.communityId,
+      submittedAt: new Date(),
+      resolvedAt: null,
+      rating: null,
+      rejectReason: null,
+      contactPhoneSealed: contactPhone?.sealed ?? null,
+      contactPhoneKeyId: contactPhone?.keyId ?? null,
+      contactPhoneMasked: input.contactPhone ? maskPhone(input.contactPhone) : null,
+      contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
+      reporterRef: input.reporterRef ?? null,
+    });
   });
 }
 

@@ -14,7 +14,7 @@ import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { optionalReference, requireReference, requireRegion } from '../../graphql/references';
-import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { findOrFail, forShare, forUpdate, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
 import type { OpenRoundInput, ServiceProjectFilter, SubmitApplicationInput } from './linkage.inputs';
 import { projectById, roundById } from './linkage.loaders';
 import { ProjectNeedCitation, ProjectService } from './lists.entity';
@@ -93,21 +93,18 @@ export async function submitApplication(context: HubContext, input: SubmitApplic
     const roundId = parseIntId(input.roundId, 'roundId');
     if (!(await manager.getRepository(ProjectRound).existsBy({ id: roundId })))
       throw new NotFoundError('项目轮次', roundId);
-    const repository = manager.getRepository(ServiceProject);
-    return repository.save(
-      repository.create({
-        roundId,
-        title: input.title.trim(),
-        category: input.category,
-        status: ProjectStatus.SUBMITTED,
-        applicantId,
-        regionId: input.regionId,
-        stationId: optionalIntId(input.stationId, 'stationId'),
-        score: null,
-        summary: input.summary ?? null,
-        evaluation: null,
-      }),
-    );
+    return insertRow(manager, ServiceProject, {
+      roundId,
+      title: input.title.trim(),
+      category: input.category,
+      status: ProjectStatus.SUBMITTED,
+      applicantId,
+      regionId: input.regionId,
+      stationId: optionalIntId(input.stationId, 'stationId'),
+      score: null,
+      summary: input.summary ?? null,
+      evaluation: null,
+    });
   });
 }
 

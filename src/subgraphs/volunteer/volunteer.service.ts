@@ -11,7 +11,7 @@ import {
 } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors';
-import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { findOrFail, forShare, forUpdate, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { appendToLedger, balanceHalfHoursSum, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
@@ -80,6 +80,16 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
   return paginate(query, page);
 }
 
+/** The team a volunteer or an activity of `regionId` joins, if any: it exists and serves that region. */
+async function teamServing(manager: EntityManager, regionId: string, teamId: string | null | undefined) {
+  const id = optionalIntId(teamId, 'teamId');
+  if (id !== null) {
+    const team = await findOrFail(manager, VolunteerTeam, id, '志愿服务队伍');
+    requireLinkInScope(regionId, team.regionId, '志愿服务队伍');
+  }
+  return id;
+}
+
 /**
  * STAFF register volunteers; the BOT registers residents who volunteer themselves in its region, with the
  * resident's reporter reference (it must present it again to read the record or sign it up).
@@ -89,23 +99,16 @@ export async function registerVolunteer(context: HubContext, input: RegisterVolu
   requireReporterRefFromBot(context.identity, input.reporterRef);
   await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
-    const teamId = optionalIntId(input.teamId, 'teamId');
-    if (teamId !== null) {
-      const team = await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
-      requireLinkInScope(input.regionId, team.regionId, '志愿服务队伍');
-    }
-    const repository = manager.getRepository(Volunteer);
-    return repository.save(
-      repository.create({
-        name: input.name.trim(),
-        regionId: input.regionId,
-        teamId,
-        stationId: null,
-        skill: input.skill,
-        registeredYear: new Date().getFullYear(),
-        reporterRef: input.reporterRef ?? null,
-      }),
-    );
+    const teamId = await teamServing(manager, input.regionId, input.teamId);
+    return insertRow(manager, Volunteer, {
+      name: input.name.trim(),
+      regionId: input.regionId,
+      teamId,
+      stationId: null,
+      skill: input.skill,
+      registeredYear: new Date().getFullYear(),
+      reporterRef: input.reporterRef ?? null,
+    });
   });
 }
 
@@ -113,11 +116,7 @@ export function setVolunteerTeam(context: HubContext, volunteerId: string, teamI
   return inTransaction(context, async (manager) => {
     const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
     requireStaffIn(context.identity, volunteer.regionId);
-    if (teamId !== null) {
-      const team = await findOrFail(manager, VolunteerTeam, parseIntId(teamId, 'teamId'), '志愿服务队伍');
-      requireLinkInScope(volunteer.regionId, team.regionId, '志愿服务队伍');
-    }
-    volunteer.teamId = teamId === null ? null : parseIntId(teamId, 'teamId');
+    volunteer.teamId = await teamServing(manager, volunteer.regionId, teamId);
     return manager.getRepository(Volunteer).save(volunteer);
   });
 }
@@ -136,26 +135,19 @@ export async function createActivity(context: HubContext, input: CreateActivityI
       requireOrganizationReach(context.identity, linked.regionId, input.regionId);
   }
   return inTransaction(context, async (manager) => {
-    const teamId = optionalIntId(input.teamId, 'teamId');
-    if (teamId !== null) {
-      const team = await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
-      requireLinkInScope(input.regionId, team.regionId, '志愿服务队伍');
-    }
-    const repository = manager.getRepository(VolunteerActivity);
-    return repository.save(
-      repository.create({
-        title: input.title.trim(),
-        category: input.category,
-        regionId: input.regionId,
-        startsOn: input.startsOn,
-        capacity: input.capacity ?? null,
-        stationId: optionalIntId(input.stationId, 'stationId'),
-        teamId,
-        organizationId,
-        description: input.description ?? null,
-        status: ActivityStatus.OPEN,
-      }),
-    );
+    const teamId = await teamServing(manager, input.regionId, input.teamId);
+    return insertRow(manager, VolunteerActivity, {
+      title: input.title.trim(),
+      category: input.category,
+      regionId: input.regionId,
+      startsOn: input.startsOn,
+      capacity: input.capacity ?? null,
+      stationId: optionalIntId(input.stationId, 'stationId'),
+      teamId,
+      organizationId,
+      description: input.description ?? null,
+      status: ActivityStatus.OPEN,
+    });
   });
 }
 
@@ -240,18 +232,15 @@ export function checkOut(context: HubContext, activityId: string, volunteerId: s
       throw new DomainError('BAD_DURATION', '签到签退时间不合理 (check-out must be within 24 h after check-in)');
     signup.checkedOutAt = at;
     await manager.getRepository(ActivitySignup).save(signup);
-    const hours = manager.getRepository(ServiceHours);
-    return hours.save(
-      hours.create({
-        volunteerId: signup.volunteerId,
-        activityId: activity.id,
-        stationId: activity.stationId,
-        regionId: activity.regionId,
-        halfHours: roundedHalfHours(minutes),
-        servedOn: at.toISOString().slice(0, 10),
-        verified: false,
-      }),
-    );
+    return insertRow(manager, ServiceHours, {
+      volunteerId: signup.volunteerId,
+      activityId: activity.id,
+      stationId: activity.stationId,
+      regionId: activity.regionId,
+      halfHours: roundedHalfHours(minutes),
+      servedOn: at.toISOString().slice(0, 10),
+      verified: false,
+    });
   });
 }
 
