@@ -170,8 +170,12 @@ export function searchCondition(columns: string[]): string {
   return `(${columns.map((column) => `${column} LIKE :search ESCAPE '!'`).join(' OR ')})`;
 }
 
-/** `<name> { field: <fieldEnum>!, direction: OrderDirection! = ASC }` for a list's orderBy argument. */
+/**
+ * `<name> { field: <name>Field!, direction: OrderDirection! = ASC }` for a list's orderBy argument; registers
+ * `fieldEnum` as the GraphQL enum `<name>Field`.
+ */
 export function OrderInput<E extends Record<string, string>>(fieldEnum: E, name: string) {
+  registerEnumType(fieldEnum, { name: `${name}Field` });
   @InputType(name)
   class Order {
     @Field(() => fieldEnum)

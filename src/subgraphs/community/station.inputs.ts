@@ -1,4 +1,4 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { OrderInput } from '../../graphql/pagination';
 import { StationKind } from './station.entity';
 
@@ -18,7 +18,6 @@ export enum ServiceStationOrderField {
   ID = 'id',
   NAME = 'name',
 }
-registerEnumType(ServiceStationOrderField, { name: 'ServiceStationOrderField' });
 
 export const ServiceStationOrder = OrderInput(ServiceStationOrderField, 'ServiceStationOrder');
 export type ServiceStationOrder = InstanceType<typeof ServiceStationOrder>;

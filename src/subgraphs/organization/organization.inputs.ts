@@ -1,5 +1,5 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { OptionalInt, OptionalText } from '../../graphql/inputs';
 import { OrderInput } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
@@ -28,7 +28,6 @@ export enum OrganizationOrderField {
   NAME = 'name',
   FOUNDED_YEAR = 'foundedYear',
 }
-registerEnumType(OrganizationOrderField, { name: 'OrganizationOrderField' });
 
 export const OrganizationOrder = OrderInput(OrganizationOrderField, 'OrganizationOrder');
 export type OrganizationOrder = InstanceType<typeof OrganizationOrder>;

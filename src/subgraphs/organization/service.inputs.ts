@@ -1,5 +1,5 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { OptionalInt, OptionalText } from '../../graphql/inputs';
 import { OrderInput } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
@@ -29,7 +29,6 @@ export enum ServiceOrderField {
   ID = 'id',
   NAME = 'name',
 }
-registerEnumType(ServiceOrderField, { name: 'ServiceOrderField' });
 
 export const ServiceOrder = OrderInput(ServiceOrderField, 'ServiceOrder');
 export type ServiceOrder = InstanceType<typeof ServiceOrder>;
