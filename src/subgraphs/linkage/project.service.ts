@@ -214,42 +214,31 @@ export async function linkProjectService(context: HubContext, projectId: string,
 }
 
 /**
- * Undoes a link made by mistake: `find` names the link from the project's id. Only the link is checked (it must
- * exist), not the record it points to, so a link to a record that is gone can be removed too.
+ * Undoes a link made by mistake, found by the project and the linked record's id in `column`. Only the link is
+ * checked (it must exist), not the record it points to, so a link to a record that is gone can be removed too.
  */
 function removeProjectLink<T extends ProjectNeedCitation | ProjectService>(
   context: HubContext,
   projectId: string,
-  entity: EntityTarget<T>,
-  find: (projectId: number) => FindOptionsWhere<T>,
-  missing: { what: string; id: string },
+  link: { entity: EntityTarget<T>; column: 'needId' | 'serviceId'; id: string; what: string },
 ) {
   return inTransaction(context, async (manager) => {
     const project = await projectForChange(context, manager, projectId);
-    const links = manager.getRepository(entity);
-    const link = await links.findOneBy(find(project.id));
-    if (!link) throw new NotFoundError(missing.what, missing.id);
-    await links.remove(link);
+    const links = manager.getRepository(link.entity);
+    const where = { projectId: project.id, [link.column]: parseIntId(link.id, link.column) };
+    const found = await links.findOneBy(where as FindOptionsWhere<T>);
+    if (!found) throw new NotFoundError(link.what, link.id);
+    await links.remove(found);
     return project;
   });
 }
 
 export function unciteNeed(context: HubContext, projectId: string, needId: string) {
-  return removeProjectLink(
-    context,
-    projectId,
-    ProjectNeedCitation,
-    (id) => ({ projectId: id, needId: parseIntId(needId, 'needId') }),
-    { what: '项目对该需求的引用', id: needId },
-  );
+  const what = '项目对该需求的引用';
+  return removeProjectLink(context, projectId, { entity: ProjectNeedCitation, column: 'needId', id: needId, what });
 }
 
 export function unlinkProjectService(context: HubContext, projectId: string, serviceId: string) {
-  return removeProjectLink(
-    context,
-    projectId,
-    ProjectService,
-    (id) => ({ projectId: id, serviceId: parseIntId(serviceId, 'serviceId') }),
-    { what: '项目与该服务的关联', id: serviceId },
-  );
+  const what = '项目与该服务的关联';
+  return removeProjectLink(context, projectId, { entity: ProjectService, column: 'serviceId', id: serviceId, what });
 }
