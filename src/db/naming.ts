@@ -38,3 +38,8 @@ export function sqlColumns(dataSource: DataSource, entity: EntityTarget<ObjectLi
     return dataSource.driver.escape(column.databaseName);
   };
 }
+
+/** The escaped table of `entity`, for raw SQL built from the entity's metadata. */
+export function sqlTable(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): string {
+  return dataSource.driver.escape(dataSource.getMetadata(entity).tablePath);
+}

@@ -1,5 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { sqlColumns } from './naming';
+import { sqlColumns, sqlTable } from './naming';
 
 /**
  * Regions are 12-digit statistical division codes (2 province, 2 city, 2 county, 3 township, 3 village), so a
@@ -104,7 +104,7 @@ export async function aggregateBySubtree(
   regionCodes: readonly string[],
 ): Promise<number[]> {
   if (regionCodes.length === 0) return [];
-  const table = dataSource.driver.escape(dataSource.getMetadata(spec.entity).tablePath);
+  const table = sqlTable(dataSource, spec.entity);
   const regionColumn = sqlColumns(dataSource, spec.entity)(spec.regionProperty);
   const parameters: unknown[] = [];
   const extra = spec.where ? ` AND (${spec.where})` : '';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { sqlColumns } from '../../db/naming';
+import { sqlColumns, sqlTable } from '../../db/naming';
 import { inPrefixGroup, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { resourceListEntryType, resourceListKey, type ResourceListKey } from '../../federation/resource-list';
 import { loaderFor, REGION_CATEGORY_BATCH_SIZE, type HubContext } from '../../graphql/context';
@@ -19,7 +19,7 @@ const fundsAvailable = (context: HubContext) =>
     async (keys) => {
       const values = new Map<string, number>();
       const { dataSource } = context;
-      const table = dataSource.driver.escape(dataSource.getMetadata(CharityResource).tablePath);
+      const table = sqlTable(dataSource, CharityResource);
       const r = sqlColumns(dataSource, CharityResource);
       const e = (name: string) => dataSource.driver.escape(name);
       const allocated = allocatedPerResource(dataSource).getQuery();

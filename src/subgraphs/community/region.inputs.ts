@@ -17,10 +17,5 @@ export class RegionFilter {
   search?: string;
 }
 
-export enum RegionOrderField {
-  ID = 'id',
-  NAME = 'name',
-}
-
-export const RegionOrder = OrderInput(RegionOrderField, 'RegionOrder');
+export const RegionOrder = OrderInput('RegionOrder', { ID: 'id', NAME: 'name' });
 export type RegionOrder = InstanceType<typeof RegionOrder>;

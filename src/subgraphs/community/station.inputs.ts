@@ -14,10 +14,5 @@ export class ServiceStationFilter {
   search?: string;
 }
 
-export enum ServiceStationOrderField {
-  ID = 'id',
-  NAME = 'name',
-}
-
-export const ServiceStationOrder = OrderInput(ServiceStationOrderField, 'ServiceStationOrder');
+export const ServiceStationOrder = OrderInput('ServiceStationOrder', { ID: 'id', NAME: 'name' });
 export type ServiceStationOrder = InstanceType<typeof ServiceStationOrder>;

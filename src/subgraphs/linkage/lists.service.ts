@@ -1,3 +1,4 @@
+import { sqlColumns, sqlTable } from '../../db/naming';
 import { inPrefixGroup, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
 import { ServiceCategory } from '../../graphql/service-category';
@@ -10,10 +11,6 @@ import { ProjectRound, ProjectStatus, ServiceProject } from './project.entity';
 const DAY = 86_400_000;
 const RESOLVED = [NeedStatus.RESOLVED, NeedStatus.CLOSED];
 const CATEGORY_ORDER = Object.values(ServiceCategory);
-
-function escapeFor(context: HubContext) {
-  return (name: string) => context.dataSource.driver.escape(name);
-}
 
 /** 需求清单 for each region of the batch: one GROUP BY (code prefix, category, status, age) per level in the batch. */
 export const needListOf = (context: HubContext) =>
@@ -149,10 +146,8 @@ export const linkageIndexOf = (context: HubContext) =>
     context,
     'linkage.index',
     async (regions) => {
-      const e = escapeFor(context);
-      const needs = context.dataSource.getMetadata(Need).tableName;
-      const cases = context.dataSource.getMetadata(LinkageCase).tableName;
-      const contributions = context.dataSource.getMetadata(LinkageContribution).tableName;
+      const { dataSource } = context;
+      const [n, c, lc] = [Need, LinkageCase, LinkageContribution].map((entity) => sqlColumns(dataSource, entity));
       const byRegion = new Map<string, { need: Need; societies: number }[]>();
       for (const group of prefixGroups(regions)) {
         const key = prefixOf('n.communityId', group.length);
@@ -164,12 +159,14 @@ export const linkageIndexOf = (context: HubContext) =>
           .andWhere(`${key} IN (:...prefixes)`, { prefixes: group.prefixes })
           .andWhere('n.status IN (:...resolved)', { resolved: RESOLVED })
           .getMany();
-        const scope = inPrefixGroup('n.community_id', group);
+        const scope = inPrefixGroup(`n.${n('communityId')}`, group);
         const societies: { id: number | string; societies: string | number }[] = await context.dataSource.query(
-          `SELECT n.id AS id, COUNT(DISTINCT lc.society) AS societies
-             FROM ${e(needs)} n JOIN ${e(cases)} c ON c.need_id = n.id JOIN ${e(contributions)} lc ON lc.case_id = c.id
-            WHERE ${scope.sql} AND n.status IN (?, ?)
-            GROUP BY n.id`,
+          `SELECT n.${n('id')} AS id, COUNT(DISTINCT lc.${lc('society')}) AS societies
+             FROM ${sqlTable(dataSource, Need)} n
+             JOIN ${sqlTable(dataSource, LinkageCase)} c ON c.${c('needId')} = n.${n('id')}
+             JOIN ${sqlTable(dataSource, LinkageContribution)} lc ON lc.${lc('caseId')} = c.${c('id')}
+            WHERE ${scope.sql} AND n.${n('status')} IN (?, ?)
+            GROUP BY n.${n('id')}`,
           [...scope.parameters, ...RESOLVED],
         );
         const societiesOf = new Map(societies.map((s) => [Number(s.id), Number(s.societies)]));

@@ -75,9 +75,7 @@ const PROJECT_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]> = {
 
 export function openRound(context: HubContext, input: OpenRoundInput) {
   requireRole(context.identity, Role.ADMIN);
-  return inTransaction(context, (manager) =>
-    manager.getRepository(ProjectRound).save(manager.getRepository(ProjectRound).create(input)),
-  );
+  return inTransaction(context, (manager) => insertRow(manager, ProjectRound, input));
 }
 
 export async function submitApplication(context: HubContext, input: SubmitApplicationInput) {

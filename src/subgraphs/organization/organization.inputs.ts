@@ -23,13 +23,11 @@ export class OrganizationFilter {
   search?: string;
 }
 
-export enum OrganizationOrderField {
-  ID = 'id',
-  NAME = 'name',
-  FOUNDED_YEAR = 'foundedYear',
-}
-
-export const OrganizationOrder = OrderInput(OrganizationOrderField, 'OrganizationOrder');
+export const OrganizationOrder = OrderInput('OrganizationOrder', {
+  ID: 'id',
+  NAME: 'name',
+  FOUNDED_YEAR: 'foundedYear',
+});
 export type OrganizationOrder = InstanceType<typeof OrganizationOrder>;
 
 @InputType()

@@ -25,12 +25,7 @@ export class ServiceFilter {
   active?: boolean;
 }
 
-export enum ServiceOrderField {
-  ID = 'id',
-  NAME = 'name',
-}
-
-export const ServiceOrder = OrderInput(ServiceOrderField, 'ServiceOrder');
+export const ServiceOrder = OrderInput('ServiceOrder', { ID: 'id', NAME: 'name' });
 export type ServiceOrder = InstanceType<typeof ServiceOrder>;
 
 @InputType()

@@ -1,5 +1,5 @@
 import { In, IsNull } from 'typeorm';
-import { sqlColumns } from '../../db/naming';
+import { sqlColumns, sqlTable } from '../../db/naming';
 import { subtreeBounds } from '../../db/region-scope';
 import { needCandidates, type RankedNeed } from '../../federation/need-candidates';
 import type { HubContext } from '../../graphql/context';
@@ -19,7 +19,7 @@ async function pools(context: HubContext, needs: RankedNeed[]): Promise<Voluntee
   const selects = needs.map((need, i) => {
     const [low, high] = subtreeBounds(`${need.communityId.slice(0, 9)}000`);
     parameters.push(low, high, need.category, need.communityId);
-    return `SELECT ${i} AS k, p${i}.* FROM (SELECT * FROM ${dataSource.driver.escape(metadata.tablePath)} WHERE ${column('regionId')} BETWEEN ? AND ? AND ${column('skill')} = ? ORDER BY CASE WHEN ${column('regionId')} = ? THEN 0 ELSE 1 END, ${column('id')} LIMIT ${POOL_PER_NEED}) AS p${i}`;
+    return `SELECT ${i} AS k, p${i}.* FROM (SELECT * FROM ${sqlTable(dataSource, Volunteer)} WHERE ${column('regionId')} BETWEEN ? AND ? AND ${column('skill')} = ? ORDER BY CASE WHEN ${column('regionId')} = ? THEN 0 ELSE 1 END, ${column('id')} LIMIT ${POOL_PER_NEED}) AS p${i}`;
   });
   const rows: Record<string, unknown>[] = await dataSource.query(selects.join(' UNION ALL '), parameters);
   const grouped = needs.map((): Volunteer[] => []);
