@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { subtreeBounds } from '../db/region-scope';
-import { DomainError } from '../errors';
+import { BadInputError, DomainError } from '../errors';
 import { Role, type Identity } from './identity';
 
 export class ForbiddenError extends DomainError {
@@ -45,15 +45,30 @@ export function requireStaffIn(identity: Identity, regionId: string): void {
   }
 }
 
-/**
- * An ORG token acting for `organizationId` (its own organisation only), or ADMIN/STAFF of `regionId` — the
- * organisation's region when changing the organisation, the target's region when acting somewhere for it.
- */
-export function requireOrganizationActor(identity: Identity, organizationId: number | null, regionId: string): void {
-  if (identity.role === Role.ORG && identity.organizationId === organizationId) return;
-  if (identity.role === Role.ORG)
+/** ADMIN, or STAFF whose region contains `regionId`: who may read a record's staff-only fields. */
+export function isStaffOf(identity: Identity, regionId: string): boolean {
+  return isStaff(identity) && actsInRegion(identity, regionId);
+}
+
+/** An ORG token acts for its own organisation only; any other role passes this check (and meets the next). */
+export function requireOwnOrganization(identity: Identity, organizationId: number | null): void {
+  if (identity.role === Role.ORG && identity.organizationId !== organizationId)
     throw new ForbiddenError('只能管理本组织的事务 (an ORG token acts for its own organisation only)');
-  requireStaffIn(identity, regionId);
+}
+
+/**
+ * An ORG token acting for `organizationId` (its own organisation only), or ADMIN/STAFF — and any of `roles` — of
+ * `regionId`: the organisation's region when changing the organisation, the target's region when acting somewhere
+ * for it.
+ */
+export function requireOrganizationActor(
+  identity: Identity,
+  organizationId: number | null,
+  regionId: string,
+  ...roles: Role[]
+): void {
+  requireOwnOrganization(identity, organizationId);
+  if (identity.role !== Role.ORG) requireRegionActor(identity, regionId, Role.STAFF, ...roles);
 }
 
 /** ADMIN, or STAFF/BOT whose region contains `regionId`. */
@@ -109,5 +124,27 @@ export function actsForReporter(identity: Identity, recorded: string | null, pre
 export function requireReporter(identity: Identity, recorded: string | null, presented: string | null | undefined) {
   if (!actsForReporter(identity, recorded, presented)) {
     throw new ForbiddenError('只有居民本人可以操作 (a BOT acts only for the resident who registered this record)');
+  }
+}
+
+/**
+ * Who may read a resident's own record in `regionId` (a need's description): ADMIN, STAFF of the region, and a BOT
+ * of the region presenting the reference the record was registered with.
+ */
+export function readsResidentRecord(
+  identity: Identity,
+  regionId: string,
+  recorded: string | null,
+  presented: string | null | undefined,
+): boolean {
+  return actsInRegion(identity, regionId) && actsForReporter(identity, recorded, presented);
+}
+
+/** A BOT registers a record for a resident only with the resident's reporter reference, so it can act for them later. */
+export function requireReporterRefFromBot(identity: Identity, presented: string | null | undefined): void {
+  if (identity.role === Role.BOT && !presented) {
+    throw new BadInputError('机器人代居民登记须附居民的匿名标识 (a BOT must give the resident’s reporterRef)', {
+      argument: 'reporterRef',
+    });
   }
 }

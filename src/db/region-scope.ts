@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { sqlColumns, sqlTable } from './naming';
 
 /**
  * Regions are 12-digit statistical division codes (2 province, 2 city, 2 county, 3 township, 3 village), so a
@@ -34,7 +35,7 @@ export interface SubtreeAggregate {
   entity: EntityTarget<ObjectLiteral>;
   /** Property name of the column holding the row's region code. */
   regionProperty: string;
-  /** SQL aggregate over the table, e.g. COUNT(*) or SUM(half_hours). */
+  /** SQL aggregate over the table, e.g. COUNT(*) or SUM(own_population). */
   aggregate: string;
   /** Extra SQL condition with positional `?` parameters. */
   where?: string;
@@ -103,12 +104,8 @@ export async function aggregateBySubtree(
   regionCodes: readonly string[],
 ): Promise<number[]> {
   if (regionCodes.length === 0) return [];
-  const metadata = dataSource.getMetadata(spec.entity);
-  const escape = (name: string) => dataSource.driver.escape(name);
-  const table = escape(metadata.tablePath);
-  const column = metadata.findColumnWithPropertyName(spec.regionProperty);
-  if (!column) throw new Error(`${metadata.name} has no column ${spec.regionProperty}`);
-  const regionColumn = escape(column.databaseName);
+  const table = sqlTable(dataSource, spec.entity);
+  const regionColumn = sqlColumns(dataSource, spec.entity)(spec.regionProperty);
   const parameters: unknown[] = [];
   const extra = spec.where ? ` AND (${spec.where})` : '';
   const parts = prefixGroups(regionCodes).flatMap((group) => {

@@ -1,3 +1,5 @@
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Field, Int, type FieldOptions } from 'type-graphql';
 import { BadInputError } from '../errors';
 
 /** The fields a client actually sent: undefined ones must not overwrite stored values. */
@@ -23,4 +25,23 @@ export function requireNotFuture(value: Date | string | number, argument: string
   if (future) {
     throw new BadInputError(`${argument} 不能晚于当前时间 (${argument} must not be in the future)`, { argument });
   }
+}
+
+/** An optional text field of at most `max` characters, checked when it is sent. */
+export function OptionalText(max: number, options: FieldOptions = {}): PropertyDecorator {
+  return (target, property) => {
+    Field({ nullable: true, ...options })(target, property);
+    IsOptional()(target, property);
+    MaxLength(max)(target, property);
+  };
+}
+
+/** An optional whole number from `min` to `max`, checked when it is sent. */
+export function OptionalInt(min: number, max: number, options: FieldOptions = {}): PropertyDecorator {
+  return (target, property) => {
+    Field(() => Int, { nullable: true, ...options })(target, property);
+    IsOptional()(target, property);
+    Min(min)(target, property);
+    Max(max)(target, property);
+  };
 }

@@ -170,12 +170,16 @@ export function searchCondition(columns: string[]): string {
   return `(${columns.map((column) => `${column} LIKE :search ESCAPE '!'`).join(' OR ')})`;
 }
 
-/** `<name> { field: <fieldEnum>!, direction: OrderDirection! = ASC }` for a list's orderBy argument. */
-export function OrderInput<E extends Record<string, string>>(fieldEnum: E, name: string) {
+/**
+ * `<name> { field: <name>Field!, direction: OrderDirection! = ASC }` for a list's orderBy argument, with the enum
+ * `<name>Field` of the sortable `fields` (GraphQL name → entity property).
+ */
+export function OrderInput<const F extends Record<string, string>>(name: string, fields: F) {
+  registerEnumType(fields, { name: `${name}Field` });
   @InputType(name)
   class Order {
-    @Field(() => fieldEnum)
-    field!: E[keyof E];
+    @Field(() => fields)
+    field!: F[keyof F];
 
     @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
     direction!: OrderDirection;

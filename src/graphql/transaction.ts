@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { oneWriteAtATime } from '../db/sqlite-writes';
 import { auditInTransaction, transactionCommitted } from '../audit/audit-log';
 import { ConflictError, NotFoundError } from '../errors';
@@ -111,4 +111,14 @@ export async function lockOrFail<T extends ObjectLiteral>(
   ).getOne();
   if (!row) throw new NotFoundError(what, id);
   return row;
+}
+
+/** Creates a row of `entity` from `values` and saves it with the transaction's manager. */
+export function insertRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  values: DeepPartial<T>,
+): Promise<T> {
+  const repository = manager.getRepository(entity);
+  return repository.save(repository.create(values));
 }

@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { OptionalText } from '../../graphql/inputs';
 import { ServiceCategory } from '../../graphql/service-category';
 import { CharityResourceKind } from './charity.entity';
 
@@ -51,9 +52,7 @@ export class RecordCharityResourceInput {
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   receivedOn!: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 }
 

@@ -1,7 +1,7 @@
 import { requireLinkInScope, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
-import { forShare, forUpdate, inTransaction } from '../../graphql/transaction';
+import { forShare, forUpdate, insertRow, inTransaction } from '../../graphql/transaction';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
@@ -9,7 +9,7 @@ import { optionalReference, requireRegion } from '../../graphql/references';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { Allocation, CharityResource } from './charity.entity';
 import type { AllocateInput, CharityResourceFilter, RecordCharityResourceInput } from './charity.inputs';
-import { allocatedAmount, resourceById } from './charity.loaders';
+import { allocatedAmount, allocatedPerResource, resourceById } from './charity.loaders';
 
 export async function getResource(context: HubContext, id: string) {
   const resource = await resourceById(context).load(parseIntId(id));
@@ -37,15 +37,12 @@ export async function recordResource(context: HubContext, input: RecordCharityRe
   requireNotFuture(input.receivedOn, 'receivedOn');
   await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
-    const repository = manager.getRepository(CharityResource);
-    return repository.save(
-      repository.create({
-        ...input,
-        name: input.name.trim(),
-        category: input.category ?? null,
-        description: input.description ?? null,
-      }),
-    );
+    return insertRow(manager, CharityResource, {
+      ...input,
+      name: input.name.trim(),
+      category: input.category ?? null,
+      description: input.description ?? null,
+    });
   });
 }
 
@@ -71,11 +68,7 @@ export async function allocate(context: HubContext, input: AllocateInput) {
     requireStaffIn(context.identity, target.regionId);
     requireLinkInScope(resource.regionId, target.regionId, input.needId ? '需求' : '服务项目');
     const allocated = await forShare(
-      manager
-        .getRepository(Allocation)
-        .createQueryBuilder('a')
-        .select('COALESCE(SUM(a.amount), 0)', 'total')
-        .where('a.resourceId = :id', { id: resource.id }),
+      allocatedPerResource(manager).where('a.resourceId = :id', { id: resource.id }),
     ).getRawOne<{ total: string | number }>();
     const remaining = resource.amount - Number(allocated?.total ?? 0);
     if (input.amount > remaining) {
@@ -85,16 +78,13 @@ export async function allocate(context: HubContext, input: AllocateInput) {
         { remaining },
       );
     }
-    const allocations = manager.getRepository(Allocation);
-    return allocations.save(
-      allocations.create({
-        resourceId: resource.id,
-        amount: input.amount,
-        needId: optionalIntId(input.needId, 'needId'),
-        projectId: optionalIntId(input.projectId, 'projectId'),
-        allocatedOn: new Date().toISOString().slice(0, 10),
-        note: input.note,
-      }),
-    );
+    return insertRow(manager, Allocation, {
+      resourceId: resource.id,
+      amount: input.amount,
+      needId: optionalIntId(input.needId, 'needId'),
+      projectId: optionalIntId(input.projectId, 'projectId'),
+      allocatedOn: new Date().toISOString().slice(0, 10),
+      note: input.note,
+    });
   });
 }

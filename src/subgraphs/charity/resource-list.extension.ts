@@ -1,8 +1,10 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { sqlColumns, sqlTable } from '../../db/naming';
 import { inPrefixGroup, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { resourceListEntryType, resourceListKey, type ResourceListKey } from '../../federation/resource-list';
 import { loaderFor, REGION_CATEGORY_BATCH_SIZE, type HubContext } from '../../graphql/context';
-import { Allocation, CharityResource, CharityResourceKind } from './charity.entity';
+import { CharityResource, CharityResourceKind } from './charity.entity';
+import { allocatedPerResource } from './charity.loaders';
 
 export const CharityResourceListEntry = resourceListEntryType();
 
@@ -17,19 +19,20 @@ const fundsAvailable = (context: HubContext) =>
     async (keys) => {
       const values = new Map<string, number>();
       const { dataSource } = context;
-      const resources = dataSource.getMetadata(CharityResource);
-      const allocations = dataSource.getMetadata(Allocation);
+      const table = sqlTable(dataSource, CharityResource);
+      const r = sqlColumns(dataSource, CharityResource);
       const e = (name: string) => dataSource.driver.escape(name);
+      const allocated = allocatedPerResource(dataSource).getQuery();
       for (const group of prefixGroups(keys.map((key) => key.split('|')[0]))) {
-        const scope = inPrefixGroup('r.region_id', group);
-        const k = prefixOf('r.region_id', group.length);
+        const scope = inPrefixGroup(`r.${r('regionId')}`, group);
+        const k = prefixOf(`r.${r('regionId')}`, group.length);
         const rows: { k: string; category: string | null; available: string | number | null }[] =
           await dataSource.query(
-            `SELECT ${k} AS k, r.category AS category, SUM(r.amount - COALESCE(a.total, 0)) AS available
-               FROM ${e(resources.tableName)} r
-               LEFT JOIN (SELECT resource_id, SUM(amount) AS total FROM ${e(allocations.tableName)} GROUP BY resource_id) a ON a.resource_id = r.id
-              WHERE r.kind = ? AND ${scope.sql}
-              GROUP BY ${k}, r.category`,
+            `SELECT ${k} AS k, r.${r('category')} AS category, SUM(r.${r('amount')} - COALESCE(a.${e('total')}, 0)) AS available
+               FROM ${table} r
+               LEFT JOIN (${allocated}) a ON a.${e('resourceId')} = r.${r('id')}
+              WHERE r.${r('kind')} = ? AND ${scope.sql}
+              GROUP BY ${k}, r.${r('category')}`,
             [CharityResourceKind.FUNDS, ...scope.parameters],
           );
         for (const row of rows) if (row.category) values.set(`${row.k}|${row.category}`, Number(row.available ?? 0));

@@ -1,25 +1,8 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { subtreeBounds } from '../../db/region-scope';
-import {
-  needFactsKey,
-  needStub,
-  parseNeedFactsKey,
-  REQUIRES_NEED_FACTS,
-  type NeedFacts,
-} from '../../federation/need-stub';
-import { loaderFor, type HubContext } from '../../graphql/context';
-import { CANDIDATE_LIMIT, candidateType, part, proximity, rank, type Scored } from '../../graphql/scoring';
+import { needCandidates } from '../../federation/need-candidates';
+import { part, proximity } from '../../graphql/scoring';
 import { ServiceCategory } from '../../graphql/service-category';
 import { ServiceStation, StationKind } from './station.entity';
-
-export const CommunityNeed = needStub();
-
-export const StationCandidate = candidateType(
-  ServiceStation,
-  'StationCandidate',
-  'station',
-  'a station where a need could be served, with why',
-);
 
 /** Station kinds made for a category; social-work stations and rooms and party-mass centres serve all. */
 const SPECIALISED: Partial<Record<ServiceCategory, StationKind>> = {
@@ -35,18 +18,27 @@ export function stationFitsCategory(kind: StationKind, category: ServiceCategory
 }
 
 /** Stations in the need's township that fit its category; one statement per batch. */
-const stationCandidates = (context: HubContext) =>
-  loaderFor<string, Scored<ServiceStation>[]>(context, 'community.candidates', async (keys) => {
-    const needs = keys.map(parseNeedFactsKey);
-    const townships = [...new Set(needs.map((n) => `${n.communityId.slice(0, 9)}000`))];
-    const query = context.dataSource.getRepository(ServiceStation).createQueryBuilder('s');
-    townships.forEach((township, i) => {
-      const [low, high] = subtreeBounds(township);
-      query.orWhere(`s.regionId BETWEEN :low${i} AND :high${i}`, { [`low${i}`]: low, [`high${i}`]: high });
-    });
-    const stations = await query.getMany();
-    return needs.map((need) =>
-      rank(
+export const { NeedStub: CommunityNeed, NeedCandidatesResolver: CommunityNeedResolver } = needCandidates(
+  ServiceStation,
+  {
+    candidate: {
+      name: 'StationCandidate',
+      field: 'station',
+      description: 'a station where a need could be served, with why',
+    },
+    needField: {
+      name: 'candidateStations',
+      description: 'stations nearby where this need could be served, best first',
+    },
+    load: async (context, needs) => {
+      const townships = [...new Set(needs.map((n) => `${n.communityId.slice(0, 9)}000`))];
+      const query = context.dataSource.getRepository(ServiceStation).createQueryBuilder('s');
+      townships.forEach((township, i) => {
+        const [low, high] = subtreeBounds(township);
+        query.orWhere(`s.regionId BETWEEN :low${i} AND :high${i}`, { [`low${i}`]: low, [`high${i}`]: high });
+      });
+      const stations = await query.getMany();
+      return (need) =>
         stations
           .filter((s) => s.regionId.slice(0, 9) === need.communityId.slice(0, 9))
           .filter((s) => stationFitsCategory(s.kind, need.category))
@@ -60,19 +52,7 @@ const stationCandidates = (context: HubContext) =>
                 part('fit', 0.4, specialised ? 1 : 0.5, specialised ? '专门服务此类需求' : '综合服务阵地'),
               ],
             };
-          }),
-        CANDIDATE_LIMIT,
-      ),
-    );
-  });
-
-@Resolver(() => CommunityNeed)
-export class CommunityNeedResolver {
-  @FieldResolver(() => [StationCandidate], {
-    description: 'stations nearby where this need could be served, best first',
-  })
-  @Directive(REQUIRES_NEED_FACTS)
-  candidateStations(@Root() need: NeedFacts, @Ctx() context: HubContext) {
-    return stationCandidates(context).load(needFactsKey(need));
-  }
-}
+          });
+    },
+  },
+);

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { OrderInput } from '../../graphql/pagination';
 import { RegionLevel } from './region.entity';
 
@@ -17,11 +17,5 @@ export class RegionFilter {
   search?: string;
 }
 
-export enum RegionOrderField {
-  ID = 'id',
-  NAME = 'name',
-}
-registerEnumType(RegionOrderField, { name: 'RegionOrderField' });
-
-export const RegionOrder = OrderInput(RegionOrderField, 'RegionOrder');
+export const RegionOrder = OrderInput('RegionOrder', { ID: 'id', NAME: 'name' });
 export type RegionOrder = InstanceType<typeof RegionOrder>;

@@ -1,5 +1,6 @@
 import { byColumnLoader, byIdLoader, subtreeAggregateLoader } from '../../graphql/loaders';
 import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
+import { sqlColumns } from '../../db/naming';
 import { subtreeBounds } from '../../db/region-scope';
 import { Region, RegionLevel, StationCoverage } from './region.entity';
 import { ServiceStation, StationKind } from './station.entity';
@@ -12,7 +13,7 @@ export const regionPopulation = (context: HubContext) =>
   subtreeAggregateLoader(context, 'community.population', {
     entity: Region,
     regionProperty: 'id',
-    aggregate: 'SUM(own_population)',
+    aggregate: `SUM(${sqlColumns(context.dataSource, Region)('ownPopulation')})`,
   });
 
 const COVERAGE_KIND: Partial<Record<RegionLevel, StationKind>> = {

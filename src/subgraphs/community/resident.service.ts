@@ -10,7 +10,7 @@ import { RegionLevel } from './region.entity';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { maskPhone, protect } from '../../graphql/personal-data';
-import { inTransaction } from '../../graphql/transaction';
+import { insertRow, inTransaction } from '../../graphql/transaction';
 import { Resident, ResidentTag } from './resident.entity';
 import type { RegisterResidentInput, ResidentFilter } from './resident.inputs';
 
@@ -23,19 +23,16 @@ export async function registerResident(context: HubContext, input: RegisterResid
   await requireRegion(context, input.regionId, 'regionId', RegionLevel.COMMUNITY);
   const phone = input.phone ? protect(context.dataKey, input.phone) : null;
   return inTransaction(context, async (manager) => {
-    const repository = manager.getRepository(Resident);
-    return repository.save(
-      repository.create({
-        name: input.name.trim(),
-        regionId: input.regionId,
-        phoneSealed: phone?.sealed ?? null,
-        phoneKeyId: phone?.keyId ?? null,
-        phoneMasked: input.phone ? maskPhone(input.phone) : null,
-        consentAt: input.phone ? input.consentAt! : null,
-        tagList: [...new Set(input.tags)].join(','),
-        registeredAt: new Date(),
-      }),
-    );
+    return insertRow(manager, Resident, {
+      name: input.name.trim(),
+      regionId: input.regionId,
+      phoneSealed: phone?.sealed ?? null,
+      phoneKeyId: phone?.keyId ?? null,
+      phoneMasked: input.phone ? maskPhone(input.phone) : null,
+      consentAt: input.phone ? input.consentAt! : null,
+      tagList: [...new Set(input.tags)].join(','),
+      registeredAt: new Date(),
+    });
   });
 }
 

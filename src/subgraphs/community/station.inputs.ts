@@ -1,4 +1,4 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { OrderInput } from '../../graphql/pagination';
 import { StationKind } from './station.entity';
 
@@ -14,11 +14,5 @@ export class ServiceStationFilter {
   search?: string;
 }
 
-export enum ServiceStationOrderField {
-  ID = 'id',
-  NAME = 'name',
-}
-registerEnumType(ServiceStationOrderField, { name: 'ServiceStationOrderField' });
-
-export const ServiceStationOrder = OrderInput(ServiceStationOrderField, 'ServiceStationOrder');
+export const ServiceStationOrder = OrderInput('ServiceStationOrder', { ID: 'id', NAME: 'name' });
 export type ServiceStationOrder = InstanceType<typeof ServiceStationOrder>;

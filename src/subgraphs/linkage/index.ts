@@ -5,7 +5,9 @@ import { LinkageCase, LinkageContribution } from './linkage-case.entity';
 import { ProjectNeedCitation, ProjectService } from './lists.entity';
 import { caseById, needById, projectById, roundById } from './linkage.loaders';
 import { Need, NeedNumberCounter } from './need.entity';
-import { LinkageCaseResolver, NeedResolver } from './need.resolver';
+// The need's resolver first: mutations appear in the schema in the order their resolvers are declared.
+import { NeedResolver } from './need.resolver';
+import { LinkageCaseResolver } from './linkage-case.resolver';
 import { ProjectRound, ServiceProject } from './project.entity';
 import { ProjectRoundResolver, ServiceProjectResolver } from './project.resolver';
 import { LinkageRegionResolver } from './region.extension';

@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { OptionalText } from '../../graphql/inputs';
 import { ServiceCategory } from '../../graphql/service-category';
 import { REPORTER_REF } from '../../auth/policy';
 import { NeedStatus, NeedUrgency } from './need.entity';
@@ -117,8 +118,6 @@ export class SubmitApplicationInput {
   @Field(() => ID, { nullable: true })
   stationId?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(5000)
+  @OptionalText(5000)
   summary?: string;
 }

@@ -1,3 +1,4 @@
+import { sqlColumns, sqlTable } from '../../db/naming';
 import type { HubContext } from '../../graphql/context';
 import { byColumnLoader, byIdLoader, groupAggregateLoader, subtreeAggregateLoader } from '../../graphql/loaders';
 import { loaderFor, REGION_BATCH_SIZE } from '../../graphql/context';
@@ -88,8 +89,8 @@ export const needWindowsInSubtree = (context: HubContext) =>
     context,
     'linkage.needWindows',
     async (keys) => {
-      const e = (name: string) => context.dataSource.driver.escape(name);
-      const table = e(context.dataSource.getMetadata(Need).tableName);
+      const table = sqlTable(context.dataSource, Need);
+      const column = sqlColumns(context.dataSource, Need);
       const windows = new Map<string, string[]>();
       for (const key of keys) {
         const [regionId, offset, limit] = key.split('|');
@@ -102,12 +103,12 @@ export const needWindowsInSubtree = (context: HubContext) =>
       for (const [window, regions] of windows) {
         const [offset, limit] = window.split('|').map(Number);
         for (const group of prefixGroups(regions)) {
-          const k = prefixOf('community_id', group.length);
-          const scope = inPrefixGroup('community_id', group);
+          const k = prefixOf(column('communityId'), group.length);
+          const scope = inPrefixGroup(column('communityId'), group);
           const rows: { k: string; id: number | string }[] = await context.dataSource.query(
             `SELECT k, id FROM (
-               SELECT ${k} AS k, id,
-                      ROW_NUMBER() OVER (PARTITION BY ${k} ORDER BY submitted_at DESC, id DESC) AS position
+               SELECT ${k} AS k, ${column('id')} AS id,
+                      ROW_NUMBER() OVER (PARTITION BY ${k} ORDER BY ${column('submittedAt')} DESC, ${column('id')} DESC) AS position
                  FROM ${table} WHERE ${scope.sql}) numbered
               WHERE position > ? AND position <= ?
               ORDER BY k, position`,

@@ -1,33 +1,16 @@
-import { In } from 'typeorm';
-import { Role } from '../../auth/identity';
-import { ForbiddenError, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
-import { inPrefixGroup, isRegionCode, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
+import { sqlColumns, sqlTable } from '../../db/naming';
+import { inPrefixGroup, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
-import { BadInputError, NotFoundError } from '../../errors';
-import { parseIntId } from '../../graphql/ids';
-import { requireReference, type ReferenceKind } from '../../graphql/references';
 import { ServiceCategory } from '../../graphql/service-category';
-import { findOrFail, inTransaction } from '../../graphql/transaction';
-import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
+import { LinkageCase, LinkageContribution } from './linkage-case.entity';
 import { roundById } from './linkage.loaders';
-import {
-  LinkageIndex,
-  NeedListEntry,
-  ProjectListEntry,
-  ProjectNeedCitation,
-  ProjectService,
-  UnmetCategory,
-} from './lists.entity';
+import { LinkageIndex, NeedListEntry, ProjectListEntry, UnmetCategory } from './lists.entity';
 import { Need, NeedStatus, OPEN_NEED_STATUSES } from './need.entity';
 import { ProjectRound, ProjectStatus, ServiceProject } from './project.entity';
 
 const DAY = 86_400_000;
 const RESOLVED = [NeedStatus.RESOLVED, NeedStatus.CLOSED];
 const CATEGORY_ORDER = Object.values(ServiceCategory);
-
-function escapeFor(context: HubContext) {
-  return (name: string) => context.dataSource.driver.escape(name);
-}
 
 /** 需求清单 for each region of the batch: one GROUP BY (code prefix, category, status, age) per level in the batch. */
 export const needListOf = (context: HubContext) =>
@@ -163,10 +146,8 @@ export const linkageIndexOf = (context: HubContext) =>
     context,
     'linkage.index',
     async (regions) => {
-      const e = escapeFor(context);
-      const needs = context.dataSource.getMetadata(Need).tableName;
-      const cases = context.dataSource.getMetadata(LinkageCase).tableName;
-      const contributions = context.dataSource.getMetadata(LinkageContribution).tableName;
+      const { dataSource } = context;
+      const [n, c, lc] = [Need, LinkageCase, LinkageContribution].map((entity) => sqlColumns(dataSource, entity));
       const byRegion = new Map<string, { need: Need; societies: number }[]>();
       for (const group of prefixGroups(regions)) {
         const key = prefixOf('n.communityId', group.length);
@@ -178,12 +159,14 @@ export const linkageIndexOf = (context: HubContext) =>
           .andWhere(`${key} IN (:...prefixes)`, { prefixes: group.prefixes })
           .andWhere('n.status IN (:...resolved)', { resolved: RESOLVED })
           .getMany();
-        const scope = inPrefixGroup('n.community_id', group);
+        const scope = inPrefixGroup(`n.${n('communityId')}`, group);
         const societies: { id: number | string; societies: string | number }[] = await context.dataSource.query(
-          `SELECT n.id AS id, COUNT(DISTINCT lc.society) AS societies
-             FROM ${e(needs)} n JOIN ${e(cases)} c ON c.need_id = n.id JOIN ${e(contributions)} lc ON lc.case_id = c.id
-            WHERE ${scope.sql} AND n.status IN (?, ?)
-            GROUP BY n.id`,
+          `SELECT n.${n('id')} AS id, COUNT(DISTINCT lc.${lc('society')}) AS societies
+             FROM ${sqlTable(dataSource, Need)} n
+             JOIN ${sqlTable(dataSource, LinkageCase)} c ON c.${c('needId')} = n.${n('id')}
+             JOIN ${sqlTable(dataSource, LinkageContribution)} lc ON lc.${lc('caseId')} = c.${c('id')}
+            WHERE ${scope.sql} AND n.${n('status')} IN (?, ?)
+            GROUP BY n.${n('id')}`,
           [...scope.parameters, ...RESOLVED],
         );
         const societiesOf = new Map(societies.map((s) => [Number(s.id), Number(s.societies)]));
@@ -212,121 +195,4 @@ function linkageIndexFrom(resolved: { need: Need; societies: number }[]): Linkag
     medianDaysToResolve: round2(median(days)),
     averageRating: ratings.length ? round2(ratings.reduce((a, b) => a + b, 0) / ratings.length) : null,
   };
-}
-
-export interface ContributionInput {
-  society: Society;
-  referenceId: string;
-  description: string;
-  hours: number;
-}
-
-/** What `referenceId` names for each society: a community's code or station, an organisation, a worker, … */
-function contributionKind(society: Society, referenceId: string): ReferenceKind {
-  switch (society) {
-    case Society.COMMUNITY:
-      return isRegionCode(referenceId) ? 'Region' : 'ServiceStation';
-    case Society.ORGANIZATION:
-      return 'SocialOrganization';
-    case Society.SOCIAL_WORKER:
-      return 'SocialWorker';
-    case Society.VOLUNTEER:
-      return 'VolunteerTeam';
-    case Society.CHARITY:
-      return 'CharityResource';
-  }
-}
-
-/** Staff of the need's region record what one society brought to its linkage case. */
-export async function addContribution(context: HubContext, caseId: string, input: ContributionInput) {
-  if (!Number.isInteger(input.hours * 2) || input.hours < 0 || input.hours > 1000) {
-    throw new BadInputError('时长按 0.5 小时计 (hours come in 0.5 steps, 0-1000)', { argument: 'hours' });
-  }
-  const referenceId = input.referenceId.trim();
-  const contributor = await requireReference(context, contributionKind(input.society, referenceId), referenceId);
-  return inTransaction(context, async (manager) => {
-    const linkageCase = await findOrFail(manager, LinkageCase, parseIntId(caseId, 'caseId'), '联动案例');
-    const need = await manager.getRepository(Need).findOneByOrFail({ id: linkageCase.needId });
-    requireStaffIn(context.identity, need.communityId);
-    requireLinkInScope(need.communityId, contributor.regionId, '参与方');
-    const repository = manager.getRepository(LinkageContribution);
-    return repository.save(
-      repository.create({
-        caseId: linkageCase.id,
-        society: input.society,
-        referenceId,
-        description: input.description.trim().slice(0, 255),
-        halfHours: input.hours * 2,
-      }),
-    );
-  });
-}
-
-async function projectForChange(context: HubContext, manager: import('typeorm').EntityManager, projectId: string) {
-  const project = await findOrFail(manager, ServiceProject, parseIntId(projectId, 'projectId'), '服务项目');
-  requireOrganizationActor(context.identity, project.applicantId, project.regionId);
-  return project;
-}
-
-/** A project cites the needs it answers (needs inside its region). */
-export function citeNeeds(context: HubContext, projectId: string, needIds: string[]) {
-  if (needIds.length === 0)
-    throw new BadInputError('请指定要引用的需求 (name at least one need)', { argument: 'needIds' });
-  return inTransaction(context, async (manager) => {
-    const project = await projectForChange(context, manager, projectId);
-    const ids = [...new Set(needIds.map((id) => parseIntId(id, 'needIds')))];
-    const needs = ids.length ? await manager.getRepository(Need).findBy({ id: In(ids) }) : [];
-    if (needs.length !== ids.length)
-      throw new NotFoundError('需求', ids.filter((id) => !needs.some((n) => n.id === id)).join(','));
-    for (const need of needs) requireLinkInScope(project.regionId, need.communityId, '需求');
-    const citations = manager.getRepository(ProjectNeedCitation);
-    const existing = new Set((await citations.findBy({ projectId: project.id })).map((c) => c.needId));
-    await citations.save(
-      ids.filter((id) => !existing.has(id)).map((needId) => citations.create({ projectId: project.id, needId })),
-    );
-    return project;
-  });
-}
-
-/** An ORG links only its own services; staff any service that serves the project's region. */
-export async function linkProjectService(context: HubContext, projectId: string, serviceId: string) {
-  const linked = await requireReference(context, 'Service', serviceId);
-  if (context.identity.role === Role.ORG && linked.organizationId !== context.identity.organizationId)
-    throw new ForbiddenError('只能关联本组织的服务 (an ORG links its own services only)');
-  return inTransaction(context, async (manager) => {
-    const project = await projectForChange(context, manager, projectId);
-    requireLinkInScope(project.regionId, linked.regionId, '服务');
-    const links = manager.getRepository(ProjectService);
-    const service = parseIntId(serviceId, 'serviceId');
-    if (!(await links.existsBy({ projectId: project.id, serviceId: service })))
-      await links.save(links.create({ projectId: project.id, serviceId: service }));
-    return project;
-  });
-}
-
-/**
- * Undoes a citation made by mistake. Only the link is checked (it must exist), not the need, so a link to a record
- * that is gone can be removed too.
- */
-export function unciteNeed(context: HubContext, projectId: string, needId: string) {
-  return inTransaction(context, async (manager) => {
-    const project = await projectForChange(context, manager, projectId);
-    const citations = manager.getRepository(ProjectNeedCitation);
-    const citation = await citations.findOneBy({ projectId: project.id, needId: parseIntId(needId, 'needId') });
-    if (!citation) throw new NotFoundError('项目对该需求的引用', needId);
-    await citations.remove(citation);
-    return project;
-  });
-}
-
-/** Undoes a service link made by mistake; like unciteNeed, the service itself may be gone. */
-export function unlinkProjectService(context: HubContext, projectId: string, serviceId: string) {
-  return inTransaction(context, async (manager) => {
-    const project = await projectForChange(context, manager, projectId);
-    const links = manager.getRepository(ProjectService);
-    const link = await links.findOneBy({ projectId: project.id, serviceId: parseIntId(serviceId, 'serviceId') });
-    if (!link) throw new NotFoundError('项目与该服务的关联', serviceId);
-    await links.remove(link);
-    return project;
-  });
 }

@@ -1,18 +1,22 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../auth/identity';
-import { actsForReporter, actsInRegion, isStaff } from '../../auth/policy';
-import { recordPersonalRead } from '../../audit/audit-log';
-import type { HubContext } from '../../graphql/context';
 import { reference } from '../../federation/references';
+import type { HubContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/pagination';
-import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
-import { addContribution } from './lists.service';
-import { Float } from 'type-graphql';
+import { LinkageCase } from './linkage-case.entity';
 import { NeedFilter, SubmitNeedInput } from './linkage.inputs';
-import { caseByNeed, contributionsByCase, needById, projectsCitingNeed } from './linkage.loaders';
-import { ServiceProject } from './project.entity';
-import { getNeed, getNeedByNumber, listNeeds, rateNeed, submitNeed, transitionNeed } from './linkage.service';
+import { caseByNeed, projectsCitingNeed } from './linkage.loaders';
 import { Need, NeedConnection, NeedStatus } from './need.entity';
+import {
+  getNeed,
+  getNeedByNumber,
+  listNeeds,
+  needContactPhone,
+  needDescription,
+  rateNeed,
+  submitNeed,
+  transitionNeed,
+} from './need.service';
+import { ServiceProject } from './project.entity';
 import { LinkageRegion } from './region.extension';
 
 @Resolver(() => Need)
@@ -97,15 +101,7 @@ export class NeedResolver {
     @Ctx() context: HubContext,
     @Arg('reporterRef', () => String, { nullable: true }) reporterRef?: string | null,
   ) {
-    const { identity } = context;
-    const allowed =
-      identity.role === Role.ADMIN ||
-      ((identity.role === Role.STAFF || identity.role === Role.BOT) &&
-        actsInRegion(identity, need.communityId) &&
-        actsForReporter(identity, need.reporterRef, reporterRef));
-    if (!allowed) return null;
-    recordPersonalRead(context, 'Need', need.id, 'description');
-    return need.description;
+    return needDescription(context, need, reporterRef);
   }
 
   @FieldResolver(() => String, {
@@ -113,9 +109,7 @@ export class NeedResolver {
     description: 'masked call-back number, e.g. 138****5678; staff of the region only',
   })
   contactPhone(@Root() need: Need, @Ctx() context: HubContext) {
-    if (!isStaff(context.identity) || !actsInRegion(context.identity, need.communityId)) return null;
-    if (need.contactPhoneMasked !== null) recordPersonalRead(context, 'Need', need.id, 'contactPhone');
-    return need.contactPhoneMasked;
+    return needContactPhone(context, need);
   }
 
   @FieldResolver(() => [ServiceProject], {
@@ -134,32 +128,5 @@ export class NeedResolver {
   async linkageCase(@Root() need: Need, @Ctx() context: HubContext) {
     const cases = await caseByNeed(context).load(need.id);
     return cases[0] ?? null;
-  }
-}
-
-@Resolver(() => LinkageCase)
-export class LinkageCaseResolver {
-  @Mutation(() => LinkageContribution, {
-    description: 'record what one society brought to the case (STAFF of the region)',
-  })
-  addLinkageContribution(
-    @Arg('caseId', () => ID) caseId: string,
-    @Arg('society', () => Society) society: Society,
-    @Arg('referenceId') referenceId: string,
-    @Arg('description') description: string,
-    @Ctx() context: HubContext,
-    @Arg('hours', () => Float, { defaultValue: 0 }) hours: number,
-  ) {
-    return addContribution(context, caseId, { society, referenceId, description, hours });
-  }
-
-  @FieldResolver(() => Need)
-  need(@Root() linkageCase: LinkageCase, @Ctx() context: HubContext) {
-    return needById(context).load(linkageCase.needId);
-  }
-
-  @FieldResolver(() => [LinkageContribution])
-  contributions(@Root() linkageCase: LinkageCase, @Ctx() context: HubContext) {
-    return contributionsByCase(context).load(linkageCase.id);
   }
 }

@@ -7,15 +7,18 @@ import { applicationCount, fundedCount, projectsByRound, roundById } from './lin
 import {
   categoriesOf,
   changeProject,
+  citeNeeds,
   getProject,
   getRound,
+  linkProjectService,
   listProjects,
   listRounds,
   openRound,
   submitApplication,
-} from './linkage.service';
+  unciteNeed,
+  unlinkProjectService,
+} from './project.service';
 import { ProjectCategory, ProjectRound, ProjectStatus, ServiceProject } from './project.entity';
-import { citeNeeds, linkProjectService, unciteNeed, unlinkProjectService } from './lists.service';
 import { citedNeedsOf, servicesOfProject } from './linkage.loaders';
 import { Need } from './need.entity';
 import { LinkageRegion } from './region.extension';

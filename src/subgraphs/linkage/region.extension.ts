@@ -5,7 +5,7 @@ import { linkageIndexOf, needListOf, projectListOf, rankUnmet } from './lists.se
 import type { HubContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/pagination';
 import { needOpen, needRejected, needResolved, needTotal } from './linkage.loaders';
-import { regionNeeds } from './linkage.service';
+import { regionNeeds } from './need.service';
 import { NeedConnection, NeedStats } from './need.entity';
 
 @ObjectType('Region')

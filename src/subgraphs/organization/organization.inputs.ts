@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { OptionalInt, OptionalText } from '../../graphql/inputs';
 import { OrderInput } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 import { OrganizationKind, OrganizationStatus } from './organization.entity';
@@ -22,14 +23,11 @@ export class OrganizationFilter {
   search?: string;
 }
 
-export enum OrganizationOrderField {
-  ID = 'id',
-  NAME = 'name',
-  FOUNDED_YEAR = 'foundedYear',
-}
-registerEnumType(OrganizationOrderField, { name: 'OrganizationOrderField' });
-
-export const OrganizationOrder = OrderInput(OrganizationOrderField, 'OrganizationOrder');
+export const OrganizationOrder = OrderInput('OrganizationOrder', {
+  ID: 'id',
+  NAME: 'name',
+  FOUNDED_YEAR: 'foundedYear',
+});
 export type OrganizationOrder = InstanceType<typeof OrganizationOrder>;
 
 @InputType()
@@ -55,15 +53,10 @@ export class RegisterOrganizationInput {
   @Field({ nullable: true, defaultValue: false })
   partyBranch?: boolean;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(1949)
-  @Max(2100)
+  @OptionalInt(1949, 2100)
   foundedYear?: number;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 }
 
@@ -80,8 +73,6 @@ export class UpdateOrganizationInput {
   @Field({ nullable: true })
   partyBranch?: boolean;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 }

@@ -1,3 +1,4 @@
+import { sqlColumns } from '../../db/naming';
 import type { HubContext } from '../../graphql/context';
 import { byColumnLoader, byIdLoader, subtreeAggregateLoader } from '../../graphql/loaders';
 import { OrganizationStatus, SocialOrganization } from './organization.entity';
@@ -11,7 +12,7 @@ export const organizationCountBySubtree = (context: HubContext) =>
     entity: SocialOrganization,
     regionProperty: 'regionId',
     aggregate: 'COUNT(*)',
-    where: 'status = ?',
+    where: `${sqlColumns(context.dataSource, SocialOrganization)('status')} = ?`,
     whereParameters: [OrganizationStatus.ACTIVE],
   });
 

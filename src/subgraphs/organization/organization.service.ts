@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { isWithin, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { findOrFail, inTransaction } from '../../graphql/transaction';
+import { findOrFail, insertRow, inTransaction } from '../../graphql/transaction';
 import { withoutUndefined } from '../../graphql/inputs';
 import { isValidCreditCode } from './credit-code';
 import { OrganizationError, OrganizationErrorCode } from './organization.errors';
@@ -134,20 +134,17 @@ export async function createService(context: HubContext, input: CreateServiceInp
     if (!isWithin(input.regionId, provider.regionId)) {
       throw new OrganizationError(OrganizationErrorCode.OUTSIDE_ORGANIZATION_REGION, { regionId: input.regionId });
     }
-    const repository = manager.getRepository(Service);
-    return repository.save(
-      repository.create({
-        name: input.name.trim(),
-        category: input.category,
-        providerId: provider.id,
-        regionId: input.regionId,
-        stationId: optionalIntId(input.stationId, 'stationId'),
-        schedule: input.schedule ?? '',
-        capacity: input.capacity ?? null,
-        description: input.description ?? null,
-        active: true,
-      }),
-    );
+    return insertRow(manager, Service, {
+      name: input.name.trim(),
+      category: input.category,
+      providerId: provider.id,
+      regionId: input.regionId,
+      stationId: optionalIntId(input.stationId, 'stationId'),
+      schedule: input.schedule ?? '',
+      capacity: input.capacity ?? null,
+      description: input.description ?? null,
+      active: true,
+    });
   });
 }
 

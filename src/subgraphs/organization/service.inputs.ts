@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { OptionalInt, OptionalText } from '../../graphql/inputs';
 import { OrderInput } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 
@@ -24,13 +25,7 @@ export class ServiceFilter {
   active?: boolean;
 }
 
-export enum ServiceOrderField {
-  ID = 'id',
-  NAME = 'name',
-}
-registerEnumType(ServiceOrderField, { name: 'ServiceOrderField' });
-
-export const ServiceOrder = OrderInput(ServiceOrderField, 'ServiceOrder');
+export const ServiceOrder = OrderInput('ServiceOrder', { ID: 'id', NAME: 'name' });
 export type ServiceOrder = InstanceType<typeof ServiceOrder>;
 
 @InputType()
@@ -52,20 +47,13 @@ export class CreateServiceInput {
   @Field(() => ID, { nullable: true })
   stationId?: string;
 
-  @Field({ nullable: true, defaultValue: '' })
-  @IsOptional()
-  @MaxLength(128)
+  @OptionalText(128, { defaultValue: '' })
   schedule?: string;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(1)
-  @Max(100000)
+  @OptionalInt(1, 100000)
   capacity?: number;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 }
 
@@ -79,19 +67,12 @@ export class UpdateServiceInput {
   @Field(() => ServiceCategory, { nullable: true })
   category?: ServiceCategory;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(128)
+  @OptionalText(128)
   schedule?: string;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(1)
-  @Max(100000)
+  @OptionalInt(1, 100000)
   capacity?: number;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 }

@@ -2,7 +2,7 @@ import { Role } from '../../auth/identity';
 import { requireLinkInScope, requireRole, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { DomainError, NotFoundError } from '../../errors';
-import { forShare, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { forShare, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
@@ -71,18 +71,15 @@ export async function registerSocialWorker(context: HubContext, input: RegisterS
   const station = await optionalReference(context, 'ServiceStation', input.stationId);
   if (station) requireLinkInScope(input.regionId, station.regionId, '服务阵地');
   return inTransaction(context, async (manager) => {
-    const repository = manager.getRepository(SocialWorker);
-    return repository.save(
-      repository.create({
-        name: input.name.trim(),
-        level: input.level,
-        certifiedYear: input.certifiedYear,
-        regionId: input.regionId,
-        organizationId: optionalIntId(input.organizationId, 'organizationId'),
-        stationId: optionalIntId(input.stationId, 'stationId'),
-        specialtyList: [...new Set(input.specialties)].join(','),
-      }),
-    );
+    return insertRow(manager, SocialWorker, {
+      name: input.name.trim(),
+      level: input.level,
+      certifiedYear: input.certifiedYear,
+      regionId: input.regionId,
+      organizationId: optionalIntId(input.organizationId, 'organizationId'),
+      stationId: optionalIntId(input.stationId, 'stationId'),
+      specialtyList: [...new Set(input.specialties)].join(','),
+    });
   });
 }
 

@@ -1,41 +1,25 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In, IsNull } from 'typeorm';
+import { sqlColumns, sqlTable } from '../../db/naming';
 import { subtreeBounds } from '../../db/region-scope';
-import {
-  needFactsKey,
-  needStub,
-  parseNeedFactsKey,
-  REQUIRES_NEED_FACTS,
-  type NeedFacts,
-} from '../../federation/need-stub';
-import { loaderFor, type HubContext } from '../../graphql/context';
-import { CANDIDATE_LIMIT, candidateType, part, proximity, rank, type Scored } from '../../graphql/scoring';
+import { needCandidates, type RankedNeed } from '../../federation/need-candidates';
+import type { HubContext } from '../../graphql/context';
+import { part, proximity } from '../../graphql/scoring';
 import { ActivitySignup, Volunteer } from './volunteer.entity';
-
-export const VolunteerNeed = needStub();
-
-export const VolunteerCandidate = candidateType(
-  Volunteer,
-  'VolunteerCandidate',
-  'volunteer',
-  'a volunteer who could help with a need, with why',
-);
 
 /** Volunteers looked at per need: the township's volunteers with the skill, own community first. */
 const POOL_PER_NEED = 200;
 
-async function pools(context: HubContext, needs: Omit<NeedFacts, 'id'>[]): Promise<Volunteer[][]> {
+async function pools(context: HubContext, needs: RankedNeed[]): Promise<Volunteer[][]> {
   const { dataSource } = context;
   const metadata = dataSource.getMetadata(Volunteer);
-  const escape = (name: string) => dataSource.driver.escape(name);
-  const column = (property: string) => escape(metadata.findColumnWithPropertyName(property)!.databaseName);
+  const column = sqlColumns(dataSource, Volunteer);
   const parameters: unknown[] = [];
   // One statement for the whole batch: a UNION ALL of index range scans, each limited (a derived table keeps
   // LIMIT legal inside UNION on both SQLite and MySQL).
   const selects = needs.map((need, i) => {
     const [low, high] = subtreeBounds(`${need.communityId.slice(0, 9)}000`);
     parameters.push(low, high, need.category, need.communityId);
-    return `SELECT ${i} AS k, p${i}.* FROM (SELECT * FROM ${escape(metadata.tableName)} WHERE ${column('regionId')} BETWEEN ? AND ? AND ${column('skill')} = ? ORDER BY CASE WHEN ${column('regionId')} = ? THEN 0 ELSE 1 END, ${column('id')} LIMIT ${POOL_PER_NEED}) AS p${i}`;
+    return `SELECT ${i} AS k, p${i}.* FROM (SELECT * FROM ${sqlTable(dataSource, Volunteer)} WHERE ${column('regionId')} BETWEEN ? AND ? AND ${column('skill')} = ? ORDER BY CASE WHEN ${column('regionId')} = ? THEN 0 ELSE 1 END, ${column('id')} LIMIT ${POOL_PER_NEED}) AS p${i}`;
   });
   const rows: Record<string, unknown>[] = await dataSource.query(selects.join(' UNION ALL '), parameters);
   const grouped = needs.map((): Volunteer[] => []);
@@ -62,35 +46,28 @@ async function openSignups(context: HubContext, volunteerIds: number[]): Promise
   return new Map(rows.map((r) => [Number(r.volunteerId), Number(r.n)]));
 }
 
-const volunteerCandidates = (context: HubContext) =>
-  loaderFor<string, Scored<Volunteer>[]>(context, 'volunteer.candidates', async (keys) => {
-    const needs = keys.map(parseNeedFactsKey);
+export const { NeedStub: VolunteerNeed, NeedCandidatesResolver: VolunteerNeedResolver } = needCandidates(Volunteer, {
+  candidate: {
+    name: 'VolunteerCandidate',
+    field: 'volunteer',
+    description: 'a volunteer who could help with a need, with why',
+  },
+  needField: { name: 'candidateVolunteers', description: 'volunteers nearby with the skill and time, best first' },
+  load: async (context, needs) => {
     const byNeed = await pools(context, needs);
     const load = await openSignups(context, [...new Set(byNeed.flat().map((v) => Number(v.id)))]);
-    return needs.map((need, i) =>
-      rank(
-        byNeed[i].map((volunteer) => {
-          const near = proximity(volunteer.regionId, need.communityId);
-          const taken = load.get(Number(volunteer.id)) ?? 0;
-          return {
-            item: volunteer,
-            parts: [
-              part('proximity', 0.4, near.value, near.note),
-              part('skill', 0.3, 1, '志愿技能与需求类别一致'),
-              part('load', 0.3, 1 / (1 + taken), `进行中的报名 ${taken} 项`),
-            ],
-          };
-        }),
-        CANDIDATE_LIMIT,
-      ),
-    );
-  });
-
-@Resolver(() => VolunteerNeed)
-export class VolunteerNeedResolver {
-  @FieldResolver(() => [VolunteerCandidate], { description: 'volunteers nearby with the skill and time, best first' })
-  @Directive(REQUIRES_NEED_FACTS)
-  candidateVolunteers(@Root() need: NeedFacts, @Ctx() context: HubContext) {
-    return volunteerCandidates(context).load(needFactsKey(need));
-  }
-}
+    return (need, i) =>
+      byNeed[i].map((volunteer) => {
+        const near = proximity(volunteer.regionId, need.communityId);
+        const taken = load.get(Number(volunteer.id)) ?? 0;
+        return {
+          item: volunteer,
+          parts: [
+            part('proximity', 0.4, near.value, near.note),
+            part('skill', 0.3, 1, '志愿技能与需求类别一致'),
+            part('load', 0.3, 1 / (1 + taken), `进行中的报名 ${taken} 项`),
+          ],
+        };
+      });
+  },
+});

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, In, MoreThan, PrimaryColumn, type EntityManager } from 'typeorm';
 import { NumberedRecord, ReferenceColumn } from '../../graphql/entity-columns';
+import { Role } from '../../auth/identity';
+import { requireRole } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
+import { groupAggregateLoader } from '../../graphql/loaders';
 import { forUpdate } from '../../graphql/transaction';
 import { ServiceHours } from './volunteer.entity';
 
@@ -64,6 +67,24 @@ export class HourLedgerHead {
   @Column({ type: 'varchar', length: 64 })
   lastHash!: string;
 }
+
+/**
+ * The 时间银行 balance of a set of ledger entries in half hours: earned minus redeemed. `column` spells a property
+ * the way the query at hand needs it.
+ */
+export function balanceHalfHoursSum(column: (property: keyof HourLedgerEntry & string) => string): string {
+  return `SUM(CASE WHEN ${column('kind')} = '${LedgerKind.EARN}' THEN ${column('halfHours')} ELSE 0 - ${column('halfHours')} END)`;
+}
+
+/** Each volunteer's 时间银行 balance in half hours, one GROUP BY per batch. */
+export const timeBankHalfHours = (context: HubContext) =>
+  groupAggregateLoader(
+    context,
+    'volunteer.timeBank',
+    HourLedgerEntry,
+    'volunteerId',
+    balanceHalfHoursSum((property) => `t.${property}`),
+  );
 
 export const LEDGER_HEAD_ID = 1;
 
@@ -212,9 +233,10 @@ function earnedMismatch(entry: HourLedgerEntry, record: ServiceHours | undefined
 /**
  * Walks the chain in id order, in batches, recomputing every hash and checking each EARN entry against its
  * service-hours record; then the chain's end against the head, and every verified record against the entries.
- * So a direct UPDATE or DELETE of anything the hour figures or balances count is found.
+ * So a direct UPDATE or DELETE of anything the hour figures or balances count is found. STAFF and ADMIN only.
  */
 export async function verifyLedger(context: HubContext): Promise<LedgerVerification> {
+  requireRole(context.identity, Role.ADMIN, Role.STAFF);
   const repository = context.dataSource.getRepository(HourLedgerEntry);
   const hoursRepository = context.dataSource.getRepository(ServiceHours);
   const earned = new Set<number>();

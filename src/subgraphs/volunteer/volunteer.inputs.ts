@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { OptionalInt, OptionalText } from '../../graphql/inputs';
 import { REPORTER_REF } from '../../auth/policy';
 import { ServiceCategory } from '../../graphql/service-category';
 import { ActivityStatus } from './volunteer.entity';
@@ -80,10 +81,7 @@ export class CreateActivityInput {
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   startsOn!: string;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(1)
-  @Max(10000)
+  @OptionalInt(1, 10000)
   capacity?: number;
 
   @Field(() => ID, { nullable: true })
@@ -95,8 +93,6 @@ export class CreateActivityInput {
   @Field(() => ID, { nullable: true, description: 'the organising organisation; an ORG token may only name its own' })
   organizationId?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 }

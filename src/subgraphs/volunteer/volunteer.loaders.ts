@@ -1,3 +1,4 @@
+import { sqlColumns } from '../../db/naming';
 import type { HubContext } from '../../graphql/context';
 import { byIdLoader, groupAggregateLoader, subtreeAggregateLoader } from '../../graphql/loaders';
 import { ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
@@ -11,30 +12,32 @@ export const teamMemberCount = (context: HubContext) =>
 export const stationVolunteerCount = (context: HubContext) =>
   groupAggregateLoader(context, 'volunteer.stationVolunteers', Volunteer, 'stationId', 'COUNT(*)');
 
-// Only verified hours count; `verified = 1` reads the same in SQLite and MySQL.
-export const stationHalfHours = (context: HubContext) =>
+/**
+ * The verified half hours of a set of service-hours rows: only verified hours count in the figures (`= 1` reads
+ * the same in SQLite and MySQL). `column` spells a property the way the query at hand needs it.
+ */
+export function verifiedHalfHoursSum(column: (property: keyof ServiceHours & string) => string): string {
+  return `SUM(CASE WHEN ${column('verified')} = 1 THEN ${column('halfHours')} ELSE 0 END)`;
+}
+
+/** Verified half hours per value of `groupProperty` (station, activity, volunteer), one GROUP BY per batch. */
+const verifiedHalfHoursBy = (context: HubContext, groupProperty: 'stationId' | 'activityId' | 'volunteerId') =>
   groupAggregateLoader(
     context,
-    'volunteer.stationHours',
+    'volunteer.verifiedHours',
     ServiceHours,
-    'stationId',
-    'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)',
+    groupProperty,
+    verifiedHalfHoursSum((property) => `t.${property}`),
   );
 
-export const activityHalfHours = (context: HubContext) =>
-  groupAggregateLoader(
-    context,
-    'volunteer.activityHours',
-    ServiceHours,
-    'activityId',
-    'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)',
-  );
+export const stationHalfHours = (context: HubContext) => verifiedHalfHoursBy(context, 'stationId');
+export const activityHalfHours = (context: HubContext) => verifiedHalfHoursBy(context, 'activityId');
+export const volunteerHalfHours = (context: HubContext) => verifiedHalfHoursBy(context, 'volunteerId');
 
 const subtree = (
   entity: typeof Volunteer | typeof VolunteerTeam | typeof VolunteerActivity | typeof ServiceHours,
   aggregate: string,
-  where?: string,
-) => ({ entity, regionProperty: 'regionId', aggregate, where });
+) => ({ entity, regionProperty: 'regionId', aggregate });
 
 export const regionVolunteerCount = (context: HubContext) =>
   subtreeAggregateLoader(context, 'volunteer.regionVolunteers', subtree(Volunteer, 'COUNT(*)'));
@@ -43,4 +46,8 @@ export const regionTeamCount = (context: HubContext) =>
 export const regionActivityCount = (context: HubContext) =>
   subtreeAggregateLoader(context, 'volunteer.regionActivities', subtree(VolunteerActivity, 'COUNT(*)'));
 export const regionHalfHours = (context: HubContext) =>
-  subtreeAggregateLoader(context, 'volunteer.regionHours', subtree(ServiceHours, 'SUM(half_hours)', 'verified = 1'));
+  subtreeAggregateLoader(
+    context,
+    'volunteer.regionHours',
+    subtree(ServiceHours, verifiedHalfHoursSum(sqlColumns(context.dataSource, ServiceHours))),
+  );

@@ -6,13 +6,13 @@ import {
   requireOrganizationReach,
   requireRegionActor,
   requireReporter,
+  requireReporterRefFromBot,
   requireStaffIn,
 } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
-import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
-import { groupAggregateLoader } from '../../graphql/loaders';
-import { appendToLedger, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
+import { findOrFail, forShare, forUpdate, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { appendToLedger, balanceHalfHoursSum, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
@@ -80,36 +80,35 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
   return paginate(query, page);
 }
 
+/** The team a volunteer or an activity of `regionId` joins, if any: it exists and serves that region. */
+async function teamServing(manager: EntityManager, regionId: string, teamId: string | null | undefined) {
+  const id = optionalIntId(teamId, 'teamId');
+  if (id !== null) {
+    const team = await findOrFail(manager, VolunteerTeam, id, '志愿服务队伍');
+    requireLinkInScope(regionId, team.regionId, '志愿服务队伍');
+  }
+  return id;
+}
+
 /**
  * STAFF register volunteers; the BOT registers residents who volunteer themselves in its region, with the
  * resident's reporter reference (it must present it again to read the record or sign it up).
  */
 export async function registerVolunteer(context: HubContext, input: RegisterVolunteerInput) {
   requireRegionActor(context.identity, input.regionId, Role.STAFF, Role.BOT);
-  if (context.identity.role === Role.BOT && !input.reporterRef) {
-    throw new BadInputError('机器人登记志愿者须附居民的匿名标识 (a BOT must give the resident’s reporterRef)', {
-      argument: 'reporterRef',
-    });
-  }
+  requireReporterRefFromBot(context.identity, input.reporterRef);
   await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
-    const teamId = optionalIntId(input.teamId, 'teamId');
-    if (teamId !== null) {
-      const team = await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
-      requireLinkInScope(input.regionId, team.regionId, '志愿服务队伍');
-    }
-    const repository = manager.getRepository(Volunteer);
-    return repository.save(
-      repository.create({
-        name: input.name.trim(),
-        regionId: input.regionId,
-        teamId,
-        stationId: null,
-        skill: input.skill,
-        registeredYear: new Date().getFullYear(),
-        reporterRef: input.reporterRef ?? null,
-      }),
-    );
+    const teamId = await teamServing(manager, input.regionId, input.teamId);
+    return insertRow(manager, Volunteer, {
+      name: input.name.trim(),
+      regionId: input.regionId,
+      teamId,
+      stationId: null,
+      skill: input.skill,
+      registeredYear: new Date().getFullYear(),
+      reporterRef: input.reporterRef ?? null,
+    });
   });
 }
 
@@ -117,11 +116,7 @@ export function setVolunteerTeam(context: HubContext, volunteerId: string, teamI
   return inTransaction(context, async (manager) => {
     const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
     requireStaffIn(context.identity, volunteer.regionId);
-    if (teamId !== null) {
-      const team = await findOrFail(manager, VolunteerTeam, parseIntId(teamId, 'teamId'), '志愿服务队伍');
-      requireLinkInScope(volunteer.regionId, team.regionId, '志愿服务队伍');
-    }
-    volunteer.teamId = teamId === null ? null : parseIntId(teamId, 'teamId');
+    volunteer.teamId = await teamServing(manager, volunteer.regionId, teamId);
     return manager.getRepository(Volunteer).save(volunteer);
   });
 }
@@ -140,36 +135,20 @@ export async function createActivity(context: HubContext, input: CreateActivityI
       requireOrganizationReach(context.identity, linked.regionId, input.regionId);
   }
   return inTransaction(context, async (manager) => {
-    const teamId = optionalIntId(input.teamId, 'teamId');
-    if (teamId !== null) {
-      const team = await findOrFail(manager, VolunteerTeam, teamId, '志愿服务队伍');
-      requireLinkInScope(input.regionId, team.regionId, '志愿服务队伍');
-    }
-    const repository = manager.getRepository(VolunteerActivity);
-    return repository.save(
-      repository.create({
-        title: input.title.trim(),
-        category: input.category,
-        regionId: input.regionId,
-        startsOn: input.startsOn,
-        capacity: input.capacity ?? null,
-        stationId: optionalIntId(input.stationId, 'stationId'),
-        teamId,
-        organizationId,
-        description: input.description ?? null,
-        status: ActivityStatus.OPEN,
-      }),
-    );
+    const teamId = await teamServing(manager, input.regionId, input.teamId);
+    return insertRow(manager, VolunteerActivity, {
+      title: input.title.trim(),
+      category: input.category,
+      regionId: input.regionId,
+      startsOn: input.startsOn,
+      capacity: input.capacity ?? null,
+      stationId: optionalIntId(input.stationId, 'stationId'),
+      teamId,
+      organizationId,
+      description: input.description ?? null,
+      status: ActivityStatus.OPEN,
+    });
   });
-}
-
-/**
- * STAFF act in the activity's region, an ORG for its own activities; the BOT only signs residents up (with their
- * reference) and never records attendance, which becomes hours.
- */
-function requireActivityActor(context: HubContext, activity: VolunteerActivity, ...roles: Role[]): void {
-  if (context.identity.role === Role.ORG && activity.organizationId === context.identity.organizationId) return;
-  requireRegionActor(context.identity, activity.regionId, Role.STAFF, ...roles);
 }
 
 export function signUp(context: HubContext, activityId: string, volunteerId: string, reporterRef?: string | null) {
@@ -181,7 +160,8 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
         .where('a.id = :id', { id: parseIntId(activityId, 'activityId') }),
     ).getOne();
     if (!activity) throw new NotFoundError('志愿服务活动', activityId);
-    requireActivityActor(context, activity, Role.BOT);
+    // The BOT only signs residents up (with their reference); it never records attendance, which becomes hours.
+    requireOrganizationActor(context.identity, activity.organizationId, activity.regionId, Role.BOT);
     const volunteer = await findOrFail(manager, Volunteer, parseIntId(volunteerId, 'volunteerId'), '志愿者');
     requireLinkInScope(activity.regionId, volunteer.regionId, '志愿者');
     requireReporter(context.identity, volunteer.reporterRef, reporterRef);
@@ -214,7 +194,7 @@ export function signUp(context: HubContext, activityId: string, volunteerId: str
 
 async function signupFor(context: HubContext, manager: EntityManager, activityId: string, volunteerId: string) {
   const activity = await findOrFail(manager, VolunteerActivity, parseIntId(activityId, 'activityId'), '志愿服务活动');
-  requireActivityActor(context, activity);
+  requireOrganizationActor(context.identity, activity.organizationId, activity.regionId);
   // Locked: check-in and check-out test the sign-up's state and then change it.
   const signup = await forUpdate(
     manager
@@ -252,18 +232,15 @@ export function checkOut(context: HubContext, activityId: string, volunteerId: s
       throw new DomainError('BAD_DURATION', '签到签退时间不合理 (check-out must be within 24 h after check-in)');
     signup.checkedOutAt = at;
     await manager.getRepository(ActivitySignup).save(signup);
-    const hours = manager.getRepository(ServiceHours);
-    return hours.save(
-      hours.create({
-        volunteerId: signup.volunteerId,
-        activityId: activity.id,
-        stationId: activity.stationId,
-        regionId: activity.regionId,
-        halfHours: roundedHalfHours(minutes),
-        servedOn: at.toISOString().slice(0, 10),
-        verified: false,
-      }),
-    );
+    return insertRow(manager, ServiceHours, {
+      volunteerId: signup.volunteerId,
+      activityId: activity.id,
+      stationId: activity.stationId,
+      regionId: activity.regionId,
+      halfHours: roundedHalfHours(minutes),
+      servedOn: at.toISOString().slice(0, 10),
+      verified: false,
+    });
   });
 }
 
@@ -287,16 +264,6 @@ export function verifyHours(context: HubContext, id: string) {
   });
 }
 
-/** Half hours in the 时间银行: earned minus redeemed, per volunteer, one GROUP BY per batch. */
-export const timeBankHalfHours = (context: HubContext) =>
-  groupAggregateLoader(
-    context,
-    'volunteer.timeBank',
-    HourLedgerEntry,
-    'volunteerId',
-    `SUM(CASE WHEN t.kind = '${LedgerKind.EARN}' THEN t.halfHours ELSE 0 - t.halfHours END)`,
-  );
-
 /** Spends banked hours (e.g. for services the volunteer receives); never more than the balance. */
 export function redeemHours(context: HubContext, volunteerId: string, hours: number, note: string) {
   if (!Number.isInteger(hours * 2) || hours <= 0 || hours > 10_000)
@@ -317,10 +284,7 @@ export function redeemHours(context: HubContext, volunteerId: string, hours: num
       manager
         .getRepository(HourLedgerEntry)
         .createQueryBuilder('l')
-        .select(
-          `COALESCE(SUM(CASE WHEN l.kind = '${LedgerKind.EARN}' THEN l.halfHours ELSE 0 - l.halfHours END), 0)`,
-          'balance',
-        )
+        .select(`COALESCE(${balanceHalfHoursSum((property) => `l.${property}`)}, 0)`, 'balance')
         .where('l.volunteerId = :id', { id: volunteer.id }),
     ).getRawOne<{ balance: string | number }>();
     // Checked after the append, inside the transaction: a refusal rolls the entry back.
@@ -341,13 +305,3 @@ export async function getVolunteer(context: HubContext, id: string, reporterRef?
   requireReporter(context.identity, volunteer.reporterRef, reporterRef);
   return volunteer;
 }
-
-/** Verified service hours per volunteer, one GROUP BY per batch. */
-export const verifiedHalfHours = (context: HubContext) =>
-  groupAggregateLoader(
-    context,
-    'volunteer.verifiedHours',
-    ServiceHours,
-    'volunteerId',
-    'SUM(CASE WHEN t.verified = 1 THEN t.halfHours ELSE 0 END)',
-  );

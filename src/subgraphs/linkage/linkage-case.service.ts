@@ -1,0 +1,54 @@
+import { requireLinkInScope, requireStaffIn } from '../../auth/policy';
+import { isRegionCode } from '../../db/region-scope';
+import type { HubContext } from '../../graphql/context';
+import { BadInputError } from '../../errors';
+import { parseIntId } from '../../graphql/ids';
+import { requireReference, type ReferenceKind } from '../../graphql/references';
+import { findOrFail, insertRow, inTransaction } from '../../graphql/transaction';
+import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
+import { Need } from './need.entity';
+
+export interface ContributionInput {
+  society: Society;
+  referenceId: string;
+  description: string;
+  hours: number;
+}
+
+/** What `referenceId` names for each society: a community's code or station, an organisation, a worker, … */
+function contributionKind(society: Society, referenceId: string): ReferenceKind {
+  switch (society) {
+    case Society.COMMUNITY:
+      return isRegionCode(referenceId) ? 'Region' : 'ServiceStation';
+    case Society.ORGANIZATION:
+      return 'SocialOrganization';
+    case Society.SOCIAL_WORKER:
+      return 'SocialWorker';
+    case Society.VOLUNTEER:
+      return 'VolunteerTeam';
+    case Society.CHARITY:
+      return 'CharityResource';
+  }
+}
+
+/** Staff of the need's region record what one society brought to its linkage case. */
+export async function addContribution(context: HubContext, caseId: string, input: ContributionInput) {
+  if (!Number.isInteger(input.hours * 2) || input.hours < 0 || input.hours > 1000) {
+    throw new BadInputError('时长按 0.5 小时计 (hours come in 0.5 steps, 0-1000)', { argument: 'hours' });
+  }
+  const referenceId = input.referenceId.trim();
+  const contributor = await requireReference(context, contributionKind(input.society, referenceId), referenceId);
+  return inTransaction(context, async (manager) => {
+    const linkageCase = await findOrFail(manager, LinkageCase, parseIntId(caseId, 'caseId'), '联动案例');
+    const need = await manager.getRepository(Need).findOneByOrFail({ id: linkageCase.needId });
+    requireStaffIn(context.identity, need.communityId);
+    requireLinkInScope(need.communityId, contributor.regionId, '参与方');
+    return insertRow(manager, LinkageContribution, {
+      caseId: linkageCase.id,
+      society: input.society,
+      referenceId,
+      description: input.description.trim().slice(0, 255),
+      halfHours: input.hours * 2,
+    });
+  });
+}

@@ -1,0 +1,242 @@
+import { In, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
+import { Role } from '../../auth/identity';
+import {
+  requireLinkInScope,
+  requireOrganizationActor,
+  requireOrganizationReach,
+  requireOwnOrganization,
+  requireRole,
+  requireStaffIn,
+} from '../../auth/policy';
+import type { HubContext } from '../../graphql/context';
+import { BadInputError, DomainError, NotFoundError } from '../../errors';
+import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { listQuery } from '../../graphql/list-query';
+import { paginate, type PageArgs } from '../../graphql/pagination';
+import { optionalReference, requireReference, requireRegion } from '../../graphql/references';
+import { findOrFail, forShare, forUpdate, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
+import type { OpenRoundInput, ServiceProjectFilter, SubmitApplicationInput } from './linkage.inputs';
+import { projectById, roundById } from './linkage.loaders';
+import { ProjectNeedCitation, ProjectService } from './lists.entity';
+import { Need } from './need.entity';
+import {
+  FUNDED_PROJECT_STATUSES,
+  ProjectCategory,
+  ProjectRound,
+  ProjectStatus,
+  ServiceProject,
+} from './project.entity';
+
+export async function getRound(context: HubContext, id: string) {
+  const round = await roundById(context).load(parseIntId(id));
+  if (!round) throw new NotFoundError('项目轮次', id);
+  return round;
+}
+
+export function listRounds(context: HubContext) {
+  return context.dataSource.getRepository(ProjectRound).find({ order: { openedOn: 'DESC', id: 'DESC' } });
+}
+
+export async function getProject(context: HubContext, id: string) {
+  const project = await projectById(context).load(parseIntId(id));
+  if (!project) throw new NotFoundError('服务项目', id);
+  return project;
+}
+
+export function listProjects(context: HubContext, filter: ServiceProjectFilter = {}, page: PageArgs) {
+  const query = listQuery(context.dataSource, ServiceProject, {
+    equals: {
+      roundId: optionalIntId(filter.roundId, 'roundId'),
+      status: filter.status,
+      category: filter.category,
+    },
+    regionProperty: 'regionId',
+    regionId: filter.regionId,
+    search: filter.search,
+    searchProperties: ['title', 'summary'],
+  });
+  return paginate(query, page);
+}
+
+/** The categories a round received applications in, in the enum's order. */
+export function categoriesOf(projects: readonly ServiceProject[]): ProjectCategory[] {
+  const present = new Set(projects.map((p) => p.category));
+  return Object.values(ProjectCategory).filter((c) => present.has(c));
+}
+
+const PROJECT_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]> = {
+  SUBMITTED: [ProjectStatus.UNDER_REVIEW, ProjectStatus.REJECTED],
+  UNDER_REVIEW: [ProjectStatus.UNDER_REVIEW, ProjectStatus.APPROVED, ProjectStatus.REJECTED],
+  APPROVED: [ProjectStatus.IN_PROGRESS],
+  IN_PROGRESS: [ProjectStatus.COMPLETED],
+  REJECTED: [],
+  COMPLETED: [],
+};
+
+export function openRound(context: HubContext, input: OpenRoundInput) {
+  requireRole(context.identity, Role.ADMIN);
+  return inTransaction(context, (manager) => insertRow(manager, ProjectRound, input));
+}
+
+export async function submitApplication(context: HubContext, input: SubmitApplicationInput) {
+  const applicantId = parseIntId(input.applicantId, 'applicantId');
+  requireOrganizationActor(context.identity, applicantId, input.regionId);
+  await requireRegion(context, input.regionId, 'regionId');
+  const applicant = await requireReference(context, 'SocialOrganization', input.applicantId);
+  requireLinkInScope(input.regionId, applicant.regionId, '申请组织');
+  requireOrganizationReach(context.identity, applicant.regionId, input.regionId);
+  const station = await optionalReference(context, 'ServiceStation', input.stationId);
+  if (station) requireLinkInScope(input.regionId, station.regionId, '服务阵地');
+  return inTransaction(context, async (manager) => {
+    const roundId = parseIntId(input.roundId, 'roundId');
+    if (!(await manager.getRepository(ProjectRound).existsBy({ id: roundId })))
+      throw new NotFoundError('项目轮次', roundId);
+    return insertRow(manager, ServiceProject, {
+      roundId,
+      title: input.title.trim(),
+      category: input.category,
+      status: ProjectStatus.SUBMITTED,
+      applicantId,
+      regionId: input.regionId,
+      stationId: optionalIntId(input.stationId, 'stationId'),
+      score: null,
+      summary: input.summary ?? null,
+      evaluation: null,
+    });
+  });
+}
+
+export interface ProjectChange {
+  to: ProjectStatus;
+  score?: number;
+  evaluation?: string;
+}
+
+/** Locks the round an application belongs to (a project never changes round). */
+async function lockRoundOf(manager: EntityManager, projectId: number): Promise<ProjectRound> {
+  const { roundId } = await findOrFail(manager, ServiceProject, projectId, '服务项目');
+  return forUpdate(
+    manager.getRepository(ProjectRound).createQueryBuilder('r').where('r.id = :id', { id: roundId }),
+  ).getOneOrFail();
+}
+
+/**
+ * Review (score), approval within the round's quota, rejection, start and completion. The project row is locked
+ * so two changes cannot both start from the same status; approval locks the round before it, so two approvals
+ * cannot both take the last place.
+ */
+export function changeProject(context: HubContext, id: string, change: ProjectChange) {
+  return inTransaction(context, async (manager) => {
+    const round = change.to === ProjectStatus.APPROVED ? await lockRoundOf(manager, parseIntId(id)) : null;
+    const project = await lockOrFail(manager, ServiceProject, parseIntId(id), '服务项目');
+    if (change.to === ProjectStatus.APPROVED || change.to === ProjectStatus.REJECTED)
+      requireRole(context.identity, Role.ADMIN);
+    else if (change.to === ProjectStatus.IN_PROGRESS)
+      requireOrganizationActor(context.identity, project.applicantId, project.regionId);
+    else requireStaffIn(context.identity, project.regionId);
+    if (!PROJECT_TRANSITIONS[project.status].includes(change.to)) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `项目当前为 ${project.status},不能变为 ${change.to} (cannot go from ${project.status} to ${change.to})`,
+        {
+          from: project.status,
+          to: change.to,
+        },
+      );
+    }
+    if (change.to === ProjectStatus.UNDER_REVIEW) {
+      if (change.score === undefined || change.score < 0 || change.score > 100)
+        throw new BadInputError('评分应在 0 到 100 之间 (score must be 0-100)');
+      project.score = change.score;
+    }
+    if (round) {
+      if (project.score === null)
+        throw new DomainError('NOT_REVIEWED', '项目尚未评审 (review the application before approving)');
+      const funded = await forShare(
+        manager
+          .getRepository(ServiceProject)
+          .createQueryBuilder('p')
+          .where('p.roundId = :roundId', { roundId: round.id })
+          .andWhere('p.status IN (:...funded)', { funded: FUNDED_PROJECT_STATUSES }),
+      ).getCount();
+      if (funded >= round.quota)
+        throw new DomainError('QUOTA_EXCEEDED', `本轮名额已满 (${round.quota}) (the round's quota is used up)`, {
+          quota: round.quota,
+        });
+    }
+    if (change.to === ProjectStatus.COMPLETED) project.evaluation = change.evaluation ?? null;
+    project.status = change.to;
+    return manager.getRepository(ServiceProject).save(project);
+  });
+}
+
+async function projectForChange(context: HubContext, manager: EntityManager, projectId: string) {
+  const project = await findOrFail(manager, ServiceProject, parseIntId(projectId, 'projectId'), '服务项目');
+  requireOrganizationActor(context.identity, project.applicantId, project.regionId);
+  return project;
+}
+
+/** A project cites the needs it answers (needs inside its region). */
+export function citeNeeds(context: HubContext, projectId: string, needIds: string[]) {
+  if (needIds.length === 0)
+    throw new BadInputError('请指定要引用的需求 (name at least one need)', { argument: 'needIds' });
+  return inTransaction(context, async (manager) => {
+    const project = await projectForChange(context, manager, projectId);
+    const ids = [...new Set(needIds.map((id) => parseIntId(id, 'needIds')))];
+    const needs = ids.length ? await manager.getRepository(Need).findBy({ id: In(ids) }) : [];
+    if (needs.length !== ids.length)
+      throw new NotFoundError('需求', ids.filter((id) => !needs.some((n) => n.id === id)).join(','));
+    for (const need of needs) requireLinkInScope(project.regionId, need.communityId, '需求');
+    const citations = manager.getRepository(ProjectNeedCitation);
+    const existing = new Set((await citations.findBy({ projectId: project.id })).map((c) => c.needId));
+    await citations.save(
+      ids.filter((id) => !existing.has(id)).map((needId) => citations.create({ projectId: project.id, needId })),
+    );
+    return project;
+  });
+}
+
+/** An ORG links only its own services; staff any service that serves the project's region. */
+export async function linkProjectService(context: HubContext, projectId: string, serviceId: string) {
+  const linked = await requireReference(context, 'Service', serviceId);
+  requireOwnOrganization(context.identity, linked.organizationId ?? null);
+  return inTransaction(context, async (manager) => {
+    const project = await projectForChange(context, manager, projectId);
+    requireLinkInScope(project.regionId, linked.regionId, '服务');
+    const links = manager.getRepository(ProjectService);
+    const service = parseIntId(serviceId, 'serviceId');
+    if (!(await links.existsBy({ projectId: project.id, serviceId: service })))
+      await links.save(links.create({ projectId: project.id, serviceId: service }));
+    return project;
+  });
+}
+
+/**
+ * Undoes a link made by mistake, found by the project and the linked record's id in `column`. Only the link is
+ * checked (it must exist), not the record it points to, so a link to a record that is gone can be removed too.
+ */
+function removeProjectLink<T extends ProjectNeedCitation | ProjectService>(
+  context: HubContext,
+  projectId: string,
+  link: { entity: EntityTarget<T>; column: 'needId' | 'serviceId'; id: string; what: string },
+) {
+  return inTransaction(context, async (manager) => {
+    const project = await projectForChange(context, manager, projectId);
+    const links = manager.getRepository(link.entity);
+    const where = { projectId: project.id, [link.column]: parseIntId(link.id, link.column) };
+    const found = await links.findOneBy(where as FindOptionsWhere<T>);
+    if (!found) throw new NotFoundError(link.what, link.id);
+    await links.remove(found);
+    return project;
+  });
+}
+
+export function unciteNeed(context: HubContext, projectId: string, needId: string) {
+  const what = '项目对该需求的引用';
+  return removeProjectLink(context, projectId, { entity: ProjectNeedCitation, column: 'needId', id: needId, what });
+}
+
+export function unlinkProjectService(context: HubContext, projectId: string, serviceId: string) {
+  const what = '项目与该服务的关联';
+  return removeProjectLink(context, projectId, { entity: ProjectService, column: 'serviceId', id: serviceId, what });
+}
