@@ -4,10 +4,18 @@ import { LIQI, XIAHE } from '../helpers/identities';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 
 // Tokens at the HTTP edge, and the mutation rate limit per token.
+const WINDOW_SECONDS = 3;
 let t: TestHub;
 let base: string;
 beforeAll(async () => {
-  t = await startTestHub({ env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '3', MUTATIONS_PER_MINUTE_PER_ADDRESS: '1000' } });
+  t = await startTestHub({
+    env: {
+      MUTATIONS_PER_MINUTE_PER_TOKEN: '3',
+      MUTATIONS_PER_MINUTE_PER_ADDRESS: '1000',
+      // Short enough to wait out, long enough for five requests on a busy machine.
+      MUTATION_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    },
+  });
   base = await t.listen();
 });
 afterAll(() => t?.close());
@@ -22,6 +30,7 @@ async function post(query: string, variables: unknown, token?: string) {
   });
   return {
     status: response.status,
+    retryAfter: response.headers.get('retry-after'),
     body: (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] },
   };
 }
@@ -51,6 +60,16 @@ test('mutations beyond the per-token limit are refused with 429 until the window
   expect(codes.slice(3)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
   const query = await post(`{ region(id: "${XIAHE}") { needStats { total } } }`, {}, staff);
   expect(query.status).toBe(200);
+  const refused = await post(SUBMIT_NEED, { communityId: XIAHE }, staff);
+  expect(refused.status).toBe(429);
+  const wait = Number(refused.retryAfter);
+  expect(wait).toBeGreaterThanOrEqual(1);
+  expect(wait).toBeLessThanOrEqual(WINDOW_SECONDS);
+  // Retry-After is the rest of the window rounded up to whole seconds: waited out, the window has passed.
+  await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+  const accepted = await post(SUBMIT_NEED, { communityId: XIAHE }, staff);
+  expect([accepted.status, accepted.body.errors]).toEqual([200, undefined]);
+  expect(accepted.body.data.submitNeed.status).toBe('SUBMITTED');
 });
 
 test('every aliased mutation field counts against the limit: four in one request on a limit of three are refused', async () => {

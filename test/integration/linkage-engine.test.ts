@@ -2,6 +2,7 @@ import type { Identity } from '../../src/auth/identity';
 import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, JIANGCHUAN_COMMUNITY, XIAHE } from '../helpers/identities';
+import type { CandidatesQuery } from '../helpers/generated/operations';
 import * as L from '../helpers/linkage-operations';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 
