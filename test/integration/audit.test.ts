@@ -9,6 +9,11 @@ import { linkageSubgraph } from '../../src/subgraphs/linkage';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
+import type {
+  NeedDescriptionQuery,
+  RegisterResidentMutation,
+  SubmitNeedMutation,
+} from '../helpers/generated/operations';
 
 // The audit log: committed mutations in their own transaction, refusals compactly, personal-data reads.
 let t: TestHub;
@@ -68,7 +73,11 @@ async function executeFrom(
 
 test('a committed mutation has its audit row: who, role, region, operation, target ids, returned id, request id', async () => {
   const need = (
-    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+    await t.query<SubmitNeedMutation>(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    )
   ).submitNeed.id;
   const rows = (await audit({ operation: 'submitNeed', kind: 'MUTATION' })).nodes;
   expect(rows.filter((row) => row.target === `communityId=${XIAHE} → ${need}`)).toEqual([
@@ -137,7 +146,11 @@ test('a subgraph served alone writes the audit row itself, in its own transactio
 
 test('a mutation refused inside its transaction leaves no OK row and one refusal row for the request', async () => {
   const need = (
-    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+    await t.query<SubmitNeedMutation>(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    )
   ).submitNeed.id;
   // Rating a need that is not resolved fails inside the transaction, three times in one request.
   const result = await executeFrom(
@@ -163,10 +176,18 @@ test('a mutation refused inside its transaction leaves no OK row and one refusal
 
 test('a STAFF read of a resident and of a need description is recorded, naming the record; in one insert', async () => {
   const resident = (
-    await t.query<any>(Op.REGISTER_RESIDENT, { regionId: XIAHE, phone: '13812345678', consentAt: new Date() }, admin)
+    await t.query<RegisterResidentMutation>(
+      Op.REGISTER_RESIDENT,
+      { regionId: XIAHE, phone: '13812345678', consentAt: new Date() },
+      admin,
+    )
   ).registerResident.id;
   const need = (
-    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+    await t.query<SubmitNeedMutation>(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    )
   ).submitNeed.id;
 
   await t.query(Op.RESIDENT, { id: resident }, IDENTITIES.STAFF_IN);
@@ -209,10 +230,14 @@ test('a STAFF read of a resident and of a need description is recorded, naming t
 
 test('public reads of needs add no personal-data row (nothing personal is shown to them)', async () => {
   const need = (
-    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+    await t.query<SubmitNeedMutation>(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    )
   ).submitNeed.id;
   const before = await count("SELECT COUNT(*) AS n FROM audit_entry WHERE kind = 'READ'");
-  const answer = await t.query<any>(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.PUBLIC);
+  const answer = await t.query<NeedDescriptionQuery>(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.PUBLIC);
   expect(answer.need.description).toBeNull();
   await t.query<any>(`{ needs(first: 20) { nodes { number description contactPhone } } }`, {}, IDENTITIES.PUBLIC);
   expect(await count("SELECT COUNT(*) AS n FROM audit_entry WHERE kind = 'READ'")).toBe(before);
@@ -240,7 +265,7 @@ test('a request over its SQL statement budget still leaves its personal-data row
   const small = await startTestHub({ env: { STATEMENTS_PER_REQUEST: '4' } });
   try {
     const resident = (
-      await small.query<any>(
+      await small.query<RegisterResidentMutation>(
         Op.REGISTER_RESIDENT,
         { regionId: XIAHE, phone: '13812345678', consentAt: new Date() },
         admin,

@@ -3,6 +3,16 @@ import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import type {
+  CheckOutMutation,
+  CreateActivityMutation,
+  OpenRoundMutation,
+  RecordResourceMutation,
+  RegisterVolunteerMutation,
+  SubmitApplicationMutation,
+  SubmitNeedMutation,
+  VerifyLedgerQuery,
+} from '../helpers/generated/operations';
 
 // Parallel bursts through the real gateway and subgraphs. On MariaDB (REPEATABLE READ, row locks, deadlock
 // detection) they prove the invariants are held by the database; on SQLite they prove the same answers.
@@ -39,13 +49,17 @@ async function burst(
 async function registerVolunteers(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    ids.push((await t.query<any>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)).registerVolunteer.id);
+    ids.push(
+      (await t.query<RegisterVolunteerMutation>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)).registerVolunteer
+        .id,
+    );
   }
   return ids;
 }
 
 async function createActivity(capacity: number | null): Promise<string> {
-  return (await t.query<any>(Op.CREATE_ACTIVITY, { regionId: XIAHE, capacity }, staff)).createVolunteerActivity.id;
+  return (await t.query<CreateActivityMutation>(Op.CREATE_ACTIVITY, { regionId: XIAHE, capacity }, staff))
+    .createVolunteerActivity.id;
 }
 
 /** Signs each volunteer up, checks them in and out (3 h), and returns the unverified service-hours ids. */
@@ -55,7 +69,7 @@ async function recordThreeHours(volunteers: string[]): Promise<string[]> {
   for (const volunteer of volunteers) {
     await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
     await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-20T01:00:00Z' }, staff);
-    const { checkOut } = await t.query<any>(
+    const { checkOut } = await t.query<CheckOutMutation>(
       Op.CHECK_OUT,
       { a: activity, v: volunteer, at: '2026-11-20T04:00:00Z' },
       staff,
@@ -75,10 +89,10 @@ const balanceOf = async (volunteer: string) =>
   ).volunteer;
 
 test('20 parallel approvals on a round with quota 3 fund exactly 3', async () => {
-  const round = (await t.query<any>(Op.OPEN_ROUND, { quota: 3 }, admin)).openProjectRound.id;
+  const round = (await t.query<OpenRoundMutation>(Op.OPEN_ROUND, { quota: 3 }, admin)).openProjectRound.id;
   const applications: string[] = [];
   for (let i = 0; i < 20; i += 1) {
-    const { submitProjectApplication } = await t.query<any>(
+    const { submitProjectApplication } = await t.query<SubmitApplicationMutation>(
       Op.SUBMIT_APPLICATION,
       { roundId: round, applicantId: '3', regionId: XIAHE },
       staff,
@@ -136,7 +150,7 @@ describe('the hour ledger under parallel verify and redeem', () => {
     for (const volunteer of volunteers.slice(0, 3)) {
       expect(await balanceOf(volunteer)).toEqual({ timeBankBalance: 3, serviceHours: 3 });
     }
-    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger).toMatchObject({
+    expect((await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger).toMatchObject({
       ok: true,
       firstBrokenEntryId: null,
     });
@@ -152,7 +166,7 @@ describe('the hour ledger under parallel verify and redeem', () => {
 
     expect(outcomes).toEqual({ ok: 3, INSUFFICIENT_BALANCE: 17 });
     expect(await balanceOf(volunteer)).toEqual({ timeBankBalance: 0, serviceHours: 3 });
-    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
+    expect((await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
   });
 
   test('20 parallel redemptions and verifications mixed: every one answers, balances stay exact', async () => {
@@ -170,7 +184,7 @@ describe('the hour ledger under parallel verify and redeem', () => {
     for (const earner of earners.slice(0, 3)) {
       expect(await balanceOf(earner)).toEqual({ timeBankBalance: 6, serviceHours: 6 });
     }
-    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
+    expect((await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
   });
 
   test('a ledger kept before it had a head: 20 parallel verifications race to create it and all land', async () => {
@@ -184,7 +198,7 @@ describe('the hour ledger under parallel verify and redeem', () => {
     }));
 
     expect(outcomes).toEqual({ ok: 20 });
-    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
+    expect((await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
   });
 
   test('the same record verified 20 times at once is earned once', async () => {
@@ -251,9 +265,9 @@ describe('sign-ups and check-outs', () => {
 });
 
 test('20 parallel allocations of 7 from 100 give 14 of them and leave 2', async () => {
-  const resource = (await t.query<any>(Op.RECORD_RESOURCE, { regionId: XIAHE, amount: 100 }, staff))
+  const resource = (await t.query<RecordResourceMutation>(Op.RECORD_RESOURCE, { regionId: XIAHE, amount: 100 }, staff))
     .recordCharityResource.id;
-  const need = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
+  const need = (await t.query<SubmitNeedMutation>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
   const { outcomes } = await burst(20, () => ({
     query: Op.ALLOCATE,
     variables: { resourceId: resource, amount: 7, needId: need },
@@ -266,7 +280,7 @@ test('20 parallel allocations of 7 from 100 give 14 of them and leave 2', async 
 });
 
 test('a need rated 20 times at once keeps the first rating', async () => {
-  const need = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
+  const need = (await t.query<SubmitNeedMutation>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
   for (const step of ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed']) {
     await t.query(Op.NEED_TRANSITION(step), { id: need }, staff);
   }

@@ -5,6 +5,7 @@ import * as X from '../helpers/cross-scope-operations';
 import { IDENTITIES, JIANGCHUAN, JIANGCHUAN_COMMUNITY, LIQI, orgIdentity, XIAHE } from '../helpers/identities';
 import { NEED_CASE } from '../helpers/linkage-operations';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import type { ScopedProjectListQuery } from '../helpers/generated/operations';
 
 // Every mutation that takes an id, given an id of another region, of another organisation, of the wrong kind and
 // of nothing (plus times in the future), must refuse with the code written here and change no row of any data
@@ -1432,7 +1433,7 @@ describe('dangling references', () => {
     await t.query(X.UNLINK_SERVICE, { p: f.ourProject, s: NO_ID }, STAFF);
     await t.query(X.UNLINK_SERVICE, { p: f.ourProject, s: f.linkedService }, orgOwn());
     await t.query(X.UNCITE_NEED, { p: f.ourProject, need: f.citedNeed }, STAFF);
-    const after = (await t.query<any>(X.PROJECT_LIST, { first: 100 })).serviceProjects.nodes;
+    const after = (await t.query<ScopedProjectListQuery>(X.PROJECT_LIST, { first: 100 })).serviceProjects.nodes;
     expect(after.find((p: any) => p.id === f.ourProject)).toMatchObject({ services: [], citedNeeds: [] });
   });
 

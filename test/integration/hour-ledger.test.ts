@@ -2,6 +2,13 @@ import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
+import type {
+  CheckOutMutation,
+  CreateActivityMutation,
+  RedeemMutation,
+  RegisterVolunteerMutation,
+  VerifyLedgerQuery,
+} from '../helpers/generated/operations';
 
 // Whoever can write to the database directly must not be able to move an hour figure or a balance without
 // verifyHourLedger noticing: every row those figures count is covered by the hash-chained ledger.
@@ -15,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const sql = (query: string, parameters: unknown[] = []) => t.database.dataSource.query(query, parameters);
-const verify = async () => (await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger;
+const verify = async () => (await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger;
 const VERIFY = `{ verifyHourLedger { ok firstBrokenEntryId serviceHoursId reason } }`;
 const verifyWithRecord = async () => (await t.query<any>(VERIFY, {}, admin)).verifyHourLedger;
 
@@ -97,12 +104,15 @@ describe('hours recorded through the API', () => {
   let record: string;
 
   beforeAll(async () => {
-    volunteer = (await t.query<any>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)).registerVolunteer.id;
-    const activity = (await t.query<any>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, staff)).createVolunteerActivity.id;
+    volunteer = (await t.query<RegisterVolunteerMutation>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff))
+      .registerVolunteer.id;
+    const activity = (await t.query<CreateActivityMutation>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, staff))
+      .createVolunteerActivity.id;
     await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
     await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-20T01:00:00Z' }, staff);
-    record = (await t.query<any>(Op.CHECK_OUT, { a: activity, v: volunteer, at: '2026-11-20T04:00:00Z' }, staff))
-      .checkOut.id;
+    record = (
+      await t.query<CheckOutMutation>(Op.CHECK_OUT, { a: activity, v: volunteer, at: '2026-11-20T04:00:00Z' }, staff)
+    ).checkOut.id;
   });
 
   test('flipping verified on behind the ledger’s back is found, naming the record', async () => {
@@ -114,7 +124,7 @@ describe('hours recorded through the API', () => {
 
   test('a verified record edited afterwards is found; deleting the last redemption is found', async () => {
     await t.query(Op.VERIFY_HOURS, { id: record }, staff);
-    const redemption = (await t.query<any>(L.REDEEM, { v: volunteer, hours: 1 }, staff)).redeemHours.id;
+    const redemption = (await t.query<RedeemMutation>(L.REDEEM, { v: volunteer, hours: 1 }, staff)).redeemHours.id;
     const balance = async () =>
       (await t.query<any>(`query($id: ID!) { volunteer(id: $id) { timeBankBalance } }`, { id: volunteer }, staff))
         .volunteer.timeBankBalance;

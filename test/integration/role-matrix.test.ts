@@ -3,6 +3,7 @@ import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, JIANGCHUAN, LIQI, orgIdentity, XIAHE } from '../helpers/identities';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import type { NeedDescriptionQuery } from '../helpers/generated/operations';
 
 // Every role tries every mutation and sensitive query, inside and outside its region, and gets exactly the
 // intended answer: success where allowed, FORBIDDEN everywhere else.
@@ -234,7 +235,11 @@ describe.each(CASES)('$name', ({ allowed, run }) => {
 test('a need’s description is shown to staff of its region and the bot for its resident, and to nobody else', async () => {
   const id = await newNeed();
   for (const role of ROLES) {
-    const data = await t.query<any>(Op.NEED_DESCRIPTION, { id, reporterRef: Op.REPORTER_A }, identity(role));
+    const data = await t.query<NeedDescriptionQuery>(
+      Op.NEED_DESCRIPTION,
+      { id, reporterRef: Op.REPORTER_A },
+      identity(role),
+    );
     const expected = ['ADMIN', 'STAFF_IN', 'BOT_IN'].includes(role) ? '独居老人需要每周上门探访' : null;
     expect({ role, description: data.need.description }).toEqual({ role, description: expected });
   }

@@ -18,6 +18,37 @@ export type ServiceCategory =
   | 'LEGAL_AID'
   | 'OTHER';
 
+/** 资金 · 物资 · 场地 · 服务 */
+export type CharityResourceKind =
+  | 'FUNDS'
+  | 'GOODS'
+  | 'VENUE'
+  | 'SERVICE';
+
+export type RecordCharityResourceInput = {
+  name: string;
+  kind: CharityResourceKind;
+  donor: string;
+  regionId: string | number;
+  category?: ServiceCategory | null | undefined;
+  amount: number;
+  /** 元, 件, 次, 小时 … */
+  unit: string;
+  /** YYYY-MM-DD */
+  receivedOn: string;
+  description?: string | null | undefined;
+};
+
+export type AllocateInput = {
+  resourceId: string | number;
+  amount: number;
+  /** give it to a need … */
+  needId?: string | number | null | undefined;
+  /** … or to a service project (exactly one of the two) */
+  projectId?: string | number | null | undefined;
+  note?: string;
+};
+
 /** 孵化中心 · 社工站 · 社工室 · 党群服务中心 · 为老服务站 · 儿童服务站 */
 export type StationKind =
   | 'INCUBATION_CENTER'
@@ -26,6 +57,41 @@ export type StationKind =
   | 'PARTY_MASS_CENTER'
   | 'ELDERLY_STATION'
   | 'CHILDREN_STATION';
+
+/** 残疾 · 低保 · 有未成年子女 · 独居老人 · 留守儿童 (sensitive) */
+export type ResidentTag =
+  | 'DISABILITY'
+  | 'LOW_INCOME'
+  | 'CHILDREN'
+  | 'ELDERLY_ALONE'
+  | 'LEFT_BEHIND_CHILD';
+
+export type RegisterResidentInput = {
+  name: string;
+  /** the community or village */
+  regionId: string | number;
+  /** mainland mobile number; needs consentAt */
+  phone?: string | null | undefined;
+  /** when the resident consented to contact details being stored */
+  consentAt?: unknown;
+  tags?: Array<ResidentTag>;
+};
+
+export type NeedUrgency =
+  | 'LOW'
+  | 'NORMAL'
+  | 'HIGH'
+  | 'URGENT';
+
+/** 已提交 · 已受理 · 已匹配 · 服务中 · 已解决 · 已关闭 · 已驳回 */
+export type NeedStatus =
+  | 'SUBMITTED'
+  | 'ACCEPTED'
+  | 'MATCHED'
+  | 'IN_SERVICE'
+  | 'RESOLVED'
+  | 'CLOSED'
+  | 'REJECTED';
 
 /** 关爱妇儿 · 助老济困 · 社区自治 · 小区治理 · 讲好玉溪故事 */
 export type ProjectCategory =
@@ -42,6 +108,40 @@ export type ProjectStatus =
   | 'REJECTED'
   | 'IN_PROGRESS'
   | 'COMPLETED';
+
+/** 五社: 社区 · 社会组织 · 社会工作者 · 社区志愿者 · 社会慈善资源 */
+export type Society =
+  | 'COMMUNITY'
+  | 'ORGANIZATION'
+  | 'SOCIAL_WORKER'
+  | 'VOLUNTEER'
+  | 'CHARITY';
+
+export type SubmitNeedInput = {
+  category: ServiceCategory;
+  /** what is needed, in the resident’s words */
+  description: string;
+  urgency?: NeedUrgency;
+  /** division code of the community */
+  communityId: string | number;
+  /** mobile number for a call back; needs contactConsentAt */
+  contactPhone?: string | null | undefined;
+  /** when the resident agreed to leave the number */
+  contactConsentAt?: unknown;
+  /** required from a BOT: the resident as the bot knows them, an opaque 64-hex-digit reference (e.g. an HMAC of the chat id, never the id); needed again to rate the need or read its details */
+  reporterRef?: string | null | undefined;
+};
+
+export type SubmitApplicationInput = {
+  roundId: string | number;
+  title: string;
+  category: ProjectCategory;
+  /** the applying organisation */
+  applicantId: string | number;
+  regionId: string | number;
+  stationId?: string | number | null | undefined;
+  summary?: string | null | undefined;
+};
 
 /** 社工机构 · 公益慈善类 · 社区社会组织 · 志愿服务组织 · 其他 */
 export type OrganizationKind =
@@ -69,11 +169,67 @@ export type RegisterOrganizationInput = {
   description?: string | null | undefined;
 };
 
+export type CreateServiceInput = {
+  name: string;
+  category: ServiceCategory;
+  providerId: string | number;
+  /** where it is offered; inside the provider’s region */
+  regionId: string | number;
+  stationId?: string | number | null | undefined;
+  schedule?: string | null | undefined;
+  capacity?: number | null | undefined;
+  description?: string | null | undefined;
+};
+
 /** 助理社会工作师 (初级) · 社会工作师 (中级) · 高级社会工作师 */
 export type SocialWorkerLevel =
   | 'ASSISTANT'
   | 'INTERMEDIATE'
   | 'SENIOR';
+
+export type RegisterSocialWorkerInput = {
+  name: string;
+  level: SocialWorkerLevel;
+  certifiedYear: number;
+  regionId: string | number;
+  organizationId?: string | number | null | undefined;
+  stationId?: string | number | null | undefined;
+  specialties?: Array<ServiceCategory>;
+};
+
+export type ActivityStatus =
+  | 'PLANNED'
+  | 'OPEN'
+  | 'FINISHED'
+  | 'CANCELLED';
+
+export type RegisterVolunteerInput = {
+  name: string;
+  regionId: string | number;
+  teamId?: string | number | null | undefined;
+  skill?: ServiceCategory;
+  /** required from a BOT: the resident’s opaque reference (64 hex digits); needed again to read the record or sign it up */
+  reporterRef?: string | null | undefined;
+};
+
+export type CreateActivityInput = {
+  title: string;
+  category: ServiceCategory;
+  regionId: string | number;
+  /** YYYY-MM-DD */
+  startsOn: string;
+  capacity?: number | null | undefined;
+  stationId?: string | number | null | undefined;
+  teamId?: string | number | null | undefined;
+  /** the organising organisation; an ORG token may only name its own */
+  organizationId?: string | number | null | undefined;
+  description?: string | null | undefined;
+};
+
+/** 时间银行: hours earned by service, or redeemed */
+export type LedgerKind =
+  | 'EARN'
+  | 'REDEEM';
 
 export type RegisterMutationVariables = Exact<{
   input: RegisterOrganizationInput;
@@ -81,6 +237,458 @@ export type RegisterMutationVariables = Exact<{
 
 
 export type RegisterMutation = { registerOrganization: { id: string, name: string, creditCode: string, status: OrganizationStatus } };
+
+export type UpdateOrganizationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UpdateOrganizationMutation = { updateOrganization: { id: string, description: string | null } };
+
+export type SetOrganizationStatusMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SetOrganizationStatusMutation = { setOrganizationStatus: { id: string, status: OrganizationStatus } };
+
+export type CreateServiceMutationVariables = Exact<{
+  providerId: string | number;
+  regionId: string | number;
+}>;
+
+
+export type CreateServiceMutation = { createService: { id: string, active: boolean } };
+
+export type RetireServiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetireServiceMutation = { retireService: { id: string, active: boolean } };
+
+export type RegisterSocialWorkerMutationVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type RegisterSocialWorkerMutation = { registerSocialWorker: { id: string, level: SocialWorkerLevel } };
+
+export type RecordCertificateMutationVariables = Exact<{
+  id: string | number;
+  level: SocialWorkerLevel;
+}>;
+
+
+export type RecordCertificateMutation = { recordCertificate: { id: string, level: SocialWorkerLevel, rewardYuan: number } };
+
+export type GrantTalentAwardMutationVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type GrantTalentAwardMutation = { grantTalentAward: { id: string } };
+
+export type RegisterVolunteerMutationVariables = Exact<{
+  regionId: string | number;
+  reporterRef?: string | null | undefined;
+}>;
+
+
+export type RegisterVolunteerMutation = { registerVolunteer: { id: string, displayName: string } };
+
+export type CreateActivityMutationVariables = Exact<{
+  regionId: string | number;
+  organizationId?: string | number | null | undefined;
+  capacity?: number | null | undefined;
+}>;
+
+
+export type CreateActivityMutation = { createVolunteerActivity: { id: string, status: ActivityStatus } };
+
+export type SignUpMutationVariables = Exact<{
+  activityId: string | number;
+  volunteerId: string | number;
+  reporterRef?: string | null | undefined;
+}>;
+
+
+export type SignUpMutation = { signUpForActivity: { id: string } };
+
+export type CheckInMutationVariables = Exact<{
+  a: string | number;
+  v: string | number;
+  at: unknown;
+}>;
+
+
+export type CheckInMutation = { checkIn: { id: string, checkedInAt: unknown } };
+
+export type CheckOutMutationVariables = Exact<{
+  a: string | number;
+  v: string | number;
+  at: unknown;
+}>;
+
+
+export type CheckOutMutation = { checkOut: { id: string, hours: number, verified: boolean } };
+
+export type VerifyHoursMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VerifyHoursMutation = { verifyServiceHours: { id: string, verified: boolean } };
+
+export type RecordResourceMutationVariables = Exact<{
+  regionId: string | number;
+  amount: number;
+}>;
+
+
+export type RecordResourceMutation = { recordCharityResource: { id: string, remaining: number } };
+
+export type AllocateMutationVariables = Exact<{
+  resourceId: string | number;
+  amount: number;
+  needId?: string | number | null | undefined;
+}>;
+
+
+export type AllocateMutation = { allocateCharityResource: { id: string, amount: number } };
+
+export type SubmitNeedMutationVariables = Exact<{
+  communityId: string | number;
+  reporterRef?: string | null | undefined;
+}>;
+
+
+export type SubmitNeedMutation = { submitNeed: { id: string, number: string, status: NeedStatus } };
+
+export type RejectNeedMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectNeedMutation = { rejectNeed: { id: string, status: NeedStatus, rejectReason: string | null } };
+
+export type RateNeedMutationVariables = Exact<{
+  id: string | number;
+  rating: number;
+  reporterRef?: string | null | undefined;
+}>;
+
+
+export type RateNeedMutation = { rateNeed: { id: string, rating: number | null } };
+
+export type NeedDescriptionQueryVariables = Exact<{
+  id: string | number;
+  reporterRef?: string | null | undefined;
+}>;
+
+
+export type NeedDescriptionQuery = { need: { number: string, description: string | null } | null };
+
+export type OpenRoundMutationVariables = Exact<{
+  quota: number;
+}>;
+
+
+export type OpenRoundMutation = { openProjectRound: { id: string, quota: number } };
+
+export type SubmitApplicationMutationVariables = Exact<{
+  roundId: string | number;
+  applicantId: string | number;
+  regionId: string | number;
+}>;
+
+
+export type SubmitApplicationMutation = { submitProjectApplication: { id: string, status: ProjectStatus } };
+
+export type ReviewApplicationMutationVariables = Exact<{
+  id: string | number;
+  score: number;
+}>;
+
+
+export type ReviewApplicationMutation = { reviewProjectApplication: { id: string, status: ProjectStatus, score: number | null } };
+
+export type CompleteProjectMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompleteProjectMutation = { completeProject: { id: string, status: ProjectStatus, evaluation: string | null } };
+
+export type RegisterResidentMutationVariables = Exact<{
+  regionId: string | number;
+  phone?: string | null | undefined;
+  consentAt?: unknown;
+}>;
+
+
+export type RegisterResidentMutation = { registerResident: { id: string, phone: string | null, tags: Array<ResidentTag> | null } };
+
+export type ResidentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResidentQuery = { resident: { id: string, name: string, phone: string | null, tags: Array<ResidentTag> | null, consentAt: unknown } | null };
+
+export type AuditLogQueryVariables = Exact<{
+  operation?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { totalCount: number, nodes: Array<{ subject: string, role: string, operation: string, target: string, outcome: string, requestId: string }> } };
+
+export type ScopedRecordResourceMutationVariables = Exact<{
+  input: RecordCharityResourceInput;
+}>;
+
+
+export type ScopedRecordResourceMutation = { recordCharityResource: { id: string } };
+
+export type ScopedAllocateMutationVariables = Exact<{
+  input: AllocateInput;
+}>;
+
+
+export type ScopedAllocateMutation = { allocateCharityResource: { id: string } };
+
+export type ScopedRegisterResidentMutationVariables = Exact<{
+  input: RegisterResidentInput;
+}>;
+
+
+export type ScopedRegisterResidentMutation = { registerResident: { id: string } };
+
+export type ScopedSubmitNeedMutationVariables = Exact<{
+  input: SubmitNeedInput;
+}>;
+
+
+export type ScopedSubmitNeedMutation = { submitNeed: { id: string } };
+
+export type ScopedRejectNeedMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedRejectNeedMutation = { rejectNeed: { id: string } };
+
+export type ScopedRateNeedMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedRateNeedMutation = { rateNeed: { id: string } };
+
+export type ScopedAddContributionMutationVariables = Exact<{
+  caseId: string | number;
+  society: Society;
+  ref: string;
+}>;
+
+
+export type ScopedAddContributionMutation = { addLinkageContribution: { id: string } };
+
+export type ScopedSubmitApplicationMutationVariables = Exact<{
+  input: SubmitApplicationInput;
+}>;
+
+
+export type ScopedSubmitApplicationMutation = { submitProjectApplication: { id: string } };
+
+export type ScopedReviewApplicationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedReviewApplicationMutation = { reviewProjectApplication: { id: string } };
+
+export type ScopedCompleteProjectMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedCompleteProjectMutation = { completeProject: { id: string } };
+
+export type ScopedCiteNeedsMutationVariables = Exact<{
+  p: string | number;
+  needs: Array<string | number> | string | number;
+}>;
+
+
+export type ScopedCiteNeedsMutation = { citeNeeds: { id: string } };
+
+export type ScopedUnciteNeedMutationVariables = Exact<{
+  p: string | number;
+  need: string | number;
+}>;
+
+
+export type ScopedUnciteNeedMutation = { unciteNeed: { id: string } };
+
+export type ScopedLinkServiceMutationVariables = Exact<{
+  p: string | number;
+  s: string | number;
+}>;
+
+
+export type ScopedLinkServiceMutation = { linkProjectService: { id: string } };
+
+export type ScopedUnlinkServiceMutationVariables = Exact<{
+  p: string | number;
+  s: string | number;
+}>;
+
+
+export type ScopedUnlinkServiceMutation = { unlinkProjectService: { id: string } };
+
+export type ScopedRegisterOrganizationMutationVariables = Exact<{
+  input: RegisterOrganizationInput;
+}>;
+
+
+export type ScopedRegisterOrganizationMutation = { registerOrganization: { id: string } };
+
+export type ScopedUpdateOrganizationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedUpdateOrganizationMutation = { updateOrganization: { id: string } };
+
+export type ScopedSetOrganizationStatusMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedSetOrganizationStatusMutation = { setOrganizationStatus: { id: string } };
+
+export type ScopedCreateServiceMutationVariables = Exact<{
+  input: CreateServiceInput;
+}>;
+
+
+export type ScopedCreateServiceMutation = { createService: { id: string } };
+
+export type ScopedUpdateServiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedUpdateServiceMutation = { updateService: { id: string } };
+
+export type ScopedRetireServiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedRetireServiceMutation = { retireService: { id: string } };
+
+export type ScopedRegisterSocialWorkerMutationVariables = Exact<{
+  input: RegisterSocialWorkerInput;
+}>;
+
+
+export type ScopedRegisterSocialWorkerMutation = { registerSocialWorker: { id: string } };
+
+export type ScopedRecordCertificateMutationVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type ScopedRecordCertificateMutation = { recordCertificate: { id: string } };
+
+export type ScopedGrantTalentAwardMutationVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type ScopedGrantTalentAwardMutation = { grantTalentAward: { id: string } };
+
+export type ScopedRegisterVolunteerMutationVariables = Exact<{
+  input: RegisterVolunteerInput;
+}>;
+
+
+export type ScopedRegisterVolunteerMutation = { registerVolunteer: { id: string } };
+
+export type ScopedSetVolunteerTeamMutationVariables = Exact<{
+  v: string | number;
+  team?: string | number | null | undefined;
+}>;
+
+
+export type ScopedSetVolunteerTeamMutation = { setVolunteerTeam: { id: string } };
+
+export type ScopedCreateActivityMutationVariables = Exact<{
+  input: CreateActivityInput;
+}>;
+
+
+export type ScopedCreateActivityMutation = { createVolunteerActivity: { id: string } };
+
+export type ScopedSignUpMutationVariables = Exact<{
+  a: string | number;
+  v: string | number;
+}>;
+
+
+export type ScopedSignUpMutation = { signUpForActivity: { id: string } };
+
+export type ScopedCheckInMutationVariables = Exact<{
+  a: string | number;
+  v: string | number;
+  at?: unknown;
+}>;
+
+
+export type ScopedCheckInMutation = { checkIn: { id: string } };
+
+export type ScopedCheckOutMutationVariables = Exact<{
+  a: string | number;
+  v: string | number;
+  at?: unknown;
+}>;
+
+
+export type ScopedCheckOutMutation = { checkOut: { id: string } };
+
+export type ScopedVerifyHoursMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedVerifyHoursMutation = { verifyServiceHours: { id: string } };
+
+export type ScopedRedeemHoursMutationVariables = Exact<{
+  v: string | number;
+}>;
+
+
+export type ScopedRedeemHoursMutation = { redeemHours: { id: string } };
+
+export type ScopedProjectListQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type ScopedProjectListQuery = { serviceProjects: { nodes: Array<{ id: string, title: string, region: { name: string } | null, applicant: { name: string } | null, services: Array<{ id: string, name: string } | null>, citedNeeds: Array<{ id: string }> }> } };
+
+export type ScopedNeedListQueryVariables = Exact<{
+  region: string | number;
+}>;
+
+
+export type ScopedNeedListQuery = { needs: { nodes: Array<{ id: string, community: { name: string } | null }> } };
 
 export type CandidatesQueryVariables = Exact<{
   id: string | number;
@@ -104,12 +712,110 @@ export type RegionListsQueryVariables = Exact<{
 
 export type RegionListsQuery = { region: { linkageIndex: { needsResolved: number, shareWithThreeOrMoreSocieties: number | null, medianDaysToResolve: number | null, averageRating: number | null }, needList: Array<{ category: ServiceCategory, open: number, resolved: number, unmetOver30Days: number }>, unmetNeedCategories: Array<{ category: ServiceCategory, unmetOver30Days: number, open: number, priority: number }>, resourceList: Array<{ category: ServiceCategory, services: number, stations: number, volunteers: number, funds: number }>, projectList: Array<{ status: ProjectStatus, count: number, round: { name: string } }> } | null };
 
+export type AddContributionMutationVariables = Exact<{
+  caseId: string | number;
+  society: Society;
+  ref: string;
+}>;
+
+
+export type AddContributionMutation = { addLinkageContribution: { id: string, society: Society, hours: number } };
+
+export type NeedCaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NeedCaseQuery = { need: { linkageCase: { id: string, contributions: Array<{ society: Society }> } | null } | null };
+
+export type CiteNeedsMutationVariables = Exact<{
+  p: string | number;
+  needs: Array<string | number> | string | number;
+}>;
+
+
+export type CiteNeedsMutation = { citeNeeds: { id: string } };
+
+export type LinkServiceMutationVariables = Exact<{
+  p: string | number;
+  s: string | number;
+}>;
+
+
+export type LinkServiceMutation = { linkProjectService: { id: string } };
+
 export type TraceQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
 export type TraceQuery = { need: { number: string, rating: number | null, citedBy: Array<{ title: string, status: ProjectStatus, evaluation: string | null, services: Array<{ id: string, name: string, provider: { name: string } } | null> }> } | null };
+
+export type VerifyLedgerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyLedgerQuery = { verifyHourLedger: { ok: boolean, checkedEntries: number, firstBrokenEntryId: string | null, reason: string | null } };
+
+export type RedeemMutationVariables = Exact<{
+  v: string | number;
+  hours: number;
+}>;
+
+
+export type RedeemMutation = { redeemHours: { id: string, kind: LedgerKind, halfHours: number } };
+
+export type SubmitCategoryNeedMutationVariables = Exact<{
+  c: string | number;
+  cat: ServiceCategory;
+}>;
+
+
+export type SubmitCategoryNeedMutation = { submitNeed: { id: string } };
+
+export type OrganizationIdsQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type OrganizationIdsQuery = { organizations: { nodes: Array<{ id: string }> } };
+
+export type ServiceIdsQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type ServiceIdsQuery = { services: { nodes: Array<{ id: string }> } };
+
+export type ServiceCountQueryVariables = Exact<{
+  category: ServiceCategory;
+  regionId: string | number;
+}>;
+
+
+export type ServiceCountQuery = { services: { totalCount: number } };
+
+export type CompletedProjectsQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type CompletedProjectsQuery = { serviceProjects: { nodes: Array<{ id: string, title: string }> } };
+
+export type RecordEarmarkedFundsMutationVariables = Exact<{
+  regionId: string | number;
+  category: ServiceCategory;
+  amount: number;
+}>;
+
+
+export type RecordEarmarkedFundsMutation = { recordCharityResource: { id: string } };
+
+export type TimeBankBalanceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TimeBankBalanceQuery = { volunteer: { timeBankBalance: number } | null };
 
 export type CityFiguresQueryVariables = Exact<{
   id: string | number;
