@@ -101,6 +101,9 @@ export const SUBMIT_NEED = /* GraphQL */ `
     }
   }
 `;
+/** What NEED_TRANSITION(name) and PROJECT_STEP(name) answer, under the mutation's name. */
+export type NeedTransitionResult = Record<string, { id: string; status: string; resolvedAt: string | null }>;
+export type ProjectStepResult = Record<string, { id: string; status: string }>;
 export const NEED_TRANSITION = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status resolvedAt } }`;
 export const REJECT_NEED = `mutation RejectNeed($id: ID!, $reason: String!) { rejectNeed(id: $id, reason: $reason) { id status rejectReason } }`;
 export const RATE_NEED = `mutation RateNeed($id: ID!, $rating: Int!, $reporterRef: String) { rateNeed(id: $id, rating: $rating, reporterRef: $reporterRef) { id rating } }`;

@@ -238,8 +238,8 @@ test('public reads of needs add no personal-data row (nothing personal is shown 
   ).submitNeed.id;
   const before = await count("SELECT COUNT(*) AS n FROM audit_entry WHERE kind = 'READ'");
   const answer = await t.query<NeedDescriptionQuery>(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.PUBLIC);
-  expect(answer.need.description).toBeNull();
-  await t.query<any>(`{ needs(first: 20) { nodes { number description contactPhone } } }`, {}, IDENTITIES.PUBLIC);
+  expect(answer.need!.description).toBeNull();
+  await t.query(`{ needs(first: 20) { nodes { number description contactPhone } } }`, {}, IDENTITIES.PUBLIC);
   expect(await count("SELECT COUNT(*) AS n FROM audit_entry WHERE kind = 'READ'")).toBe(before);
 });
 

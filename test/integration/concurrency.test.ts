@@ -28,14 +28,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** Sends `count` requests at once and tallies the outcome of each: 'ok' or its error code. */
-async function burst(
+async function burst<T = Record<string, unknown>>(
   count: number,
   request: (index: number) => { query: string; variables: Record<string, unknown>; identity: Identity },
-): Promise<{ results: GraphQLResult[]; outcomes: Record<string, number> }> {
+): Promise<{ results: GraphQLResult<T>[]; outcomes: Record<string, number> }> {
   const results = await Promise.all(
     Array.from({ length: count }, (_, index) => {
       const { query, variables, identity } = request(index);
-      return t.execute(query, variables, identity);
+      return t.execute<T>(query, variables, identity);
     }),
   );
   const outcomes: Record<string, number> = {};
@@ -115,14 +115,14 @@ test('20 parallel approvals on a round with quota 3 fund exactly 3', async () =>
 });
 
 test('50 parallel submitNeed take 50 distinct numbers of the day', async () => {
-  const { results, outcomes } = await burst(50, () => ({
+  const { results, outcomes } = await burst<SubmitNeedMutation>(50, () => ({
     query: Op.SUBMIT_NEED,
     variables: { communityId: XIAHE },
     identity: staff,
   }));
 
   expect(outcomes).toEqual({ ok: 50 });
-  const numbers = results.map((r) => r.data.submitNeed.number as string);
+  const numbers = results.map((r) => r.data!.submitNeed.number);
   expect(new Set(numbers).size).toBe(50);
   for (const number of numbers) expect(number).toMatch(/^XQ\d{8}-\d{4}$/);
   // One day's numbers run 0001, 0002, … without gaps (this test is the first to submit today).

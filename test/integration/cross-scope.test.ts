@@ -5,7 +5,7 @@ import * as X from '../helpers/cross-scope-operations';
 import { IDENTITIES, JIANGCHUAN, JIANGCHUAN_COMMUNITY, LIQI, orgIdentity, XIAHE } from '../helpers/identities';
 import { NEED_CASE } from '../helpers/linkage-operations';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
-import type { ScopedProjectListQuery } from '../helpers/generated/operations';
+import type { ScopedNeedListQuery, ScopedProjectListQuery } from '../helpers/generated/operations';
 
 // Every mutation that takes an id, given an id of another region, of another organisation, of the wrong kind and
 // of nothing (plus times in the future), must refuse with the code written here and change no row of any data
@@ -1414,9 +1414,9 @@ describe('dangling references', () => {
       .getRepository('ProjectService')
       .save({ projectId: Number(f.ourProject), serviceId: 999999999 });
 
-    const list = await t.execute(X.PROJECT_LIST, { first: 100 });
+    const list = await t.execute<ScopedProjectListQuery>(X.PROJECT_LIST, { first: 100 });
     expect(list.errors).toBeUndefined();
-    const nodes: any[] = list.data.serviceProjects.nodes;
+    const nodes = list.data!.serviceProjects.nodes;
     expect(nodes.find((p) => p.id === String(orphan.id))).toEqual({
       id: String(orphan.id),
       title: '悬空的项目',
@@ -1425,7 +1425,7 @@ describe('dangling references', () => {
       services: [],
       citedNeeds: [],
     });
-    expect(nodes.find((p) => p.id === f.ourProject).services).toEqual([
+    expect(nodes.find((p) => p.id === f.ourProject)!.services).toEqual([
       { id: f.linkedService, name: '上门助浴' },
       null,
     ]);
@@ -1434,7 +1434,7 @@ describe('dangling references', () => {
     await t.query(X.UNLINK_SERVICE, { p: f.ourProject, s: f.linkedService }, orgOwn());
     await t.query(X.UNCITE_NEED, { p: f.ourProject, need: f.citedNeed }, STAFF);
     const after = (await t.query<ScopedProjectListQuery>(X.PROJECT_LIST, { first: 100 })).serviceProjects.nodes;
-    expect(after.find((p: any) => p.id === f.ourProject)).toMatchObject({ services: [], citedNeeds: [] });
+    expect(after.find((p) => p.id === f.ourProject)).toMatchObject({ services: [], citedNeeds: [] });
   });
 
   test('a need whose community code is not in the tree keeps the needs list answering', async () => {
@@ -1448,9 +1448,9 @@ describe('dangling references', () => {
       communityId: NO_COMMUNITY,
       submittedAt: new Date('2020-01-01T00:00:00Z'),
     });
-    const result = await t.execute(X.NEED_LIST, { region: LIQI });
+    const result = await t.execute<ScopedNeedListQuery>(X.NEED_LIST, { region: LIQI });
     expect(result.errors).toBeUndefined();
-    expect(result.data.needs.nodes.find((n: any) => n.id === String(stray.id))).toEqual({
+    expect(result.data!.needs.nodes.find((n) => n.id === String(stray.id))).toEqual({
       id: String(stray.id),
       community: null,
     });

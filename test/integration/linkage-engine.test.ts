@@ -3,7 +3,7 @@ import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, JIANGCHUAN_COMMUNITY, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
-import { startTestHub, type TestHub } from '../helpers/test-hub';
+import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
   CandidatesQuery,
   CheckOutMutation,
@@ -30,8 +30,6 @@ import type {
 let t: TestHub;
 const admin = IDENTITIES.ADMIN;
 const staff = IDENTITIES.STAFF_IN;
-const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  result.errors?.[0]?.extensions?.code;
 
 beforeAll(async () => {
   t = await startTestHub({

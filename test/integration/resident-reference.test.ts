@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/identity';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE } from '../helpers/identities';
-import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
   CreateActivityMutation,
   NeedDescriptionQuery,
@@ -20,7 +20,6 @@ afterAll(() => t?.close());
 
 const bot = IDENTITIES.BOT_IN;
 const staff = { role: Role.STAFF, subject: 'staff-xiahe', regionId: XIAHE };
-const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 const needRow = async (id: string) =>
   (await t.database.dataSource.query('SELECT status, rating, reporter_ref FROM need WHERE id = ?', [Number(id)]))[0];
 
@@ -75,11 +74,11 @@ test('a BOT reads a description only with its resident’s reference, and cannot
     await t.query<SubmitNeedMutation>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, bot)
   ).submitNeed.id;
   const read = async (reporterRef?: string) =>
-    (await t.query<NeedDescriptionQuery>(Op.NEED_DESCRIPTION, { id, reporterRef }, bot)).need.description;
+    (await t.query<NeedDescriptionQuery>(Op.NEED_DESCRIPTION, { id, reporterRef }, bot)).need!.description;
   expect(await read(Op.REPORTER_B)).toBeNull();
   expect(await read()).toBeNull();
   expect(await read(Op.REPORTER_A)).toBe('独居老人需要每周上门探访');
-  expect((await t.query<NeedDescriptionQuery>(Op.NEED_DESCRIPTION, { id }, staff)).need.description).toBe(
+  expect((await t.query<NeedDescriptionQuery>(Op.NEED_DESCRIPTION, { id }, staff)).need!.description).toBe(
     '独居老人需要每周上门探访',
   );
   const search = `{ needs(filter: { search: "独居" }) { totalCount nodes { number } } }`;

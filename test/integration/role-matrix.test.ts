@@ -241,6 +241,6 @@ test('a need’s description is shown to staff of its region and the bot for its
       identity(role),
     );
     const expected = ['ADMIN', 'STAFF_IN', 'BOT_IN'].includes(role) ? '独居老人需要每周上门探访' : null;
-    expect({ role, description: data.need.description }).toEqual({ role, description: expected });
+    expect({ role, description: data.need!.description }).toEqual({ role, description: expected });
   }
 });

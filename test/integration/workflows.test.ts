@@ -2,7 +2,7 @@ import { Role } from '../../src/auth/identity';
 import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, JIANGCHUAN, XIAHE } from '../helpers/identities';
-import { startTestHub, type TestHub } from '../helpers/test-hub';
+import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
   AuditLogQuery,
   CheckOutMutation,
@@ -26,7 +26,6 @@ import type {
 let t: TestHub;
 const staff = IDENTITIES.STAFF_IN;
 const admin = IDENTITIES.ADMIN;
-const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
 
 beforeAll(async () => {
   t = await startTestHub();
@@ -61,7 +60,7 @@ test('a need goes SUBMITTED → ACCEPTED → MATCHED → IN_SERVICE → RESOLVED
     ['startNeedService', 'IN_SERVICE'],
     ['resolveNeed', 'RESOLVED'],
   ]) {
-    expect((await t.query<any>(Op.NEED_TRANSITION(step), { id }, staff))[step].status).toBe(status);
+    expect((await t.query<Op.NeedTransitionResult>(Op.NEED_TRANSITION(step), { id }, staff))[step].status).toBe(status);
   }
   const linked = await t.query<any>(`query($id: ID!) { need(id: $id) { resolvedAt linkageCase { id } } }`, { id });
   expect(linked.need.resolvedAt).not.toBeNull();
@@ -72,7 +71,9 @@ test('a need goes SUBMITTED → ACCEPTED → MATCHED → IN_SERVICE → RESOLVED
       .rateNeed.rating,
   ).toBe(4);
   expect(codeOf(await t.execute(Op.RATE_NEED, { id, rating: 5 }, staff))).toBe('ALREADY_RATED');
-  expect((await t.query<any>(Op.NEED_TRANSITION('closeNeed'), { id }, staff)).closeNeed.status).toBe('CLOSED');
+  expect(
+    (await t.query<Op.NeedTransitionResult>(Op.NEED_TRANSITION('closeNeed'), { id }, staff)).closeNeed.status,
+  ).toBe('CLOSED');
   expect(codeOf(await t.execute(Op.REJECT_NEED, { id, reason: 'x' }, staff))).toBe('INVALID_TRANSITION');
 
   const rejected = (await t.query<RejectNeedMutation>(Op.REJECT_NEED, { id: second.id, reason: '重复登记' }, staff))
@@ -165,14 +166,15 @@ test('a project round funds reviewed applications up to its quota, then they sta
   await t.query(Op.REVIEW_APPLICATION, { id: b, score: 85 }, staff);
   expect(codeOf(await t.execute(Op.REVIEW_APPLICATION, { id: b, score: 120 }, staff))).toBe('BAD_USER_INPUT');
   expect(
-    (await t.query<any>(Op.PROJECT_STEP('approveProjectApplication'), { id: a }, admin)).approveProjectApplication
-      .status,
+    (await t.query<Op.ProjectStepResult>(Op.PROJECT_STEP('approveProjectApplication'), { id: a }, admin))
+      .approveProjectApplication.status,
   ).toBe('APPROVED');
   expect(codeOf(await t.execute(Op.PROJECT_STEP('approveProjectApplication'), { id: b }, admin))).toBe(
     'QUOTA_EXCEEDED',
   );
   expect(
-    (await t.query<any>(Op.PROJECT_STEP('rejectProjectApplication'), { id: b }, admin)).rejectProjectApplication.status,
+    (await t.query<Op.ProjectStepResult>(Op.PROJECT_STEP('rejectProjectApplication'), { id: b }, admin))
+      .rejectProjectApplication.status,
   ).toBe('REJECTED');
   await t.query(Op.PROJECT_STEP('startProject'), { id: a }, staff);
   expect((await t.query<CompleteProjectMutation>(Op.COMPLETE_PROJECT, { id: a }, staff)).completeProject).toMatchObject(
@@ -241,7 +243,7 @@ test('residents: phone sealed and masked, consent required, tags for staff of th
   ]);
   expect(row.phone_masked).toBe('138****5678');
   expect(row.phone_sealed).not.toContain('13812345678');
-  expect((await t.query<ResidentQuery>(Op.RESIDENT, { id: resident.id }, admin)).resident.tags).toEqual([
+  expect((await t.query<ResidentQuery>(Op.RESIDENT, { id: resident.id }, admin)).resident!.tags).toEqual([
     'ELDERLY_ALONE',
     'LOW_INCOME',
   ]);
