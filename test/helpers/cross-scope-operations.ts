@@ -58,3 +58,5 @@ export const PROJECT_LIST = /* GraphQL */ `
   }
 `;
 export const NEED_LIST = `query ScopedNeedList($region: ID!) { needs(first: 100, filter: { regionId: $region }) { nodes { id community { name } } } }`;
+export const STATION_IDS = `query ScopedStationIds($r: ID!) { serviceStations(first: 1, filter: { regionId: $r }) { nodes { id } } }`;
+export const OPEN_ROUND = `mutation ScopedOpenRound($name: String!) { openProjectRound(input: { name: $name, sponsor: "市民政局", openedOn: "2026-10-01", quota: 5 }) { id } }`;

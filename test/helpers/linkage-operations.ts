@@ -184,3 +184,6 @@ export const SERVICE_COUNT = `query ServiceCount($category: ServiceCategory!, $r
 export const COMPLETED_PROJECTS = `query CompletedProjects($search: String!) { serviceProjects(filter: { search: $search, status: COMPLETED }) { nodes { id title } } }`;
 export const RECORD_EARMARKED_FUNDS = `mutation RecordEarmarkedFunds($regionId: ID!, $category: ServiceCategory!, $amount: Int!) { recordCharityResource(input: { name: "定向基金", kind: FUNDS, donor: "爱心企业", regionId: $regionId, category: $category, amount: $amount, unit: "元", receivedOn: "2026-11-01" }) { id } }`;
 export const TIME_BANK_BALANCE = `query TimeBankBalance($id: ID!) { volunteer(id: $id) { timeBankBalance } }`;
+export const VERIFY_LEDGER_RECORD = `query VerifyLedgerRecord { verifyHourLedger { ok firstBrokenEntryId serviceHoursId reason } }`;
+export const CHILDREN_STATION_HOURS = `query ChildrenStationHours { serviceStations(filter: { kind: CHILDREN_STATION }) { nodes { volunteerHours } } }`;
+export const VOLUNTEER_SERVICE_HOURS = `query VolunteerServiceHours($id: ID!) { volunteer(id: $id) { serviceHours } }`;

@@ -12,6 +12,7 @@ import { startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
   NeedDescriptionQuery,
   RegisterResidentMutation,
+  ResidentQuery,
   SubmitNeedMutation,
 } from '../helpers/generated/operations';
 
@@ -190,7 +191,7 @@ test('a STAFF read of a resident and of a need description is recorded, naming t
     )
   ).submitNeed.id;
 
-  await t.query(Op.RESIDENT, { id: resident }, IDENTITIES.STAFF_IN);
+  await t.query<ResidentQuery>(Op.RESIDENT, { id: resident }, IDENTITIES.STAFF_IN);
   expect((await audit({ kind: 'READ', record: `Resident:${resident}`, subject: 'staff-liqi' })).nodes).toEqual([
     expect.objectContaining({
       kind: 'READ',
@@ -212,13 +213,14 @@ test('a STAFF read of a resident and of a need description is recorded, naming t
   expect(await byDate(hourAgo, inAnHour)).toBe(1);
   expect(await byDate(inAnHour, new Date(Date.now() + 7_200_000).toISOString())).toBe(0);
 
-  await t.query(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.STAFF_IN);
+  await t.query<NeedDescriptionQuery>(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.STAFF_IN);
   expect((await audit({ kind: 'READ', record: `Need:${need}`, subject: 'staff-liqi' })).nodes).toEqual([
     expect.objectContaining({ operation: 'Need.description', target: `id=${need}`, record: `Need:${need}` }),
   ]);
 
   // A page of residents is recorded with one statement, whatever its size: 1 row read costs what 6 do.
-  for (let i = 0; i < 5; i += 1) await t.query(Op.REGISTER_RESIDENT, { regionId: XIAHE }, admin);
+  for (let i = 0; i < 5; i += 1)
+    await t.query<RegisterResidentMutation>(Op.REGISTER_RESIDENT, { regionId: XIAHE }, admin);
   const page = (first: number) =>
     t.query<any>(`query($first: Int) { residents(first: $first) { nodes { id name } } }`, { first }, admin);
   t.database.queries.reset();

@@ -4,11 +4,14 @@ import { IDENTITIES, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
 import type {
+  CheckInMutation,
   CheckOutMutation,
   CreateActivityMutation,
   OpenRoundMutation,
   RecordResourceMutation,
   RegisterVolunteerMutation,
+  ReviewApplicationMutation,
+  SignUpMutation,
   SubmitApplicationMutation,
   SubmitNeedMutation,
   VerifyLedgerQuery,
@@ -67,8 +70,8 @@ async function recordThreeHours(volunteers: string[]): Promise<string[]> {
   const activity = await createActivity(null);
   const ids: string[] = [];
   for (const volunteer of volunteers) {
-    await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
-    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-20T01:00:00Z' }, staff);
+    await t.query<SignUpMutation>(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
+    await t.query<CheckInMutation>(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-20T01:00:00Z' }, staff);
     const { checkOut } = await t.query<CheckOutMutation>(
       Op.CHECK_OUT,
       { a: activity, v: volunteer, at: '2026-11-20T04:00:00Z' },
@@ -97,7 +100,11 @@ test('20 parallel approvals on a round with quota 3 fund exactly 3', async () =>
       { roundId: round, applicantId: '3', regionId: XIAHE },
       staff,
     );
-    await t.query(Op.REVIEW_APPLICATION, { id: submitProjectApplication.id, score: 80 + (i % 10) }, staff);
+    await t.query<ReviewApplicationMutation>(
+      Op.REVIEW_APPLICATION,
+      { id: submitProjectApplication.id, score: 80 + (i % 10) },
+      staff,
+    );
     applications.push(submitProjectApplication.id);
   }
 
@@ -248,8 +255,8 @@ describe('sign-ups and check-outs', () => {
   test('20 parallel check-outs of one sign-up record its hours once', async () => {
     const [volunteer] = await registerVolunteers(1);
     const activity = await createActivity(null);
-    await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
-    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-21T01:00:00Z' }, staff);
+    await t.query<SignUpMutation>(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
+    await t.query<CheckInMutation>(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-21T01:00:00Z' }, staff);
     const { outcomes } = await burst(20, () => ({
       query: Op.CHECK_OUT,
       variables: { a: activity, v: volunteer, at: '2026-11-21T03:00:00Z' },

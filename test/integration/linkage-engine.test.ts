@@ -5,25 +5,34 @@ import { IDENTITIES, JIANGCHUAN_COMMUNITY, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
 import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
+  AddContributionMutation,
+  AllocateMutation,
   CandidatesQuery,
+  CheckInMutation,
   CheckOutMutation,
+  CiteNeedsMutation,
+  CompletedProjectsQuery,
   CreateActivityMutation,
   CreateServiceMutation,
+  LinkServiceMutation,
   NeedCaseQuery,
   NeedsWithCandidatesQuery,
-  RecordResourceMutation,
-  RegionListsQuery,
-  RecordEarmarkedFundsMutation,
-  SubmitCategoryNeedMutation,
   OrganizationIdsQuery,
-  ServiceCountQuery,
-  CompletedProjectsQuery,
-  ServiceIdsQuery,
-  TimeBankBalanceQuery,
+  RateNeedMutation,
+  RecordEarmarkedFundsMutation,
+  RecordResourceMutation,
+  RedeemMutation,
+  RegionListsQuery,
   RegisterMutation,
   RegisterSocialWorkerMutation,
   RegisterVolunteerMutation,
+  ServiceCountQuery,
+  ServiceIdsQuery,
+  SignUpMutation,
+  SubmitCategoryNeedMutation,
+  TimeBankBalanceQuery,
   TraceQuery,
+  VerifyHoursMutation,
   VerifyLedgerQuery,
 } from '../helpers/generated/operations';
 
@@ -160,7 +169,7 @@ describe('candidates from the five societies', () => {
     ]);
     const activity = (await t.query<CreateActivityMutation>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, admin))
       .createVolunteerActivity.id;
-    await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: busy }, admin);
+    await t.query<SignUpMutation>(Op.SIGN_UP, { activityId: activity, volunteerId: busy }, admin);
     const legal = await submit(XIAHE, admin, 'LEGAL_AID');
     const need = (await t.query<CandidatesQuery>(L.NEED_CANDIDATES, { id: legal })).need!;
     const top = need.candidateVolunteers.slice(0, 2);
@@ -206,11 +215,19 @@ describe('linkage index and the three lists', () => {
       .organizations.nodes[0].id;
     const contributors = { COMMUNITY: community, ORGANIZATION: cityOrganization, CHARITY: '1' };
     for (const society of ['COMMUNITY', 'ORGANIZATION', 'CHARITY'] as const)
-      await t.query(L.ADD_CONTRIBUTION, { caseId: await caseOf(a), society, ref: contributors[society] }, admin);
+      await t.query<AddContributionMutation>(
+        L.ADD_CONTRIBUTION,
+        { caseId: await caseOf(a), society, ref: contributors[society] },
+        admin,
+      );
     for (const society of ['COMMUNITY', 'CHARITY'] as const)
-      await t.query(L.ADD_CONTRIBUTION, { caseId: await caseOf(b), society, ref: contributors[society] }, admin);
-    await t.query(Op.RATE_NEED, { id: a, rating: 5 }, admin);
-    await t.query(Op.RATE_NEED, { id: b, rating: 3 }, admin);
+      await t.query<AddContributionMutation>(
+        L.ADD_CONTRIBUTION,
+        { caseId: await caseOf(b), society, ref: contributors[society] },
+        admin,
+      );
+    await t.query<RateNeedMutation>(Op.RATE_NEED, { id: a, rating: 5 }, admin);
+    await t.query<RateNeedMutation>(Op.RATE_NEED, { id: b, rating: 3 }, admin);
     // Fix the dates so the figures do not depend on when the test runs.
     const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
     const needs = t.database.dataSource.getRepository('Need');
@@ -266,8 +283,8 @@ describe('linkage index and the three lists', () => {
       )
     ).recordCharityResource.id;
     // Unearmarked funds belong to no category.
-    await t.query(Op.RECORD_RESOURCE, { regionId: XIAHE, amount: 700 }, admin);
-    await t.query(
+    await t.query<RecordResourceMutation>(Op.RECORD_RESOURCE, { regionId: XIAHE, amount: 700 }, admin);
+    await t.query<AllocateMutation>(
       Op.ALLOCATE,
       { resourceId: health, amount: 1200, needId: await submit(XIAHE, admin, 'HEALTH') },
       admin,
@@ -282,8 +299,8 @@ describe('linkage index and the three lists', () => {
       await t.query<CompletedProjectsQuery>(L.COMPLETED_PROJECTS, { search: '关爱妇儿' })
     ).serviceProjects.nodes.find((p) => p.title === '党群同心 关爱妇儿')!;
     const service = (await t.query<ServiceIdsQuery>(L.SERVICE_IDS, { search: '夜间作业辅导' })).services.nodes[0].id;
-    await t.query(L.CITE_NEEDS, { p: project.id, needs: [need] }, staff);
-    await t.query(L.LINK_SERVICE, { p: project.id, s: service }, staff);
+    await t.query<CiteNeedsMutation>(L.CITE_NEEDS, { p: project.id, needs: [need] }, staff);
+    await t.query<LinkServiceMutation>(L.LINK_SERVICE, { p: project.id, s: service }, staff);
     const trace = await t.query<TraceQuery>(L.TRACE, { id: need });
     expect(trace.need!.citedBy).toEqual([
       {
@@ -306,14 +323,14 @@ describe('the hour ledger', () => {
       .registerVolunteer.id;
     const activity = (await t.query<CreateActivityMutation>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, staff))
       .createVolunteerActivity.id;
-    await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
-    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-05T01:00:00Z' }, staff);
+    await t.query<SignUpMutation>(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
+    await t.query<CheckInMutation>(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-05T01:00:00Z' }, staff);
     const hours = (
       await t.query<CheckOutMutation>(Op.CHECK_OUT, { a: activity, v: volunteer, at: '2026-11-05T04:10:00Z' }, staff)
     ).checkOut;
     expect(hours.hours).toBe(3);
-    await t.query(Op.VERIFY_HOURS, { id: hours.id }, staff);
-    await t.query(L.REDEEM, { v: volunteer, hours: 1 }, staff);
+    await t.query<VerifyHoursMutation>(Op.VERIFY_HOURS, { id: hours.id }, staff);
+    await t.query<RedeemMutation>(L.REDEEM, { v: volunteer, hours: 1 }, staff);
     expect(codeOf(await t.execute(L.REDEEM, { v: volunteer, hours: 2.5 }, staff))).toBe('INSUFFICIENT_BALANCE');
     const balance = await t.query<TimeBankBalanceQuery>(L.TIME_BANK_BALANCE, { id: volunteer }, staff);
     expect(balance.volunteer!.timeBankBalance).toBe(2);

@@ -83,7 +83,7 @@ test('a BOT reads a description only with its resident’s reference, and cannot
   );
   const search = `{ needs(filter: { search: "独居" }) { totalCount nodes { number } } }`;
   expect(codeOf(await t.execute(search, {}, bot))).toBe('FORBIDDEN');
-  expect((await t.query<any>(search, {}, staff)).needs.totalCount).toBeGreaterThan(0);
+  expect((await t.query<{ needs: { totalCount: number } }>(search, {}, staff)).needs.totalCount).toBeGreaterThan(0);
 });
 
 test('a volunteer the BOT registered: it reads the record and signs it up only with that resident’s reference', async () => {
@@ -98,10 +98,10 @@ test('a volunteer the BOT registered: it reads the record and signs it up only w
   const record = `query($id: ID!, $reporterRef: String) { volunteer(id: $id, reporterRef: $reporterRef) { serviceHours } }`;
   expect(codeOf(await t.execute(record, { id: volunteer, reporterRef: Op.REPORTER_B }, bot))).toBe('FORBIDDEN');
   expect(codeOf(await t.execute(record, { id: volunteer }, bot))).toBe('FORBIDDEN');
-  expect((await t.query<any>(record, { id: volunteer, reporterRef: Op.REPORTER_A }, bot)).volunteer).toEqual({
+  expect((await t.query(record, { id: volunteer, reporterRef: Op.REPORTER_A }, bot)).volunteer).toEqual({
     serviceHours: 0,
   });
-  expect((await t.query<any>(record, { id: volunteer }, staff)).volunteer).toEqual({ serviceHours: 0 });
+  expect((await t.query(record, { id: volunteer }, staff)).volunteer).toEqual({ serviceHours: 0 });
   const activity = (
     await t.query<CreateActivityMutation>(Op.CREATE_ACTIVITY, { regionId: XIAHE, capacity: 10 }, IDENTITIES.ADMIN)
   ).createVolunteerActivity.id;

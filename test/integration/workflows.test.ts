@@ -4,10 +4,13 @@ import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, JIANGCHUAN, XIAHE } from '../helpers/identities';
 import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
+  AllocateMutation,
   AuditLogQuery,
+  CheckInMutation,
   CheckOutMutation,
   CompleteProjectMutation,
   CreateActivityMutation,
+  GrantTalentAwardMutation,
   OpenRoundMutation,
   RateNeedMutation,
   RecordCertificateMutation,
@@ -18,8 +21,11 @@ import type {
   RegisterVolunteerMutation,
   RejectNeedMutation,
   ResidentQuery,
+  ReviewApplicationMutation,
+  SignUpMutation,
   SubmitApplicationMutation,
   SubmitNeedMutation,
+  VerifyHoursMutation,
 } from '../helpers/generated/operations';
 
 // The rules behind the admin mutations: state machines, limits, rewards, privacy and the audit trail.
@@ -94,11 +100,11 @@ test('check-in and check-out round per started hour; only verified hours count',
       (await t.query<RegisterVolunteerMutation>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)).registerVolunteer
         .id,
     );
-  await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteers[0] }, staff);
+  await t.query<SignUpMutation>(Op.SIGN_UP, { activityId: activity, volunteerId: volunteers[0] }, staff);
   expect(codeOf(await t.execute(Op.SIGN_UP, { activityId: activity, volunteerId: volunteers[0] }, staff))).toBe(
     'ALREADY_SIGNED_UP',
   );
-  await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteers[1] }, staff);
+  await t.query<SignUpMutation>(Op.SIGN_UP, { activityId: activity, volunteerId: volunteers[1] }, staff);
   expect(codeOf(await t.execute(Op.SIGN_UP, { activityId: activity, volunteerId: volunteers[2] }, staff))).toBe(
     'ACTIVITY_FULL',
   );
@@ -106,7 +112,7 @@ test('check-in and check-out round per started hour; only verified hours count',
   const before = (await t.query<any>(`{ region(id: "${XIAHE}") { volunteerHours } }`)).region.volunteerHours;
   const served = async (volunteer: string, minutes: number) => {
     const start = new Date('2026-11-05T01:00:00Z');
-    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: start.toISOString() }, staff);
+    await t.query<CheckInMutation>(Op.CHECK_IN, { a: activity, v: volunteer, at: start.toISOString() }, staff);
     return (
       await t.query<CheckOutMutation>(
         Op.CHECK_OUT,
@@ -123,7 +129,7 @@ test('check-in and check-out round per started hour; only verified hours count',
     codeOf(await t.execute(Op.CHECK_OUT, { a: activity, v: volunteers[1], at: '2026-11-05T04:00:00Z' }, staff)),
   ).toBe('ALREADY_CHECKED_OUT');
   expect((await t.query<any>(`{ region(id: "${XIAHE}") { volunteerHours } }`)).region.volunteerHours).toBe(before);
-  await t.query(Op.VERIFY_HOURS, { id: first.id }, staff);
+  await t.query<VerifyHoursMutation>(Op.VERIFY_HOURS, { id: first.id }, staff);
   expect((await t.query<any>(`{ region(id: "${XIAHE}") { volunteerHours } }`)).region.volunteerHours).toBe(
     before + 2.5,
   );
@@ -135,10 +141,10 @@ test('a resource is never allocated beyond what remains', async () => {
     .recordCharityResource;
   expect(resource.remaining).toBe(1000);
   const need = (await t.query<SubmitNeedMutation>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
-  await t.query(Op.ALLOCATE, { resourceId: resource.id, amount: 700, needId: need }, staff);
+  await t.query<AllocateMutation>(Op.ALLOCATE, { resourceId: resource.id, amount: 700, needId: need }, staff);
   const over = await t.execute(Op.ALLOCATE, { resourceId: resource.id, amount: 301, needId: need }, staff);
   expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_RESOURCE', remaining: 300 });
-  await t.query(Op.ALLOCATE, { resourceId: resource.id, amount: 300, needId: need }, staff);
+  await t.query<AllocateMutation>(Op.ALLOCATE, { resourceId: resource.id, amount: 300, needId: need }, staff);
   const after = await t.query<any>(
     `query($id: ID!) { charityResource(id: $id) { remaining allocations { amount need { id } } } }`,
     { id: resource.id },
@@ -162,8 +168,8 @@ test('a project round funds reviewed applications up to its quota, then they sta
   expect(codeOf(await t.execute(Op.PROJECT_STEP('approveProjectApplication'), { id: a }, admin))).toBe(
     'INVALID_TRANSITION',
   );
-  await t.query(Op.REVIEW_APPLICATION, { id: a, score: 91 }, staff);
-  await t.query(Op.REVIEW_APPLICATION, { id: b, score: 85 }, staff);
+  await t.query<ReviewApplicationMutation>(Op.REVIEW_APPLICATION, { id: a, score: 91 }, staff);
+  await t.query<ReviewApplicationMutation>(Op.REVIEW_APPLICATION, { id: b, score: 85 }, staff);
   expect(codeOf(await t.execute(Op.REVIEW_APPLICATION, { id: b, score: 120 }, staff))).toBe('BAD_USER_INPUT');
   expect(
     (await t.query<Op.ProjectStepResult>(Op.PROJECT_STEP('approveProjectApplication'), { id: a }, admin))
@@ -203,7 +209,7 @@ test('certificates pay the policy’s reward and only move up; talent awards are
   expect(codeOf(await t.execute(Op.RECORD_CERTIFICATE, { id: worker, level: 'INTERMEDIATE' }, staff))).toBe(
     'CERTIFICATE_NOT_HIGHER',
   );
-  await t.query(Op.GRANT_TALENT_AWARD, { id: worker, year: 2025 }, admin);
+  await t.query<GrantTalentAwardMutation>(Op.GRANT_TALENT_AWARD, { id: worker, year: 2025 }, admin);
   expect(codeOf(await t.execute(Op.GRANT_TALENT_AWARD, { id: worker, year: 2025 }, admin))).toBe('DUPLICATE_AWARD');
 });
 

@@ -690,6 +690,20 @@ export type ScopedNeedListQueryVariables = Exact<{
 
 export type ScopedNeedListQuery = { needs: { nodes: Array<{ id: string, community: { name: string } | null }> } };
 
+export type ScopedStationIdsQueryVariables = Exact<{
+  r: string | number;
+}>;
+
+
+export type ScopedStationIdsQuery = { serviceStations: { nodes: Array<{ id: string }> } };
+
+export type ScopedOpenRoundMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type ScopedOpenRoundMutation = { openProjectRound: { id: string } };
+
 export type CandidatesQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -817,6 +831,23 @@ export type TimeBankBalanceQueryVariables = Exact<{
 
 export type TimeBankBalanceQuery = { volunteer: { timeBankBalance: number } | null };
 
+export type VerifyLedgerRecordQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyLedgerRecordQuery = { verifyHourLedger: { ok: boolean, firstBrokenEntryId: string | null, serviceHoursId: string | null, reason: string | null } };
+
+export type ChildrenStationHoursQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChildrenStationHoursQuery = { serviceStations: { nodes: Array<{ volunteerHours: number }> } };
+
+export type VolunteerServiceHoursQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VolunteerServiceHoursQuery = { volunteer: { serviceHours: number } | null };
+
 export type CityFiguresQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -850,3 +881,17 @@ export type NestedServicesQueryVariables = Exact<{
 
 
 export type NestedServicesQuery = { services: { totalCount: number, edges: Array<{ node: { name: string, provider: { name: string, kind: OrganizationKind, region: { name: string, organizationCount: number } | null }, region: { name: string, population: number, volunteerCount: number } | null } }> } };
+
+export type OrganizationNameQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationNameQuery = { organization: { name: string } | null };
+
+export type OrganizationsByFoundingQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganizationsByFoundingQuery = { organizations: { nodes: Array<{ id: string, foundedYear: number | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
