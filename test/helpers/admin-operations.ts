@@ -147,3 +147,23 @@ export const REGISTER_RESIDENT = /* GraphQL */ `
 `;
 export const RESIDENT = `query Resident($id: ID!) { resident(id: $id) { id name phone tags consentAt } }`;
 export const AUDIT_LOG = `query AuditLog($operation: String) { auditLog(filter: { operation: $operation }, first: 50) { totalCount nodes { subject role operation target outcome requestId } } }`;
+export const AUDIT_ENTRIES = /* GraphQL */ `
+  query AuditEntries($filter: AuditFilter) {
+    auditLog(filter: $filter, first: 100) {
+      totalCount
+      nodes {
+        kind
+        subject
+        role
+        regionId
+        operation
+        target
+        record
+        outcome
+        count
+        requestId
+        clientAddress
+      }
+    }
+  }
+`;

@@ -8,8 +8,9 @@ import { apolloOptions } from '../../src/server/hub';
 import { linkageSubgraph } from '../../src/subgraphs/linkage';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
-import { startTestHub, type TestHub } from '../helpers/test-hub';
+import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
 import type {
+  AuditEntriesQuery,
   NeedDescriptionQuery,
   RegisterResidentMutation,
   ResidentQuery,
@@ -27,29 +28,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const AUDIT = /* GraphQL */ `
-  query ($filter: AuditFilter) {
-    auditLog(filter: $filter, first: 100) {
-      totalCount
-      nodes {
-        kind
-        subject
-        role
-        regionId
-        operation
-        target
-        record
-        outcome
-        count
-        requestId
-        clientAddress
-      }
-    }
-  }
-`;
-
 async function audit(filter: Record<string, unknown>) {
-  return (await t.query<any>(AUDIT, { filter }, admin)).auditLog as { totalCount: number; nodes: any[] };
+  return (await t.query<AuditEntriesQuery>(Op.AUDIT_ENTRIES, { filter }, admin)).auditLog;
 }
 
 async function count(sql: string, params: unknown[] = []): Promise<number> {
@@ -135,7 +115,7 @@ test('a subgraph served alone writes the audit row itself, in its own transactio
       },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
-    const need = (response.body.singleResult.data as any).submitNeed.id;
+    const need = (response.body.singleResult.data as SubmitNeedMutation).submitNeed.id;
     const rows = (await audit({ operation: 'submitNeed', subject: 'staff-liqi' })).nodes;
     expect(rows.filter((row) => row.target === `communityId=${XIAHE} → ${need}`)).toMatchObject([
       { kind: 'MUTATION', outcome: 'OK', clientAddress: '10.1.1.1' },
@@ -222,7 +202,11 @@ test('a STAFF read of a resident and of a need description is recorded, naming t
   for (let i = 0; i < 5; i += 1)
     await t.query<RegisterResidentMutation>(Op.REGISTER_RESIDENT, { regionId: XIAHE }, admin);
   const page = (first: number) =>
-    t.query<any>(`query($first: Int) { residents(first: $first) { nodes { id name } } }`, { first }, admin);
+    t.query<{ residents: { nodes: unknown[] } }>(
+      `query($first: Int) { residents(first: $first) { nodes { id name } } }`,
+      { first },
+      admin,
+    );
   t.database.queries.reset();
   expect((await page(1)).residents.nodes).toHaveLength(1);
   const statementsForOne = t.database.queries.reset();
@@ -283,13 +267,13 @@ test('a request over its SQL statement budget still leaves its personal-data row
           region(id: "${LIQI}") { organizationCount volunteerCount volunteerTeamCount volunteerActivityCount socialWorkerCount } }`,
       }),
     });
-    const body = (await response.json()) as { data: any; errors?: { extensions: { code: string } }[] };
+    const body = (await response.json()) as GraphQLResult<{ residents: { nodes: { id: string }[] } }>;
     // The budget bit, and the resident was read all the same.
-    expect(body.errors?.map((e) => e.extensions.code)).toContain('COST_LIMIT_EXCEEDED');
-    expect(body.data.residents.nodes.map((n: any) => n.id)).toContain(resident);
+    expect(body.errors?.map((e) => e.extensions?.code)).toContain('COST_LIMIT_EXCEEDED');
+    expect(body.data!.residents.nodes.map((n) => n.id)).toContain(resident);
     const rows = (
-      await small.query<any>(
-        AUDIT,
+      await small.query<AuditEntriesQuery>(
+        Op.AUDIT_ENTRIES,
         { filter: { kind: 'READ', record: `Resident:${resident}`, subject: 'staff-over-budget' } },
         admin,
       )

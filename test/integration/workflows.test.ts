@@ -68,7 +68,10 @@ test('a need goes SUBMITTED → ACCEPTED → MATCHED → IN_SERVICE → RESOLVED
   ]) {
     expect((await t.query<Op.NeedTransitionResult>(Op.NEED_TRANSITION(step), { id }, staff))[step].status).toBe(status);
   }
-  const linked = await t.query<any>(`query($id: ID!) { need(id: $id) { resolvedAt linkageCase { id } } }`, { id });
+  const linked = await t.query<{ need: { resolvedAt: string | null; linkageCase: { id: string } | null } }>(
+    `query($id: ID!) { need(id: $id) { resolvedAt linkageCase { id } } }`,
+    { id },
+  );
   expect(linked.need.resolvedAt).not.toBeNull();
   expect(linked.need.linkageCase).not.toBeNull();
   expect(codeOf(await t.execute(Op.RATE_NEED, { id, rating: 6 }, staff))).toBe('BAD_USER_INPUT');
@@ -91,6 +94,10 @@ test('needs are registered to communities, not to townships', async () => {
   expect(codeOf(await t.execute(Op.SUBMIT_NEED, { communityId: '530402006000' }, staff))).toBe('BAD_USER_INPUT');
 });
 
+const regionHours = async () =>
+  (await t.query<{ region: { volunteerHours: number } }>(`{ region(id: "${XIAHE}") { volunteerHours } }`)).region
+    .volunteerHours;
+
 test('check-in and check-out round per started hour; only verified hours count', async () => {
   const activity = (await t.query<CreateActivityMutation>(Op.CREATE_ACTIVITY, { regionId: XIAHE, capacity: 2 }, staff))
     .createVolunteerActivity.id;
@@ -109,7 +116,7 @@ test('check-in and check-out round per started hour; only verified hours count',
     'ACTIVITY_FULL',
   );
 
-  const before = (await t.query<any>(`{ region(id: "${XIAHE}") { volunteerHours } }`)).region.volunteerHours;
+  const before = await regionHours();
   const served = async (volunteer: string, minutes: number) => {
     const start = new Date('2026-11-05T01:00:00Z');
     await t.query<CheckInMutation>(Op.CHECK_IN, { a: activity, v: volunteer, at: start.toISOString() }, staff);
@@ -128,11 +135,9 @@ test('check-in and check-out round per started hour; only verified hours count',
   expect(
     codeOf(await t.execute(Op.CHECK_OUT, { a: activity, v: volunteers[1], at: '2026-11-05T04:00:00Z' }, staff)),
   ).toBe('ALREADY_CHECKED_OUT');
-  expect((await t.query<any>(`{ region(id: "${XIAHE}") { volunteerHours } }`)).region.volunteerHours).toBe(before);
+  expect(await regionHours()).toBe(before);
   await t.query<VerifyHoursMutation>(Op.VERIFY_HOURS, { id: first.id }, staff);
-  expect((await t.query<any>(`{ region(id: "${XIAHE}") { volunteerHours } }`)).region.volunteerHours).toBe(
-    before + 2.5,
-  );
+  expect(await regionHours()).toBe(before + 2.5);
   expect(codeOf(await t.execute(Op.VERIFY_HOURS, { id: first.id }, staff))).toBe('ALREADY_VERIFIED');
 });
 
@@ -145,7 +150,7 @@ test('a resource is never allocated beyond what remains', async () => {
   const over = await t.execute(Op.ALLOCATE, { resourceId: resource.id, amount: 301, needId: need }, staff);
   expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_RESOURCE', remaining: 300 });
   await t.query<AllocateMutation>(Op.ALLOCATE, { resourceId: resource.id, amount: 300, needId: need }, staff);
-  const after = await t.query<any>(
+  const after = await t.query<{ charityResource: { remaining: number; allocations: unknown[] } }>(
     `query($id: ID!) { charityResource(id: $id) { remaining allocations { amount need { id } } } }`,
     { id: resource.id },
   );
@@ -189,7 +194,7 @@ test('a project round funds reviewed applications up to its quota, then they sta
       evaluation: '居民满意度 95%',
     },
   );
-  const figures = await t.query<any>(`query($id: ID!) { projectRound(id: $id) { applicationCount fundedCount } }`, {
+  const figures = await t.query(`query($id: ID!) { projectRound(id: $id) { applicationCount fundedCount } }`, {
     id: round,
   });
   expect(figures.projectRound).toEqual({ applicationCount: 2, fundedCount: 1 });

@@ -4,6 +4,26 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** 变更 · 拒绝 · 个人信息查阅 */
+export type AuditKind =
+  | 'MUTATION'
+  | 'REFUSAL'
+  | 'READ';
+
+export type AuditFilter = {
+  kind?: AuditKind | null | undefined;
+  operation?: string | null | undefined;
+  subject?: string | null | undefined;
+  /** OK or an error code */
+  outcome?: string | null | undefined;
+  /** the personal record read, e.g. Resident:12 */
+  record?: string | null | undefined;
+  /** at or after */
+  since?: unknown;
+  /** before */
+  until?: unknown;
+};
+
 /** 服务类别 — the same values in every subgraph */
 export type ServiceCategory =
   | 'ELDERLY_CARE'
@@ -444,6 +464,13 @@ export type AuditLogQueryVariables = Exact<{
 
 
 export type AuditLogQuery = { auditLog: { totalCount: number, nodes: Array<{ subject: string, role: string, operation: string, target: string, outcome: string, requestId: string }> } };
+
+export type AuditEntriesQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+}>;
+
+
+export type AuditEntriesQuery = { auditLog: { totalCount: number, nodes: Array<{ kind: AuditKind, subject: string, role: string, regionId: string | null, operation: string, target: string, record: string | null, outcome: string, count: number, requestId: string, clientAddress: string | null }> } };
 
 export type ScopedRecordResourceMutationVariables = Exact<{
   input: RecordCharityResourceInput;
