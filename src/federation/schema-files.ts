@@ -79,7 +79,7 @@ async function operationTypes(documents: Source[], filename: string, from: strin
 const BOT_TYPES = join('bots', 'resident', 'generated', 'operations.ts');
 const TEST_TYPES = join('test', 'helpers', 'generated', 'operations.ts');
 
-/** schema/subgraphs/<name>.graphql, schema/supergraph.graphql and the bot's operation types, as text. */
+/** schema/subgraphs/<name>.graphql, schema/supergraph.graphql, and the bot's and tests' operation types, as text. */
 async function expectedFiles(): Promise<Map<string, string>> {
   const subgraphs = buildAllSubgraphs();
   const files = new Map<string, string>();
