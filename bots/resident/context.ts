@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Contact, Message, Room } from 'wechaty';
 import type { Command } from './commands';
 import type { BotConfig } from './config';
+import type { Handling } from './handling';
 import type { HubClient } from './hub-client';
 import type { Clock, SendQueue } from './send-queue';
 import type { BotState, RoomBinding } from './state';
@@ -32,6 +33,8 @@ export interface BotDeps {
   hub: HubClient;
   state: BotState;
   queue: SendQueue;
+  /** Messages being handled; with the queue, tells when the bot has answered everything it received. */
+  handling: Handling;
   clock: Clock;
   events: EventEmitter<ResidentEvents>;
   log: (line: string) => void;

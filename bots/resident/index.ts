@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { BotConfig } from './config';
 import { createEvents, type BotDeps } from './context';
+import { Handling } from './handling';
 import { HubClient } from './hub-client';
 import { ActivitiesPlugin } from './plugins/activities';
 import { BindRoomPlugin } from './plugins/bind-room';
@@ -43,6 +44,7 @@ export function buildResidentBot({
     hub: new HubClient({ url: config.hubUrl, token: config.botToken }),
     state,
     queue: new SendQueue(new SendThrottle(config.sending, clock.random), config.sending, clock, log),
+    handling: new Handling(),
     clock,
     events: createEvents(),
     log,

@@ -13,14 +13,20 @@ export interface DatabaseConfig {
   queueLimit: number;
 }
 
+export interface RateLimits {
+  perToken: number;
+  perAddress: number;
+  windowSeconds: number;
+}
+
 export interface Config {
   port: number;
   database: DatabaseConfig;
   hubUrl: string;
   auth: AuthConfig;
   dataKeys: DataKeys;
-  /** Mutation fields (aliases count) allowed per minute, per token and per client address. */
-  rateLimit: { perToken: number; perAddress: number };
+  /** Mutation fields (aliases count) allowed per window (a minute), per token and per client address. */
+  rateLimit: RateLimits;
   /** What one request may cost and what a client may spend (see src/graphql/cost.ts). */
   budget: BudgetConfig;
   nodeEnv: 'development' | 'production' | 'test';
@@ -176,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: {
       perToken: positiveInt('MUTATIONS_PER_MINUTE_PER_TOKEN', env.MUTATIONS_PER_MINUTE_PER_TOKEN, 120),
       perAddress: positiveInt('MUTATIONS_PER_MINUTE_PER_ADDRESS', env.MUTATIONS_PER_MINUTE_PER_ADDRESS, 240),
+      // A minute in production; a test shortens it to see the window pass.
+      windowSeconds: positiveInt('MUTATION_WINDOW_SECONDS', env.MUTATION_WINDOW_SECONDS, 60),
     },
     budget: {
       maxCost: positiveInt('QUERY_COST_LIMIT', env.QUERY_COST_LIMIT, 10_000),

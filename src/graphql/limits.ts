@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { BudgetConfig } from '../config/config';
+import type { BudgetConfig, RateLimits } from '../config/config';
 import { requestStatements } from '../db/query-counter';
 import { Admission, retryAfter } from './admission';
 import type { HubContext } from './context';
@@ -90,11 +90,6 @@ async function consume(limiters: [RateLimiterMemory, string | undefined][], poin
   }
 }
 
-export interface RateLimits {
-  perToken: number;
-  perAddress: number;
-}
-
 /**
  * The per-request budget, before anything runs: the document's estimated cost (src/graphql/cost.ts) must fit
  * `maxCost`; it is charged per minute to the caller's token, or to its address when anonymous; each mutation field,
@@ -105,8 +100,8 @@ export function budgetPlugin(budget: BudgetConfig, mutations: RateLimits): Apoll
   const computed = computedFields();
   const costByToken = new RateLimiterMemory({ points: budget.costPerMinutePerToken, duration: 60 });
   const costByAddress = new RateLimiterMemory({ points: budget.costPerMinutePerAddress, duration: 60 });
-  const mutationsByToken = new RateLimiterMemory({ points: mutations.perToken, duration: 60 });
-  const mutationsByAddress = new RateLimiterMemory({ points: mutations.perAddress, duration: 60 });
+  const mutationsByToken = new RateLimiterMemory({ points: mutations.perToken, duration: mutations.windowSeconds });
+  const mutationsByAddress = new RateLimiterMemory({ points: mutations.perAddress, duration: mutations.windowSeconds });
   const admission = new Admission(budget.statementsInFlight, budget.admissionWaitMs);
   return {
     async requestDidStart() {

@@ -53,7 +53,7 @@ test('登记需求 runs privately and the need reaches the hub for staff of the 
 });
 
 test('活动 lists open activities; 报名 registers the resident as a volunteer and signs up; 志愿时长 answers privately', async () => {
-  const created = await f.t.query<any>(
+  const created = await f.t.query<{ createVolunteerActivity: { id: string } }>(
     'mutation { createVolunteerActivity(input: { title: "重阳节敬老志愿服务", category: ELDERLY_CARE, regionId: "530402002004", startsOn: "2099-10-01", capacity: 30 }) { id } }',
     {},
     IDENTITIES.ADMIN,

@@ -12,7 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { createConnection, type Connection } from 'mysql2/promise';
+import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { Role } from '../../src/auth/identity';
 import { signToken } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config/config';
@@ -88,7 +88,8 @@ async function kill9(hub: ChildProcess): Promise<void> {
 }
 
 interface Answer {
-  data?: Record<string, any> | null;
+  /** Every mutation and query these tests send selects the id of what it answers. */
+  data?: Record<string, { id: string }> | null;
   errors?: { extensions?: { code?: string } }[];
 }
 
@@ -210,7 +211,7 @@ async function client(setup: Setup, number: number, counts: { sent: number; answ
 
 /** The id each OK audit row of `operation` says it returned (`… → 41`), or the `id=` it named. */
 async function auditedIds(db: Connection, operation: string, by: 'returned' | 'named'): Promise<Set<number>> {
-  const [rows] = await db.query<any[]>('SELECT target FROM audit_entry WHERE operation = ? AND outcome = ?', [
+  const [rows] = await db.query<RowDataPacket[]>('SELECT target FROM audit_entry WHERE operation = ? AND outcome = ?', [
     operation,
     'OK',
   ]);
@@ -219,7 +220,7 @@ async function auditedIds(db: Connection, operation: string, by: 'returned' | 'n
 }
 
 async function ids(db: Connection, sql: string, params: unknown[]): Promise<Set<number>> {
-  const [rows] = await db.query<any[]>(sql, params);
+  const [rows] = await db.query<RowDataPacket[]>(sql, params);
   return new Set(rows.map((row) => Number(row.id)));
 }
 
@@ -268,18 +269,19 @@ async function check(db: Connection, setup: Setup): Promise<string[]> {
     await auditedIds(db, 'approveProjectApplication', 'named'),
   );
 
-  const [[approved]] = await db.query<any[]>(
+  const [[approved]] = await db.query<RowDataPacket[]>(
     'SELECT COUNT(*) AS n FROM service_project WHERE round_id = ? AND status = ?',
     [Number(setup.roundId), 'APPROVED'],
   );
-  const [[signedUp]] = await db.query<any[]>('SELECT COUNT(*) AS n FROM activity_signup WHERE activity_id = ?', [
-    Number(setup.activityId),
-  ]);
-  const [[allocated]] = await db.query<any[]>(
+  const [[signedUp]] = await db.query<RowDataPacket[]>(
+    'SELECT COUNT(*) AS n FROM activity_signup WHERE activity_id = ?',
+    [Number(setup.activityId)],
+  );
+  const [[allocated]] = await db.query<RowDataPacket[]>(
     'SELECT COALESCE(SUM(amount), 0) AS n FROM allocation WHERE resource_id = ?',
     [Number(setup.resourceId)],
   );
-  const [[numbers]] = await db.query<any[]>(
+  const [[numbers]] = await db.query<RowDataPacket[]>(
     'SELECT COUNT(*) AS n, COUNT(DISTINCT number) AS distinct_numbers FROM need WHERE description LIKE ?',
     [`${MARK} %`],
   );

@@ -9,10 +9,10 @@ export const REGISTER_ORGANIZATION = /* GraphQL */ `
     }
   }
 `;
-export const UPDATE_ORGANIZATION = `mutation($id: ID!) { updateOrganization(id: $id, input: { description: "更新简介" }) { id description } }`;
-export const SET_ORGANIZATION_STATUS = `mutation($id: ID!) { setOrganizationStatus(id: $id, status: ACTIVE) { id status } }`;
+export const UPDATE_ORGANIZATION = `mutation UpdateOrganization($id: ID!) { updateOrganization(id: $id, input: { description: "更新简介" }) { id description } }`;
+export const SET_ORGANIZATION_STATUS = `mutation SetOrganizationStatus($id: ID!) { setOrganizationStatus(id: $id, status: ACTIVE) { id status } }`;
 export const CREATE_SERVICE = /* GraphQL */ `
-  mutation ($providerId: ID!, $regionId: ID!) {
+  mutation CreateService($providerId: ID!, $regionId: ID!) {
     createService(
       input: {
         name: "上门助浴"
@@ -27,9 +27,9 @@ export const CREATE_SERVICE = /* GraphQL */ `
     }
   }
 `;
-export const RETIRE_SERVICE = `mutation($id: ID!) { retireService(id: $id) { id active } }`;
+export const RETIRE_SERVICE = `mutation RetireService($id: ID!) { retireService(id: $id) { id active } }`;
 export const REGISTER_SOCIAL_WORKER = /* GraphQL */ `
-  mutation ($regionId: ID!) {
+  mutation RegisterSocialWorker($regionId: ID!) {
     registerSocialWorker(
       input: { name: "社工甲", level: ASSISTANT, certifiedYear: 2021, regionId: $regionId, specialties: [ELDERLY_CARE] }
     ) {
@@ -38,11 +38,11 @@ export const REGISTER_SOCIAL_WORKER = /* GraphQL */ `
     }
   }
 `;
-export const RECORD_CERTIFICATE = `mutation($id: ID!, $level: SocialWorkerLevel!) { recordCertificate(socialWorkerId: $id, level: $level, year: 2022) { id level rewardYuan } }`;
-export const GRANT_TALENT_AWARD = `mutation($id: ID!, $year: Int!) { grantTalentAward(input: { socialWorkerId: $id, year: $year, amountYuan: 50000 }) { id } }`;
-export const REGISTER_VOLUNTEER = `mutation($regionId: ID!, $reporterRef: String) { registerVolunteer(input: { name: "李小明", regionId: $regionId, skill: EDUCATION, reporterRef: $reporterRef }) { id displayName } }`;
+export const RECORD_CERTIFICATE = `mutation RecordCertificate($id: ID!, $level: SocialWorkerLevel!) { recordCertificate(socialWorkerId: $id, level: $level, year: 2022) { id level rewardYuan } }`;
+export const GRANT_TALENT_AWARD = `mutation GrantTalentAward($id: ID!, $year: Int!) { grantTalentAward(input: { socialWorkerId: $id, year: $year, amountYuan: 50000 }) { id } }`;
+export const REGISTER_VOLUNTEER = `mutation RegisterVolunteer($regionId: ID!, $reporterRef: String) { registerVolunteer(input: { name: "李小明", regionId: $regionId, skill: EDUCATION, reporterRef: $reporterRef }) { id displayName } }`;
 export const CREATE_ACTIVITY = /* GraphQL */ `
-  mutation ($regionId: ID!, $organizationId: ID, $capacity: Int) {
+  mutation CreateActivity($regionId: ID!, $organizationId: ID, $capacity: Int) {
     createVolunteerActivity(
       input: {
         title: "垃圾分类宣传"
@@ -58,12 +58,12 @@ export const CREATE_ACTIVITY = /* GraphQL */ `
     }
   }
 `;
-export const SIGN_UP = `mutation($activityId: ID!, $volunteerId: ID!, $reporterRef: String) { signUpForActivity(activityId: $activityId, volunteerId: $volunteerId, reporterRef: $reporterRef) { id } }`;
-export const CHECK_IN = `mutation($a: ID!, $v: ID!, $at: DateTimeISO!) { checkIn(activityId: $a, volunteerId: $v, at: $at) { id checkedInAt } }`;
-export const CHECK_OUT = `mutation($a: ID!, $v: ID!, $at: DateTimeISO!) { checkOut(activityId: $a, volunteerId: $v, at: $at) { id hours verified } }`;
-export const VERIFY_HOURS = `mutation($id: ID!) { verifyServiceHours(id: $id) { id verified } }`;
+export const SIGN_UP = `mutation SignUp($activityId: ID!, $volunteerId: ID!, $reporterRef: String) { signUpForActivity(activityId: $activityId, volunteerId: $volunteerId, reporterRef: $reporterRef) { id } }`;
+export const CHECK_IN = `mutation CheckIn($a: ID!, $v: ID!, $at: DateTimeISO!) { checkIn(activityId: $a, volunteerId: $v, at: $at) { id checkedInAt } }`;
+export const CHECK_OUT = `mutation CheckOut($a: ID!, $v: ID!, $at: DateTimeISO!) { checkOut(activityId: $a, volunteerId: $v, at: $at) { id hours verified } }`;
+export const VERIFY_HOURS = `mutation VerifyHours($id: ID!) { verifyServiceHours(id: $id) { id verified } }`;
 export const RECORD_RESOURCE = /* GraphQL */ `
-  mutation ($regionId: ID!, $amount: Int!) {
+  mutation RecordResource($regionId: ID!, $amount: Int!) {
     recordCharityResource(
       input: {
         name: "爱心基金"
@@ -80,12 +80,12 @@ export const RECORD_RESOURCE = /* GraphQL */ `
     }
   }
 `;
-export const ALLOCATE = `mutation($resourceId: ID!, $amount: Int!, $needId: ID) { allocateCharityResource(input: { resourceId: $resourceId, amount: $amount, needId: $needId }) { id amount } }`;
+export const ALLOCATE = `mutation Allocate($resourceId: ID!, $amount: Int!, $needId: ID) { allocateCharityResource(input: { resourceId: $resourceId, amount: $amount, needId: $needId }) { id amount } }`;
 /** A resident as a bot refers to them (64 hex digits, like the bot's HMAC of a chat id). */
 export const REPORTER_A = 'a1'.repeat(32);
 export const REPORTER_B = 'b2'.repeat(32);
 export const SUBMIT_NEED = /* GraphQL */ `
-  mutation ($communityId: ID!, $reporterRef: String) {
+  mutation SubmitNeed($communityId: ID!, $reporterRef: String) {
     submitNeed(
       input: {
         category: ELDERLY_CARE
@@ -101,13 +101,16 @@ export const SUBMIT_NEED = /* GraphQL */ `
     }
   }
 `;
+/** What NEED_TRANSITION(name) and PROJECT_STEP(name) answer, under the mutation's name. */
+export type NeedTransitionResult = Record<string, { id: string; status: string; resolvedAt: string | null }>;
+export type ProjectStepResult = Record<string, { id: string; status: string }>;
 export const NEED_TRANSITION = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status resolvedAt } }`;
-export const REJECT_NEED = `mutation($id: ID!, $reason: String!) { rejectNeed(id: $id, reason: $reason) { id status rejectReason } }`;
-export const RATE_NEED = `mutation($id: ID!, $rating: Int!, $reporterRef: String) { rateNeed(id: $id, rating: $rating, reporterRef: $reporterRef) { id rating } }`;
-export const NEED_DESCRIPTION = `query($id: ID!, $reporterRef: String) { need(id: $id) { number description(reporterRef: $reporterRef) } }`;
-export const OPEN_ROUND = `mutation($quota: Int!) { openProjectRound(input: { name: "2027 社区服务项目", sponsor: "市民政局", openedOn: "2027-01-01", quota: $quota }) { id quota } }`;
+export const REJECT_NEED = `mutation RejectNeed($id: ID!, $reason: String!) { rejectNeed(id: $id, reason: $reason) { id status rejectReason } }`;
+export const RATE_NEED = `mutation RateNeed($id: ID!, $rating: Int!, $reporterRef: String) { rateNeed(id: $id, rating: $rating, reporterRef: $reporterRef) { id rating } }`;
+export const NEED_DESCRIPTION = `query NeedDescription($id: ID!, $reporterRef: String) { need(id: $id) { number description(reporterRef: $reporterRef) } }`;
+export const OPEN_ROUND = `mutation OpenRound($quota: Int!) { openProjectRound(input: { name: "2027 社区服务项目", sponsor: "市民政局", openedOn: "2027-01-01", quota: $quota }) { id quota } }`;
 export const SUBMIT_APPLICATION = /* GraphQL */ `
-  mutation ($roundId: ID!, $applicantId: ID!, $regionId: ID!) {
+  mutation SubmitApplication($roundId: ID!, $applicantId: ID!, $regionId: ID!) {
     submitProjectApplication(
       input: {
         roundId: $roundId
@@ -122,11 +125,11 @@ export const SUBMIT_APPLICATION = /* GraphQL */ `
     }
   }
 `;
-export const REVIEW_APPLICATION = `mutation($id: ID!, $score: Float!) { reviewProjectApplication(id: $id, score: $score) { id status score } }`;
+export const REVIEW_APPLICATION = `mutation ReviewApplication($id: ID!, $score: Float!) { reviewProjectApplication(id: $id, score: $score) { id status score } }`;
 export const PROJECT_STEP = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status } }`;
-export const COMPLETE_PROJECT = `mutation($id: ID!) { completeProject(id: $id, evaluation: "居民满意度 95%") { id status evaluation } }`;
+export const COMPLETE_PROJECT = `mutation CompleteProject($id: ID!) { completeProject(id: $id, evaluation: "居民满意度 95%") { id status evaluation } }`;
 export const REGISTER_RESIDENT = /* GraphQL */ `
-  mutation ($regionId: ID!, $phone: String, $consentAt: DateTimeISO) {
+  mutation RegisterResident($regionId: ID!, $phone: String, $consentAt: DateTimeISO) {
     registerResident(
       input: {
         name: "王阿姨"
@@ -142,5 +145,25 @@ export const REGISTER_RESIDENT = /* GraphQL */ `
     }
   }
 `;
-export const RESIDENT = `query($id: ID!) { resident(id: $id) { id name phone tags consentAt } }`;
-export const AUDIT_LOG = `query($operation: String) { auditLog(filter: { operation: $operation }, first: 50) { totalCount nodes { subject role operation target outcome requestId } } }`;
+export const RESIDENT = `query Resident($id: ID!) { resident(id: $id) { id name phone tags consentAt } }`;
+export const AUDIT_LOG = `query AuditLog($operation: String) { auditLog(filter: { operation: $operation }, first: 50) { totalCount nodes { subject role operation target outcome requestId } } }`;
+export const AUDIT_ENTRIES = /* GraphQL */ `
+  query AuditEntries($filter: AuditFilter) {
+    auditLog(filter: $filter, first: 100) {
+      totalCount
+      nodes {
+        kind
+        subject
+        role
+        regionId
+        operation
+        target
+        record
+        outcome
+        count
+        requestId
+        clientAddress
+      }
+    }
+  }
+`;

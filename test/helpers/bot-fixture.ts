@@ -40,6 +40,11 @@ export interface BotFixture {
     text: string;
     timestamp?: number;
   }): void;
+  /**
+   * Resolves when the bot has received `received` messages in all (`resident.deps.handling.received`), handled
+   * every one and sent every reply they caused; fails after 10 s.
+   */
+  settled(received: number): Promise<void>;
   /** Replies the bot sent to a conversation (room id or contact id), in order. */
   sent(conversationId: string): string[];
   stop(): Promise<void>;
@@ -133,6 +138,21 @@ export async function startBotFixture(
         delivered.add(payload.id);
       }
       mocker.puppet.emit('message', { messageId: payload.id });
+    },
+    async settled(received) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`the bot received ${resident.deps.handling.received} of ${received} messages`)),
+          10_000,
+        );
+      });
+      try {
+        await Promise.race([resident.deps.handling.settled(received), timeout]);
+        await resident.deps.queue.idle();
+      } finally {
+        clearTimeout(timer);
+      }
     },
     sent: (conversationId) => log.get(conversationId) ?? [],
     async stop() {

@@ -150,10 +150,10 @@ export const REGION_LISTS = /* GraphQL */ `
   }
 `;
 
-export const ADD_CONTRIBUTION = `mutation($caseId: ID!, $society: Society!, $ref: String!) { addLinkageContribution(caseId: $caseId, society: $society, referenceId: $ref, description: "参与服务", hours: 1.5) { id society hours } }`;
-export const NEED_CASE = `query($id: ID!) { need(id: $id) { linkageCase { id contributions { society } } } }`;
-export const CITE_NEEDS = `mutation($p: ID!, $needs: [ID!]!) { citeNeeds(projectId: $p, needIds: $needs) { id } }`;
-export const LINK_SERVICE = `mutation($p: ID!, $s: ID!) { linkProjectService(projectId: $p, serviceId: $s) { id } }`;
+export const ADD_CONTRIBUTION = `mutation AddContribution($caseId: ID!, $society: Society!, $ref: String!) { addLinkageContribution(caseId: $caseId, society: $society, referenceId: $ref, description: "参与服务", hours: 1.5) { id society hours } }`;
+export const NEED_CASE = `query NeedCase($id: ID!) { need(id: $id) { linkageCase { id contributions { society } } } }`;
+export const CITE_NEEDS = `mutation CiteNeeds($p: ID!, $needs: [ID!]!) { citeNeeds(projectId: $p, needIds: $needs) { id } }`;
+export const LINK_SERVICE = `mutation LinkService($p: ID!, $s: ID!) { linkProjectService(projectId: $p, serviceId: $s) { id } }`;
 export const TRACE = /* GraphQL */ `
   query Trace($id: ID!) {
     need(id: $id) {
@@ -174,5 +174,16 @@ export const TRACE = /* GraphQL */ `
     }
   }
 `;
-export const VERIFY_LEDGER = `{ verifyHourLedger { ok checkedEntries firstBrokenEntryId reason } }`;
-export const REDEEM = `mutation($v: ID!, $hours: Float!) { redeemHours(volunteerId: $v, hours: $hours, note: "兑换助餐服务") { id kind halfHours } }`;
+export const VERIFY_LEDGER = `query VerifyLedger { verifyHourLedger { ok checkedEntries firstBrokenEntryId reason } }`;
+export const REDEEM = `mutation Redeem($v: ID!, $hours: Float!) { redeemHours(volunteerId: $v, hours: $hours, note: "兑换助餐服务") { id kind halfHours } }`;
+
+export const SUBMIT_CATEGORY_NEED = `mutation SubmitCategoryNeed($c: ID!, $cat: ServiceCategory!) { submitNeed(input: { category: $cat, description: "需要帮助的老人", communityId: $c }) { id } }`;
+export const ORGANIZATION_IDS = `query OrganizationIds($search: String!) { organizations(filter: { search: $search }) { nodes { id } } }`;
+export const SERVICE_IDS = `query ServiceIds($search: String!) { services(filter: { search: $search }) { nodes { id } } }`;
+export const SERVICE_COUNT = `query ServiceCount($category: ServiceCategory!, $regionId: ID!) { services(filter: { category: $category, regionId: $regionId }) { totalCount } }`;
+export const COMPLETED_PROJECTS = `query CompletedProjects($search: String!) { serviceProjects(filter: { search: $search, status: COMPLETED }) { nodes { id title } } }`;
+export const RECORD_EARMARKED_FUNDS = `mutation RecordEarmarkedFunds($regionId: ID!, $category: ServiceCategory!, $amount: Int!) { recordCharityResource(input: { name: "定向基金", kind: FUNDS, donor: "爱心企业", regionId: $regionId, category: $category, amount: $amount, unit: "元", receivedOn: "2026-11-01" }) { id } }`;
+export const TIME_BANK_BALANCE = `query TimeBankBalance($id: ID!) { volunteer(id: $id) { timeBankBalance } }`;
+export const VERIFY_LEDGER_RECORD = `query VerifyLedgerRecord { verifyHourLedger { ok firstBrokenEntryId serviceHoursId reason } }`;
+export const CHILDREN_STATION_HOURS = `query ChildrenStationHours { serviceStations(filter: { kind: CHILDREN_STATION }) { nodes { volunteerHours } } }`;
+export const VOLUNTEER_SERVICE_HOURS = `query VolunteerServiceHours($id: ID!) { volunteer(id: $id) { serviceHours } }`;

@@ -223,3 +223,7 @@ export const NESTED_SERVICES = /* GraphQL */ `
     }
   }
 `;
+
+export const ORGANIZATION_NAME = `query OrganizationName($id: ID!) { organization(id: $id) { name } }`;
+export const ORGANIZATIONS_BY_FOUNDING = `query OrganizationsByFounding($after: String) { organizations(orderBy: { field: FOUNDED_YEAR }, first: 10, after: $after) {
+    nodes { id foundedYear } pageInfo { endCursor hasNextPage } } }`;

@@ -28,7 +28,11 @@ export interface TestHub {
     identity?: Identity,
   ): Promise<T>;
   /** Runs an operation as `identity` (PUBLIC by default) and returns errors too. */
-  execute(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<GraphQLResult>;
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    identity?: Identity,
+  ): Promise<GraphQLResult<T>>;
   /** A Bearer token for `claims`, signed with this hub's secret. */
   token(claims: TokenClaims): Promise<string>;
   /** Starts the HTTP server on a random port; returns its base URL. */
@@ -36,10 +40,13 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export interface GraphQLResult {
-  data?: any;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
+
+/** The code of a result's first error, if any. */
+export const codeOf = (result: Pick<GraphQLResult, 'errors'>) => result.errors?.[0]?.extensions?.code;
 
 export interface TestHubOptions {
   scale?: number;
@@ -65,13 +72,13 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestH
   });
   const hub = await createHub({ config, database, log: log ?? (() => undefined) });
   let server: Server | undefined;
-  const execute: TestHub['execute'] = async (query, variables, identity) => {
+  const execute = async <T>(query: string, variables?: Record<string, unknown>, identity?: Identity) => {
     const response = await hub.server.executeOperation(
       { query, variables },
       { contextValue: hub.context(identity, '127.0.0.1') },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
-    return response.body.singleResult as GraphQLResult;
+    return response.body.singleResult as GraphQLResult<T>;
   };
   return {
     hub,
@@ -81,9 +88,9 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestH
     execute,
     token: (claims) => signToken(config.auth, claims, 3600),
     async query<T>(query: string, variables?: Record<string, unknown>, identity?: Identity) {
-      const result = await execute(query, variables, identity);
+      const result = await execute<T>(query, variables, identity);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data as T;
+      return result.data!;
     },
     async listen() {
       server = createHttpServer({

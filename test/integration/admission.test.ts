@@ -1,4 +1,4 @@
-import { startTestHub, type TestHub } from '../helpers/test-hub';
+import { startTestHub, type TestHub, type GraphQLResult } from '../helpers/test-hub';
 
 // A hub with room for one statement in flight and a 1 ms wait, over a pool of 2 connections and a queue of 1
 // (MySQL/MariaDB): overload must be answered 503 SERVICE_BUSY with Retry-After, never INTERNAL_SERVER_ERROR.
@@ -23,7 +23,7 @@ async function post(query: string) {
   return {
     status: response.status,
     retryAfter: response.headers.get('retry-after'),
-    body: (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] },
+    body: (await response.json()) as GraphQLResult,
   };
 }
 
@@ -40,7 +40,7 @@ async function post(query: string) {
       ),
     );
     const outcomes = answers.map((a) =>
-      a.status === 200 && !a.body.errors && a.body.data.region.name === '玉溪市'
+      a.status === 200 && !a.body.errors && (a.body.data?.region as { name?: string } | undefined)?.name === '玉溪市'
         ? 'answered'
         : `${a.status} ${a.retryAfter} ${a.body.errors?.map((e) => e.extensions?.code).join(',')}`,
     );

@@ -7,7 +7,14 @@ import { apolloOptions } from '../../src/server/hub';
 import { linkageSubgraph } from '../../src/subgraphs/linkage';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
-import { startTestHub, type TestHub } from '../helpers/test-hub';
+import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import type {
+  AuditEntriesQuery,
+  NeedDescriptionQuery,
+  RegisterResidentMutation,
+  ResidentQuery,
+  SubmitNeedMutation,
+} from '../helpers/generated/operations';
 
 // The audit log: committed mutations in their own transaction, refusals compactly, personal-data reads.
 let t: TestHub;
@@ -20,29 +27,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const AUDIT = /* GraphQL */ `
-  query ($filter: AuditFilter) {
-    auditLog(filter: $filter, first: 100) {
-      totalCount
-      nodes {
-        kind
-        subject
-        role
-        regionId
-        operation
-        target
-        record
-        outcome
-        count
-        requestId
-        clientAddress
-      }
-    }
-  }
-`;
-
 async function audit(filter: Record<string, unknown>) {
-  return (await t.query<any>(AUDIT, { filter }, admin)).auditLog as { totalCount: number; nodes: any[] };
+  return (await t.query<AuditEntriesQuery>(Op.AUDIT_ENTRIES, { filter }, admin)).auditLog;
 }
 
 async function count(sql: string, params: unknown[] = []): Promise<number> {
@@ -67,7 +53,11 @@ async function executeFrom(
 
 test('a committed mutation has its audit row: who, role, region, operation, target ids, returned id, request id', async () => {
   const need = (
-    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+    await t.query<SubmitNeedMutation>(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    )
   ).submitNeed.id;
   const rows = (await audit({ operation: 'submitNeed', kind: 'MUTATION' })).nodes;
   expect(rows.filter((row) => row.target === `communityId=${XIAHE} → ${need}`)).toEqual([
@@ -121,7 +111,7 @@ test('a subgraph served alone writes the audit row itself, in its own transactio
       },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
-    const need = (response.body.singleResult.data as any).submitNeed.id;
+    const need = (response.body.singleResult.data as SubmitNeedMutation).submitNeed.id;
     const rows = (await audit({ operation: 'submitNeed', subject: 'staff-liqi' })).nodes;
     expect(rows.filter((row) => row.target === `communityId=${XIAHE} → ${need}`)).toMatchObject([
       { kind: 'MUTATION', outcome: 'OK', clientAddress: '10.1.1.1' },
@@ -133,7 +123,11 @@ test('a subgraph served alone writes the audit row itself, in its own transactio
 
 test('a mutation refused inside its transaction leaves no OK row and one refusal row for the request', async () => {
   const need = (
-    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+    await t.query<SubmitNeedMutation>(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    )
   ).submitNeed.id;
   // Rating a need that is not resolved fails inside the transaction, three times in one request.
   const result = await executeFrom(
@@ -159,13 +153,21 @@ test('a mutation refused inside its transaction leaves no OK row and one refusal
 
 test('a STAFF read of a resident and of a need description is recorded, naming the record; in one insert', async () => {
   const resident = (
-    await t.query<any>(Op.REGISTER_RESIDENT, { regionId: XIAHE, phone: '13812345678', consentAt: new Date() }, admin)
+    await t.query<RegisterResidentMutation>(
+      Op.REGISTER_RESIDENT,
+      { regionId: XIAHE, phone: '13812345678', consentAt: new Date() },
+      admin,
+    )
   ).registerResident.id;
   const need = (
-    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+    await t.query<SubmitNeedMutation>(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    )
   ).submitNeed.id;
 
-  await t.query(Op.RESIDENT, { id: resident }, IDENTITIES.STAFF_IN);
+  await t.query<ResidentQuery>(Op.RESIDENT, { id: resident }, IDENTITIES.STAFF_IN);
   expect((await audit({ kind: 'READ', record: `Resident:${resident}`, subject: 'staff-liqi' })).nodes).toEqual([
     expect.objectContaining({
       kind: 'READ',
@@ -187,15 +189,20 @@ test('a STAFF read of a resident and of a need description is recorded, naming t
   expect(await byDate(hourAgo, inAnHour)).toBe(1);
   expect(await byDate(inAnHour, new Date(Date.now() + 7_200_000).toISOString())).toBe(0);
 
-  await t.query(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.STAFF_IN);
+  await t.query<NeedDescriptionQuery>(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.STAFF_IN);
   expect((await audit({ kind: 'READ', record: `Need:${need}`, subject: 'staff-liqi' })).nodes).toEqual([
     expect.objectContaining({ operation: 'Need.description', target: `id=${need}`, record: `Need:${need}` }),
   ]);
 
   // A page of residents is recorded with one statement, whatever its size: 1 row read costs what 6 do.
-  for (let i = 0; i < 5; i += 1) await t.query(Op.REGISTER_RESIDENT, { regionId: XIAHE }, admin);
+  for (let i = 0; i < 5; i += 1)
+    await t.query<RegisterResidentMutation>(Op.REGISTER_RESIDENT, { regionId: XIAHE }, admin);
   const page = (first: number) =>
-    t.query<any>(`query($first: Int) { residents(first: $first) { nodes { id name } } }`, { first }, admin);
+    t.query<{ residents: { nodes: unknown[] } }>(
+      `query($first: Int) { residents(first: $first) { nodes { id name } } }`,
+      { first },
+      admin,
+    );
   t.database.queries.reset();
   expect((await page(1)).residents.nodes).toHaveLength(1);
   const statementsForOne = t.database.queries.reset();
@@ -205,12 +212,16 @@ test('a STAFF read of a resident and of a need description is recorded, naming t
 
 test('public reads of needs add no personal-data row (nothing personal is shown to them)', async () => {
   const need = (
-    await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A }, IDENTITIES.BOT_IN)
+    await t.query<SubmitNeedMutation>(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    )
   ).submitNeed.id;
   const before = await count("SELECT COUNT(*) AS n FROM audit_entry WHERE kind = 'READ'");
-  const answer = await t.query<any>(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.PUBLIC);
-  expect(answer.need.description).toBeNull();
-  await t.query<any>(`{ needs(first: 20) { nodes { number description contactPhone } } }`, {}, IDENTITIES.PUBLIC);
+  const answer = await t.query<NeedDescriptionQuery>(Op.NEED_DESCRIPTION, { id: need }, IDENTITIES.PUBLIC);
+  expect(answer.need!.description).toBeNull();
+  await t.query(`{ needs(first: 20) { nodes { number description contactPhone } } }`, {}, IDENTITIES.PUBLIC);
   expect(await count("SELECT COUNT(*) AS n FROM audit_entry WHERE kind = 'READ'")).toBe(before);
 });
 
@@ -236,7 +247,7 @@ test('a request over its SQL statement budget still leaves its personal-data row
   const small = await startTestHub({ env: { STATEMENTS_PER_REQUEST: '4' } });
   try {
     const resident = (
-      await small.query<any>(
+      await small.query<RegisterResidentMutation>(
         Op.REGISTER_RESIDENT,
         { regionId: XIAHE, phone: '13812345678', consentAt: new Date() },
         admin,
@@ -252,13 +263,13 @@ test('a request over its SQL statement budget still leaves its personal-data row
           region(id: "${LIQI}") { organizationCount volunteerCount volunteerTeamCount volunteerActivityCount socialWorkerCount } }`,
       }),
     });
-    const body = (await response.json()) as { data: any; errors?: { extensions: { code: string } }[] };
+    const body = (await response.json()) as GraphQLResult<{ residents: { nodes: { id: string }[] } }>;
     // The budget bit, and the resident was read all the same.
-    expect(body.errors?.map((e) => e.extensions.code)).toContain('COST_LIMIT_EXCEEDED');
-    expect(body.data.residents.nodes.map((n: any) => n.id)).toContain(resident);
+    expect(body.errors?.map((e) => e.extensions?.code)).toContain('COST_LIMIT_EXCEEDED');
+    expect(body.data!.residents.nodes.map((n) => n.id)).toContain(resident);
     const rows = (
-      await small.query<any>(
-        AUDIT,
+      await small.query<AuditEntriesQuery>(
+        Op.AUDIT_ENTRIES,
         { filter: { kind: 'READ', record: `Resident:${resident}`, subject: 'staff-over-budget' } },
         admin,
       )

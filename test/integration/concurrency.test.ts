@@ -3,6 +3,19 @@ import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import type {
+  CheckInMutation,
+  CheckOutMutation,
+  CreateActivityMutation,
+  OpenRoundMutation,
+  RecordResourceMutation,
+  RegisterVolunteerMutation,
+  ReviewApplicationMutation,
+  SignUpMutation,
+  SubmitApplicationMutation,
+  SubmitNeedMutation,
+  VerifyLedgerQuery,
+} from '../helpers/generated/operations';
 
 // Parallel bursts through the real gateway and subgraphs. On MariaDB (REPEATABLE READ, row locks, deadlock
 // detection) they prove the invariants are held by the database; on SQLite they prove the same answers.
@@ -18,14 +31,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** Sends `count` requests at once and tallies the outcome of each: 'ok' or its error code. */
-async function burst(
+async function burst<T = Record<string, unknown>>(
   count: number,
   request: (index: number) => { query: string; variables: Record<string, unknown>; identity: Identity },
-): Promise<{ results: GraphQLResult[]; outcomes: Record<string, number> }> {
+): Promise<{ results: GraphQLResult<T>[]; outcomes: Record<string, number> }> {
   const results = await Promise.all(
     Array.from({ length: count }, (_, index) => {
       const { query, variables, identity } = request(index);
-      return t.execute(query, variables, identity);
+      return t.execute<T>(query, variables, identity);
     }),
   );
   const outcomes: Record<string, number> = {};
@@ -39,13 +52,17 @@ async function burst(
 async function registerVolunteers(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    ids.push((await t.query<any>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)).registerVolunteer.id);
+    ids.push(
+      (await t.query<RegisterVolunteerMutation>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)).registerVolunteer
+        .id,
+    );
   }
   return ids;
 }
 
 async function createActivity(capacity: number | null): Promise<string> {
-  return (await t.query<any>(Op.CREATE_ACTIVITY, { regionId: XIAHE, capacity }, staff)).createVolunteerActivity.id;
+  return (await t.query<CreateActivityMutation>(Op.CREATE_ACTIVITY, { regionId: XIAHE, capacity }, staff))
+    .createVolunteerActivity.id;
 }
 
 /** Signs each volunteer up, checks them in and out (3 h), and returns the unverified service-hours ids. */
@@ -53,9 +70,9 @@ async function recordThreeHours(volunteers: string[]): Promise<string[]> {
   const activity = await createActivity(null);
   const ids: string[] = [];
   for (const volunteer of volunteers) {
-    await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
-    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-20T01:00:00Z' }, staff);
-    const { checkOut } = await t.query<any>(
+    await t.query<SignUpMutation>(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
+    await t.query<CheckInMutation>(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-20T01:00:00Z' }, staff);
+    const { checkOut } = await t.query<CheckOutMutation>(
       Op.CHECK_OUT,
       { a: activity, v: volunteer, at: '2026-11-20T04:00:00Z' },
       staff,
@@ -66,24 +83,23 @@ async function recordThreeHours(volunteers: string[]): Promise<string[]> {
 }
 
 const balanceOf = async (volunteer: string) =>
-  (
-    await t.query<any>(
-      `query($id: ID!) { volunteer(id: $id) { timeBankBalance serviceHours } }`,
-      { id: volunteer },
-      staff,
-    )
-  ).volunteer;
+  (await t.query(`query($id: ID!) { volunteer(id: $id) { timeBankBalance serviceHours } }`, { id: volunteer }, staff))
+    .volunteer;
 
 test('20 parallel approvals on a round with quota 3 fund exactly 3', async () => {
-  const round = (await t.query<any>(Op.OPEN_ROUND, { quota: 3 }, admin)).openProjectRound.id;
+  const round = (await t.query<OpenRoundMutation>(Op.OPEN_ROUND, { quota: 3 }, admin)).openProjectRound.id;
   const applications: string[] = [];
   for (let i = 0; i < 20; i += 1) {
-    const { submitProjectApplication } = await t.query<any>(
+    const { submitProjectApplication } = await t.query<SubmitApplicationMutation>(
       Op.SUBMIT_APPLICATION,
       { roundId: round, applicantId: '3', regionId: XIAHE },
       staff,
     );
-    await t.query(Op.REVIEW_APPLICATION, { id: submitProjectApplication.id, score: 80 + (i % 10) }, staff);
+    await t.query<ReviewApplicationMutation>(
+      Op.REVIEW_APPLICATION,
+      { id: submitProjectApplication.id, score: 80 + (i % 10) },
+      staff,
+    );
     applications.push(submitProjectApplication.id);
   }
 
@@ -94,21 +110,21 @@ test('20 parallel approvals on a round with quota 3 fund exactly 3', async () =>
   }));
 
   expect(outcomes).toEqual({ ok: 3, QUOTA_EXCEEDED: 17 });
-  const figures = await t.query<any>(`query($id: ID!) { projectRound(id: $id) { applicationCount fundedCount } }`, {
+  const figures = await t.query(`query($id: ID!) { projectRound(id: $id) { applicationCount fundedCount } }`, {
     id: round,
   });
   expect(figures.projectRound).toEqual({ applicationCount: 20, fundedCount: 3 });
 });
 
 test('50 parallel submitNeed take 50 distinct numbers of the day', async () => {
-  const { results, outcomes } = await burst(50, () => ({
+  const { results, outcomes } = await burst<SubmitNeedMutation>(50, () => ({
     query: Op.SUBMIT_NEED,
     variables: { communityId: XIAHE },
     identity: staff,
   }));
 
   expect(outcomes).toEqual({ ok: 50 });
-  const numbers = results.map((r) => r.data.submitNeed.number as string);
+  const numbers = results.map((r) => r.data!.submitNeed.number);
   expect(new Set(numbers).size).toBe(50);
   for (const number of numbers) expect(number).toMatch(/^XQ\d{8}-\d{4}$/);
   // One day's numbers run 0001, 0002, … without gaps (this test is the first to submit today).
@@ -136,7 +152,7 @@ describe('the hour ledger under parallel verify and redeem', () => {
     for (const volunteer of volunteers.slice(0, 3)) {
       expect(await balanceOf(volunteer)).toEqual({ timeBankBalance: 3, serviceHours: 3 });
     }
-    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger).toMatchObject({
+    expect((await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger).toMatchObject({
       ok: true,
       firstBrokenEntryId: null,
     });
@@ -152,7 +168,7 @@ describe('the hour ledger under parallel verify and redeem', () => {
 
     expect(outcomes).toEqual({ ok: 3, INSUFFICIENT_BALANCE: 17 });
     expect(await balanceOf(volunteer)).toEqual({ timeBankBalance: 0, serviceHours: 3 });
-    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
+    expect((await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
   });
 
   test('20 parallel redemptions and verifications mixed: every one answers, balances stay exact', async () => {
@@ -170,7 +186,7 @@ describe('the hour ledger under parallel verify and redeem', () => {
     for (const earner of earners.slice(0, 3)) {
       expect(await balanceOf(earner)).toEqual({ timeBankBalance: 6, serviceHours: 6 });
     }
-    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
+    expect((await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
   });
 
   test('a ledger kept before it had a head: 20 parallel verifications race to create it and all land', async () => {
@@ -184,7 +200,7 @@ describe('the hour ledger under parallel verify and redeem', () => {
     }));
 
     expect(outcomes).toEqual({ ok: 20 });
-    expect((await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
+    expect((await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger.ok).toBe(true);
   });
 
   test('the same record verified 20 times at once is earned once', async () => {
@@ -234,8 +250,8 @@ describe('sign-ups and check-outs', () => {
   test('20 parallel check-outs of one sign-up record its hours once', async () => {
     const [volunteer] = await registerVolunteers(1);
     const activity = await createActivity(null);
-    await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
-    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-21T01:00:00Z' }, staff);
+    await t.query<SignUpMutation>(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
+    await t.query<CheckInMutation>(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-21T01:00:00Z' }, staff);
     const { outcomes } = await burst(20, () => ({
       query: Op.CHECK_OUT,
       variables: { a: activity, v: volunteer, at: '2026-11-21T03:00:00Z' },
@@ -251,9 +267,9 @@ describe('sign-ups and check-outs', () => {
 });
 
 test('20 parallel allocations of 7 from 100 give 14 of them and leave 2', async () => {
-  const resource = (await t.query<any>(Op.RECORD_RESOURCE, { regionId: XIAHE, amount: 100 }, staff))
+  const resource = (await t.query<RecordResourceMutation>(Op.RECORD_RESOURCE, { regionId: XIAHE, amount: 100 }, staff))
     .recordCharityResource.id;
-  const need = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
+  const need = (await t.query<SubmitNeedMutation>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
   const { outcomes } = await burst(20, () => ({
     query: Op.ALLOCATE,
     variables: { resourceId: resource, amount: 7, needId: need },
@@ -261,12 +277,12 @@ test('20 parallel allocations of 7 from 100 give 14 of them and leave 2', async 
   }));
 
   expect(outcomes).toEqual({ ok: 14, INSUFFICIENT_RESOURCE: 6 });
-  const after = await t.query<any>(`query($id: ID!) { charityResource(id: $id) { remaining } }`, { id: resource });
-  expect(after.charityResource.remaining).toBe(2);
+  const after = await t.query(`query($id: ID!) { charityResource(id: $id) { remaining } }`, { id: resource });
+  expect(after.charityResource).toEqual({ remaining: 2 });
 });
 
 test('a need rated 20 times at once keeps the first rating', async () => {
-  const need = (await t.query<any>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
+  const need = (await t.query<SubmitNeedMutation>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
   for (const step of ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed']) {
     await t.query(Op.NEED_TRANSITION(step), { id: need }, staff);
   }

@@ -5,6 +5,28 @@ import * as X from '../helpers/cross-scope-operations';
 import { IDENTITIES, JIANGCHUAN, JIANGCHUAN_COMMUNITY, LIQI, orgIdentity, XIAHE } from '../helpers/identities';
 import { NEED_CASE } from '../helpers/linkage-operations';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import type {
+  NeedCaseQuery,
+  ScopedOpenRoundMutation,
+  ScopedStationIdsQuery,
+  ScopedCheckInMutation,
+  ScopedCheckOutMutation,
+  ScopedCiteNeedsMutation,
+  ScopedCreateActivityMutation,
+  ScopedCreateServiceMutation,
+  ScopedLinkServiceMutation,
+  ScopedNeedListQuery,
+  ScopedProjectListQuery,
+  ScopedRecordResourceMutation,
+  ScopedRegisterOrganizationMutation,
+  ScopedRegisterSocialWorkerMutation,
+  ScopedRegisterVolunteerMutation,
+  ScopedSignUpMutation,
+  ScopedSubmitApplicationMutation,
+  ScopedSubmitNeedMutation,
+  ScopedUnciteNeedMutation,
+  ScopedUnlinkServiceMutation,
+} from '../helpers/generated/operations';
 
 // Every mutation that takes an id, given an id of another region, of another organisation, of the wrong kind and
 // of nothing (plus times in the future), must refuse with the code written here and change no row of any data
@@ -26,14 +48,17 @@ let t: TestHub;
 let codes = 0;
 const f: Record<string, string> = {};
 
-const asAdmin = <T = any>(query: string, variables: Record<string, unknown> = {}) =>
+const asAdmin = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) =>
   t.query<T>(query, variables, ADMIN);
 
 async function organization(regionId: string): Promise<string> {
   codes += 1;
   const creditCode = makeCreditCode('1', regionId.slice(0, 6), `CK${String(codes).padStart(6, '0')}`);
-  return (await asAdmin(X.REGISTER_ORGANIZATION, { input: organizationInput(regionId, { creditCode }) }))
-    .registerOrganization.id;
+  return (
+    await asAdmin<ScopedRegisterOrganizationMutation>(X.REGISTER_ORGANIZATION, {
+      input: organizationInput(regionId, { creditCode }),
+    })
+  ).registerOrganization.id;
 }
 
 function organizationInput(regionId: string, over: Record<string, unknown> = {}) {
@@ -1297,46 +1322,44 @@ beforeAll(async () => {
   });
   f.ownOrg = await organization(LIQI);
   f.otherOrg = await organization(JIANGCHUAN);
-  f.round = (
-    await asAdmin(
-      `mutation { openProjectRound(input: { name: "跨域测试轮次", sponsor: "市民政局", openedOn: "2026-10-01", quota: 5 }) { id } }`,
-    )
-  ).openProjectRound.id;
+  f.round = (await asAdmin<ScopedOpenRoundMutation>(X.OPEN_ROUND, { name: '跨域测试轮次' })).openProjectRound.id;
   const application = async (applicant: string, region: string) =>
-    (await asAdmin(X.SUBMIT_APPLICATION, { input: applicationInput(applicant, region) })).submitProjectApplication.id;
+    (
+      await asAdmin<ScopedSubmitApplicationMutation>(X.SUBMIT_APPLICATION, {
+        input: applicationInput(applicant, region),
+      })
+    ).submitProjectApplication.id;
   f.ourProject = await application(f.ownOrg, XIAHE);
   f.theirProject = await application(f.otherOrg, JIANGCHUAN_COMMUNITY);
   const need = async (community: string) =>
-    (await asAdmin(X.SUBMIT_NEED, { input: needInput(community) })).submitNeed.id;
+    (await asAdmin<ScopedSubmitNeedMutation>(X.SUBMIT_NEED, { input: needInput(community) })).submitNeed.id;
   f.ourNeed = await need(XIAHE);
   f.theirNeed = await need(JIANGCHUAN_COMMUNITY);
   f.citedNeed = await need(XIAHE);
   const matched = async (community: string) => {
     const id = await need(community);
     for (const step of ['acceptNeed', 'matchNeed']) await asAdmin(X.NEED_STEP(step), { id });
-    return (await asAdmin(NEED_CASE, { id })).need.linkageCase.id;
+    return (await asAdmin<NeedCaseQuery>(NEED_CASE, { id })).need!.linkageCase!.id;
   };
   f.ourCase = await matched(XIAHE);
   f.theirCase = await matched(JIANGCHUAN_COMMUNITY);
   const service = async (provider: string, region: string) =>
-    (await asAdmin(X.CREATE_SERVICE, { input: serviceInput(provider, region) })).createService.id;
+    (await asAdmin<ScopedCreateServiceMutation>(X.CREATE_SERVICE, { input: serviceInput(provider, region) }))
+      .createService.id;
   f.ourService = await service(f.ownOrg, XIAHE);
   f.theirService = await service(f.otherOrg, JIANGCHUAN_COMMUNITY);
   f.linkedService = await service(f.ownOrg, XIAHE);
-  await asAdmin(X.CITE_NEEDS, { p: f.ourProject, needs: [f.citedNeed] });
-  await asAdmin(X.LINK_SERVICE, { p: f.ourProject, s: f.linkedService });
-  f.theirStation = (
-    await asAdmin(`query($r: ID!) { serviceStations(first: 1, filter: { regionId: $r }) { nodes { id } } }`, {
-      r: JIANGCHUAN,
-    })
-  ).serviceStations.nodes[0].id;
+  await asAdmin<ScopedCiteNeedsMutation>(X.CITE_NEEDS, { p: f.ourProject, needs: [f.citedNeed] });
+  await asAdmin<ScopedLinkServiceMutation>(X.LINK_SERVICE, { p: f.ourProject, s: f.linkedService });
+  f.theirStation = (await asAdmin<ScopedStationIdsQuery>(X.STATION_IDS, { r: JIANGCHUAN })).serviceStations.nodes[0].id;
   // There is no mutation creating teams (they come with the dataset): one in 江川区 is written directly.
   const team = await t.database.dataSource
     .getRepository('VolunteerTeam')
     .save({ name: '江川测试志愿队', regionId: JIANGCHUAN_COMMUNITY, organizationId: null, foundedYear: 2020 });
   f.theirTeam = String(team.id);
   const volunteer = async (region: string) =>
-    (await asAdmin(X.REGISTER_VOLUNTEER, { input: volunteerInput(region) })).registerVolunteer.id;
+    (await asAdmin<ScopedRegisterVolunteerMutation>(X.REGISTER_VOLUNTEER, { input: volunteerInput(region) }))
+      .registerVolunteer.id;
   f.ourVolunteer = await volunteer(XIAHE);
   f.freeVolunteer = await volunteer(XIAHE);
   f.checkedIn = await volunteer(XIAHE);
@@ -1344,25 +1367,47 @@ beforeAll(async () => {
   f.checkedInTheirs = await volunteer(JIANGCHUAN_COMMUNITY);
   f.botVolunteer = await volunteer(JIANGCHUAN_COMMUNITY);
   const activity = async (region: string, organizationId: string) =>
-    (await asAdmin(X.CREATE_ACTIVITY, { input: activityInput(region, { organizationId }) })).createVolunteerActivity.id;
+    (
+      await asAdmin<ScopedCreateActivityMutation>(X.CREATE_ACTIVITY, {
+        input: activityInput(region, { organizationId }),
+      })
+    ).createVolunteerActivity.id;
   f.ourActivity = await activity(XIAHE, f.ownOrg);
   f.theirActivity = await activity(JIANGCHUAN_COMMUNITY, f.otherOrg);
-  await asAdmin(X.SIGN_UP, { a: f.ourActivity, v: f.ourVolunteer });
-  await asAdmin(X.SIGN_UP, { a: f.ourActivity, v: f.checkedIn });
-  await asAdmin(X.CHECK_IN, { a: f.ourActivity, v: f.checkedIn, at: '2026-11-05T01:00:00.000Z' });
-  await asAdmin(X.SIGN_UP, { a: f.theirActivity, v: f.theirVolunteer });
-  await asAdmin(X.CHECK_IN, { a: f.theirActivity, v: f.theirVolunteer, at: '2026-11-05T01:00:00.000Z' });
+  await asAdmin<ScopedSignUpMutation>(X.SIGN_UP, { a: f.ourActivity, v: f.ourVolunteer });
+  await asAdmin<ScopedSignUpMutation>(X.SIGN_UP, { a: f.ourActivity, v: f.checkedIn });
+  await asAdmin<ScopedCheckInMutation>(X.CHECK_IN, {
+    a: f.ourActivity,
+    v: f.checkedIn,
+    at: '2026-11-05T01:00:00.000Z',
+  });
+  await asAdmin<ScopedSignUpMutation>(X.SIGN_UP, { a: f.theirActivity, v: f.theirVolunteer });
+  await asAdmin<ScopedCheckInMutation>(X.CHECK_IN, {
+    a: f.theirActivity,
+    v: f.theirVolunteer,
+    at: '2026-11-05T01:00:00.000Z',
+  });
   f.theirHours = (
-    await asAdmin(X.CHECK_OUT, { a: f.theirActivity, v: f.theirVolunteer, at: '2026-11-05T03:00:00.000Z' })
+    await asAdmin<ScopedCheckOutMutation>(X.CHECK_OUT, {
+      a: f.theirActivity,
+      v: f.theirVolunteer,
+      at: '2026-11-05T03:00:00.000Z',
+    })
   ).checkOut.id;
-  await asAdmin(X.SIGN_UP, { a: f.theirActivity, v: f.checkedInTheirs });
-  await asAdmin(X.CHECK_IN, { a: f.theirActivity, v: f.checkedInTheirs, at: '2026-11-05T01:00:00.000Z' });
+  await asAdmin<ScopedSignUpMutation>(X.SIGN_UP, { a: f.theirActivity, v: f.checkedInTheirs });
+  await asAdmin<ScopedCheckInMutation>(X.CHECK_IN, {
+    a: f.theirActivity,
+    v: f.checkedInTheirs,
+    at: '2026-11-05T01:00:00.000Z',
+  });
   const worker = async (region: string) =>
-    (await asAdmin(X.REGISTER_SOCIAL_WORKER, { input: workerInput(region) })).registerSocialWorker.id;
+    (await asAdmin<ScopedRegisterSocialWorkerMutation>(X.REGISTER_SOCIAL_WORKER, { input: workerInput(region) }))
+      .registerSocialWorker.id;
   f.ourWorker = await worker(XIAHE);
   f.theirWorker = await worker(JIANGCHUAN_COMMUNITY);
   const resource = async (region: string) =>
-    (await asAdmin(X.RECORD_RESOURCE, { input: resourceInput(region) })).recordCharityResource.id;
+    (await asAdmin<ScopedRecordResourceMutation>(X.RECORD_RESOURCE, { input: resourceInput(region) }))
+      .recordCharityResource.id;
   f.ourResource = await resource(XIAHE);
   f.theirResource = await resource(JIANGCHUAN_COMMUNITY);
 });
@@ -1413,9 +1458,9 @@ describe('dangling references', () => {
       .getRepository('ProjectService')
       .save({ projectId: Number(f.ourProject), serviceId: 999999999 });
 
-    const list = await t.execute(X.PROJECT_LIST, { first: 100 });
+    const list = await t.execute<ScopedProjectListQuery>(X.PROJECT_LIST, { first: 100 });
     expect(list.errors).toBeUndefined();
-    const nodes: any[] = list.data.serviceProjects.nodes;
+    const nodes = list.data!.serviceProjects.nodes;
     expect(nodes.find((p) => p.id === String(orphan.id))).toEqual({
       id: String(orphan.id),
       title: '悬空的项目',
@@ -1424,16 +1469,16 @@ describe('dangling references', () => {
       services: [],
       citedNeeds: [],
     });
-    expect(nodes.find((p) => p.id === f.ourProject).services).toEqual([
+    expect(nodes.find((p) => p.id === f.ourProject)!.services).toEqual([
       { id: f.linkedService, name: '上门助浴' },
       null,
     ]);
 
-    await t.query(X.UNLINK_SERVICE, { p: f.ourProject, s: NO_ID }, STAFF);
-    await t.query(X.UNLINK_SERVICE, { p: f.ourProject, s: f.linkedService }, orgOwn());
-    await t.query(X.UNCITE_NEED, { p: f.ourProject, need: f.citedNeed }, STAFF);
-    const after = (await t.query<any>(X.PROJECT_LIST, { first: 100 })).serviceProjects.nodes;
-    expect(after.find((p: any) => p.id === f.ourProject)).toMatchObject({ services: [], citedNeeds: [] });
+    await t.query<ScopedUnlinkServiceMutation>(X.UNLINK_SERVICE, { p: f.ourProject, s: NO_ID }, STAFF);
+    await t.query<ScopedUnlinkServiceMutation>(X.UNLINK_SERVICE, { p: f.ourProject, s: f.linkedService }, orgOwn());
+    await t.query<ScopedUnciteNeedMutation>(X.UNCITE_NEED, { p: f.ourProject, need: f.citedNeed }, STAFF);
+    const after = (await t.query<ScopedProjectListQuery>(X.PROJECT_LIST, { first: 100 })).serviceProjects.nodes;
+    expect(after.find((p) => p.id === f.ourProject)).toMatchObject({ services: [], citedNeeds: [] });
   });
 
   test('a need whose community code is not in the tree keeps the needs list answering', async () => {
@@ -1447,9 +1492,9 @@ describe('dangling references', () => {
       communityId: NO_COMMUNITY,
       submittedAt: new Date('2020-01-01T00:00:00Z'),
     });
-    const result = await t.execute(X.NEED_LIST, { region: LIQI });
+    const result = await t.execute<ScopedNeedListQuery>(X.NEED_LIST, { region: LIQI });
     expect(result.errors).toBeUndefined();
-    expect(result.data.needs.nodes.find((n: any) => n.id === String(stray.id))).toEqual({
+    expect(result.data!.needs.nodes.find((n) => n.id === String(stray.id))).toEqual({
       id: String(stray.id),
       community: null,
     });

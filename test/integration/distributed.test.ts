@@ -6,6 +6,13 @@ import { createHttpServer, listen } from '../../src/server/http-server';
 import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import * as ADMIN from '../helpers/admin-operations';
 import * as X from '../helpers/cross-scope-operations';
+import type {
+  ScopedOpenRoundMutation,
+  ScopedStationIdsQuery,
+  RegisterMutation,
+  ScopedCreateServiceMutation,
+  ScopedSubmitApplicationMutation,
+} from '../helpers/generated/operations';
 import { IDENTITIES, JIANGCHUAN, JIANGCHUAN_COMMUNITY, LIQI, XIAHE } from '../helpers/identities';
 import { CITY_FIGURES, NESTED_SERVICES } from '../helpers/operations';
 import { CLI, startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraph-process';
@@ -87,9 +94,9 @@ test('a subgraph started as the README shows ignores an identity header signed f
     },
     body: JSON.stringify({ query: `{ resident(id: "${registerResident.id}") { name phone tags } }` }),
   });
-  const body = (await response.json()) as any;
+  const body = (await response.json()) as GraphQLResult;
   expect(body.data).toEqual({ resident: null });
-  expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+  expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });
 
 test.each(['production', 'test'])('a subgraph refuses to start with NODE_ENV=%s and no JWT_SECRET', (nodeEnv) => {
@@ -134,14 +141,14 @@ describe('ids of another society’s kinds, checked over HTTP by the subgraph th
   const f: Record<string, string> = {};
   let staffToken: string;
 
-  const post = async (query: string, variables: Record<string, unknown>) =>
+  const post = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>) =>
     (await (
       await fetch(gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` },
         body: JSON.stringify({ query, variables }),
       })
-    ).json()) as GraphQLResult;
+    ).json()) as GraphQLResult<T>;
   const codes = (result: GraphQLResult) => result.errors?.map((e) => [e.extensions?.code, e.extensions?.kind]);
   const count = (entity: string) => t.database.dataSource.getRepository(entity).count();
   const serviceInput = (regionId: string, over: Record<string, unknown> = {}) => ({
@@ -154,11 +161,11 @@ describe('ids of another society’s kinds, checked over HTTP by the subgraph th
 
   beforeAll(async () => {
     staffToken = await t.token({ role: Role.STAFF, subject: 'staff-liqi', regionId: LIQI });
-    const asAdmin = (query: string, variables: Record<string, unknown>) =>
-      t.query<any>(query, variables, IDENTITIES.ADMIN);
+    const asAdmin = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>) =>
+      t.query<T>(query, variables, IDENTITIES.ADMIN);
     const organization = async (regionId: string, code: string) =>
       (
-        await asAdmin(ADMIN.REGISTER_ORGANIZATION, {
+        await asAdmin<RegisterMutation>(ADMIN.REGISTER_ORGANIZATION, {
           input: {
             name: `分布式测试组织${code}`,
             kind: 'COMMUNITY_ORG',
@@ -171,26 +178,18 @@ describe('ids of another society’s kinds, checked over HTTP by the subgraph th
     f.org = await organization(LIQI, '000001');
     f.theirOrg = await organization(JIANGCHUAN, '000002');
     const station = async (regionId: string) =>
-      (
-        await asAdmin(`query($r: ID!) { serviceStations(first: 1, filter: { regionId: $r }) { nodes { id } } }`, {
-          r: regionId,
-        })
-      ).serviceStations.nodes[0].id as string;
+      (await asAdmin<ScopedStationIdsQuery>(X.STATION_IDS, { r: regionId })).serviceStations.nodes[0].id;
     f.ourStation = await station(LIQI);
     f.theirStation = await station(JIANGCHUAN);
     f.theirService = (
-      await asAdmin(X.CREATE_SERVICE, {
+      await asAdmin<ScopedCreateServiceMutation>(X.CREATE_SERVICE, {
         input: { ...serviceInput(JIANGCHUAN_COMMUNITY), providerId: f.theirOrg },
       })
     ).createService.id;
-    const round = (
-      await asAdmin(
-        `mutation { openProjectRound(input: { name: "分布式测试轮次", sponsor: "市民政局", openedOn: "2026-10-01", quota: 5 }) { id } }`,
-        {},
-      )
-    ).openProjectRound.id;
+    const round = (await asAdmin<ScopedOpenRoundMutation>(X.OPEN_ROUND, { name: '分布式测试轮次' })).openProjectRound
+      .id;
     f.project = (
-      await asAdmin(X.SUBMIT_APPLICATION, {
+      await asAdmin<ScopedSubmitApplicationMutation>(X.SUBMIT_APPLICATION, {
         input: { roundId: round, title: '助老济困', category: 'ELDERLY_HARDSHIP', applicantId: f.org, regionId: XIAHE },
       })
     ).submitProjectApplication.id;
@@ -198,9 +197,11 @@ describe('ids of another society’s kinds, checked over HTTP by the subgraph th
 
   test('createService on the lone organization subgraph checks the region and station with its community peer', async () => {
     const before = await count('Service');
-    const created = await post(X.CREATE_SERVICE, { input: serviceInput(XIAHE, { stationId: f.ourStation }) });
+    const created = await post<ScopedCreateServiceMutation>(X.CREATE_SERVICE, {
+      input: serviceInput(XIAHE, { stationId: f.ourStation }),
+    });
     expect(created.errors).toBeUndefined();
-    f.ourService = created.data.createService.id;
+    f.ourService = created.data!.createService.id;
     expect(await count('Service')).toBe(before + 1);
     const stored = await t.database.dataSource.getRepository('Service').findOneByOrFail({ id: Number(f.ourService) });
     expect([stored.regionId, stored.stationId, stored.providerId]).toEqual([

@@ -112,13 +112,16 @@ test('a STAFF token reads through Hive Gateway exactly what it reads through the
   const hub = await t.execute(PERSONAL, variables, IDENTITIES.STAFF_IN);
   const router = await viaHive(PERSONAL, variables, bearer(token));
   expect(router.body).toEqual(hub);
-  expect(router.body.data.resident).toEqual({
+  expect(router.body.data!.resident).toEqual({
     name: '王阿姨',
     phone: '138****5678',
     tags: ['ELDERLY_ALONE', 'LOW_INCOME'],
     region: { name: '下赫社区' },
   });
-  expect(router.body.data.need).toMatchObject({ description: '独居老人需要每周上门探访', contactPhone: '139****5678' });
+  expect(router.body.data!.need).toMatchObject({
+    description: '独居老人需要每周上门探访',
+    contactPhone: '139****5678',
+  });
 });
 
 test.each([

@@ -2,6 +2,8 @@ import { SignJWT } from 'jose';
 import { Role } from '../../src/auth/identity';
 import { hostileCorpus, type HostileRequest } from '../helpers/hostile-corpus';
 import { IDENTITIES, JIANGCHUAN_COMMUNITY, LIQI } from '../helpers/identities';
+import type { SubmitCategoryNeedMutation } from '../helpers/generated/operations';
+import * as L from '../helpers/linkage-operations';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 
 // The hub in production mode, over HTTP, against ≥ 200 hostile or malformed requests.
@@ -47,14 +49,14 @@ beforeAll(async () => {
   staffToken = await t.token({ role: Role.STAFF, subject: 'staff-liqi', regionId: LIQI });
   const foreignNeeds: string[] = [];
   for (let i = 0; i < 3; i += 1) {
-    const need = await t.query<any>(
-      'mutation($c: ID!) { submitNeed(input: { category: OTHER, description: "江川的需求", communityId: $c }) { id } }',
-      { c: JIANGCHUAN_COMMUNITY },
+    const need = await t.query<SubmitCategoryNeedMutation>(
+      L.SUBMIT_CATEGORY_NEED,
+      { c: JIANGCHUAN_COMMUNITY, cat: 'OTHER' },
       IDENTITIES.ADMIN,
     );
     foreignNeeds.push(need.submitNeed.id);
   }
-  const foreignOrg = await t.query<any>(
+  const foreignOrg = await t.query<{ organizations: { nodes: { id: string }[] } }>(
     '{ organizations(filter: { regionId: "530403000000" }, first: 1) { nodes { id } } }',
   );
   corpus = hostileCorpus(foreignNeeds, foreignOrg.organizations.nodes[0].id);

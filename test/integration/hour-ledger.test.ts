@@ -2,6 +2,20 @@ import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
+import type {
+  CheckInMutation,
+  CheckOutMutation,
+  ChildrenStationHoursQuery,
+  CreateActivityMutation,
+  RedeemMutation,
+  RegisterVolunteerMutation,
+  SignUpMutation,
+  TimeBankBalanceQuery,
+  VerifyHoursMutation,
+  VerifyLedgerQuery,
+  VerifyLedgerRecordQuery,
+  VolunteerServiceHoursQuery,
+} from '../helpers/generated/operations';
 
 // Whoever can write to the database directly must not be able to move an hour figure or a balance without
 // verifyHourLedger noticing: every row those figures count is covered by the hash-chained ledger.
@@ -15,9 +29,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const sql = (query: string, parameters: unknown[] = []) => t.database.dataSource.query(query, parameters);
-const verify = async () => (await t.query<any>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger;
-const VERIFY = `{ verifyHourLedger { ok firstBrokenEntryId serviceHoursId reason } }`;
-const verifyWithRecord = async () => (await t.query<any>(VERIFY, {}, admin)).verifyHourLedger;
+const verify = async () => (await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger;
+const verifyWithRecord = async () =>
+  (await t.query<VerifyLedgerRecordQuery>(L.VERIFY_LEDGER_RECORD, {}, admin)).verifyHourLedger;
 
 /** A seeded, verified service-hours record of the children's station and the ledger entry it was earned by. */
 async function seededRecord() {
@@ -32,8 +46,7 @@ async function seededRecord() {
 }
 
 const stationHours = async () =>
-  (await t.query<any>(`{ serviceStations(filter: { kind: CHILDREN_STATION }) { nodes { volunteerHours } } }`))
-    .serviceStations.nodes[0].volunteerHours;
+  (await t.query<ChildrenStationHoursQuery>(L.CHILDREN_STATION_HOURS)).serviceStations.nodes[0].volunteerHours;
 
 test('the seeded ledger covers the seeded hours', async () => {
   expect(await verify()).toMatchObject({ ok: true, firstBrokenEntryId: null, reason: null });
@@ -43,8 +56,8 @@ test('the seeded ledger covers the seeded hours', async () => {
 test('UPDATE service_hours SET half_hours = 200 is found at the entry that earned the record', async () => {
   const record = await seededRecord();
   const volunteerHours = async () =>
-    (await t.query<any>(`query($id: ID!) { volunteer(id: $id) { serviceHours } }`, { id: record.volunteerId }, staff))
-      .volunteer.serviceHours;
+    (await t.query<VolunteerServiceHoursQuery>(L.VOLUNTEER_SERVICE_HOURS, { id: record.volunteerId }, staff)).volunteer!
+      .serviceHours;
   const before = await volunteerHours();
   await sql('UPDATE service_hours SET half_hours = 200 WHERE id = ?', [record.id]);
   expect(await volunteerHours()).toBe(before - record.halfHours / 2 + 100);
@@ -97,12 +110,15 @@ describe('hours recorded through the API', () => {
   let record: string;
 
   beforeAll(async () => {
-    volunteer = (await t.query<any>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)).registerVolunteer.id;
-    const activity = (await t.query<any>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, staff)).createVolunteerActivity.id;
-    await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
-    await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-20T01:00:00Z' }, staff);
-    record = (await t.query<any>(Op.CHECK_OUT, { a: activity, v: volunteer, at: '2026-11-20T04:00:00Z' }, staff))
-      .checkOut.id;
+    volunteer = (await t.query<RegisterVolunteerMutation>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff))
+      .registerVolunteer.id;
+    const activity = (await t.query<CreateActivityMutation>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, staff))
+      .createVolunteerActivity.id;
+    await t.query<SignUpMutation>(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
+    await t.query<CheckInMutation>(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-20T01:00:00Z' }, staff);
+    record = (
+      await t.query<CheckOutMutation>(Op.CHECK_OUT, { a: activity, v: volunteer, at: '2026-11-20T04:00:00Z' }, staff)
+    ).checkOut.id;
   });
 
   test('flipping verified on behind the ledger’s back is found, naming the record', async () => {
@@ -113,11 +129,10 @@ describe('hours recorded through the API', () => {
   });
 
   test('a verified record edited afterwards is found; deleting the last redemption is found', async () => {
-    await t.query(Op.VERIFY_HOURS, { id: record }, staff);
-    const redemption = (await t.query<any>(L.REDEEM, { v: volunteer, hours: 1 }, staff)).redeemHours.id;
+    await t.query<VerifyHoursMutation>(Op.VERIFY_HOURS, { id: record }, staff);
+    const redemption = (await t.query<RedeemMutation>(L.REDEEM, { v: volunteer, hours: 1 }, staff)).redeemHours.id;
     const balance = async () =>
-      (await t.query<any>(`query($id: ID!) { volunteer(id: $id) { timeBankBalance } }`, { id: volunteer }, staff))
-        .volunteer.timeBankBalance;
+      (await t.query<TimeBankBalanceQuery>(L.TIME_BANK_BALANCE, { id: volunteer }, staff)).volunteer!.timeBankBalance;
     expect(await balance()).toBe(2);
     expect((await verify()).ok).toBe(true);
 

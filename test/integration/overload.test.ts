@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { Role } from '../../src/auth/identity';
-import { startTestHub, type TestHub } from '../helpers/test-hub';
+import { startTestHub, type TestHub, type GraphQLResult } from '../helpers/test-hub';
 
 /**
  * One anonymous client loops the per-region fields of the whole division tree (three levels of `children` under
@@ -56,7 +56,7 @@ const REFUSALS = ['COST_LIMIT_EXCEEDED', 'RATE_LIMITED', 'SERVICE_BUSY'];
 
 interface Answer {
   status: number;
-  body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+  body: GraphQLResult;
 }
 
 /** POST from a chosen local address (node's fetch cannot bind one). */
@@ -126,7 +126,7 @@ test('a client looping the per-region fields of the whole tree for 10 s hurts no
   const hostileWorker = async (worker: number) => {
     for (let i = worker; Date.now() < deadline; i += HOSTILE_WORKERS) {
       const answer = await postFrom('127.0.0.2', HOSTILE[i % HOSTILE.length]);
-      const codes = (answer.body.errors ?? []).map((e) => e.extensions?.code ?? 'NONE');
+      const codes = (answer.body.errors ?? []).map((e) => String(e.extensions?.code ?? 'NONE'));
       if (!codes.length && answer.status === 200 && answer.body.data?.region) hostile.answered += 1;
       else if (codes.length && codes.every((code) => REFUSALS.includes(code))) {
         for (const code of new Set(codes)) hostile.refused.set(code, (hostile.refused.get(code) ?? 0) + 1);

@@ -3,6 +3,23 @@ import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, JIANGCHUAN, LIQI, orgIdentity, XIAHE } from '../helpers/identities';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import type {
+  CheckInMutation,
+  CheckOutMutation,
+  CreateActivityMutation,
+  CreateServiceMutation,
+  NeedDescriptionQuery,
+  OpenRoundMutation,
+  RecordResourceMutation,
+  RegisterMutation,
+  RegisterResidentMutation,
+  RegisterSocialWorkerMutation,
+  RegisterVolunteerMutation,
+  ReviewApplicationMutation,
+  SignUpMutation,
+  SubmitApplicationMutation,
+  SubmitNeedMutation,
+} from '../helpers/generated/operations';
 
 // Every role tries every mutation and sensitive query, inside and outside its region, and gets exactly the
 // intended answer: success where allowed, FORBIDDEN everywhere else.
@@ -17,29 +34,39 @@ const identity = (role: RoleName): Identity =>
   role === 'ORG_OWN' ? orgIdentity(ownOrg) : role === 'ORG_OTHER' ? orgIdentity(otherOrg) : IDENTITIES[role];
 const admin = IDENTITIES.ADMIN;
 
-async function asAdmin<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function asAdmin<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   return t.query<T>(query, variables, admin);
 }
 
 async function newOrganization(regionId: string): Promise<number> {
   codes += 1;
   const creditCode = makeCreditCode('1', regionId.slice(0, 6), `TE${String(codes).padStart(6, '0')}`);
-  const data = await asAdmin(Op.REGISTER_ORGANIZATION, {
+  const data = await asAdmin<RegisterMutation>(Op.REGISTER_ORGANIZATION, {
     input: { name: `测试组织${codes}`, kind: 'COMMUNITY_ORG', creditCode, regionId, category: 'ELDERLY_CARE' },
   });
   return Number(data.registerOrganization.id);
 }
 
 const newNeed = async () =>
-  (await asAdmin(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A })).submitNeed.id as string;
-const newActivity = async () =>
-  (await asAdmin(Op.CREATE_ACTIVITY, { regionId: XIAHE, organizationId: String(ownOrg), capacity: 100 }))
-    .createVolunteerActivity.id as string;
-const newVolunteer = async () =>
-  (await asAdmin(Op.REGISTER_VOLUNTEER, { regionId: XIAHE, reporterRef: Op.REPORTER_A })).registerVolunteer
+  (await asAdmin<SubmitNeedMutation>(Op.SUBMIT_NEED, { communityId: XIAHE, reporterRef: Op.REPORTER_A })).submitNeed
     .id as string;
+const newActivity = async () =>
+  (
+    await asAdmin<CreateActivityMutation>(Op.CREATE_ACTIVITY, {
+      regionId: XIAHE,
+      organizationId: String(ownOrg),
+      capacity: 100,
+    })
+  ).createVolunteerActivity.id as string;
+const newVolunteer = async () =>
+  (await asAdmin<RegisterVolunteerMutation>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE, reporterRef: Op.REPORTER_A }))
+    .registerVolunteer.id as string;
 const newWorker = async () =>
-  (await asAdmin(Op.REGISTER_SOCIAL_WORKER, { regionId: XIAHE })).registerSocialWorker.id as string;
+  (await asAdmin<RegisterSocialWorkerMutation>(Op.REGISTER_SOCIAL_WORKER, { regionId: XIAHE })).registerSocialWorker
+    .id as string;
 
 interface Case {
   name: string;
@@ -87,8 +114,9 @@ const CASES: Case[] = [
     name: 'retireService',
     allowed: ['ADMIN', 'STAFF_IN', 'ORG_OWN'],
     run: async (as) => {
-      const service = (await asAdmin(Op.CREATE_SERVICE, { providerId: String(ownOrg), regionId: XIAHE })).createService
-        .id;
+      const service = (
+        await asAdmin<CreateServiceMutation>(Op.CREATE_SERVICE, { providerId: String(ownOrg), regionId: XIAHE })
+      ).createService.id;
       return t.execute(Op.RETIRE_SERVICE, { id: service }, as);
     },
   },
@@ -132,9 +160,9 @@ const CASES: Case[] = [
     allowed: ['ADMIN', 'STAFF_IN'],
     run: async (as) => {
       const [a, v] = [await newActivity(), await newVolunteer()];
-      await asAdmin(Op.SIGN_UP, { activityId: a, volunteerId: v });
-      await asAdmin(Op.CHECK_IN, { a, v, at: '2026-11-05T01:00:00Z' });
-      const hours = (await asAdmin(Op.CHECK_OUT, { a, v, at: '2026-11-05T03:00:00Z' })).checkOut.id;
+      await asAdmin<SignUpMutation>(Op.SIGN_UP, { activityId: a, volunteerId: v });
+      await asAdmin<CheckInMutation>(Op.CHECK_IN, { a, v, at: '2026-11-05T01:00:00Z' });
+      const hours = (await asAdmin<CheckOutMutation>(Op.CHECK_OUT, { a, v, at: '2026-11-05T03:00:00Z' })).checkOut.id;
       return t.execute(Op.VERIFY_HOURS, { id: hours }, as);
     },
   },
@@ -147,7 +175,8 @@ const CASES: Case[] = [
     name: 'allocateCharityResource',
     allowed: ['ADMIN', 'STAFF_IN'],
     run: async (as) => {
-      const resource = (await asAdmin(Op.RECORD_RESOURCE, { regionId: XIAHE, amount: 1000 })).recordCharityResource.id;
+      const resource = (await asAdmin<RecordResourceMutation>(Op.RECORD_RESOURCE, { regionId: XIAHE, amount: 1000 }))
+        .recordCharityResource.id;
       return t.execute(Op.ALLOCATE, { resourceId: resource, amount: 100, needId: await newNeed() }, as);
     },
   },
@@ -186,11 +215,15 @@ const CASES: Case[] = [
     name: 'approveProjectApplication',
     allowed: ['ADMIN'],
     run: async (as) => {
-      const round = (await asAdmin(Op.OPEN_ROUND, { quota: 5 })).openProjectRound.id;
+      const round = (await asAdmin<OpenRoundMutation>(Op.OPEN_ROUND, { quota: 5 })).openProjectRound.id;
       const id = (
-        await asAdmin(Op.SUBMIT_APPLICATION, { roundId: round, applicantId: String(ownOrg), regionId: XIAHE })
+        await asAdmin<SubmitApplicationMutation>(Op.SUBMIT_APPLICATION, {
+          roundId: round,
+          applicantId: String(ownOrg),
+          regionId: XIAHE,
+        })
       ).submitProjectApplication.id;
-      await asAdmin(Op.REVIEW_APPLICATION, { id, score: 88 });
+      await asAdmin<ReviewApplicationMutation>(Op.REVIEW_APPLICATION, { id, score: 88 });
       return t.execute(Op.PROJECT_STEP('approveProjectApplication'), { id }, as);
     },
   },
@@ -204,7 +237,8 @@ const CASES: Case[] = [
     name: 'resident (query)',
     allowed: ['ADMIN', 'STAFF_IN'],
     run: async (as) => {
-      const id = (await asAdmin(Op.REGISTER_RESIDENT, { regionId: XIAHE })).registerResident.id;
+      const id = (await asAdmin<RegisterResidentMutation>(Op.REGISTER_RESIDENT, { regionId: XIAHE })).registerResident
+        .id;
       return t.execute(Op.RESIDENT, { id }, as);
     },
   },
@@ -234,8 +268,12 @@ describe.each(CASES)('$name', ({ allowed, run }) => {
 test('a need’s description is shown to staff of its region and the bot for its resident, and to nobody else', async () => {
   const id = await newNeed();
   for (const role of ROLES) {
-    const data = await t.query<any>(Op.NEED_DESCRIPTION, { id, reporterRef: Op.REPORTER_A }, identity(role));
+    const data = await t.query<NeedDescriptionQuery>(
+      Op.NEED_DESCRIPTION,
+      { id, reporterRef: Op.REPORTER_A },
+      identity(role),
+    );
     const expected = ['ADMIN', 'STAFF_IN', 'BOT_IN'].includes(role) ? '独居老人需要每周上门探访' : null;
-    expect({ role, description: data.need.description }).toEqual({ role, description: expected });
+    expect({ role, description: data.need!.description }).toEqual({ role, description: expected });
   }
 });

@@ -1,4 +1,18 @@
-import { NAMED_ORGANIZATIONS, NAMED_PLACES, POLICY_AND_ROUND, REGION_TREE } from '../helpers/operations';
+import type {
+  NamedOrganizationsQuery,
+  NamedPlacesQuery,
+  OrganizationNameQuery,
+  OrganizationsByFoundingQuery,
+  PolicyAndRoundQuery,
+} from '../helpers/generated/operations';
+import {
+  NAMED_ORGANIZATIONS,
+  NAMED_PLACES,
+  ORGANIZATION_NAME,
+  ORGANIZATIONS_BY_FOUNDING,
+  POLICY_AND_ROUND,
+  REGION_TREE,
+} from '../helpers/operations';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 import { isValidCreditCode } from '../../src/subgraphs/organization/credit-code';
 
@@ -8,8 +22,6 @@ beforeAll(async () => {
   t = await startTestHub();
 });
 afterAll(() => t?.close());
-
-type Nodes<T> = { nodes: T[] };
 
 test('the region tree: 9 counties, 75 township-level units (24 街道, 25 镇, 26 乡) and the census population', async () => {
   const data = await t.query<{
@@ -53,13 +65,13 @@ test('the region tree: 9 counties, 75 township-level units (24 街道, 25 镇, 2
 });
 
 test('named places and stations: 葫田, 下赫, the children’s station and the incubation base', async () => {
-  const data = await t.query<Record<string, any>>(NAMED_PLACES);
+  const data = await t.query<NamedPlacesQuery>(NAMED_PLACES);
   expect(data.hutian).toEqual({ name: '葫田社区', parent: { name: '凤凰街道', parent: { name: '红塔区' } } });
   expect(data.xiahe).toEqual({ name: '下赫社区', parent: { name: '李棋街道' } });
-  const children = (data.stations as Nodes<any>).nodes.find((s) => s.kind === 'CHILDREN_STATION');
+  const children = data.stations.nodes.find((s) => s.kind === 'CHILDREN_STATION')!;
   expect(children).toMatchObject({ servedPersonTimes: 7450, volunteerHours: 3640.5, region: { name: '下赫社区' } });
   expect(children.volunteerCount).toBeGreaterThan(100);
-  expect((data.stations as Nodes<any>).nodes.map((s) => s.kind)).toContain('PARTY_MASS_CENTER');
+  expect(data.stations.nodes.map((s) => s.kind)).toContain('PARTY_MASS_CENTER');
   expect(data.base.nodes).toEqual([
     { name: '玉溪市社会组织培育孵化基地', investmentYuan: 3100000, floorAreaM2: 1200, region: { id: '530400000000' } },
   ]);
@@ -68,13 +80,11 @@ test('named places and stations: 葫田, 下赫, the children’s station and th
 });
 
 test('named organisations, the 远方 founder and the activities the report describes', async () => {
-  const data = await t.query<Record<string, any>>(NAMED_ORGANIZATIONS);
+  const data = await t.query<NamedOrganizationsQuery>(NAMED_ORGANIZATIONS);
   const nuannuan = data.nuannuan.nodes[0];
   expect(nuannuan).toMatchObject({ name: '玉溪市暖暖公益协会', kind: 'CHARITY', region: { name: '红塔区' } });
   expect(isValidCreditCode(nuannuan.creditCode)).toBe(true);
-  const visited = nuannuan.services
-    .filter((s: any) => s.name === '困难老人入户慰问帮扶')
-    .map((s: any) => s.region.name);
+  const visited = nuannuan.services.filter((s) => s.name === '困难老人入户慰问帮扶').map((s) => s.region?.name);
   expect(visited.sort()).toEqual(['高仓社区', '梁王坝社区', '桃源社区', '排山社区', '龙树社区'].sort());
   expect(data.yuanfang.nodes).toEqual([{ name: '通海县远方心理工作室', region: { name: '通海县' } }]);
   expect(data.founder.nodes).toEqual([
@@ -87,22 +97,22 @@ test('named organisations, the 远方 founder and the activities the report desc
   ]);
   expect(data.qixi.nodes[0]).toMatchObject({ title: '浪漫七夕节·浓浓邻里情', region: { name: '葫田社区' } });
   expect(data.qixi.nodes[0].description).toContain('12对');
-  const themes = data.themes.nodes.map((n: any) => n.title);
+  const themes = data.themes.nodes.map((n) => n.title);
   expect(themes).toEqual(
     expect.arrayContaining(['珍惜粮食', '垃圾分类', '我为党旗添光彩', '模拟法庭之未成年人保护法', '地震安全教育']),
   );
 });
 
 test('reward policy, talent awards, the reported exam figure and the 2020 project round', async () => {
-  const data = await t.query<Record<string, any>>(POLICY_AND_ROUND);
+  const data = await t.query<PolicyAndRoundQuery>(POLICY_AND_ROUND);
   expect(data.certificateRewards).toEqual([
     { level: 'ASSISTANT', title: '助理社会工作师', amountYuan: 2000 },
     { level: 'INTERMEDIATE', title: '社会工作师', amountYuan: 3000 },
     { level: 'SENIOR', title: '高级社会工作师', amountYuan: 10000 },
   ]);
   expect(data.talentAwards).toHaveLength(10);
-  expect(data.talentAwards.every((a: any) => a.programme === '兴玉社工人才' && a.amountYuan === 50000)).toBe(true);
-  expect(data.socialWorkExam.applicants).toBe(3748);
+  expect(data.talentAwards.every((a) => a.programme === '兴玉社工人才' && a.amountYuan === 50000)).toBe(true);
+  expect(data.socialWorkExam!.applicants).toBe(3748);
   expect(data.projectRounds).toEqual([
     {
       name: '党群同心 共建美好家园',
@@ -118,23 +128,23 @@ test('reward policy, talent awards, the reported exam figure and the 2020 projec
       ],
     },
   ]);
-  const project = data.funded.nodes.find((p: any) => p.title === '党群同心 关爱妇儿');
+  const project = data.funded.nodes.find((p) => p.title === '党群同心 关爱妇儿')!;
   expect(project).toMatchObject({
     station: { name: '万裕生态城党群服务中心儿童服务站' },
     region: { name: '下赫社区' },
   });
-  const applicant = await t.query<any>(`{ organization(id: "${project.applicant.id}") { name } }`);
-  expect(applicant.organization.name).toBe('玉溪市义工联合会');
+  const applicant = await t.query<OrganizationNameQuery>(ORGANIZATION_NAME, { id: project.applicant!.id });
+  expect(applicant.organization!.name).toBe('玉溪市义工联合会');
 });
 
 test('orderBy orders a list, and pages follow each other without overlap', async () => {
-  const query = `query($after: String) { organizations(orderBy: { field: FOUNDED_YEAR }, first: 10, after: $after) {
-    nodes { id foundedYear } pageInfo { endCursor hasNextPage } } }`;
-  const first = (await t.query<any>(query)).organizations;
-  const second = (await t.query<any>(query, { after: first.pageInfo.endCursor })).organizations;
-  const years = [...first.nodes, ...second.nodes].map((n: { foundedYear: number }) => n.foundedYear);
+  const page = async (after?: string | null) =>
+    (await t.query<OrganizationsByFoundingQuery>(ORGANIZATIONS_BY_FOUNDING, { after })).organizations;
+  const first = await page();
+  const second = await page(first.pageInfo.endCursor);
+  const years = [...first.nodes, ...second.nodes].map((n) => n.foundedYear ?? 0);
   expect(years).toEqual([...years].sort((a, b) => a - b));
-  const ids = [...first.nodes, ...second.nodes].map((n: { id: string }) => n.id);
+  const ids = [...first.nodes, ...second.nodes].map((n) => n.id);
   expect(new Set(ids).size).toBe(20);
   expect(first.pageInfo.hasNextPage).toBe(true);
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // Apollo's own reading of a supergraph (the pinned federation version, through @apollo/composition and gateway).
-import { Supergraph } from '@apollo/federation-internals';
+import { Supergraph, type ObjectType } from '@apollo/federation-internals';
 import { Kind, parse, validate, type FieldNode, type InlineFragmentNode, type OperationDefinitionNode } from 'graphql';
 import { subgraphByName } from '../../src/subgraphs/registry';
 import { REMOTE_KINDS, remoteLookupDocument } from '../../src/federation/remote-lookups';
@@ -36,14 +36,14 @@ test.each(kinds)('the %s selection validates against its owner in schema/supergr
   const document = parse(remoteLookupDocument(kind));
   expect(validate(owner.schema.toGraphQLJSSchema(), document).map((error) => error.message)).toEqual([]);
 
-  const type = owner.schema.type(kind) as any;
-  const keys = type.appliedDirectivesOf('key').map((key: any) => key.arguments());
+  const type = owner.schema.type(kind) as ObjectType;
+  const keys = type.appliedDirectivesOf('key').map((key) => key.arguments());
   expect(keys).toContainEqual({ fields: 'id' });
-  expect(keys.filter((key: any) => key.resolvable === false)).toEqual([]);
+  expect(keys.filter((key) => key.resolvable === false)).toEqual([]);
   const entities = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
   const fragment = entities.selectionSet!.selections[0] as InlineFragmentNode;
   const fields = fragment.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
   expect(fields.length).toBeGreaterThan(0);
-  const external = fields.filter((field) => owner.metadata().isFieldExternal(type.field(field.name.value)));
+  const external = fields.filter((field) => owner.metadata().isFieldExternal(type.field(field.name.value)!));
   expect(external.map((field) => field.name.value)).toEqual([]);
 });

@@ -80,12 +80,17 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
       reply: (reply: string) => deps.queue.send(room ?? talker, reply),
       replyPrivately: (reply: string) => deps.queue.send(talker, reply),
     };
-    deps.events.emit(dialogOpen ? 'dialog' : 'command', event);
+    // Every listener's work belongs to this message's handling, so the bot is settled only when all are done.
+    await Promise.all(deps.events.listeners(dialogOpen ? 'dialog' : 'command').map((listener) => listener(event)));
   }
 
   return function GatePlugin(bot: Wechaty) {
     bot.on('message', (message) => {
-      onMessage(message).catch((error: unknown) => deps.log(`message failed: ${(error as Error)?.stack ?? error}`));
+      // The bot's own messages come back here too; they are not messages it received.
+      if (message.self()) return;
+      deps.handling.track(
+        onMessage(message).catch((error: unknown) => deps.log(`message failed: ${(error as Error)?.stack ?? error}`)),
+      );
     });
   };
 }

@@ -98,14 +98,14 @@ export function RegisterNeedPlugin(deps: BotDeps) {
       event.replyPrivately(`您好,我们来登记${event.binding.communityName}的需求。\n${MENU}`);
     });
 
-    deps.events.on('dialog', (event) => {
+    deps.events.on('dialog', (event) =>
       step(event).catch((error: unknown) => {
         deps.log(`dialog failed: ${(error as Error)?.stack ?? error}`);
         event.replyPrivately(
           error instanceof HubError ? `提交未成功:${error.message}` : '抱歉,出了点问题,请稍后再试。',
         );
-      });
-    });
+      }),
+    );
 
     async function step(event: ResidentMessage) {
       const dialog = deps.state.dialog(event.talker.id);
