@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { jwtVerify } from 'jose';
+import { loadConfig } from '../../src/config/config';
 import { CLI } from '../helpers/subgraph-process';
 
-// The built CLI reads `.env` from its working directory; a variable set in the real environment wins.
+// The built CLI reads `.env` from its working directory; a variable set in the real environment wins; the
+// example file's values are all valid.
 const FROM_FILE = 'a-secret-written-in-the-dot-env-file';
 const FROM_ENVIRONMENT = 'a-secret-exported-in-the-real-environment';
 let dir: string;
@@ -40,4 +43,15 @@ test('JWT_SECRET from .env signs the token', async () => {
 test('the real environment wins over .env', async () => {
   const token = mintToken({ JWT_SECRET: FROM_ENVIRONMENT });
   expect([await verifies(token, FROM_ENVIRONMENT), await verifies(token, FROM_FILE)]).toEqual([true, false]);
+});
+
+test('.env.example loads as it is: every value passes the checks in src/config', () => {
+  const example = parseEnv(readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8'));
+  const config = loadConfig(example);
+  expect([config.port, config.database.url, config.auth.usingDevelopmentSecret, config.nodeEnv]).toEqual([
+    4000,
+    'sqlite:data/wushe.sqlite',
+    true,
+    'development',
+  ]);
 });
