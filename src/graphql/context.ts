@@ -6,7 +6,7 @@ import type { ReferenceLookups } from './references';
 import type { DataKey } from '../config/config';
 
 /**
- * Per-request context. In-process, the gateway hands this same object to every subgraph, so all six share one
+ * Per-request context. In-process, the gateway hands this same object to every subgraph, so they all share one
  * loader cache per request; a subgraph served alone builds its own.
  */
 export interface HubContext {
