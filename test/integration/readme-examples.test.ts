@@ -153,7 +153,7 @@ function runInSession(commands: Command[], input?: string) {
     command: command.text,
     stdout: parts[i * 3].trim(),
     status: Number(parts[i * 3 + 2]),
-    stderr: i === commands.length - 1 || parts[i * 3 + 2] !== '0' ? run.stderr : '',
+    stderr: run.stderr,
   }));
 }
 
