@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { Role } from './auth/identity';
 import { AuthError, signToken } from './auth/tokens';
-import { ConfigError, loadConfig, parseDuration, type Config } from './config/config';
+import { ConfigError, loadConfig, loadDotEnv, parseDuration, type Config } from './config/config';
 import { DatabaseError, migrate, openDatabase } from './db/data-source';
 import { writeMigration } from './db/generate-migration';
 import { rekey, RekeyError } from './commands/rekey';
@@ -100,6 +100,7 @@ async function main(argv: string[]): Promise<void> {
     log(USAGE);
     return;
   }
+  loadDotEnv();
   const config = loadConfig();
   const scale = values.scale ? Number(values.scale) : 1;
   if (!(scale > 0 && scale <= 1)) throw new ConfigError(`--scale expects a number in (0, 1], got "${values.scale}"`);

@@ -1,4 +1,4 @@
-import { loadBotConfig } from './config';
+import { loadBotConfig, loadDotEnv } from './config';
 import { buildResidentBot } from './index';
 
 /**
@@ -10,6 +10,7 @@ const log = (line: string): void => {
 };
 
 async function run(): Promise<void> {
+  loadDotEnv();
   const config = loadBotConfig();
   if (!config.botToken) throw new Error('set BOT_TOKEN (wushe token --role BOT --region <division code>)');
   const puppet = process.env.WECHATY_PUPPET;

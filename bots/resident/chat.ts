@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
-import { loadBotConfig } from './config';
+import { loadBotConfig, loadDotEnv } from './config';
 import { buildResidentBot } from './index';
 
 /**
@@ -27,6 +27,7 @@ function botToken(): string {
 }
 
 async function main() {
+  loadDotEnv();
   const env = { BOT_ROOM_INTERVAL_MS: '0', BOT_JITTER_MS: '0', BOT_STATE_FILE: ':memory:', ...process.env };
   const config = { ...loadBotConfig(env), botToken: botToken() };
   const mocker = new mock.Mocker();

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 /** The bot's own settings (it is a client of the hub and reads nothing of src/). */
 export interface BotConfig {
   hubUrl: string;
@@ -36,6 +38,11 @@ const positive = (name: string, raw: string | undefined, fallback: number) => {
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number`);
   return value;
 };
+
+/** Reads `.env` in the working directory into the environment, if there is one; variables already set win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
 
 export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const port = env.PORT || '4000';

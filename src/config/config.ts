@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 
 /**
  * The one place that reads process.env (docs/rules.md, rule 6). Everything else receives a Config.
@@ -22,7 +23,6 @@ export interface RateLimits {
 export interface Config {
   port: number;
   database: DatabaseConfig;
-  hubUrl: string;
   auth: AuthConfig;
   dataKeys: DataKeys;
   /** Mutation fields (aliases count) allowed per window (a minute), per token and per client address. */
@@ -166,6 +166,11 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
   return raw as T;
 }
 
+/** Reads `.env` in the working directory into the environment, if there is one; variables already set win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = positiveInt('PORT', env.PORT, 4000);
   const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development');
@@ -176,7 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       poolSize: positiveInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10),
       queueLimit: positiveInt('DB_QUEUE_LIMIT', env.DB_QUEUE_LIMIT, 500),
     },
-    hubUrl: env.HUB_URL || `http://localhost:${port}/graphql`,
     auth: authConfig(env, nodeEnv),
     dataKeys: dataKeys(env, nodeEnv),
     rateLimit: {

@@ -30,6 +30,7 @@ export function unprotect(keys: readonly DataKey[], { sealed, keyId }: Sealed): 
   return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
 }
 
+/** A mainland mobile number: 11 digits, 13x–19x. */
 export const MOBILE_PHONE = /^1[3-9]\d{9}$/;
 
 /** 13812345678 → 138****5678 */

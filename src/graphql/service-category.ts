@@ -19,17 +19,3 @@ registerEnumType(ServiceCategory, {
   name: 'ServiceCategory',
   description: '服务类别 — the same values in every subgraph',
 });
-
-export const SERVICE_CATEGORY_LABELS: Record<ServiceCategory, string> = {
-  ELDERLY_CARE: '养老服务',
-  CHILD_CARE: '儿童关爱',
-  WOMEN_FAMILY: '妇女家庭',
-  DISABILITY: '助残服务',
-  MENTAL_HEALTH: '心理健康',
-  HARDSHIP_RELIEF: '困难帮扶',
-  HEALTH: '健康服务',
-  EDUCATION: '教育辅导',
-  COMMUNITY_AFFAIRS: '社区事务',
-  LEGAL_AID: '法律援助',
-  OTHER: '其他',
-};

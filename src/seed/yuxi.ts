@@ -21,8 +21,6 @@ export const COUNTIES = [
   { code: '530428000000', name: '元江哈尼族彝族傣族自治县', kind: '县', population: 195647 },
 ] as const;
 
-export const CITY_POPULATION = 2249502;
-
 /** Totals the report gives for the whole city. */
 export const CITY_TOTALS = {
   organizations: 2830,

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { countingStatements } from '../db/query-counter';
-import { graphiqlAsset, graphiqlPage } from './graphiql';
+import { FAVICON_SVG, graphiqlAsset, graphiqlPage } from './graphiql';
 
 /** Largest request body accepted; a GraphQL document plus variables is far smaller. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -98,6 +98,10 @@ export function createHttpServer<TContext extends object>(options: HttpOptions<T
       if (url.pathname === '/healthz') {
         await options.health?.();
         return sendJson(response, 200, { status: 'ok' });
+      }
+      if (url.pathname === '/favicon.ico' || url.pathname === '/favicon.svg') {
+        response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+        return void response.end(FAVICON_SVG);
       }
       if (options.graphiql !== false && (url.pathname === '/graphiql' || url.pathname === '/')) {
         if (url.pathname === '/') {

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ResidentTag } from './resident.entity';
+import { MOBILE_PHONE } from '../../graphql/personal-data';
 
 @InputType()
 export class RegisterResidentInput {
@@ -14,7 +15,7 @@ export class RegisterResidentInput {
 
   @Field({ nullable: true, description: 'mainland mobile number; needs consentAt' })
   @IsOptional()
-  @Matches(/^1[3-9]\d{9}$/)
+  @Matches(MOBILE_PHONE)
   phone?: string;
 
   @Field(() => Date, { nullable: true, description: 'when the resident consented to contact details being stored' })

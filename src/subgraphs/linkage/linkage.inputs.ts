@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { OptionalText } from '../../graphql/inputs';
 import { ServiceCategory } from '../../graphql/service-category';
 import { REPORTER_REF } from '../../auth/policy';
+import { MOBILE_PHONE } from '../../graphql/personal-data';
 import { NeedStatus, NeedUrgency } from './need.entity';
 import { ProjectCategory, ProjectStatus } from './project.entity';
 
@@ -60,7 +61,7 @@ export class SubmitNeedInput {
 
   @Field({ nullable: true, description: 'mobile number for a call back; needs contactConsentAt' })
   @IsOptional()
-  @Matches(/^1[3-9]\d{9}$/)
+  @Matches(MOBILE_PHONE)
   contactPhone?: string;
 
   @Field(() => Date, { nullable: true, description: 'when the resident agreed to leave the number' })
