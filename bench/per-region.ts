@@ -7,7 +7,7 @@ import { createHub } from '../src/server/hub';
 /**
  * `node dist/bench/per-region.js` against a seeded DATABASE_URL: SQL statements and latency (median and slowest of
  * BENCH_RUNS, in-process, no HTTP) of each per-region field asked for every region three levels under the city —
- * the query of issue 9's first finding and its siblings. The budget is lifted so every document runs.
+ * the one-line anonymous query that once took the hub down (docs/decisions.md) and its siblings. The budget is lifted so every document runs.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FIELDS = [

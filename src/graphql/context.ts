@@ -71,7 +71,7 @@ export function requestContexts({ dataSource, config, references = {} }: Request
   };
 }
 
-/** Disabled only by the benchmark's naive peer (issue 6), to measure what batching buys. */
+/** Disabled only by the benchmark's naive peer (DATALOADER_BATCHING=off in bench/run.ts), to measure what batching buys. */
 let batchingEnabled = true;
 export function setBatching(enabled: boolean): void {
   batchingEnabled = enabled;

@@ -1,5 +1,5 @@
 /**
- * Yuxi as the 2021 Yuxi Daily report (shared/seed) and the 7th census describe it. Figures the report gives are
+ * Yuxi as the 2021 Yuxi Daily report and the 7th census describe it. Figures the report gives are
  * reproduced exactly by the generator; see docs/dataset.md for sources and what is estimated.
  */
 export const CITY = { code: '530400000000', name: '玉溪市' };

@@ -16,7 +16,7 @@ import {
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 import { isValidCreditCode } from '../../src/subgraphs/organization/credit-code';
 
-// The named facts of shared/seed/FACTS.md, read through the public graph of the small city.
+// The named facts of docs/dataset.md, read through the public graph of the small city.
 let t: TestHub;
 beforeAll(async () => {
   t = await startTestHub();
