@@ -72,10 +72,10 @@ test.each([
   ['a depth of 12', { query: twelveDeep }, 400, 'GRAPHQL_VALIDATION_FAILED'],
   ['two anonymous operations', { query: '{ __typename } { __typename }' }, 400, 'GRAPHQL_VALIDATION_FAILED'],
   [
-    'an absurd page size, refused by the cost limit',
+    'an absurd page size, refused by the page-size limit',
     { query: '{ services(first: 99999999) { totalCount } }' },
-    400,
-    'GRAPHQL_VALIDATION_FAILED',
+    200,
+    'BAD_USER_INPUT',
   ],
   // Operations that cannot be resolved or run.
   [
