@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'src/db/migrations/*-*.ts', 'bots/resident/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      '.stryker-tmp/',
+      'reports/',
+      'node_modules/',
+      'data/',
+      'coverage/',
+      'src/db/migrations/*-*.ts',
+      'bots/resident/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

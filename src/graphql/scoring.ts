@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ObjectType, type ClassType } from 'type-graphql';
+import { roundTo } from './rounding';
 
 /** One reason in a candidate's score, so staff can see why it ranks where it does. */
 @ObjectType({ description: 'one weighted factor of a candidate’s score' })
@@ -41,7 +42,7 @@ export function proximity(from: string, to: string): { value: number; note: stri
 }
 
 export function part(factor: string, weight: number, value: number, note: string): ScorePart {
-  return { factor, weight, value: Math.round(value * 1000) / 1000, note };
+  return { factor, weight, value: roundTo(value, 3), note };
 }
 
 /** Weighted sum of the parts, ranked high to low; ties go to the lower id so the order never wobbles. */
@@ -53,7 +54,10 @@ export function rank<T extends { id: number }>(
     .map(({ item, parts }) => ({
       item,
       parts,
-      score: Math.round(parts.reduce((sum, p) => sum + p.weight * p.value, 0) * 1000) / 1000,
+      score: roundTo(
+        parts.reduce((sum, p) => sum + p.weight * p.value, 0),
+        3,
+      ),
     }))
     .sort((a, b) => b.score - a.score || a.item.id - b.item.id)
     .slice(0, limit);

@@ -15,7 +15,8 @@ import { BadInputError, DomainError, NotFoundError } from '../../graphql/errors'
 import { findOrFail, forShare, forUpdate, inTransaction, lockOrFail } from '../../graphql/transaction';
 import { maskPhone, protect } from '../../graphql/personal-data';
 import { LinkageCase } from './linkage-case.entity';
-import { assertTransition } from './need.state';
+import { NEED_WORKFLOW } from './need.state';
+import { PROJECT_WORKFLOW } from './project.state';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
@@ -224,7 +225,7 @@ export function transitionNeed(context: HubContext, id: string, to: NeedStatus, 
     ).getOne();
     if (!need) throw new NotFoundError('需求', id);
     requireStaffIn(context.identity, need.communityId);
-    assertTransition(need.status, to);
+    NEED_WORKFLOW.assertTransition(need.status, to);
     need.status = to;
     if (to === NeedStatus.RESOLVED) need.resolvedAt = new Date();
     if (to === NeedStatus.REJECTED) need.rejectReason = reason ?? null;
@@ -257,15 +258,6 @@ export function rateNeed(context: HubContext, id: string, rating: number, report
     return manager.getRepository(Need).save(need);
   });
 }
-
-const PROJECT_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]> = {
-  SUBMITTED: [ProjectStatus.UNDER_REVIEW, ProjectStatus.REJECTED],
-  UNDER_REVIEW: [ProjectStatus.UNDER_REVIEW, ProjectStatus.APPROVED, ProjectStatus.REJECTED],
-  APPROVED: [ProjectStatus.IN_PROGRESS],
-  IN_PROGRESS: [ProjectStatus.COMPLETED],
-  REJECTED: [],
-  COMPLETED: [],
-};
 
 export function openRound(context: HubContext, input: OpenRoundInput) {
   requireRole(context.identity, Role.ADMIN);
@@ -333,16 +325,7 @@ export function changeProject(context: HubContext, id: string, change: ProjectCh
     else if (change.to === ProjectStatus.IN_PROGRESS)
       requireOrganizationActor(context.identity, project.applicantId, project.regionId);
     else requireStaffIn(context.identity, project.regionId);
-    if (!PROJECT_TRANSITIONS[project.status].includes(change.to)) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        `项目当前为 ${project.status},不能变为 ${change.to} (cannot go from ${project.status} to ${change.to})`,
-        {
-          from: project.status,
-          to: change.to,
-        },
-      );
-    }
+    PROJECT_WORKFLOW.assertTransition(project.status, change.to);
     if (change.to === ProjectStatus.UNDER_REVIEW) {
       if (change.score === undefined || change.score < 0 || change.score > 100)
         throw new BadInputError('评分应在 0 到 100 之间 (score must be 0-100)');

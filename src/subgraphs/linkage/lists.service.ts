@@ -6,6 +6,7 @@ import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/con
 import { BadInputError, NotFoundError } from '../../graphql/errors';
 import { parseIntId } from '../../graphql/ids';
 import { requireReference, type ReferenceKind } from '../../graphql/references';
+import { roundTo } from '../../graphql/rounding';
 import { ServiceCategory } from '../../graphql/service-category';
 import { findOrFail, inTransaction } from '../../graphql/transaction';
 import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
@@ -152,7 +153,7 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+const round2 = (value: number | null) => (value === null ? null : roundTo(value, 2));
 
 /**
  * 联动指数 for each region of the batch, two statements per level in the batch: the resolved needs of all the
