@@ -1,24 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dataKeyFrom } from '../../src/config/config';
 import { maskPhone, protect, unprotect } from '../../src/graphql/personal-data';
-import { roundedHalfHours } from '../../src/graphql/rounding';
-import { isWithin } from '../../src/auth/policy';
-
-test.each([
-  [0, 0],
-  [15, 0],
-  [16, 1],
-  [45, 1],
-  [46, 2],
-  [60, 2],
-  [75, 2],
-  [76, 3],
-  [105, 3],
-  [106, 4],
-  [160, 5],
-])('%i minutes of service count as %i half hours', (minutes, halfHours) => {
-  expect(roundedHalfHours(minutes)).toBe(halfHours);
-});
 
 test('phones are masked for display and sealed (authenticated) at rest', () => {
   expect(maskPhone('13812345678')).toBe('138****5678');
@@ -31,11 +13,4 @@ test('phones are masked for display and sealed (authenticated) at rest', () => {
   expect(() => unprotect([key], { ...sealed, sealed: tampered })).toThrow();
   expect(() => unprotect([{ id: key.id, key: randomBytes(32) }], sealed)).toThrow();
   expect(() => unprotect([dataKeyFrom(randomBytes(32))], sealed)).toThrow();
-});
-
-test('region scope is the code subtree', () => {
-  expect(isWithin('530402006005', '530402006000')).toBe(true);
-  expect(isWithin('530402006005', '530402000000')).toBe(true);
-  expect(isWithin('530403001001', '530402000000')).toBe(false);
-  expect(isWithin('530402000000', '530402006000')).toBe(false);
 });
