@@ -10,6 +10,8 @@ export class InvalidTransitionError extends DomainError {
 }
 
 export interface StateMachine<S extends string> {
+  /** The statuses `from` may move to. */
+  next(from: S): readonly S[];
   allows(from: S, to: S): boolean;
   /** Throws a coded INVALID_TRANSITION naming both statuses unless the workflow allows the move. */
   assertTransition(from: S, to: S): void;
@@ -17,8 +19,10 @@ export interface StateMachine<S extends string> {
 
 /** The one way every workflow checks a status change; `what` names the record in the message (需求, 项目). */
 export function stateMachine<S extends string>(what: string, transitions: Transitions<S>): StateMachine<S> {
-  const allows = (from: S, to: S) => transitions[from].includes(to);
+  const next = (from: S) => transitions[from];
+  const allows = (from: S, to: S) => next(from).includes(to);
   return {
+    next,
     allows,
     assertTransition(from, to) {
       if (!allows(from, to)) throw new InvalidTransitionError(what, from, to);

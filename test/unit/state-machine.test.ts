@@ -75,6 +75,11 @@ describe('the need workflow', () => {
     expect(need.forbidden).toHaveLength(41);
   });
 
+  test.each(NEED_STATUSES)('the moves out of %s are exactly the listed ones', (from) => {
+    const expected = NEED_ALLOWED.filter(([f]) => f === from).map(([, to]) => to);
+    expect([...NEED_WORKFLOW.next(from)].sort()).toEqual(expected.sort());
+  });
+
   test.each(need.allowed)('%s → %s is allowed', (from, to) => {
     expect(NEED_WORKFLOW.allows(from, to)).toBe(true);
     expect(() => NEED_WORKFLOW.assertTransition(from, to)).not.toThrow();
@@ -102,6 +107,11 @@ describe('the project workflow', () => {
     expect(project.forbidden).toHaveLength(29);
   });
 
+  test.each(PROJECT_STATUSES)('the moves out of %s are exactly the listed ones', (from) => {
+    const expected = PROJECT_ALLOWED.filter(([f]) => f === from).map(([, to]) => to);
+    expect([...PROJECT_WORKFLOW.next(from)].sort()).toEqual(expected.sort());
+  });
+
   test.each(project.allowed)('%s → %s is allowed', (from, to) => {
     expect(PROJECT_WORKFLOW.allows(from, to)).toBe(true);
     expect(() => PROJECT_WORKFLOW.assertTransition(from, to)).not.toThrow();
@@ -125,5 +135,6 @@ test('a workflow built by the helper allows exactly what its table lists', () =>
   const machine = stateMachine<'A' | 'B' | 'C'>('记录', { A: ['B'], B: ['A', 'C'], C: [] });
   expect([machine.allows('A', 'B'), machine.allows('B', 'A'), machine.allows('B', 'C')]).toEqual([true, true, true]);
   expect([machine.allows('A', 'A'), machine.allows('A', 'C'), machine.allows('C', 'A')]).toEqual([false, false, false]);
+  expect(machine.next('B')).toEqual(['A', 'C']);
   expect(refusal(machine, 'C', 'B').message).toBe('记录当前为 C,不能变为 B (cannot go from C to B)');
 });
