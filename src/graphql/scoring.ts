@@ -31,14 +31,8 @@ const LEVEL_NAMES = ['同一社区', '同一街道/乡镇', '同一县(市、区
  * township 0.75, same county 0.5, same city 0.25 (a city-level provider serves everyone a little).
  */
 export function proximity(from: string, to: string): { value: number; note: string } {
-  const depths = [12, 9, 6, 4];
-  for (let i = 0; i < depths.length; i += 1) {
-    const length = depths[i];
-    if (from.slice(0, length) === to.slice(0, length)) {
-      return { value: 1 - i * 0.25, note: LEVEL_NAMES[i] };
-    }
-  }
-  return { value: 0, note: '不同城市' };
+  const level = [12, 9, 6, 4].findIndex((length) => from.slice(0, length) === to.slice(0, length));
+  return level < 0 ? { value: 0, note: '不同城市' } : { value: 1 - level * 0.25, note: LEVEL_NAMES[level] };
 }
 
 export function part(factor: string, weight: number, value: number, note: string): ScorePart {

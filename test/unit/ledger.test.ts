@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Database } from '../../src/db/data-source';
 import type { HubContext } from '../../src/graphql/context';
 import {
@@ -114,9 +115,20 @@ describe('appending and verifying', () => {
       verified: true,
       ...fields,
     }));
-    for (let i = 0; i < rows.length; i += 500)
-      await dataSource.getRepository(ServiceHours).insert(rows.slice(i, i + 500));
+    await insert(ServiceHours, rows);
     return rows as ServiceHours[];
+  }
+
+  /** Plain multi-row INSERTs, 500 rows a statement, reading nothing back. */
+  async function insert<T extends ObjectLiteral>(entity: EntityTarget<T>, rows: QueryDeepPartialEntity<T>[]) {
+    for (let i = 0; i < rows.length; i += 500)
+      await dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(entity)
+        .values(rows.slice(i, i + 500))
+        .updateEntity(false)
+        .execute();
   }
 
   const earning = (record: HoursRecord, reference = hoursReference(record)) => ({
@@ -179,13 +191,41 @@ describe('appending and verifying', () => {
   });
 
   test('a ledger kept before heads existed gets its head from its last entry', async () => {
-    const [first, second] = await records(2);
-    const [stored] = chain(GENESIS_HASH, [{ ...earning(first), recordedAt: '2026-11-01T08:00:00Z' }]);
-    await dataSource.getRepository(HourLedgerEntry).insert(stored);
-    const [appended] = await append([earning(second)]);
-    expect(appended.previousHash).toBe(stored.hash);
-    expect(await head()).toEqual({ id: 1, lastEntryId: appended.id, lastHash: appended.hash });
-    expect(await verify()).toEqual(OK(2));
+    const [first, second, third] = await records(3);
+    const stored = chain(
+      GENESIS_HASH,
+      [first, second].map((r) => ({ ...earning(r), recordedAt: '2026-11-01T08:00:00Z' })),
+    );
+    await insert(HourLedgerEntry, stored);
+    const [appended] = await append([earning(third)]);
+    expect(appended.previousHash).toBe(stored[1].hash);
+    expect(await head()).toEqual({ id: 1, lastEntryId: 3, lastHash: appended.hash });
+    expect(await verify()).toEqual(OK(3));
+  });
+
+  test('an append after entries were removed from the end chains onto the head, so the gap stays visible', async () => {
+    const [first, second, third, fourth] = await records(4);
+    const saved = await append([earning(first), earning(second), earning(third)]);
+    await sql('DELETE FROM hour_ledger_entry WHERE id = 3');
+    await sql('DELETE FROM service_hours WHERE id = ?', [third.id]);
+    const [appended] = await append([earning(fourth)]);
+    expect(appended.previousHash).toBe(saved[2].hash);
+    expect(await verify()).toEqual(
+      broken(2, 4, '与上一条记录的链接不符 (previous hash does not match: a row was removed or reordered)'),
+    );
+  });
+
+  test('an EARN entry without an hours reference is chained but covers no record', async () => {
+    const [record] = await records(1);
+    const earn = (reference: string) => ({ volunteerId: 7, kind: LedgerKind.EARN, halfHours: 2, reference });
+    await append([earn(`x${hoursReference(record)}`), earn('xhours:1'), earn('hours:1:zz'), earn('志愿者表彰')]);
+    expect(await verify()).toEqual({
+      ok: false,
+      checkedEntries: 4,
+      firstBrokenEntryId: null,
+      serviceHoursId: '1',
+      reason: '已审核的服务时长没有账本记录 (a verified service-hours record has no ledger entry)',
+    });
   });
 
   test('a removed entry breaks the link of the one after it', async () => {
@@ -283,13 +323,11 @@ describe('appending and verifying', () => {
       GENESIS_HASH,
       all.slice(0, 5001).map((r) => ({ ...earning(r), recordedAt: '2026-11-01T08:00:00Z' })),
     );
-    for (let i = 0; i < stored.length; i += 500)
-      await dataSource.getRepository(HourLedgerEntry).insert(stored.slice(i, i + 500));
-    await dataSource.getRepository(HourLedgerHead).insert({ id: 1, lastEntryId: 5001, lastHash: stored[5000].hash });
-    // the 5002nd verified record, in the second batch of records, was never earned
+    await insert(HourLedgerEntry, stored);
+    await insert(HourLedgerHead, [{ id: 1, lastEntryId: 5001, lastHash: stored[5000].hash }]);
+    // every entry holds, the last one in a second batch; the 5002nd verified record, in the second batch of
+    // records, was never earned
     expect(await verify()).toMatchObject({ ok: false, checkedEntries: 5001, serviceHoursId: '5002' });
-    await sql('UPDATE service_hours SET verified = 0 WHERE id = 5002');
-    expect(await verify()).toEqual(OK(5001));
     await sql('UPDATE hour_ledger_entry SET half_hours = 20 WHERE id = 5001');
     expect(await verify()).toEqual(
       broken(5000, 5001, '记录内容已被改动 (the entry’s content does not match its hash)'),

@@ -144,6 +144,10 @@ describe('organisations', () => {
     expect(refusal(() => requireOrganizationActor(BOT_IN, 7, XIAHE)).message).toBe(
       '无权执行此操作 (BOT may not do this)',
     );
+    // an organisation id on a staff token gives no organisation's rights outside the staff's region
+    expect(refusal(() => requireOrganizationActor({ ...STAFF_OUT, organizationId: 7 }, 7, XIAHE)).message).toBe(
+      '不在您的管辖区域内 (530402006005 is outside your region)',
+    );
   });
 
   test("an ORG places things only inside its organisation's region; staff are not limited by it", () => {

@@ -150,6 +150,33 @@ describe('aggregates over subtrees', () => {
     expect(summed.reduce((sum, n) => sum + n, 0)).toBe(9);
   });
 
+  test('up to 90 regions of a level are one range scan each, more are one GROUP BY on the code prefix', async () => {
+    const communities = (count: number) =>
+      Array.from({ length: count }, (_, i) => `530402006${String(i + 1).padStart(3, '0')}`);
+    const query = jest.spyOn(database.dataSource, 'query');
+    try {
+      const statementFor = async (regions: string[]) => {
+        query.mockClear();
+        await aggregateBySubtree(
+          database.dataSource,
+          { entity: ServiceHours, regionProperty: 'regionId', aggregate: 'COUNT(*)' },
+          regions,
+        );
+        expect(query).toHaveBeenCalledTimes(1);
+        const sql = String(query.mock.calls[0][0]);
+        return { scans: sql.split('SELECT').length - 1, grouped: sql.split('GROUP BY').length - 1 };
+      };
+      expect(await statementFor(communities(90))).toEqual({ scans: 90, grouped: 0 });
+      expect(await statementFor(communities(91))).toEqual({ scans: 1, grouped: 1 });
+      expect(await statementFor([...communities(91), '530402000000', '530403000000'])).toEqual({
+        scans: 3,
+        grouped: 1,
+      });
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   test('a property that is no column is refused', async () => {
     await expect(
       aggregateBySubtree(
