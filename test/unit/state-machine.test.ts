@@ -5,16 +5,6 @@ import { NEED_WORKFLOW } from '../../src/subgraphs/linkage/need.state';
 import { ProjectStatus } from '../../src/subgraphs/linkage/project.entity';
 import { PROJECT_WORKFLOW } from '../../src/subgraphs/linkage/project.state';
 
-/** Every ordered pair of statuses, split by whether the expected list (written out below) allows it. */
-function pairs<S extends string>(statuses: readonly S[], allowed: readonly (readonly [S, S])[]) {
-  const isAllowed = (from: S, to: S) => allowed.some(([f, t]) => f === from && t === to);
-  const all = statuses.flatMap((from) => statuses.map((to) => [from, to] as const));
-  return {
-    allowed: all.filter(([from, to]) => isAllowed(from, to)),
-    forbidden: all.filter(([from, to]) => !isAllowed(from, to)),
-  };
-}
-
 function refusal<S extends string>(machine: StateMachine<S>, from: S, to: S): DomainError {
   try {
     machine.assertTransition(from, to);
@@ -45,7 +35,6 @@ const NEED_ALLOWED = [
   ['ACCEPTED', 'REJECTED'],
   ['MATCHED', 'REJECTED'],
 ] as [NeedStatus, NeedStatus][];
-const need = pairs(NEED_STATUSES, NEED_ALLOWED);
 
 // A project application: reviewed (scored, and scored again while under review), approved within the quota or
 // rejected (reviewed or not), started by its organisation, completed with an evaluation.
@@ -66,69 +55,65 @@ const PROJECT_ALLOWED = [
   ['APPROVED', 'IN_PROGRESS'],
   ['IN_PROGRESS', 'COMPLETED'],
 ] as [ProjectStatus, ProjectStatus][];
-const project = pairs(PROJECT_STATUSES, PROJECT_ALLOWED);
 
-describe('the need workflow', () => {
-  test('covers all 7 statuses: 8 moves allowed, the other 41 pairs refused', () => {
-    expect(new Set(NEED_STATUSES).size).toBe(Object.values(NeedStatus).length);
-    expect(need.allowed).toHaveLength(8);
-    expect(need.forbidden).toHaveLength(41);
-  });
+/**
+ * Checks every ordered pair of a workflow's statuses against the moves written out above: the listed ones are
+ * allowed, every other one is refused with INVALID_TRANSITION naming both statuses.
+ */
+function describeWorkflow<S extends string>(
+  name: string,
+  machine: StateMachine<S>,
+  statuses: readonly S[],
+  allowedMoves: readonly [S, S][],
+  enumValues: readonly string[],
+) {
+  const isListed = (from: S, to: S) => allowedMoves.some(([f, t]) => f === from && t === to);
+  const all = statuses.flatMap((from) => statuses.map((to) => [from, to] as [S, S]));
+  const allowed = all.filter(([from, to]) => isListed(from, to));
+  const forbidden = all.filter(([from, to]) => !isListed(from, to));
 
-  test.each(NEED_STATUSES)('the moves out of %s are exactly the listed ones', (from) => {
-    const expected = NEED_ALLOWED.filter(([f]) => f === from).map(([, to]) => to);
-    expect([...NEED_WORKFLOW.next(from)].sort()).toEqual(expected.sort());
-  });
+  describe(name, () => {
+    test(`covers every status: ${allowedMoves.length} moves allowed, the other pairs refused`, () => {
+      expect([...statuses].sort()).toEqual([...enumValues].sort());
+      expect(allowed).toHaveLength(allowedMoves.length);
+      expect(forbidden).toHaveLength(statuses.length ** 2 - allowedMoves.length);
+    });
 
-  test.each(need.allowed)('%s → %s is allowed', (from, to) => {
-    expect(NEED_WORKFLOW.allows(from, to)).toBe(true);
-    expect(() => NEED_WORKFLOW.assertTransition(from, to)).not.toThrow();
-  });
+    test.each(statuses)('the moves out of %s are exactly the listed ones', (from) => {
+      const expected = allowedMoves.filter(([f]) => f === from).map(([, to]) => to);
+      expect([...machine.next(from)].sort()).toEqual(expected.sort());
+    });
 
-  test.each(need.forbidden)('%s → %s is refused with INVALID_TRANSITION', (from, to) => {
-    expect(NEED_WORKFLOW.allows(from, to)).toBe(false);
-    const error = refusal(NEED_WORKFLOW, from, to);
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error.code).toBe('INVALID_TRANSITION');
-    expect(error.extensions).toEqual({ code: 'INVALID_TRANSITION', from, to });
-  });
+    test.each(allowed)('%s → %s is allowed', (from, to) => {
+      expect(machine.allows(from, to)).toBe(true);
+      expect(() => machine.assertTransition(from, to)).not.toThrow();
+    });
 
-  test('the refusal names both statuses in Chinese and English', () => {
-    expect(refusal(NEED_WORKFLOW, NeedStatus.CLOSED, NeedStatus.SUBMITTED).message).toBe(
-      '需求当前为 CLOSED,不能变为 SUBMITTED (cannot go from CLOSED to SUBMITTED)',
-    );
+    test.each(forbidden)('%s → %s is refused with INVALID_TRANSITION', (from, to) => {
+      expect(machine.allows(from, to)).toBe(false);
+      const error = refusal(machine, from, to);
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error.extensions).toEqual({ code: 'INVALID_TRANSITION', from, to });
+    });
   });
-});
+}
 
-describe('the project workflow', () => {
-  test('covers all 6 statuses: 7 moves allowed, the other 29 pairs refused', () => {
-    expect(new Set(PROJECT_STATUSES).size).toBe(Object.values(ProjectStatus).length);
-    expect(project.allowed).toHaveLength(7);
-    expect(project.forbidden).toHaveLength(29);
-  });
+describeWorkflow('the need workflow', NEED_WORKFLOW, NEED_STATUSES, NEED_ALLOWED, Object.values(NeedStatus));
+describeWorkflow(
+  'the project workflow',
+  PROJECT_WORKFLOW,
+  PROJECT_STATUSES,
+  PROJECT_ALLOWED,
+  Object.values(ProjectStatus),
+);
 
-  test.each(PROJECT_STATUSES)('the moves out of %s are exactly the listed ones', (from) => {
-    const expected = PROJECT_ALLOWED.filter(([f]) => f === from).map(([, to]) => to);
-    expect([...PROJECT_WORKFLOW.next(from)].sort()).toEqual(expected.sort());
-  });
-
-  test.each(project.allowed)('%s → %s is allowed', (from, to) => {
-    expect(PROJECT_WORKFLOW.allows(from, to)).toBe(true);
-    expect(() => PROJECT_WORKFLOW.assertTransition(from, to)).not.toThrow();
-  });
-
-  test.each(project.forbidden)('%s → %s is refused with INVALID_TRANSITION', (from, to) => {
-    expect(PROJECT_WORKFLOW.allows(from, to)).toBe(false);
-    const error = refusal(PROJECT_WORKFLOW, from, to);
-    expect(error.code).toBe('INVALID_TRANSITION');
-    expect(error.extensions).toEqual({ code: 'INVALID_TRANSITION', from, to });
-  });
-
-  test('the refusal names both statuses in Chinese and English', () => {
-    expect(refusal(PROJECT_WORKFLOW, ProjectStatus.APPROVED, ProjectStatus.REJECTED).message).toBe(
-      '项目当前为 APPROVED,不能变为 REJECTED (cannot go from APPROVED to REJECTED)',
-    );
-  });
+test('a refusal names the record and both statuses, in Chinese and English', () => {
+  expect(refusal(NEED_WORKFLOW, NeedStatus.CLOSED, NeedStatus.SUBMITTED).message).toBe(
+    '需求当前为 CLOSED,不能变为 SUBMITTED (cannot go from CLOSED to SUBMITTED)',
+  );
+  expect(refusal(PROJECT_WORKFLOW, ProjectStatus.APPROVED, ProjectStatus.REJECTED).message).toBe(
+    '项目当前为 APPROVED,不能变为 REJECTED (cannot go from APPROVED to REJECTED)',
+  );
 });
 
 test('a workflow built by the helper allows exactly what its table lists', () => {
