@@ -47,6 +47,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      '.stryker-tmp/',
+      'reports/',
       'node_modules/',
       'data/',
       'coverage/',

@@ -25,10 +25,14 @@ export function regionPrefix(code: string): string {
   return code;
 }
 
-/** Inclusive bounds of a region's subtree; a plain index range in SQLite and MySQL alike. */
-export function subtreeBounds(code: string): [string, string] {
-  const prefix = regionPrefix(code);
+/** Inclusive bounds of the codes under a significant prefix; a plain index range in SQLite and MySQL alike. */
+function prefixBounds(prefix: string): [string, string] {
   return [prefix.padEnd(12, '0'), prefix.padEnd(12, '9')];
+}
+
+/** Inclusive bounds of a region's subtree. */
+export function subtreeBounds(code: string): [string, string] {
+  return prefixBounds(regionPrefix(code));
 }
 
 export interface SubtreeAggregate {
@@ -69,8 +73,8 @@ export function prefixGroups(codes: readonly string[]): PrefixGroup[] {
     return {
       length,
       prefixes,
-      low: prefixes[0].padEnd(12, '0'),
-      high: prefixes[prefixes.length - 1].padEnd(12, '9'),
+      low: prefixBounds(prefixes[0])[0],
+      high: prefixBounds(prefixes[prefixes.length - 1])[1],
     };
   });
 }
@@ -112,7 +116,7 @@ export async function aggregateBySubtree(
     if (group.prefixes.length <= RANGES_PER_GROUP) {
       // A few regions: one index range scan each (a count over a range is answered from the index alone).
       return group.prefixes.map((prefix) => {
-        parameters.push(prefix, prefix.padEnd(12, '0'), prefix.padEnd(12, '9'), ...(spec.whereParameters ?? []));
+        parameters.push(prefix, ...prefixBounds(prefix), ...(spec.whereParameters ?? []));
         return `SELECT ? AS k, ${spec.aggregate} AS v FROM ${table} WHERE ${regionColumn} BETWEEN ? AND ?${extra}`;
       });
     }

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ObjectType, type ClassType } from 'type-graphql';
+import { roundTo } from './rounding';
 
 /** One reason in a candidate's score, so staff can see why it ranks where it does. */
 @ObjectType({ description: 'one weighted factor of a candidate’s score' })
@@ -30,18 +31,12 @@ const LEVEL_NAMES = ['同一社区', '同一街道/乡镇', '同一县(市、区
  * township 0.75, same county 0.5, same city 0.25 (a city-level provider serves everyone a little).
  */
 export function proximity(from: string, to: string): { value: number; note: string } {
-  const depths = [12, 9, 6, 4];
-  for (let i = 0; i < depths.length; i += 1) {
-    const length = depths[i];
-    if (from.slice(0, length) === to.slice(0, length)) {
-      return { value: 1 - i * 0.25, note: LEVEL_NAMES[i] };
-    }
-  }
-  return { value: 0, note: '不同城市' };
+  const level = [12, 9, 6, 4].findIndex((length) => from.slice(0, length) === to.slice(0, length));
+  return level < 0 ? { value: 0, note: '不同城市' } : { value: 1 - level * 0.25, note: LEVEL_NAMES[level] };
 }
 
 export function part(factor: string, weight: number, value: number, note: string): ScorePart {
-  return { factor, weight, value: Math.round(value * 1000) / 1000, note };
+  return { factor, weight, value: roundTo(value, 3), note };
 }
 
 /** Weighted sum of the parts, ranked high to low; ties go to the lower id so the order never wobbles. */
@@ -53,7 +48,10 @@ export function rank<T extends { id: number }>(
     .map(({ item, parts }) => ({
       item,
       parts,
-      score: Math.round(parts.reduce((sum, p) => sum + p.weight * p.value, 0) * 1000) / 1000,
+      score: roundTo(
+        parts.reduce((sum, p) => sum + p.weight * p.value, 0),
+        3,
+      ),
     }))
     .sort((a, b) => b.score - a.score || a.item.id - b.item.id)
     .slice(0, limit);

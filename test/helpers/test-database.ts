@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../../src/config/config';
-import { migrate, openDatabase, parseDatabaseUrl, type Database } from '../../src/db/data-source';
+import { migrate, openDatabase, parseDatabaseUrl, type Database, type EntityList } from '../../src/db/data-source';
 import { allEntities } from '../../src/subgraphs/registry';
 
 /**
@@ -53,4 +53,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await connection.end();
     },
   };
+}
+
+/** An in-memory SQLite database holding only `entities`: for unit tests of rules that run a query or two. */
+export function openMemoryDatabase(entities: EntityList): Promise<Database> {
+  return openDatabase(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).database, entities);
 }

@@ -1,6 +1,7 @@
 import { sqlColumns, sqlTable } from '../../db/naming';
 import { inPrefixGroup, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
+import { roundTo } from '../../graphql/rounding';
 import { ServiceCategory } from '../../graphql/service-category';
 import { LinkageCase, LinkageContribution } from './linkage-case.entity';
 import { roundById } from './linkage.loaders';
@@ -135,7 +136,7 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+const round2 = (value: number | null) => (value === null ? null : roundTo(value, 2));
 
 /**
  * 联动指数 for each region of the batch, two statements per level in the batch: the resolved needs of all the

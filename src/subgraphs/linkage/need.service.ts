@@ -23,7 +23,7 @@ import { LinkageCase } from './linkage-case.entity';
 import type { NeedFilter, SubmitNeedInput } from './linkage.inputs';
 import { needById, needTotal, needWindowsInSubtree } from './linkage.loaders';
 import { Need, NeedNumberCounter, NeedStatus } from './need.entity';
-import { assertTransition } from './need.state';
+import { NEED_WORKFLOW } from './need.state';
 
 export const NEED_NUMBER = /^XQ\d{8}-\d{4,}$/;
 
@@ -181,7 +181,7 @@ export function transitionNeed(context: HubContext, id: string, to: NeedStatus, 
     ).getOne();
     if (!need) throw new NotFoundError('需求', id);
     requireStaffIn(context.identity, need.communityId);
-    assertTransition(need.status, to);
+    NEED_WORKFLOW.assertTransition(need.status, to);
     need.status = to;
     if (to === NeedStatus.RESOLVED) need.resolvedAt = new Date();
     if (to === NeedStatus.REJECTED) need.rejectReason = reason ?? null;

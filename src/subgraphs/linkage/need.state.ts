@@ -1,8 +1,8 @@
-import { DomainError } from '../../errors';
+import { stateMachine } from '../../graphql/state-machine';
 import { NeedStatus } from './need.entity';
 
-/** The need workflow. Anything not listed here is an invalid transition. */
-export const NEED_TRANSITIONS: Record<NeedStatus, readonly NeedStatus[]> = {
+/** The need workflow: accepted, matched, served, resolved, closed; rejected any time before service starts. */
+export const NEED_WORKFLOW = stateMachine<NeedStatus>('需求', {
   SUBMITTED: [NeedStatus.ACCEPTED, NeedStatus.REJECTED],
   ACCEPTED: [NeedStatus.MATCHED, NeedStatus.REJECTED],
   MATCHED: [NeedStatus.IN_SERVICE, NeedStatus.REJECTED],
@@ -10,14 +10,4 @@ export const NEED_TRANSITIONS: Record<NeedStatus, readonly NeedStatus[]> = {
   RESOLVED: [NeedStatus.CLOSED],
   CLOSED: [],
   REJECTED: [],
-};
-
-export class InvalidTransitionError extends DomainError {
-  constructor(from: NeedStatus, to: NeedStatus) {
-    super('INVALID_TRANSITION', `需求当前为 ${from},不能变为 ${to} (cannot go from ${from} to ${to})`, { from, to });
-  }
-}
-
-export function assertTransition(from: NeedStatus, to: NeedStatus): void {
-  if (!NEED_TRANSITIONS[from].includes(to)) throw new InvalidTransitionError(from, to);
-}
+});

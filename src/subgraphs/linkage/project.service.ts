@@ -19,6 +19,7 @@ import type { OpenRoundInput, ServiceProjectFilter, SubmitApplicationInput } fro
 import { projectById, roundById } from './linkage.loaders';
 import { ProjectNeedCitation, ProjectService } from './lists.entity';
 import { Need } from './need.entity';
+import { PROJECT_WORKFLOW } from './project.state';
 import {
   FUNDED_PROJECT_STATUSES,
   ProjectCategory,
@@ -63,15 +64,6 @@ export function categoriesOf(projects: readonly ServiceProject[]): ProjectCatego
   const present = new Set(projects.map((p) => p.category));
   return Object.values(ProjectCategory).filter((c) => present.has(c));
 }
-
-const PROJECT_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]> = {
-  SUBMITTED: [ProjectStatus.UNDER_REVIEW, ProjectStatus.REJECTED],
-  UNDER_REVIEW: [ProjectStatus.UNDER_REVIEW, ProjectStatus.APPROVED, ProjectStatus.REJECTED],
-  APPROVED: [ProjectStatus.IN_PROGRESS],
-  IN_PROGRESS: [ProjectStatus.COMPLETED],
-  REJECTED: [],
-  COMPLETED: [],
-};
 
 export function openRound(context: HubContext, input: OpenRoundInput) {
   requireRole(context.identity, Role.ADMIN);
@@ -134,16 +126,7 @@ export function changeProject(context: HubContext, id: string, change: ProjectCh
     else if (change.to === ProjectStatus.IN_PROGRESS)
       requireOrganizationActor(context.identity, project.applicantId, project.regionId);
     else requireStaffIn(context.identity, project.regionId);
-    if (!PROJECT_TRANSITIONS[project.status].includes(change.to)) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        `项目当前为 ${project.status},不能变为 ${change.to} (cannot go from ${project.status} to ${change.to})`,
-        {
-          from: project.status,
-          to: change.to,
-        },
-      );
-    }
+    PROJECT_WORKFLOW.assertTransition(project.status, change.to);
     if (change.to === ProjectStatus.UNDER_REVIEW) {
       if (change.score === undefined || change.score < 0 || change.score > 100)
         throw new BadInputError('评分应在 0 到 100 之间 (score must be 0-100)');

@@ -1,5 +1,6 @@
 import { Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
+import { roundTo } from '../../graphql/rounding';
 import { organizationCountBySubtree } from './organization.loaders';
 
 /** The community subgraph's Region, as far as this subgraph needs it. */
@@ -26,6 +27,6 @@ export class OrganizationRegionResolver {
   async organizationsPer10k(@Root() region: OrganizationRegion, @Ctx() context: HubContext) {
     if (!region.population) return null;
     const count = await organizationCountBySubtree(context).load(region.id);
-    return Math.round((count * 10000 * 100) / region.population) / 100;
+    return roundTo((count * 10000) / region.population, 2);
   }
 }

@@ -165,14 +165,4 @@ export class ActivitySignup extends NumberedRecord {
   checkedOutAt!: Date | null;
 }
 
-/**
- * Service time in half hours, per started hour: of the last partial hour ≤ 15 min counts 0, 15–45 min 0.5 h
- * and over 45 min a full hour.
- */
-export function roundedHalfHours(minutes: number): number {
-  const whole = Math.floor(minutes / 60) * 2;
-  const rest = minutes % 60;
-  return whole + (rest <= 15 ? 0 : rest <= 45 ? 1 : 2);
-}
-
 export const hoursOf = (halfHours: number) => halfHours / 2;

@@ -16,12 +16,12 @@ import { appendToLedger, balanceHalfHoursSum, HourLedgerEntry, hoursReference, L
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
+import { roundedHalfHours } from '../../graphql/rounding';
 import { optionalReference, requireRegion } from '../../graphql/references';
 import { OrderDirection, paginate, type PageArgs } from '../../graphql/pagination';
 import {
   ActivitySignup,
   ActivityStatus,
-  roundedHalfHours,
   ServiceHours,
   Volunteer,
   VolunteerActivity,
