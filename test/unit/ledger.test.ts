@@ -1,6 +1,7 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Database } from '../../src/db/data-source';
+import type { Identity } from '../../src/auth/identity';
 import type { HubContext } from '../../src/graphql/context';
 import {
   appendToLedger,
@@ -16,6 +17,7 @@ import {
   type HoursRecord,
 } from '../../src/subgraphs/volunteer/ledger';
 import { ServiceHours } from '../../src/subgraphs/volunteer/volunteer.entity';
+import { IDENTITIES, orgIdentity } from '../helpers/identities';
 import { openMemoryDatabase } from '../helpers/test-database';
 
 // Hashes below were computed outside the code (printf '…' | sha256sum): what a stored ledger is checked against.
@@ -100,7 +102,8 @@ describe('appending and verifying', () => {
   afterEach(() => dataSource?.destroy());
 
   const sql = (query: string, parameters: unknown[] = []) => dataSource.query(query, parameters);
-  const verify = () => verifyLedger({ dataSource } as HubContext);
+  const verifyAs = (identity: Identity) => verifyLedger({ dataSource, identity } as HubContext);
+  const verify = () => verifyAs(IDENTITIES.ADMIN);
 
   /** Verified service-hours records of volunteer 7, 2 half hours each unless given. */
   async function records(count: number, fields: Partial<ServiceHours> = {}): Promise<ServiceHours[]> {
@@ -162,6 +165,12 @@ describe('appending and verifying', () => {
   test('an empty ledger with no verified hours holds', async () => {
     await records(1, { verified: false });
     expect(await verify()).toEqual(OK(0));
+  });
+
+  test('staff and admins verify the ledger; the public, organisations and the bot are refused', async () => {
+    expect(await verifyAs(IDENTITIES.STAFF_IN)).toEqual(OK(0));
+    for (const identity of [IDENTITIES.PUBLIC, orgIdentity(1), IDENTITIES.BOT_IN])
+      await expect(verifyAs(identity)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
 
   test('appends chain onto the head, which moves to the last entry', async () => {
