@@ -20,7 +20,8 @@ const USAGE = `wushe — 五社联动 hub
   wushe serve [--scale 1]             serve the hub (loads the Yuxi dataset, at that scale, into an empty database)
   wushe seed [--scale 0.01]           (re)create the Yuxi dataset; a smaller scale makes a small city
   wushe migrate                       apply MySQL/MariaDB migrations
-  wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql and schema/supergraph.graphql
+  wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql, schema/supergraph.graphql and
+                                      the bot's and tests' operation types
   wushe subgraph <name> --port N [--peer name=url…]
                                       serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')});
                                       it asks each peer (also SUBGRAPH_PEERS) to check ids of that peer's kinds
