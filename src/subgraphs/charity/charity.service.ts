@@ -1,7 +1,8 @@
 import { requireLinkInScope, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
-import { forShare, forUpdate, insertRow, inTransaction } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { forShare, forUpdate, insertRow } from '../../db/rows';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';

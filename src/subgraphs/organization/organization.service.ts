@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { isWithin, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { findOrFail, insertRow, inTransaction } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { findOrFail, insertRow } from '../../db/rows';
 import { withoutUndefined } from '../../graphql/inputs';
 import { isValidCreditCode } from './credit-code';
 import { OrganizationError, OrganizationErrorCode } from './organization.errors';

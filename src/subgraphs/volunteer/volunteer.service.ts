@@ -11,7 +11,8 @@ import {
 } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
-import { findOrFail, forShare, forUpdate, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { findOrFail, forShare, forUpdate, insertRow, lockOrFail } from '../../db/rows';
 import { appendToLedger, balanceHalfHoursSum, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { requireNotFuture } from '../../graphql/inputs';
