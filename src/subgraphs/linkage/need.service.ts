@@ -13,6 +13,7 @@ import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { parseIntId } from '../../graphql/ids';
+import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { connectionOf, lazy, OrderDirection, paginate, pageWindow, type PageArgs } from '../../graphql/pagination';
@@ -28,10 +29,8 @@ import { NEED_WORKFLOW } from './need.state';
 
 export const NEED_NUMBER = /^XQ\d{8}-\d{4,}$/;
 
-export async function getNeed(context: HubContext, id: string) {
-  const need = await needById(context).load(parseIntId(id));
-  if (!need) throw new NotFoundError('需求', id);
-  return need;
+export function getNeed(context: HubContext, id: string) {
+  return loadOrFail(needById(context), id, '需求');
 }
 
 export async function getNeedByNumber(context: HubContext, number: string) {
