@@ -39,10 +39,7 @@ export function requireRole(identity: Identity, ...roles: Role[]): void {
 
 /** ADMIN, or STAFF whose region contains `regionId`. */
 export function requireStaffIn(identity: Identity, regionId: string): void {
-  requireRole(identity, Role.ADMIN, Role.STAFF);
-  if (!actsInRegion(identity, regionId)) {
-    throw new ForbiddenError(`不在您的管辖区域内 (${regionId} is outside your region)`, { regionId });
-  }
+  requireRegionActor(identity, regionId, Role.STAFF);
 }
 
 /** ADMIN, or STAFF whose region contains `regionId`: who may read a record's staff-only fields. */
@@ -71,7 +68,7 @@ export function requireOrganizationActor(
   if (identity.role !== Role.ORG) requireRegionActor(identity, regionId, Role.STAFF, ...roles);
 }
 
-/** ADMIN, or STAFF/BOT whose region contains `regionId`. */
+/** ADMIN, or one of `roles` (STAFF, BOT) whose region contains `regionId`. */
 export function requireRegionActor(identity: Identity, regionId: string, ...roles: Role[]): void {
   requireRole(identity, Role.ADMIN, ...roles);
   if (!actsInRegion(identity, regionId)) {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { IsNull, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { DataKey, DataKeys } from '../config/config';
-import { forUpdate } from '../graphql/transaction';
+import { forUpdate } from '../db/rows';
 import { protect, unprotect } from '../graphql/personal-data';
 import { Resident } from '../subgraphs/community/resident.entity';
 import { Need } from '../subgraphs/linkage/need.entity';

@@ -1,6 +1,9 @@
+import type DataLoader from 'dataloader';
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { aggregateBySubtree, prefixGroups, prefixOf, regionPrefix, type SubtreeAggregate } from '../db/region-scope';
+import { NotFoundError } from '../errors';
 import { byKeys, loaderFor, REGION_BATCH_SIZE, REGION_CATEGORY_BATCH_SIZE, type HubContext } from './context';
+import { parseIntId } from './ids';
 
 type Key = string | number;
 
@@ -14,6 +17,13 @@ export function byIdLoader<T extends ObjectLiteral & { id: Key }>(
     const rows = await context.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
     return byKeys(ids, rows, (row) => row.id);
   });
+}
+
+/** The row a by-id loader finds for the id a client sent, or a NOT_FOUND error naming `what` and that id. */
+export async function loadOrFail<T>(loader: DataLoader<number, T | null>, id: string, what: string): Promise<T> {
+  const row = await loader.load(parseIntId(id));
+  if (!row) throw new NotFoundError(what, id);
+  return row;
 }
 
 /** Rows of `entity` grouped by a foreign column, one `IN (...)` per batch. */

@@ -1,8 +1,10 @@
 import { requireLinkInScope, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
-import { forShare, forUpdate, insertRow, inTransaction } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { forShare, forUpdate, insertRow } from '../../db/rows';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { optionalReference, requireRegion } from '../../graphql/references';
@@ -11,10 +13,8 @@ import { Allocation, CharityResource } from './charity.entity';
 import type { AllocateInput, CharityResourceFilter, RecordCharityResourceInput } from './charity.inputs';
 import { allocatedAmount, allocatedPerResource, resourceById } from './charity.loaders';
 
-export async function getResource(context: HubContext, id: string) {
-  const resource = await resourceById(context).load(parseIntId(id));
-  if (!resource) throw new NotFoundError('慈善资源', id);
-  return resource;
+export function getResource(context: HubContext, id: string) {
+  return loadOrFail(resourceById(context), id, '慈善资源');
 }
 
 export function listResources(context: HubContext, filter: CharityResourceFilter = {}, page: PageArgs) {

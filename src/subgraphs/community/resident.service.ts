@@ -10,7 +10,8 @@ import { RegionLevel } from './region.entity';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { maskPhone, protect } from '../../graphql/personal-data';
-import { insertRow, inTransaction } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { insertRow } from '../../db/rows';
 import { Resident, ResidentTag } from './resident.entity';
 import type { RegisterResidentInput, ResidentFilter } from './resident.inputs';
 

@@ -7,7 +7,6 @@ import { ServiceStation } from './station.entity';
 import { ServiceStationFilter, ServiceStationOrder } from './station.inputs';
 import { stationServedPersonTimes } from './station.loaders';
 import { getStation, listStations } from './station.service';
-import { parseIntId } from '../../graphql/ids';
 
 export const ServiceStationConnection = Connection(ServiceStation, 'ServiceStation');
 
@@ -15,7 +14,7 @@ export const ServiceStationConnection = Connection(ServiceStation, 'ServiceStati
 export class ServiceStationResolver {
   @Query(() => ServiceStation, { nullable: true })
   serviceStation(@Arg('id', () => ID) id: string, @Ctx() context: HubContext): Promise<ServiceStation> {
-    return getStation(context, parseIntId(id));
+    return getStation(context, id);
   }
 
   @Query(() => ServiceStationConnection)

@@ -1,15 +1,13 @@
 import type { HubContext } from '../../graphql/context';
-import { NotFoundError } from '../../errors';
+import { loadOrFail } from '../../graphql/loaders';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { ServiceStation } from './station.entity';
 import type { ServiceStationFilter, ServiceStationOrder } from './station.inputs';
 import { stationById } from './station.loaders';
 
-export async function getStation(context: HubContext, id: number): Promise<ServiceStation> {
-  const station = await stationById(context).load(id);
-  if (!station) throw new NotFoundError('服务站点', id);
-  return station;
+export function getStation(context: HubContext, id: string): Promise<ServiceStation> {
+  return loadOrFail(stationById(context), id, '服务站点');
 }
 
 export function listStations(

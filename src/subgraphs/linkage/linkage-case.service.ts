@@ -4,7 +4,8 @@ import type { HubContext } from '../../graphql/context';
 import { BadInputError } from '../../errors';
 import { parseIntId } from '../../graphql/ids';
 import { requireReference, type ReferenceKind } from '../../graphql/references';
-import { findOrFail, insertRow, inTransaction } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { findOrFail, insertRow } from '../../db/rows';
 import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
 import { Need } from './need.entity';
 

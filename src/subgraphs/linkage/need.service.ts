@@ -13,12 +13,14 @@ import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { parseIntId } from '../../graphql/ids';
+import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { connectionOf, lazy, OrderDirection, paginate, pageWindow, type PageArgs } from '../../graphql/pagination';
 import { maskPhone, protect } from '../../graphql/personal-data';
 import { requireRegion } from '../../graphql/references';
-import { forUpdate, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { forUpdate, insertRow, lockOrFail } from '../../db/rows';
 import { LinkageCase } from './linkage-case.entity';
 import type { NeedFilter, SubmitNeedInput } from './linkage.inputs';
 import { needById, needTotal, needWindowsInSubtree } from './linkage.loaders';
@@ -27,10 +29,8 @@ import { NEED_WORKFLOW } from './need.state';
 
 export const NEED_NUMBER = /^XQ\d{8}-\d{4,}$/;
 
-export async function getNeed(context: HubContext, id: string) {
-  const need = await needById(context).load(parseIntId(id));
-  if (!need) throw new NotFoundError('需求', id);
-  return need;
+export function getNeed(context: HubContext, id: string) {
+  return loadOrFail(needById(context), id, '需求');
 }
 
 export async function getNeedByNumber(context: HubContext, number: string) {

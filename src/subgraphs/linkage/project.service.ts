@@ -11,10 +11,12 @@ import {
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { loadOrFail } from '../../graphql/loaders';
 import { listQuery } from '../../graphql/list-query';
 import { paginate, type PageArgs } from '../../graphql/pagination';
 import { optionalReference, requireReference, requireRegion } from '../../graphql/references';
-import { findOrFail, forShare, forUpdate, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { findOrFail, forShare, forUpdate, insertRow, lockOrFail } from '../../db/rows';
 import type { OpenRoundInput, ServiceProjectFilter, SubmitApplicationInput } from './linkage.inputs';
 import { projectById, roundById } from './linkage.loaders';
 import { ProjectNeedCitation, ProjectService } from './lists.entity';
@@ -28,20 +30,16 @@ import {
   ServiceProject,
 } from './project.entity';
 
-export async function getRound(context: HubContext, id: string) {
-  const round = await roundById(context).load(parseIntId(id));
-  if (!round) throw new NotFoundError('项目轮次', id);
-  return round;
+export function getRound(context: HubContext, id: string) {
+  return loadOrFail(roundById(context), id, '项目轮次');
 }
 
 export function listRounds(context: HubContext) {
   return context.dataSource.getRepository(ProjectRound).find({ order: { openedOn: 'DESC', id: 'DESC' } });
 }
 
-export async function getProject(context: HubContext, id: string) {
-  const project = await projectById(context).load(parseIntId(id));
-  if (!project) throw new NotFoundError('服务项目', id);
-  return project;
+export function getProject(context: HubContext, id: string) {
+  return loadOrFail(projectById(context), id, '服务项目');
 }
 
 export function listProjects(context: HubContext, filter: ServiceProjectFilter = {}, page: PageArgs) {

@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { isWithin, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { findOrFail, insertRow, inTransaction } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { findOrFail, insertRow } from '../../db/rows';
 import { withoutUndefined } from '../../graphql/inputs';
 import { isValidCreditCode } from './credit-code';
 import { OrganizationError, OrganizationErrorCode } from './organization.errors';
-import { NotFoundError } from '../../errors';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { optionalReference, requireRegion } from '../../graphql/references';
@@ -22,10 +23,8 @@ import { organizationById, serviceById } from './organization.loaders';
 import { Service } from './service.entity';
 import type { CreateServiceInput, ServiceFilter, ServiceOrder, UpdateServiceInput } from './service.inputs';
 
-export async function getOrganization(context: HubContext, id: string): Promise<SocialOrganization> {
-  const organization = await organizationById(context).load(parseIntId(id));
-  if (!organization) throw new NotFoundError('社会组织', id);
-  return organization;
+export function getOrganization(context: HubContext, id: string): Promise<SocialOrganization> {
+  return loadOrFail(organizationById(context), id, '社会组织');
 }
 
 export function listOrganizations(
@@ -45,10 +44,8 @@ export function listOrganizations(
   return paginate(query, page);
 }
 
-export async function getService(context: HubContext, id: string): Promise<Service> {
-  const service = await serviceById(context).load(parseIntId(id));
-  if (!service) throw new NotFoundError('服务', id);
-  return service;
+export function getService(context: HubContext, id: string): Promise<Service> {
+  return loadOrFail(serviceById(context), id, '服务');
 }
 
 export function listServices(

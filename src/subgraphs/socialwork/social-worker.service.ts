@@ -1,9 +1,11 @@
 import { Role } from '../../auth/identity';
 import { requireLinkInScope, requireRole, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
-import { DomainError, NotFoundError } from '../../errors';
-import { forShare, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { DomainError } from '../../errors';
+import { inTransaction } from '../../graphql/transaction';
+import { forShare, insertRow, lockOrFail } from '../../db/rows';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { optionalReference, requireRegion } from '../../graphql/references';
@@ -19,10 +21,8 @@ import {
 import type { GrantTalentAwardInput, RegisterSocialWorkerInput, SocialWorkerFilter } from './social-worker.inputs';
 import { socialWorkerById } from './social-worker.loaders';
 
-export async function getSocialWorker(context: HubContext, id: string): Promise<SocialWorker> {
-  const worker = await socialWorkerById(context).load(parseIntId(id));
-  if (!worker) throw new NotFoundError('社会工作者', id);
-  return worker;
+export function getSocialWorker(context: HubContext, id: string): Promise<SocialWorker> {
+  return loadOrFail(socialWorkerById(context), id, '社会工作者');
 }
 
 export function listSocialWorkers(context: HubContext, filter: SocialWorkerFilter = {}, page: PageArgs) {

@@ -6,7 +6,7 @@ import { Role } from '../../auth/identity';
 import { requireRole } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { groupAggregateLoader } from '../../graphql/loaders';
-import { forUpdate } from '../../graphql/transaction';
+import { forUpdate } from '../../db/rows';
 import { ServiceHours } from './volunteer.entity';
 
 export enum LedgerKind {

@@ -11,9 +11,11 @@ import {
 } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
-import { findOrFail, forShare, forUpdate, insertRow, inTransaction, lockOrFail } from '../../graphql/transaction';
+import { inTransaction } from '../../graphql/transaction';
+import { findOrFail, forShare, forUpdate, insertRow, lockOrFail } from '../../db/rows';
 import { appendToLedger, balanceHalfHoursSum, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
+import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { roundedHalfHours } from '../../graphql/rounding';
@@ -35,16 +37,12 @@ import type {
 } from './volunteer.inputs';
 import { activityById, teamById } from './volunteer.loaders';
 
-export async function getTeam(context: HubContext, id: string) {
-  const team = await teamById(context).load(parseIntId(id));
-  if (!team) throw new NotFoundError('志愿服务队伍', id);
-  return team;
+export function getTeam(context: HubContext, id: string) {
+  return loadOrFail(teamById(context), id, '志愿服务队伍');
 }
 
-export async function getActivity(context: HubContext, id: string) {
-  const activity = await activityById(context).load(parseIntId(id));
-  if (!activity) throw new NotFoundError('志愿服务活动', id);
-  return activity;
+export function getActivity(context: HubContext, id: string) {
+  return loadOrFail(activityById(context), id, '志愿服务活动');
 }
 
 export function listTeams(context: HubContext, filter: VolunteerTeamFilter = {}, page: PageArgs) {
