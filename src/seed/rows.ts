@@ -11,7 +11,11 @@ export interface TableRows {
   rows: readonly Record<string, unknown>[];
 }
 
-export function table<T extends object>(entity: new () => T, rows: readonly Partial<T>[]): TableRows {
+/** `Left` names what the rows leave out (as in their `Row<T, Left>` type); every other property must be there. */
+export function table<T extends object, Left extends keyof T = never>(
+  entity: new () => T,
+  rows: readonly Row<T, Left>[],
+): TableRows {
   // The loader reads rows by the entity's property names, which the rows were typed against above.
   return { entity, rows: rows as readonly Record<string, unknown>[] };
 }

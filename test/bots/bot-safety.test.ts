@@ -8,7 +8,7 @@ import { IDENTITIES } from '../helpers/identities';
 let f: BotFixture;
 let staffRoom: ReturnType<BotFixture['mocker']['createRoom']>;
 const needCount = async () => Number((await f.t.database.dataSource.query('SELECT COUNT(*) AS n FROM need'))[0].n);
-const received = () => f.resident.deps.handling.received;
+const received = () => f.received();
 
 /**
  * A neighbour (not the person under test, so no replay or flood rule applies) asks for help in the room; returns

@@ -260,8 +260,8 @@ describe('linkage index and the three lists', () => {
       regionId: '530402006000',
     });
     expect(child.services).toBe(direct.services.totalCount);
-    expect(child.stations).toBeGreaterThanOrEqual(2);
-    expect(child.volunteers).toBeGreaterThan(0);
+    // The seeded small city's counts for this township (fixed seed, scale 0.01), the same on SQLite and MariaDB.
+    expect({ stations: child.stations, volunteers: child.volunteers }).toEqual({ stations: 5, volunteers: 50 });
     expect(region.projectList).toEqual([{ round: { name: '党群同心 共建美好家园' }, status: 'COMPLETED', count: 1 }]);
   });
 

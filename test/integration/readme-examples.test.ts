@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
  */
 const ROOT = join(__dirname, '..', '..');
 const INSTEAD: Record<string, string | null> = { 'npm install': 'npm run -s prepare', 'npm test': null };
+const HUB_START_MS = 60_000;
 
 interface Block {
   lang: string;
@@ -166,7 +167,8 @@ async function startHub(): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  await new Promise<void>((resolve, reject) => {
+  let timer: NodeJS.Timeout | undefined;
+  const started = new Promise<void>((resolve, reject) => {
     const seen = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(`wushe hub: http://`) && output.includes(`:${port}/graphql`)) resolve();
@@ -175,6 +177,38 @@ async function startHub(): Promise<void> {
     hub!.stderr!.on('data', seen);
     hub!.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`npm start printed no start line within ${HUB_START_MS / 1000} s:\n${output}`)),
+      HUB_START_MS,
+    );
+  });
+  try {
+    await Promise.race([started, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A command split at each `&&` that is outside quotes, so that `echo "a && b"` stays one part. */
+function splitAtAnd(text: string): string[] {
+  const parts: string[] = [];
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\' && quote !== "'") i++;
+    else if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (text.startsWith('&&', i)) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 2;
+      i++;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
 }
 
 async function ask(document: string): Promise<unknown> {
@@ -234,7 +268,7 @@ test('every example in the README runs as written', async () => {
       batch = [];
     };
     for (const command of commandsOf(block.body)) {
-      const parts = command.text.split(/\s*&&\s*/);
+      const parts = splitAtAnd(command.text);
       for (const [i, part] of parts.entries()) {
         const name = part.replace(/\s+#.*$/, '').trim();
         if (name === 'npm start') {

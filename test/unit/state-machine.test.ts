@@ -73,10 +73,8 @@ function describeWorkflow<S extends string>(
   const forbidden = all.filter(([from, to]) => !isListed(from, to));
 
   describe(name, () => {
-    test(`covers every status: ${allowedMoves.length} moves allowed, the other pairs refused`, () => {
+    test('the pairs checked below are built from every status of the enum', () => {
       expect([...statuses].sort()).toEqual([...enumValues].sort());
-      expect(allowed).toHaveLength(allowedMoves.length);
-      expect(forbidden).toHaveLength(statuses.length ** 2 - allowedMoves.length);
     });
 
     test.each(statuses)('the moves out of %s are exactly the listed ones', (from) => {

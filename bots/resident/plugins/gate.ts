@@ -80,8 +80,12 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
       reply: (reply: string) => deps.queue.send(room ?? talker, reply),
       replyPrivately: (reply: string) => deps.queue.send(talker, reply),
     };
-    // Every listener's work belongs to this message's handling, so the bot is settled only when all are done.
-    await Promise.all(deps.events.listeners(dialogOpen ? 'dialog' : 'command').map((listener) => listener(event)));
+    // Every listener's work belongs to this message's handling, so the bot is settled only when all are done. A
+    // listener that fails has answered the resident itself if it could; its error is logged and the others go on.
+    const listeners = deps.events.listeners(dialogOpen ? 'dialog' : 'command');
+    const results = await Promise.allSettled(listeners.map(async (listener) => listener(event)));
+    for (const result of results)
+      if (result.status === 'rejected') deps.log(`message failed: ${(result.reason as Error)?.stack ?? result.reason}`);
   }
 
   return function GatePlugin(bot: Wechaty) {
