@@ -19,6 +19,8 @@ export interface ResidentMessage {
   reply(text: string): void;
   /** Always the private chat: personal details never go to the group. */
   replyPrivately(text: string): void;
+  /** For a room without a binding: says why (not bound yet, or the hub could not be asked). */
+  replyNotBound(): void;
 }
 
 export interface ResidentEvents {

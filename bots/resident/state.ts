@@ -30,7 +30,7 @@ export interface OutboxItem {
 /**
  * The bot's own state, in its own SQLite file (never the hub's tables): room bindings, handled message ids,
  * recent texts for the 60-second replay guard, dialogs, the durable outbox of needs, needs registered per
- * resident and spam reports.
+ * resident, spam reports and "already answered" notices.
  */
 export class BotState {
   private readonly db: Database.Database;
@@ -48,6 +48,7 @@ export class BotState {
       CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, created_at INTEGER NOT NULL, delivered_number TEXT);
       CREATE TABLE IF NOT EXISTS registered_need (number TEXT PRIMARY KEY, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, last_status TEXT NOT NULL, registered_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS spam_report (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS repeat_notice (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS staff_room (room_id TEXT PRIMARY KEY, bound_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS volunteer_link (contact_id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL, linked_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS bot_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,13 +90,22 @@ export class BotState {
     );
   }
 
-  /** True when the same sender said the same text within `windowMs`; records this one either way. */
+  /**
+   * True when the same sender said the same text within `windowMs` of the time it was answered; only a text that
+   * is not a repeat is recorded, so repeating it does not keep the window open.
+   */
   repeatedWithin(senderId: string, text: string, now: number, windowMs: number): boolean {
     this.db.prepare('DELETE FROM recent_text WHERE at < ?').run(now - windowMs);
     const repeated =
       this.db.prepare('SELECT 1 FROM recent_text WHERE sender_id = ? AND text = ?').get(senderId, text) !== undefined;
-    this.db.prepare('INSERT INTO recent_text (sender_id, text, at) VALUES (?, ?, ?)').run(senderId, text, now);
+    if (!repeated)
+      this.db.prepare('INSERT INTO recent_text (sender_id, text, at) VALUES (?, ?, ?)').run(senderId, text, now);
     return repeated;
+  }
+
+  /** True when the sender may be told "already answered" now (at most once per `periodMs`); records it. */
+  mayNoticeRepeat(senderId: string, now: number, periodMs: number): boolean {
+    return this.onceWithin('repeat_notice', senderId, now, periodMs);
   }
 
   dialog(userId: string): Dialog | undefined {
@@ -253,10 +263,14 @@ export class BotState {
 
   /** True when the member may be reported now (at most once an hour); records the report. */
   reportSpammer(memberId: string, now: number): boolean {
-    const row = this.db.prepare('SELECT reported_at FROM spam_report WHERE member_id = ?').get(memberId) as
+    return this.onceWithin('spam_report', memberId, now, 3_600_000);
+  }
+
+  private onceWithin(table: 'spam_report' | 'repeat_notice', memberId: string, now: number, periodMs: number) {
+    const row = this.db.prepare(`SELECT reported_at FROM ${table} WHERE member_id = ?`).get(memberId) as
       { reported_at: number } | undefined;
-    if (row && now - row.reported_at < 3_600_000) return false;
-    this.db.prepare('INSERT OR REPLACE INTO spam_report (member_id, reported_at) VALUES (?, ?)').run(memberId, now);
+    if (row && now - row.reported_at < periodMs) return false;
+    this.db.prepare(`INSERT OR REPLACE INTO ${table} (member_id, reported_at) VALUES (?, ?)`).run(memberId, now);
     return true;
   }
 }

@@ -1,7 +1,7 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps, ResidentMessage } from '../context';
 import { HubError } from '../hub-client';
-import { HUB_DOWN, NOT_BOUND } from '../replies';
+import { HUB_DOWN } from '../replies';
 
 const SIGN_UP_REFUSALS: Record<string, string> = {
   ACTIVITY_FULL: '名额已满,请关注其他活动。',
@@ -35,7 +35,7 @@ export function ActivitiesPlugin(deps: BotDeps) {
       const command = event.command;
       try {
         if (command?.kind === 'activities') {
-          if (!event.binding) return event.reply(NOT_BOUND);
+          if (!event.binding) return event.replyNotBound();
           const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
           const data = await deps.hub.request('UpcomingActivities', {
             regionId: event.binding.townshipId,
@@ -48,9 +48,9 @@ export function ActivitiesPlugin(deps: BotDeps) {
               : `${event.binding.communityName}附近近期没有开放报名的志愿活动。`,
           );
         } else if (command?.kind === 'signUp') {
-          if (!event.binding) return event.reply(NOT_BOUND);
+          if (!event.binding) return event.replyNotBound();
           const volunteerId = await volunteerFor(deps, event);
-          if (!volunteerId) return event.reply(NOT_BOUND);
+          if (!volunteerId) return event.replyNotBound();
           await deps.hub.request('SignUpForActivity', {
             activityId: command.activityId,
             volunteerId,

@@ -1,14 +1,14 @@
 import type { Wechaty } from 'wechaty';
 import { categoryFor } from '../commands';
 import type { BotDeps } from '../context';
-import { HUB_DOWN, NOT_BOUND } from '../replies';
+import { HUB_DOWN } from '../replies';
 
 /** 查服务 [类别或关键词]: up to 5 services of the room's community and its street. */
 export function FindServicesPlugin(deps: BotDeps) {
   return function FindServicesPlugin(_bot: Wechaty) {
     deps.events.on('command', async (event) => {
       if (event.command?.kind !== 'findServices') return;
-      if (!event.binding) return event.reply(NOT_BOUND);
+      if (!event.binding) return event.replyNotBound();
       const keyword = event.command.keyword;
       const category = keyword ? categoryFor(keyword) : undefined;
       try {

@@ -1,7 +1,10 @@
 import { types, type Message, type Wechaty } from 'wechaty';
 import { parseCommand } from '../commands';
 import type { BotDeps } from '../context';
+import { HubUnavailableError } from '../hub-client';
+import { didYouMean, HELP, HUB_DOWN, NOT_BOUND, REPEATED, SEND_TEXT } from '../replies';
 import { isSpam, FloodGuard } from '../spam';
+import { closestCommand } from '../suggest';
 import { normalize } from '../text';
 import { bindRoom, findCommunity } from './bind-room';
 import { tellStaff } from './notifications';
@@ -23,9 +26,13 @@ export const DEFAULT_GATE_CONFIG: GateConfig = {
   floodWindowMs: 10_000,
 };
 
+/** What elderly residents often send instead of typing; each is asked, politely, for text. */
+const SPOKEN_OR_PICTURED = [types.Message.Audio, types.Message.Image, types.Message.Emoticon];
+
 /**
- * Every message passes here first: the bot's own, other bots', stale, non-text, duplicate, spam and flooding
- * messages stop here; the rest are normalized and handed to the feature plugins as commands or dialog turns.
+ * Every message passes here first: the bot's own, other bots', stale, duplicate, spam and flooding messages stop
+ * here; voice and pictures sent privately, repeats and text that is no command get their answer here; the rest are
+ * normalized and handed to the feature plugins as commands or dialog turns.
  */
 export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
   const settings = { ...DEFAULT_GATE_CONFIG, ...config };
@@ -34,19 +41,31 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
   /** A room whose topic names its community (e.g. 葫田社区居民群) binds itself on its first command. */
   async function bindFromTopic(roomId: string, topic: string) {
     const name = topic.match(/([\u4e00-\u9fa5]{1,12}(?:社区|村))/)?.[1];
-    const match = name ? (await findCommunity(deps, name).catch(() => undefined))?.match : undefined;
+    // An unreachable hub is told apart from a community it does not know: the resident hears the right reason.
+    const lookup = name
+      ? await findCommunity(deps, name).catch((error: unknown) => {
+          if (error instanceof HubUnavailableError) throw error;
+          return undefined;
+        })
+      : undefined;
+    const match = lookup?.match;
     return match && match.name === name ? bindRoom(deps, roomId, match) : undefined;
   }
 
   async function onMessage(message: Message) {
-    if (message.self() || message.type() !== types.Message.Text) return;
+    if (message.self()) return;
     if (message.age() > settings.maxAgeSeconds) return;
     const talker = message.talker();
     if (talker.type() !== types.Contact.Individual) return;
     const now = deps.clock.now();
     if (!deps.state.firstSight(message.id, now)) return;
-    const raw = message.text();
     const room = message.room();
+    if (message.type() !== types.Message.Text) {
+      // In a group, voice and pictures are the members talking to each other; in private they are meant for us.
+      if (!room && SPOKEN_OR_PICTURED.includes(message.type())) deps.queue.send(talker, SEND_TEXT);
+      return;
+    }
+    const raw = message.text();
     // Flooding is a group problem; a resident answering the dialog quickly in private is not one.
     if (isSpam(raw) || (room && flood.isFlooding(talker.id, now))) {
       deps.log(`ignored spam or flooding from ${talker.id}`);
@@ -63,12 +82,29 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     if (!text) return;
     const command = parseCommand(text);
     const dialogOpen = !room && deps.state.dialog(talker.id) !== undefined;
-    if (!command && !dialogOpen) return;
-    // The same command twice within the window is one request (one need, one answer). Dialog turns are not
-    // commands: "1" may rightly answer two questions in a row, and a finished dialog ignores a repeated 确认.
-    if (!dialogOpen && deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs)) return;
+    // In a group, a message is for the bot when it is a command or @-mentions the bot; other chatter is not.
+    if (!command && !dialogOpen && room && !(await message.mentionSelf())) return;
+    const reply = (line: string) => deps.queue.send(room ?? talker, line);
+    // The same text twice within the window is one request (one need, one answer); the repeat hears, at most once
+    // per window, that it was answered. Dialog turns are not requests: "1" may rightly answer two questions in a
+    // row, and a finished dialog ignores a repeated 确认.
+    if (!dialogOpen && deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs)) {
+      if (deps.state.mayNoticeRepeat(talker.id, now, settings.replayWindowMs)) reply(REPEATED);
+      else deps.log(`repeat from ${talker.id} not answered again`);
+      return;
+    }
+    if (!command && !dialogOpen) {
+      const example = closestCommand(text);
+      return reply(example ? didYouMean(example) : HELP);
+    }
+    let hubUnreachable = false;
     const binding = room
-      ? (deps.state.roomBinding(room.id) ?? (await bindFromTopic(room.id, await room.topic())))
+      ? (deps.state.roomBinding(room.id) ??
+        (await bindFromTopic(room.id, await room.topic()).catch((error: unknown) => {
+          if (!(error instanceof HubUnavailableError)) throw error;
+          hubUnreachable = true;
+          return undefined;
+        })))
       : undefined;
     const event = {
       message,
@@ -77,8 +113,9 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
       talker,
       room: room ?? undefined,
       binding,
-      reply: (reply: string) => deps.queue.send(room ?? talker, reply),
-      replyPrivately: (reply: string) => deps.queue.send(talker, reply),
+      reply,
+      replyPrivately: (line: string) => deps.queue.send(talker, line),
+      replyNotBound: () => reply(hubUnreachable ? HUB_DOWN : NOT_BOUND),
     };
     // Every listener's work belongs to this message's handling, so the bot is settled only when all are done. A
     // listener that fails has answered the resident itself if it could; its error is logged and the others go on.

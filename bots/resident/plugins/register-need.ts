@@ -79,11 +79,8 @@ export function RegisterNeedPlugin(deps: BotDeps) {
     deps.events.on('command', (event) => {
       if (event.command?.kind !== 'registerNeed') return;
       if (!event.binding) {
-        event.reply(
-          event.room
-            ? '本群还没有绑定社区,请社区工作人员发送「绑定社区 社区名」。'
-            : '请在您所在社区的居民群里发送「登记需求」开始登记。',
-        );
+        if (event.room) event.replyNotBound();
+        else event.reply('请在您所在社区的居民群里发送「登记需求」开始登记。');
         return;
       }
       const draft: NeedDraft = { communityId: event.binding.communityId, communityName: event.binding.communityName };
