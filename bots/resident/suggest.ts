@@ -31,15 +31,16 @@ function longestCommonRun(a: string, b: string): number {
 
 /**
  * The command closest to normalized text that is no command: the word sharing the longest run of characters with
- * it, relative to the word's length (at least two characters and half the word), or undefined when none is close.
+ * it, relative to the word's length, then the longer run (at least two characters and half the word); undefined when
+ * none is close.
  */
 export function closestCommand(text: string): string | undefined {
-  let best: { score: number; example: string } | undefined;
+  let best: { share: number; run: number; example: string } | undefined;
   for (const [word, example] of SUGGESTIONS) {
     const run = longestCommonRun(text, word);
     if (run < 2 || run * 2 < word.length) continue;
-    const score = run / word.length;
-    if (!best || score > best.score) best = { score, example };
+    const share = run / word.length;
+    if (!best || share > best.share || (share === best.share && run > best.run)) best = { share, run, example };
   }
   return best?.example;
 }

@@ -33,13 +33,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => f?.stop());
 
-test('a message delivered twice, the same text within 60 s, stale messages and other bots get no answer', async () => {
+test('a message delivered twice, stale messages and other bots get no answer; the same text within 60 s hears it was answered', async () => {
   const before = { sent: f.sent(f.room.id).length, received: received() };
   const answered = f.nextReply(f.room.id);
   f.deliver({ id: 'dup-1', talkerId: f.person.id, roomId: f.room.id, text: '活动' });
   const activities = await answered;
   f.deliver({ id: 'dup-1', talkerId: f.person.id, roomId: f.room.id, text: '活动' });
+  const noticed = f.nextReply(f.room.id);
   f.deliver({ id: 'dup-2', talkerId: f.person.id, roomId: f.room.id, text: '活动' });
+  expect(await noticed).toBe('刚才已回复,请看上面。');
   f.deliver({
     id: 'old-1',
     talkerId: f.person.id,
@@ -50,9 +52,9 @@ test('a message delivered twice, the same text within 60 s, stale messages and o
   const official = f.mocker.createContact({ type: types.Contact.Official, name: '某公众号' });
   f.deliver({ id: 'bot-1', talkerId: official.id, roomId: f.room.id, text: '查服务 法律' });
   const help = await laterHelp();
-  // Six messages: the first, the four that must get no answer, and the neighbour's.
+  // Six messages: the first, the repeat, the three that must get no answer, and the neighbour's.
   await f.settled(before.received + 6);
-  expect(f.sent(f.room.id).slice(before.sent)).toEqual([activities, help]);
+  expect(f.sent(f.room.id).slice(before.sent)).toEqual([activities, '刚才已回复,请看上面。', help]);
 });
 
 test('spam is neither answered nor stored, and the staff room hears of the spammer once an hour', async () => {

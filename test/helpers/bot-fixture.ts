@@ -39,6 +39,10 @@ export interface BotFixture {
     listenerId?: string;
     text: string;
     timestamp?: number;
+    /** Text unless said otherwise (voice, a picture, a sticker). */
+    type?: types.Message;
+    /** Who the message @-mentions, as WeChat lists them. */
+    mentionIdList?: string[];
   }): void;
   /** Messages the bot has received from others so far (its own come back to it too, and are not counted). */
   received(): number;
