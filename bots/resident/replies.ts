@@ -36,5 +36,7 @@ export const HELP = [
 export const NOT_BOUND = '本群还没有绑定社区,请社区工作人员发送「绑定社区 社区名」。';
 export const HUB_DOWN = '系统暂时无法访问,请稍后再试。';
 export const REPEATED = '刚才已回复,请看上面。';
-export const SEND_TEXT = '抱歉,我还听不懂语音、看不懂图片和表情。请发文字给我(可以请家人帮忙),发送「帮助」看看能做什么。';
-export const didYouMean = (example: string): string => `没有看懂这句话。您是想发「${example}」吗?发送「帮助」可以看全部功能。`;
+export const SEND_TEXT =
+  '抱歉,我还听不懂语音、看不懂图片和表情。请发文字给我(可以请家人帮忙),发送「帮助」看看能做什么。';
+export const didYouMean = (example: string): string =>
+  `没有看懂这句话。您是想发「${example}」吗?发送「帮助」可以看全部功能。`;
