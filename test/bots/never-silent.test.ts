@@ -89,18 +89,13 @@ test('with the hub down, a room not yet bound hears that the system is unreachab
   const room = f.mocker.createRoom({ topic: '下赫社区居民群', memberIdList: [f.botUser.id, f.person.id] });
   f.setHubDown(true);
   try {
-    const down = f.nextReply(room.id);
-    f.person.say('查服务 作业').to(room);
-    expect(await down).toBe('系统暂时无法访问,请稍后再试。');
-    const needDown = f.nextReply(room.id);
-    f.person.say('登记需求').to(room);
-    expect(await needDown).toBe('系统暂时无法访问,请稍后再试。');
+    expect(await f.say('查服务 作业', { in: room })).toBe('系统暂时无法访问,请稍后再试。');
+    expect(await f.say('登记需求', { in: room })).toBe('系统暂时无法访问,请稍后再试。');
   } finally {
     f.setHubDown(false);
   }
   ahead += 61_000;
-  const up = f.nextReply(room.id);
-  f.person.say('查服务 作业').to(room);
-  expect(await up).toContain('夜间作业辅导');
-  expect(f.sent(room.id)).toEqual(['系统暂时无法访问,请稍后再试。', '系统暂时无法访问,请稍后再试。', await up]);
+  const up = await f.say('查服务 作业', { in: room });
+  expect(up).toContain('夜间作业辅导');
+  expect(f.sent(room.id)).toEqual(['系统暂时无法访问,请稍后再试。', '系统暂时无法访问,请稍后再试。', up]);
 });

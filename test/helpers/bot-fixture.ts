@@ -25,8 +25,11 @@ export interface BotFixture {
   person: MockContact;
   room: MockRoom;
   hubUrl: string;
-  /** The person says `text` in the room and the bot's next reply there (or privately, with `private`) is returned. */
-  say(text: string, options?: { privately?: boolean; awaitPrivate?: boolean; from?: MockContact }): Promise<string>;
+  /** The person says `text` in the room (or another, with `in`) and the bot's next reply there (or privately, with `private`) is returned. */
+  say(
+    text: string,
+    options?: { privately?: boolean; awaitPrivate?: boolean; from?: MockContact; in?: MockRoom },
+  ): Promise<string>;
   /** The bot's next message to a conversation (a room id, or a contact id for the private chat). */
   nextReply(conversationId: string): Promise<string>;
   /** Makes the hub unreachable (connections refused with 503) or reachable again. */
@@ -133,10 +136,10 @@ export async function startBotFixture(
     person,
     room,
     hubUrl: config.hubUrl,
-    async say(text, { privately = false, awaitPrivate = privately, from = person } = {}) {
-      const reply = next(awaitPrivate ? from.id : room.id);
+    async say(text, { privately = false, awaitPrivate = privately, from = person, in: where = room } = {}) {
+      const reply = next(awaitPrivate ? from.id : where.id);
       if (privately) from.say(text).to(botUser);
-      else from.say(text).to(room);
+      else from.say(text).to(where);
       return reply;
     },
     nextReply: next,
