@@ -1,4 +1,5 @@
 import { categoryFor, parseCommand } from '../../bots/resident/commands';
+import { closestCommand } from '../../bots/resident/suggest';
 import { normalize } from '../../bots/resident/text';
 
 test.each([
@@ -27,4 +28,18 @@ test('commands are recognised in their usual forms', () => {
 test('养老, 为老 and 老人 all mean elderly care', () => {
   expect(['养老', '为老', '老人'].map(categoryFor)).toEqual(['ELDERLY_CARE', 'ELDERLY_CARE', 'ELDERLY_CARE']);
   expect(categoryFor('修自行车')).toBeUndefined();
+});
+
+test.each([
+  ['cha服务', '查服务 养老'],
+  ['我要评价', '评价 XQ编号 5'],
+  ['评价 XQ20261127-0001 五星', '评价 XQ编号 5'],
+  ['看看我的需求进度', '我的需求'],
+  ['志愿者活动有吗', '活动'],
+  ['我想找个看孩子的', '查服务 看孩子'],
+  ['登记', '登记需求'],
+  ['今天天气不错', undefined],
+  ['好', undefined],
+])('closestCommand(%j) = %j', (text, expected) => {
+  expect(closestCommand(text)).toBe(expected);
 });

@@ -87,7 +87,7 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     const reply = (line: string) => deps.queue.send(room ?? talker, line);
     // The same text twice within the window is one request (one need, one answer); the repeat hears, at most once
     // per window, that it was answered. Dialog turns are not requests: "1" may rightly answer two questions in a
-    // row, and a finished dialog ignores a repeated 确认.
+    // row.
     if (!dialogOpen && deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs)) {
       if (deps.state.mayNoticeRepeat(talker.id, now, settings.replayWindowMs)) reply(REPEATED);
       else deps.log(`repeat from ${talker.id} not answered again`);
