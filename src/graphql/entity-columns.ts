@@ -52,3 +52,15 @@ export const DescriptionColumn = (): PropertyDecorator => (target, key) => {
   Column({ type: 'text', nullable: true })(target, key);
   Field(() => String, { nullable: true })(target, key);
 };
+
+/**
+ * A public fixed line or service number of an organisation or a station (digits, dashes, an optional leading +),
+ * shown to residents. Never a person's own number: the seed and staff record the place's public line only.
+ */
+export const PublicPhoneColumn = (): PropertyDecorator => (target, key) => {
+  Column({ type: 'varchar', length: 20, nullable: true })(target, key);
+  Field(() => String, {
+    nullable: true,
+    description: "对外公开电话: the public line of the organisation or station, never a person's number",
+  })(target, key);
+};

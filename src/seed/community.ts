@@ -1,6 +1,7 @@
 import { Region, RegionLevel } from '../subgraphs/community/region.entity';
 import { ServiceStation, StationKind, StationServiceRecord } from '../subgraphs/community/station.entity';
 import type { City } from './city';
+import type { Contacts } from './contacts';
 import type { Division, Divisions } from './divisions';
 import { shortCountyName } from './names';
 import { splitExactly, type Random } from './random';
@@ -51,7 +52,7 @@ export function generateRegions(random: Random, { townships, communities }: Divi
 }
 
 type StationDraft = Pick<ServiceStation, 'name' | 'kind' | 'regionId'> &
-  Partial<Pick<ServiceStation, 'description' | 'investmentYuan' | 'floorAreaM2' | 'openedYear'>>;
+  Partial<Pick<ServiceStation, 'address' | 'description' | 'investmentYuan' | 'floorAreaM2' | 'openedYear'>>;
 
 /** The stations the report names, which the other societies' named rows serve at. */
 export interface NamedStations {
@@ -61,13 +62,14 @@ export interface NamedStations {
 }
 
 /** Stations: the named ones, then the 一中心一站一室 network as far as it reached in 2021, and a station's log. */
-export function generateStations(city: City, { townships, communities }: Divisions) {
+export function generateStations(city: City, { townships, communities }: Divisions, contacts: Contacts) {
   const { random } = city;
   const stations: Row<ServiceStation>[] = [];
   const addStation = (row: StationDraft) => {
     const station = {
       id: stations.length + 1,
-      address: '',
+      address: row.address ?? contacts.stationAddress(row.regionId),
+      publicPhone: contacts.phone(),
       description: null,
       investmentYuan: null,
       floorAreaM2: null,
@@ -84,23 +86,32 @@ export function generateStations(city: City, { townships, communities }: Divisio
     description: '玉溪市社会组织服务中心建设的社会组织培育孵化、能力建设、资源对接枢纽型平台',
     investmentYuan: 3100000,
     floorAreaM2: 1200,
+    address: contacts.streetAddress(Y.CITY.code),
   });
   const lelaohui = addStation({
     name: '葫田社区“乐老汇”为老服务站',
     kind: StationKind.ELDERLY_STATION,
     regionId: Y.PLACES.hutian,
   });
-  addStation({ name: '万裕生态城党群服务中心', kind: StationKind.PARTY_MASS_CENTER, regionId: Y.PLACES.xiahe });
+  const wanyuAddress = `${contacts.place(Y.PLACES.xiahe)}万裕生态城`;
+  addStation({
+    name: '万裕生态城党群服务中心',
+    kind: StationKind.PARTY_MASS_CENTER,
+    regionId: Y.PLACES.xiahe,
+    address: wanyuAddress,
+  });
   const children = addStation({
     name: '万裕生态城党群服务中心儿童服务站',
     kind: StationKind.CHILDREN_STATION,
     regionId: Y.PLACES.xiahe,
+    address: `${wanyuAddress}党群服务中心内`,
     description: '周一至周五夜间作业辅导、周末兴趣班、寒暑假班;主题活动:' + Y.CHILDREN_STATION.themes.join('、'),
   });
   const nursingHome = addStation({
     name: '高仓街道敬老院',
     kind: StationKind.ELDERLY_STATION,
     regionId: Y.PLACES.gaocangStreet,
+    address: contacts.streetAddress(Y.PLACES.gaocangStreet),
   });
   for (const county of Y.COUNTIES) {
     addStation({

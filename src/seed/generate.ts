@@ -2,6 +2,7 @@ import { Region } from '../subgraphs/community/region.entity';
 import { City } from './city';
 import { charityTables, generateResources } from './charity';
 import { generateRegions, generateStations } from './community';
+import { Contacts } from './contacts';
 import { readDivisions } from './divisions';
 import { generateNeeds, generateProjectRound } from './linkage';
 import { generateOrganizations } from './organization';
@@ -28,8 +29,9 @@ export function generateYuxi({ scale }: DatasetOptions): TableRows[] {
   const divisions = readDivisions();
   const regions = generateRegions(random, divisions);
   const city = new City(random, scale, regions);
-  const community = generateStations(city, divisions);
-  const organization = generateOrganizations(city, community.named);
+  const contacts = new Contacts(SEED, city);
+  const community = generateStations(city, divisions, contacts);
+  const organization = generateOrganizations(city, community.named, contacts);
   const socialWork = generateSocialWork(
     city,
     organization.organizations,

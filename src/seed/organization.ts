@@ -8,6 +8,7 @@ import {
 import { Service } from '../subgraphs/organization/service.entity';
 import type { City } from './city';
 import type { NamedStations } from './community';
+import type { Contacts } from './contacts';
 import { countyOf, townshipOf } from './divisions';
 import { ALL_CATEGORIES, organizationName, placeStem, SERVICE_NAMES, shortCountyName } from './names';
 import { cumulative } from './random';
@@ -53,7 +54,7 @@ export interface NamedOrganizations {
 const NAMED_ORGANIZATIONS = 4;
 
 /** 社会组织: the ones the report names, then generated ones up to 2,830 in the city; then their services. */
-export function generateOrganizations(city: City, stations: NamedStations) {
+export function generateOrganizations(city: City, stations: NamedStations, contacts: Contacts) {
   const { random } = city;
   const organizations: Row<SocialOrganization>[] = [];
   const addOrganization = (row: OrganizationDraft) => {
@@ -65,6 +66,12 @@ export function generateOrganizations(city: City, stations: NamedStations) {
       foundedYear: row.foundedYear ?? random.int(2005, 2021),
       description: null,
       ...row,
+      // A community's own organisations meet at its 党群服务中心; the others keep an office on a street.
+      address:
+        row.kind === OrganizationKind.COMMUNITY_ORG && !row.regionId.endsWith('000')
+          ? contacts.stationAddress(row.regionId)
+          : contacts.streetAddress(row.regionId),
+      publicPhone: contacts.phone(),
       creditCode: makeCreditCode(ORG_TYPE_CODE[row.kind], row.regionId.slice(0, 6), `MJ${String(id).padStart(6, '0')}`),
     });
     return id;

@@ -65,7 +65,7 @@ export type CommunityServicesQueryVariables = Exact<{
 }>;
 
 
-export type CommunityServicesQuery = { services: { totalCount: number, nodes: Array<{ name: string, schedule: string, provider: { name: string }, station: { name: string } | null, region: { name: string } | null }> } };
+export type CommunityServicesQuery = { services: { totalCount: number, nodes: Array<{ name: string, schedule: string, provider: { name: string, publicPhone: string | null }, station: { name: string, address: string, publicPhone: string | null } | null, region: { name: string } | null }> } };
 
 export type FindCommunityQueryVariables = Exact<{
   name: string;

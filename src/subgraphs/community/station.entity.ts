@@ -1,6 +1,12 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DescriptionColumn, NamedRecord, ReferenceColumn, RegionCodeColumn } from '../../graphql/entity-columns';
+import {
+  DescriptionColumn,
+  NamedRecord,
+  PublicPhoneColumn,
+  ReferenceColumn,
+  RegionCodeColumn,
+} from '../../graphql/entity-columns';
 
 export enum StationKind {
   INCUBATION_CENTER = 'INCUBATION_CENTER',
@@ -29,8 +35,11 @@ export class ServiceStation extends NamedRecord {
   regionId!: string;
 
   @Column({ type: 'varchar', length: 255, default: '' })
-  @Field()
+  @Field({ description: '地址: where residents find the station (empty when unknown)' })
   address!: string;
+
+  @PublicPhoneColumn()
+  publicPhone!: string | null;
 
   @DescriptionColumn()
   description!: string | null;

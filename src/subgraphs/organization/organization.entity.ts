@@ -1,6 +1,12 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { DescriptionColumn, NamedRecord, RegionCodeColumn, ServiceCategoryColumn } from '../../graphql/entity-columns';
+import {
+  DescriptionColumn,
+  NamedRecord,
+  PublicPhoneColumn,
+  RegionCodeColumn,
+  ServiceCategoryColumn,
+} from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
 
 export enum OrganizationKind {
@@ -56,4 +62,11 @@ export class SocialOrganization extends NamedRecord {
 
   @DescriptionColumn()
   description!: string | null;
+
+  @PublicPhoneColumn()
+  publicPhone!: string | null;
+
+  @Column({ type: 'varchar', length: 255, default: '' })
+  @Field({ description: '办公地址: where the organisation receives the public (empty when unknown)' })
+  address!: string;
 }
