@@ -9,6 +9,8 @@ export const REGISTER_ORGANIZATION = /* GraphQL */ `
     }
   }
 `;
+export const UPDATE_STATION = `mutation UpdateStation($id: ID!) { updateServiceStation(id: $id, input: { publicPhone: "0877-2010000" }) { id publicPhone } }`;
+export const STATION_IN = `query StationIn($regionId: ID!) { serviceStations(first: 1, filter: { regionId: $regionId }) { nodes { id } } }`;
 export const UPDATE_ORGANIZATION = `mutation UpdateOrganization($id: ID!) { updateOrganization(id: $id, input: { description: "更新简介" }) { id description } }`;
 export const SET_ORGANIZATION_STATUS = `mutation SetOrganizationStatus($id: ID!) { setOrganizationStatus(id: $id, status: ACTIVE) { id status } }`;
 export const CREATE_SERVICE = /* GraphQL */ `

@@ -16,6 +16,7 @@ export const UNCITE_NEED = `mutation ScopedUnciteNeed($p: ID!, $need: ID!) { unc
 export const LINK_SERVICE = `mutation ScopedLinkService($p: ID!, $s: ID!) { linkProjectService(projectId: $p, serviceId: $s) { id } }`;
 export const UNLINK_SERVICE = `mutation ScopedUnlinkService($p: ID!, $s: ID!) { unlinkProjectService(projectId: $p, serviceId: $s) { id } }`;
 export const REGISTER_ORGANIZATION = `mutation ScopedRegisterOrganization($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`;
+export const UPDATE_STATION = `mutation ScopedUpdateStation($id: ID!) { updateServiceStation(id: $id, input: { address: "改" }) { id } }`;
 export const UPDATE_ORGANIZATION = `mutation ScopedUpdateOrganization($id: ID!) { updateOrganization(id: $id, input: { description: "改" }) { id } }`;
 export const SET_ORGANIZATION_STATUS = `mutation ScopedSetOrganizationStatus($id: ID!) { setOrganizationStatus(id: $id, status: SUSPENDED) { id } }`;
 export const CREATE_SERVICE = `mutation ScopedCreateService($input: CreateServiceInput!) { createService(input: $input) { id } }`;

@@ -761,6 +761,18 @@ const CASES: Case[] = [
     'NOT_FOUND',
   ),
   c('updateOrganization', 'nothing', STAFF, X.UPDATE_ORGANIZATION, () => ({ id: NO_ID }), 'NOT_FOUND'),
+  // 服务阵地
+  c('updateServiceStation', 'another region', STAFF, X.UPDATE_STATION, () => ({ id: f.theirStation }), 'FORBIDDEN'),
+  c('updateServiceStation', 'an organisation', orgOwn, X.UPDATE_STATION, () => ({ id: f.theirStation }), 'FORBIDDEN'),
+  c(
+    'updateServiceStation',
+    'wrong kind (a region code as station)',
+    STAFF,
+    X.UPDATE_STATION,
+    () => ({ id: REGION_AS_ID }),
+    'NOT_FOUND',
+  ),
+  c('updateServiceStation', 'nothing', STAFF, X.UPDATE_STATION, () => ({ id: NO_ID }), 'NOT_FOUND'),
   c(
     'setOrganizationStatus',
     'another region',

@@ -17,6 +17,7 @@ import type {
   RegisterVolunteerMutation,
   ReviewApplicationMutation,
   SignUpMutation,
+  StationInQuery,
   SubmitApplicationMutation,
   SubmitNeedMutation,
 } from '../helpers/generated/operations';
@@ -99,6 +100,14 @@ const CASES: Case[] = [
     name: 'updateOrganization',
     allowed: ['ADMIN', 'STAFF_IN', 'ORG_OWN'],
     run: (as) => t.execute(Op.UPDATE_ORGANIZATION, { id: String(ownOrg) }, as),
+  },
+  {
+    name: 'updateServiceStation',
+    allowed: ['ADMIN', 'STAFF_IN'],
+    run: async (as) => {
+      const station = (await asAdmin<StationInQuery>(Op.STATION_IN, { regionId: XIAHE })).serviceStations.nodes[0].id;
+      return t.execute(Op.UPDATE_STATION, { id: station }, as);
+    },
   },
   {
     name: 'setOrganizationStatus',

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { ContactDetailsInput } from '../../graphql/contact';
 import { OrderInput } from '../../graphql/pagination';
 import { StationKind } from './station.entity';
 
@@ -16,3 +17,7 @@ export class ServiceStationFilter {
 
 export const ServiceStationOrder = OrderInput('ServiceStationOrder', { ID: 'id', NAME: 'name' });
 export type ServiceStationOrder = InstanceType<typeof ServiceStationOrder>;
+
+/** What staff correct on a station: where residents find it and its public line. */
+@InputType()
+export class UpdateServiceStationInput extends ContactDetailsInput {}

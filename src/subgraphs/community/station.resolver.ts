@@ -1,12 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Region } from './region.entity';
 import { regionById } from './region.loaders';
 import { ServiceStation } from './station.entity';
-import { ServiceStationFilter, ServiceStationOrder } from './station.inputs';
+import { ServiceStationFilter, ServiceStationOrder, UpdateServiceStationInput } from './station.inputs';
 import { stationServedPersonTimes } from './station.loaders';
-import { getStation, listStations } from './station.service';
+import { getStation, listStations, updateStation } from './station.service';
 
 export const ServiceStationConnection = Connection(ServiceStation, 'ServiceStation');
 
@@ -25,6 +25,17 @@ export class ServiceStationResolver {
     @Ctx() context: HubContext,
   ) {
     return listStations(context, filter, orderBy, page);
+  }
+
+  @Mutation(() => ServiceStation, {
+    description: "改站点地址和对外电话 (STAFF of the station's region, ADMIN): public contact details only",
+  })
+  updateServiceStation(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateServiceStationInput) input: UpdateServiceStationInput,
+    @Ctx() context: HubContext,
+  ): Promise<ServiceStation> {
+    return updateStation(context, id, input);
   }
 
   @FieldResolver(() => Region)

@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { ContactDetailsInput } from '../../graphql/contact';
 import { OptionalInt, OptionalText } from '../../graphql/inputs';
 import { OrderInput } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
@@ -31,7 +32,7 @@ export const OrganizationOrder = OrderInput('OrganizationOrder', {
 export type OrganizationOrder = InstanceType<typeof OrganizationOrder>;
 
 @InputType()
-export class RegisterOrganizationInput {
+export class RegisterOrganizationInput extends ContactDetailsInput {
   @Field()
   @Length(2, 128)
   name!: string;
@@ -61,7 +62,7 @@ export class RegisterOrganizationInput {
 }
 
 @InputType()
-export class UpdateOrganizationInput {
+export class UpdateOrganizationInput extends ContactDetailsInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(2, 128)

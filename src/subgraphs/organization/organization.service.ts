@@ -3,6 +3,7 @@ import { isWithin, requireLinkInScope, requireOrganizationActor, requireStaffIn 
 import type { HubContext } from '../../graphql/context';
 import { inTransaction } from '../../graphql/transaction';
 import { findOrFail, insertRow } from '../../db/rows';
+import { contactDetailsOf } from '../../graphql/contact';
 import { withoutUndefined } from '../../graphql/inputs';
 import { isValidCreditCode } from './credit-code';
 import { OrganizationError, OrganizationErrorCode } from './organization.errors';
@@ -75,6 +76,7 @@ export async function registerOrganization(context: HubContext, input: RegisterO
   const creditCode = input.creditCode.trim().toUpperCase();
   if (!isValidCreditCode(creditCode)) throw new OrganizationError(OrganizationErrorCode.INVALID_CREDIT_CODE);
   if (input.foundedYear !== undefined && input.foundedYear !== null) requireNotFuture(input.foundedYear, 'foundedYear');
+  const contact = contactDetailsOf(input);
   await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
     const repository = manager.getRepository(SocialOrganization);
@@ -90,6 +92,8 @@ export async function registerOrganization(context: HubContext, input: RegisterO
         partyBranch: input.partyBranch ?? false,
         foundedYear: input.foundedYear ?? null,
         description: input.description ?? null,
+        publicPhone: contact.publicPhone ?? null,
+        address: contact.address ?? '',
         status: OrganizationStatus.ACTIVE,
       }),
     );
@@ -97,10 +101,11 @@ export async function registerOrganization(context: HubContext, input: RegisterO
 }
 
 export function updateOrganization(context: HubContext, id: string, input: UpdateOrganizationInput) {
+  const contact = contactDetailsOf(input);
   return inTransaction(context, async (manager) => {
     const organization = await findOrFail(manager, SocialOrganization, parseIntId(id), '社会组织');
     requireOrganizationActor(context.identity, organization.id, organization.regionId);
-    Object.assign(organization, withoutUndefined({ ...input, name: input.name?.trim() }));
+    Object.assign(organization, withoutUndefined({ ...input, name: input.name?.trim(), ...contact }));
     return manager.getRepository(SocialOrganization).save(organization);
   });
 }

@@ -86,6 +86,13 @@ export type ResidentTag =
   | 'ELDERLY_ALONE'
   | 'LEFT_BEHIND_CHILD';
 
+export type UpdateServiceStationInput = {
+  /** 对外公开电话, e.g. 0877-2012345: the place's public line, never a person's own number */
+  publicPhone?: string | null | undefined;
+  /** 地址, at most 255 characters */
+  address?: string | null | undefined;
+};
+
 export type RegisterResidentInput = {
   name: string;
   /** the community or village */
@@ -178,6 +185,10 @@ export type OrganizationStatus =
   | 'DEREGISTERED';
 
 export type RegisterOrganizationInput = {
+  /** 对外公开电话, e.g. 0877-2012345: the place's public line, never a person's own number */
+  publicPhone?: string | null | undefined;
+  /** 地址, at most 255 characters */
+  address?: string | null | undefined;
   name: string;
   kind: OrganizationKind;
   /** 统一社会信用代码, 18 characters with a valid checksum */
@@ -186,6 +197,17 @@ export type RegisterOrganizationInput = {
   category: ServiceCategory;
   partyBranch?: boolean | null | undefined;
   foundedYear?: number | null | undefined;
+  description?: string | null | undefined;
+};
+
+export type UpdateOrganizationInput = {
+  /** 对外公开电话, e.g. 0877-2012345: the place's public line, never a person's own number */
+  publicPhone?: string | null | undefined;
+  /** 地址, at most 255 characters */
+  address?: string | null | undefined;
+  name?: string | null | undefined;
+  category?: ServiceCategory | null | undefined;
+  partyBranch?: boolean | null | undefined;
   description?: string | null | undefined;
 };
 
@@ -257,6 +279,20 @@ export type RegisterMutationVariables = Exact<{
 
 
 export type RegisterMutation = { registerOrganization: { id: string, name: string, creditCode: string, status: OrganizationStatus } };
+
+export type UpdateStationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UpdateStationMutation = { updateServiceStation: { id: string, publicPhone: string | null } };
+
+export type StationInQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type StationInQuery = { serviceStations: { nodes: Array<{ id: string }> } };
 
 export type UpdateOrganizationMutationVariables = Exact<{
   id: string | number;
@@ -472,6 +508,59 @@ export type AuditEntriesQueryVariables = Exact<{
 
 export type AuditEntriesQuery = { auditLog: { totalCount: number, nodes: Array<{ kind: AuditKind, subject: string, role: string, regionId: string | null, operation: string, target: string, record: string | null, outcome: string, count: number, requestId: string, clientAddress: string | null }> } };
 
+export type RegionOrganizationContactsQueryVariables = Exact<{
+  regionId: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type RegionOrganizationContactsQuery = { organizations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, publicPhone: string | null, address: string }> } };
+
+export type RegionStationContactsQueryVariables = Exact<{
+  regionId: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type RegionStationContactsQuery = { serviceStations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, publicPhone: string | null, address: string }> } };
+
+export type UpdateOrganizationContactMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateOrganizationInput;
+}>;
+
+
+export type UpdateOrganizationContactMutation = { updateOrganization: { id: string, publicPhone: string | null, address: string } };
+
+export type RegisterOrganizationContactMutationVariables = Exact<{
+  input: RegisterOrganizationInput;
+}>;
+
+
+export type RegisterOrganizationContactMutation = { registerOrganization: { id: string, publicPhone: string | null, address: string } };
+
+export type UpdateStationContactMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateServiceStationInput;
+}>;
+
+
+export type UpdateStationContactMutation = { updateServiceStation: { id: string, publicPhone: string | null, address: string } };
+
+export type StationContactQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StationContactQuery = { serviceStation: { id: string, regionId: string, publicPhone: string | null, address: string } | null };
+
+export type OrganizationContactQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationContactQuery = { organization: { id: string, publicPhone: string | null, address: string } | null };
+
 export type ScopedRecordResourceMutationVariables = Exact<{
   input: RecordCharityResourceInput;
 }>;
@@ -582,6 +671,13 @@ export type ScopedRegisterOrganizationMutationVariables = Exact<{
 
 
 export type ScopedRegisterOrganizationMutation = { registerOrganization: { id: string } };
+
+export type ScopedUpdateStationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScopedUpdateStationMutation = { updateServiceStation: { id: string } };
 
 export type ScopedUpdateOrganizationMutationVariables = Exact<{
   id: string | number;
