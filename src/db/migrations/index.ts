@@ -7,6 +7,7 @@ import { AuditInTransaction1795753587136 } from './1795753587136-AuditInTransact
 import { HeldInvariants1795753720294 } from './1795753720294-HeldInvariants';
 import { ReporterRefs1795755406319 } from './1795755406319-ReporterRefs';
 import { ServiceHoursUnverifiedByDefault1795764672227 } from './1795764672227-ServiceHoursUnverifiedByDefault';
+import { NeedEvents1795775543326 } from './1795775543326-NeedEvents';
 
 // Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:
 // `npm run build && node dist/src/cli.js migration:generate <Name>` against a migrated database.
@@ -21,4 +22,5 @@ export const migrations: Function[] = [
   HeldInvariants1795753720294,
   ReporterRefs1795755406319,
   ServiceHoursUnverifiedByDefault1795764672227,
+  NeedEvents1795775543326,
 ];
