@@ -1,5 +1,6 @@
 import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import { NeedEvent } from '../../src/subgraphs/linkage/need-event.entity';
+import { Need } from '../../src/subgraphs/linkage/need.entity';
 import { VolunteerTeam } from '../../src/subgraphs/volunteer/volunteer.entity';
 import type { Identity } from '../../src/auth/identity';
 import * as Op from '../helpers/admin-operations';
@@ -89,9 +90,9 @@ const history = async (id: string, identity: Identity = staff, reporterRef?: str
 const eventCount = () => t.database.dataSource.getRepository(NeedEvent).count();
 
 /** The whole feed as `identity` sees it, paged `first` at a time from the start. */
-async function wholeFeed(identity: Identity, first = 100) {
+async function wholeFeed(identity: Identity, first = 100, from: string | null = null) {
   const seen: NeedFeedQuery['needEvents']['edges'] = [];
-  let after: string | null = null;
+  let after: string | null = from;
   for (;;) {
     const page: NeedFeedQuery = await t.query<NeedFeedQuery>(Ev.NEED_FEED, { after, first }, identity);
     seen.push(...page.needEvents.edges);
@@ -141,6 +142,26 @@ test('a need taken through all six statuses has six events, in order, with who a
   ]);
   expect(mine.map((e) => e.cursor)).toEqual(seqs.map(String));
   expect(mine[0].node.need.number).toBe(need.number);
+});
+
+test('the seeded needs come with their history, and new events continue after it', async () => {
+  const seeded = await t.database.dataSource.getRepository(Need).find({ order: { id: 'ASC' }, take: 1 });
+  const need = seeded[0];
+  const events = await history(String(need.id), admin);
+  expect(need.status).toBe('RESOLVED');
+  expect(events.map((e) => [e.fromStatus, e.toStatus, e.actor])).toEqual([
+    [null, 'SUBMITTED', 'seed'],
+    ['SUBMITTED', 'ACCEPTED', 'seed'],
+    ['ACCEPTED', 'MATCHED', 'seed'],
+    ['MATCHED', 'IN_SERVICE', 'seed'],
+    ['IN_SERVICE', 'RESOLVED', 'seed'],
+  ]);
+  expect(new Date(events[0].at as string).getTime()).toBe(new Date(need.submittedAt).getTime());
+  expect(new Date(events[4].at as string).getTime()).toBe(new Date(need.resolvedAt!).getTime());
+  const seededSeqs = (await t.database.dataSource.getRepository(NeedEvent).find({ order: { seq: 'DESC' }, take: 1 }))[0]
+    .seq;
+  const fresh = await submit();
+  expect((await history(fresh.id))[0].seq).toBeGreaterThan(seededSeqs);
 });
 
 test('a rejection records its reason; a refused transition records nothing', async () => {
@@ -412,16 +433,19 @@ describe('the feed', () => {
   });
 
   test('paging by cursor walks every event once, in seq order', async () => {
+    const table = async () =>
+      (await t.database.dataSource.getRepository(NeedEvent).find({ order: { seq: 'ASC' } })).map((e) => e.seq);
+    const everything = (await wholeFeed(admin, 100)).map((e) => e.node.seq);
+    expect(everything).toEqual(await table());
+    const start = String(everything.at(-1));
     for (let i = 0; i < 3; i += 1) await accepted();
-    const byHundred = (await wholeFeed(admin, 100)).map((e) => e.node.seq);
-    const byTwo = (await wholeFeed(admin, 2)).map((e) => e.node.seq);
+    const byHundred = (await wholeFeed(admin, 100, start)).map((e) => e.node.seq);
+    const byTwo = (await wholeFeed(admin, 2, start)).map((e) => e.node.seq);
     expect(byTwo).toEqual(byHundred);
+    expect(byHundred).toHaveLength(6);
     for (let i = 1; i < byHundred.length; i += 1) expect(byHundred[i]).toBeGreaterThan(byHundred[i - 1]);
-    const table = (await t.database.dataSource.getRepository(NeedEvent).find({ order: { seq: 'ASC' } })).map(
-      (e) => e.seq,
-    );
-    expect(byHundred).toEqual(table);
-    const last = String(byHundred[byHundred.length - 1]);
+    expect(byHundred).toEqual((await table()).filter((seq) => seq > Number(start)));
+    const last = String(byHundred.at(-1));
     const end = await t.query<NeedFeedQuery>(Ev.NEED_FEED, { after: last, first: 10 }, admin);
     expect(end.needEvents.edges).toEqual([]);
     expect(end.needEvents.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, endCursor: null });
