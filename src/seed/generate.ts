@@ -6,6 +6,7 @@ import { Contacts } from './contacts';
 import { readDivisions } from './divisions';
 import { generateNeeds, generateProjectRound } from './linkage';
 import { Living } from './living';
+import { needHistoryTables } from './need-history';
 import { generateOrganizations } from './organization';
 import { Random } from './random';
 import { table, type TableRows } from './rows';
@@ -60,7 +61,7 @@ export function generateYuxi({ scale, now = new Date() }: DatasetOptions): Table
     organization.named.yigonglian,
     community.named.children,
   );
-  return [
+  const tables = [
     table(Region, regions),
     ...community.tables,
     ...organization.tables,
@@ -70,4 +71,5 @@ export function generateYuxi({ scale, now = new Date() }: DatasetOptions): Table
     ...projects.tables,
     ...charityTables(resources, projects.careWomenChildren.id),
   ];
+  return [...tables, ...needHistoryTables(tables)];
 }

@@ -34,6 +34,11 @@ export type NeedStatus =
   | 'CLOSED'
   | 'REJECTED';
 
+/** 状态变更 · 指派 (a handler and/or an appointment) */
+export type NeedEventKind =
+  | 'STATUS'
+  | 'ASSIGNMENT';
+
 export type SubmitNeedInput = {
   category: ServiceCategory;
   /** what is needed, in the resident’s words */
@@ -73,6 +78,14 @@ export type FindCommunityQueryVariables = Exact<{
 
 
 export type FindCommunityQuery = { regions: { nodes: Array<{ id: string, name: string, parent: { id: string, name: string } | null }> } };
+
+export type NeedEventsQueryVariables = Exact<{
+  after?: string | number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type NeedEventsQuery = { needEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number, kind: NeedEventKind, fromStatus: NeedStatus | null, toStatus: NeedStatus, reason: string | null, appointmentAt: unknown, at: unknown, need: { id: string, number: string, status: NeedStatus }, handlerStation: { id: string, name: string, address: string } | null, handlerOrganization: { id: string, name: string } | null, handlerSocialWorker: { id: string, name: string } | null, handlerVolunteerTeam: { id: string, name: string } | null }> } };
 
 export type NeedStatusQueryVariables = Exact<{
   number: string;

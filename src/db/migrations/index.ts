@@ -8,6 +8,7 @@ import { HeldInvariants1795753720294 } from './1795753720294-HeldInvariants';
 import { ReporterRefs1795755406319 } from './1795755406319-ReporterRefs';
 import { ServiceHoursUnverifiedByDefault1795764672227 } from './1795764672227-ServiceHoursUnverifiedByDefault';
 import { ContactDetails1795775399296 } from './1795775399296-ContactDetails';
+import { NeedEvents1795775543326 } from './1795775543326-NeedEvents';
 
 // Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:
 // `npm run build && node dist/src/cli.js migration:generate <Name>` against a migrated database.
@@ -23,4 +24,5 @@ export const migrations: Function[] = [
   ReporterRefs1795755406319,
   ServiceHoursUnverifiedByDefault1795764672227,
   ContactDetails1795775399296,
+  NeedEvents1795775543326,
 ];

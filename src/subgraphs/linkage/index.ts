@@ -5,9 +5,11 @@ import { LinkageCase, LinkageContribution } from './linkage-case.entity';
 import { ProjectNeedCitation, ProjectService } from './lists.entity';
 import { caseById, needById, projectById, roundById } from './linkage.loaders';
 import { Need, NeedNumberCounter } from './need.entity';
+import { NeedEvent, NeedEventHead } from './need-event.entity';
 // The need's resolver first: mutations appear in the schema in the order their resolvers are declared.
 import { NeedResolver } from './need.resolver';
 import { LinkageCaseResolver } from './linkage-case.resolver';
+import { NeedEventResolver } from './need-event.resolver';
 import { ProjectRound, ServiceProject } from './project.entity';
 import { ProjectRoundResolver, ServiceProjectResolver } from './project.resolver';
 import { LinkageRegionResolver } from './region.extension';
@@ -18,6 +20,8 @@ export const linkageSubgraph: SubgraphDefinition = {
   entities: [
     Need,
     NeedNumberCounter,
+    NeedEvent,
+    NeedEventHead,
     LinkageCase,
     LinkageContribution,
     ProjectRound,
@@ -25,7 +29,14 @@ export const linkageSubgraph: SubgraphDefinition = {
     ProjectNeedCitation,
     ProjectService,
   ],
-  resolvers: [NeedResolver, LinkageCaseResolver, ProjectRoundResolver, ServiceProjectResolver, LinkageRegionResolver],
+  resolvers: [
+    NeedResolver,
+    NeedEventResolver,
+    LinkageCaseResolver,
+    ProjectRoundResolver,
+    ServiceProjectResolver,
+    LinkageRegionResolver,
+  ],
   references: {
     Need: (ref, context) => needById(context).load(parseIntId(ref.id)),
     LinkageCase: (ref, context) => caseById(context).load(parseIntId(ref.id)),

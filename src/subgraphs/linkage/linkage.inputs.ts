@@ -4,6 +4,7 @@ import { OptionalText } from '../../graphql/inputs';
 import { ServiceCategory } from '../../graphql/service-category';
 import { REPORTER_REF } from '../../auth/policy';
 import { MOBILE_PHONE } from '../../graphql/personal-data';
+import { Society } from './linkage-case.entity';
 import { NeedStatus, NeedUrgency } from './need.entity';
 import { ProjectCategory, ProjectStatus } from './project.entity';
 
@@ -75,6 +76,21 @@ export class SubmitNeedInput {
   @IsOptional()
   @Matches(REPORTER_REF)
   reporterRef?: string;
+}
+
+@InputType({ description: 'who will take a need, and when they come' })
+export class AssignNeedInput {
+  @Field(() => Society, {
+    description: 'COMMUNITY (a service station), ORGANIZATION, SOCIAL_WORKER or VOLUNTEER (a team)',
+  })
+  society!: Society;
+
+  @Field({ description: 'id of the station, organisation, social worker or volunteer team' })
+  @Length(1, 32)
+  referenceId!: string;
+
+  @Field(() => Date, { nullable: true, description: 'when the handler will come: in the future, within a year' })
+  appointmentAt?: Date;
 }
 
 @InputType()

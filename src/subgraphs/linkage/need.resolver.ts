@@ -16,6 +16,8 @@ import {
   submitNeed,
   transitionNeed,
 } from './need.service';
+import { NeedEvent } from './need-event.entity';
+import { needHistory } from './need-event.service';
 import { ServiceProject } from './project.entity';
 import { LinkageRegion } from './region.extension';
 
@@ -102,6 +104,18 @@ export class NeedResolver {
     @Arg('reporterRef', () => String, { nullable: true }) reporterRef?: string | null,
   ) {
     return needDescription(context, need, reporterRef);
+  }
+
+  @FieldResolver(() => [NeedEvent], {
+    description:
+      'status changes and assignments, oldest first: staff of the region, and the bot for the resident who registered the need (with their reporterRef); empty for others',
+  })
+  history(
+    @Root() need: Need,
+    @Ctx() context: HubContext,
+    @Arg('reporterRef', () => String, { nullable: true }) reporterRef?: string | null,
+  ) {
+    return needHistory(context, need, reporterRef);
   }
 
   @FieldResolver(() => String, {

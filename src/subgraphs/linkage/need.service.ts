@@ -26,6 +26,8 @@ import type { NeedFilter, SubmitNeedInput } from './linkage.inputs';
 import { needById, needTotal, needWindowsInSubtree } from './linkage.loaders';
 import { Need, NeedNumberCounter, NeedStatus } from './need.entity';
 import { NEED_WORKFLOW } from './need.state';
+import { NeedEventKind } from './need-event.entity';
+import { appendNeedEvent } from './need-event.feed';
 
 export const NEED_NUMBER = /^XQ\d{8}-\d{4,}$/;
 
@@ -150,7 +152,7 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
   await requireRegion(context, input.communityId, 'communityId', 'COMMUNITY');
   const contactPhone = input.contactPhone ? protect(context.dataKey, input.contactPhone) : null;
   return inTransaction(context, async (manager) => {
-    return insertRow(manager, Need, {
+    const need = await insertRow(manager, Need, {
       number: await nextNeedNumber(manager, chinaDay()),
       category: input.category,
       description: input.description.trim(),
@@ -167,10 +169,15 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
       contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
       reporterRef: input.reporterRef ?? null,
     });
+    await appendNeedEvent(manager, context.identity, need, { kind: NeedEventKind.STATUS, fromStatus: null });
+    return need;
   });
 }
 
-/** Moves a need along its workflow (STAFF of its community's region); matching opens its linkage case. */
+/**
+ * Moves a need along its workflow (STAFF of its community's region); matching opens its linkage case. The change
+ * goes into the need's history and the feed in the same transaction.
+ */
 export function transitionNeed(context: HubContext, id: string, to: NeedStatus, reason?: string) {
   return inTransaction(context, async (manager) => {
     const need = await forUpdate(
@@ -182,13 +189,21 @@ export function transitionNeed(context: HubContext, id: string, to: NeedStatus, 
     if (!need) throw new NotFoundError('需求', id);
     requireStaffIn(context.identity, need.communityId);
     NEED_WORKFLOW.assertTransition(need.status, to);
+    const from = need.status;
     need.status = to;
     if (to === NeedStatus.RESOLVED) need.resolvedAt = new Date();
     if (to === NeedStatus.REJECTED) need.rejectReason = reason ?? null;
     if (to === NeedStatus.MATCHED && !(await manager.getRepository(LinkageCase).existsBy({ needId: need.id }))) {
       await manager.getRepository(LinkageCase).save({ needId: need.id, openedAt: new Date() });
     }
-    return manager.getRepository(Need).save(need);
+    const saved = await manager.getRepository(Need).save(need);
+    // The feed head last: the need's row is already locked (house lock order).
+    await appendNeedEvent(manager, context.identity, saved, {
+      kind: NeedEventKind.STATUS,
+      fromStatus: from,
+      reason: to === NeedStatus.REJECTED ? need.rejectReason : null,
+    });
+    return saved;
   });
 }
 

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../graphql/context';
-import { reference, referenceType } from '../../federation/references';
+import { reference } from '../../federation/references';
+import { OrganizationReference, ServiceReference, StationReference } from './linkage.references';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { OpenRoundInput, ServiceProjectFilter, SubmitApplicationInput } from './linkage.inputs';
 import { applicationCount, fundedCount, projectsByRound, roundById } from './linkage.loaders';
@@ -24,9 +25,6 @@ import { Need } from './need.entity';
 import { LinkageRegion } from './region.extension';
 
 export const ServiceProjectConnection = Connection(ServiceProject, 'ServiceProject');
-const OrganizationReference = referenceType('SocialOrganization');
-const StationReference = referenceType('ServiceStation');
-const ServiceReference = referenceType('Service');
 
 @Resolver(() => ProjectRound)
 export class ProjectRoundResolver {

@@ -120,6 +120,19 @@ export type NeedStatus =
   | 'CLOSED'
   | 'REJECTED';
 
+/** 状态变更 · 指派 (a handler and/or an appointment) */
+export type NeedEventKind =
+  | 'STATUS'
+  | 'ASSIGNMENT';
+
+/** 五社: 社区 · 社会组织 · 社会工作者 · 社区志愿者 · 社会慈善资源 */
+export type Society =
+  | 'COMMUNITY'
+  | 'ORGANIZATION'
+  | 'SOCIAL_WORKER'
+  | 'VOLUNTEER'
+  | 'CHARITY';
+
 /** 关爱妇儿 · 助老济困 · 社区自治 · 小区治理 · 讲好玉溪故事 */
 export type ProjectCategory =
   | 'CARE_WOMEN_CHILDREN'
@@ -135,14 +148,6 @@ export type ProjectStatus =
   | 'REJECTED'
   | 'IN_PROGRESS'
   | 'COMPLETED';
-
-/** 五社: 社区 · 社会组织 · 社会工作者 · 社区志愿者 · 社会慈善资源 */
-export type Society =
-  | 'COMMUNITY'
-  | 'ORGANIZATION'
-  | 'SOCIAL_WORKER'
-  | 'VOLUNTEER'
-  | 'CHARITY';
 
 export type SubmitNeedInput = {
   category: ServiceCategory;
@@ -1008,6 +1013,54 @@ export type DemoRegisterVolunteerMutationVariables = Exact<{
 
 
 export type DemoRegisterVolunteerMutation = { registerVolunteer: { id: string } };
+
+export type NeedHistoryQueryVariables = Exact<{
+  id: string | number;
+  reporterRef?: string | null | undefined;
+}>;
+
+
+export type NeedHistoryQuery = { need: { number: string, status: NeedStatus, history: Array<{ seq: number, kind: NeedEventKind, fromStatus: NeedStatus | null, toStatus: NeedStatus, actor: string, reason: string | null, handlerId: string | null, appointmentAt: unknown, at: unknown }> } | null };
+
+export type NeedFeedQueryVariables = Exact<{
+  after?: string | number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type NeedFeedQuery = { needEvents: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { seq: number, kind: NeedEventKind, toStatus: NeedStatus, need: { id: string, number: string, status: NeedStatus } } }> } };
+
+export type NeedFeedSeqsQueryVariables = Exact<{
+  after?: string | number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type NeedFeedSeqsQuery = { needEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number }> } };
+
+export type AssignNeedMutationVariables = Exact<{
+  id: string | number;
+  society: Society;
+  referenceId: string;
+  appointmentAt?: unknown;
+}>;
+
+
+export type AssignNeedMutation = { assignNeed: { id: string, status: NeedStatus } };
+
+export type AssignedHandlersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssignedHandlersQuery = { need: { history: Array<{ kind: NeedEventKind, handlerStation: { name: string, address: string } | null, handlerOrganization: { name: string } | null, handlerSocialWorker: { name: string } | null, handlerVolunteerTeam: { name: string } | null }> } | null };
+
+export type HandlersInQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type HandlersInQuery = { serviceStations: { nodes: Array<{ id: string, name: string, address: string }> }, organizations: { nodes: Array<{ id: string, name: string }> }, socialWorkers: { nodes: Array<{ id: string, name: string }> }, volunteerTeams: { nodes: Array<{ id: string, name: string }> } };
 
 export type CityFiguresQueryVariables = Exact<{
   id: string | number;

@@ -1,0 +1,185 @@
+import { Role } from '../../auth/identity';
+import {
+  ForbiddenError,
+  readsResidentRecord,
+  requireLinkInScope,
+  requireRole,
+  requireStaffIn,
+} from '../../auth/policy';
+import { subtreeBounds } from '../../db/region-scope';
+import { lockOrFail } from '../../db/rows';
+import { BadInputError, DomainError } from '../../errors';
+import type { HubContext } from '../../graphql/context';
+import { parseIntId } from '../../graphql/ids';
+import { byColumnLoader } from '../../graphql/loaders';
+import { DEFAULT_PAGE_SIZE, lazy, MAX_PAGE_SIZE, type ConnectionShape } from '../../graphql/pagination';
+import { requireReference, type ReferenceKind } from '../../graphql/references';
+import { inTransaction } from '../../graphql/transaction';
+import { Society } from './linkage-case.entity';
+import type { AssignNeedInput } from './linkage.inputs';
+import { Need, NeedStatus } from './need.entity';
+import { NeedEvent, NeedEventKind } from './need-event.entity';
+import { appendNeedEvent } from './need-event.feed';
+
+export const historyOfNeed = (context: HubContext) =>
+  byColumnLoader(context, NeedEvent, 'linkage.needEvent', 'needId', { seq: 'ASC' });
+
+/**
+ * A need's history, oldest first: for staff of its region, and for the BOT of the region presenting the reference
+ * of the resident who registered it (as `Need.description`). Anyone else gets an empty list, like the null of a
+ * description they may not read: the need itself is public, its history is the resident's.
+ */
+export async function needHistory(context: HubContext, need: Need, reporterRef?: string | null): Promise<NeedEvent[]> {
+  if (!readsResidentRecord(context.identity, need.communityId, need.reporterRef, reporterRef)) return [];
+  return historyOfNeed(context).load(need.id);
+}
+
+/** Largest seq a cursor may hold: the column is a signed 32-bit int. */
+const MAX_SEQ = 2 ** 31 - 1;
+
+function parseSeqCursor(after: string | null | undefined): number {
+  if (after === null || after === undefined || after === '') return 0;
+  const seq = /^\d{1,10}$/.test(after) ? Number(after) : NaN;
+  if (!Number.isSafeInteger(seq) || seq > MAX_SEQ) {
+    throw new BadInputError(`无效的动态游标 (after must be the seq of an event, got "${after.slice(0, 40)}")`, {
+      argument: 'after',
+    });
+  }
+  return seq;
+}
+
+function feedPageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new BadInputError(`每页最多 ${MAX_PAGE_SIZE} 条 (first must be between 0 and ${MAX_PAGE_SIZE})`, {
+      argument: 'first',
+      max: MAX_PAGE_SIZE,
+    });
+  }
+  return size;
+}
+
+/**
+ * The feed of need events after the cursor `after` (a seq), in seq order: one statement for the page, a COUNT
+ * only if totalCount is selected. Seqs commit in order (see need-event.feed.ts), so a reader that walks the feed
+ * by endCursor never misses an event. ADMIN reads the whole city; STAFF the needs of their region; a BOT only the
+ * needs it registered for residents (reporterRef set) in its region.
+ */
+export async function needEventFeed(
+  context: HubContext,
+  after: string | null | undefined,
+  first: number | null | undefined,
+): Promise<ConnectionShape<NeedEvent>> {
+  const { identity } = context;
+  requireRole(identity, Role.ADMIN, Role.STAFF, Role.BOT);
+  if (identity.role !== Role.ADMIN && !identity.regionId) {
+    throw new ForbiddenError('令牌没有管辖区域 (this token has no region)');
+  }
+  const since = parseSeqCursor(after);
+  const limit = feedPageSize(first);
+  const scoped = (after: number) => {
+    const query = context.dataSource
+      .getRepository(NeedEvent)
+      .createQueryBuilder('e')
+      .innerJoin(Need, 'n', 'n.id = e.needId')
+      .where('e.seq > :after', { after });
+    if (identity.role !== Role.ADMIN) {
+      const [low, high] = subtreeBounds(identity.regionId!);
+      query.andWhere('n.communityId BETWEEN :low AND :high', { low, high });
+    }
+    if (identity.role === Role.BOT) query.andWhere('n.reporterRef IS NOT NULL');
+    return query;
+  };
+  const rows =
+    limit === 0
+      ? []
+      : await scoped(since)
+          .orderBy('e.seq', 'ASC')
+          .limit(limit + 1)
+          .getMany();
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ node, cursor: String(node.seq) }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: since > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    // Every event in the caller's scope, not just those after the cursor.
+    totalCount: lazy(() => scoped(0).getCount()),
+  };
+}
+
+/** Statuses in which a need can be given a handler: accepted, and until the service is over. */
+export const ASSIGNABLE_STATUSES = [NeedStatus.ACCEPTED, NeedStatus.MATCHED, NeedStatus.IN_SERVICE];
+
+/** Who a handler of each society is: a station comes for the community; a charity resource is given, not sent. */
+function handlerKind(society: Society): ReferenceKind {
+  switch (society) {
+    case Society.COMMUNITY:
+      return 'ServiceStation';
+    case Society.ORGANIZATION:
+      return 'SocialOrganization';
+    case Society.SOCIAL_WORKER:
+      return 'SocialWorker';
+    case Society.VOLUNTEER:
+      return 'VolunteerTeam';
+    case Society.CHARITY:
+      throw new BadInputError('慈善资源不能承办需求 (a charity resource cannot be assigned as a handler)', {
+        argument: 'society',
+      });
+  }
+}
+
+const DAY_MS = 86_400_000;
+/** Appointments further ahead than this are a typo (a wrong year), not a plan. */
+export const APPOINTMENT_HORIZON_DAYS = 366;
+
+function requireAppointment(at: Date, now = new Date()): void {
+  if (Number.isNaN(at.getTime()) || at.getTime() <= now.getTime()) {
+    throw new BadInputError('预约时间应在将来 (appointmentAt must be in the future)', { argument: 'appointmentAt' });
+  }
+  if (at.getTime() > now.getTime() + APPOINTMENT_HORIZON_DAYS * DAY_MS) {
+    throw new BadInputError('预约时间应在一年以内 (appointmentAt must be within a year)', {
+      argument: 'appointmentAt',
+    });
+  }
+}
+
+/**
+ * Staff of the need's region name who will take it (a station, an organisation, a social worker or a volunteer
+ * team) and, optionally, when they come. The handler is checked like a linkage contribution: it exists, is of the
+ * society's kind, and lies in the need's region or one containing it. Recorded as an ASSIGNMENT event, so the
+ * resident hears who and when.
+ */
+export async function assignNeed(context: HubContext, id: string, input: AssignNeedInput): Promise<Need> {
+  const needId = parseIntId(id);
+  const kind = handlerKind(input.society);
+  if (input.appointmentAt) requireAppointment(input.appointmentAt);
+  const referenceId = input.referenceId.trim();
+  const handler = await requireReference(context, kind, referenceId);
+  return inTransaction(context, async (manager) => {
+    // The need's row first, the feed head last (appendNeedEvent): the house lock order.
+    const need = await lockOrFail(manager, Need, needId, '需求');
+    requireStaffIn(context.identity, need.communityId);
+    requireLinkInScope(need.communityId, handler.regionId, '承办方');
+    if (!ASSIGNABLE_STATUSES.includes(need.status)) {
+      throw new DomainError(
+        'NOT_ASSIGNABLE',
+        '需求受理后、服务结束前才能指派 (a need can be assigned once accepted and until it is resolved)',
+        { status: need.status },
+      );
+    }
+    await appendNeedEvent(manager, context.identity, need, {
+      kind: NeedEventKind.ASSIGNMENT,
+      fromStatus: need.status,
+      handlerSociety: input.society,
+      handlerReferenceId: referenceId,
+      appointmentAt: input.appointmentAt ?? null,
+    });
+    return need;
+  });
+}
