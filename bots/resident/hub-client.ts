@@ -13,6 +13,7 @@ export interface BotOperations {
   RegisterVolunteer: [Ops.RegisterVolunteerMutation, Ops.RegisterVolunteerMutationVariables];
   SignUpForActivity: [Ops.SignUpForActivityMutation, Ops.SignUpForActivityMutationVariables];
   VolunteerHours: [Ops.VolunteerHoursQuery, Ops.VolunteerHoursQueryVariables];
+  VolunteerReminders: [Ops.VolunteerRemindersQuery, Ops.VolunteerRemindersQueryVariables];
 }
 
 /** The hub could not be reached (network, 5xx): the caller may queue the work for later. */
