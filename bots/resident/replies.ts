@@ -63,4 +63,4 @@ export const activityReminder = (activity: {
   ].join('\n');
 
 export const hoursVerified = (record: { title?: string; servedOn: string; hours: number; total: number }): string =>
-  `您${record.title ? `参加「${record.title}」` : ` ${chineseDate(record.servedOn)} `}的志愿服务 ${record.hours} 小时已由社区审核认证,累计认证 ${record.total} 小时。感谢您的付出!发送「志愿时长」可随时查看。`;
+  `您${record.title ? `参加「${record.title}」` : chineseDate(record.servedOn)}的志愿服务 ${record.hours} 小时已由社区审核认证,累计认证 ${record.total} 小时。感谢您的付出!发送「志愿时长」可随时查看。`;
