@@ -138,3 +138,42 @@ test('the day before, once; verified hours, once; nothing again after a restart;
   // Reminders are private: the group heard none of them.
   expect(f.sent(f.room.id).length).toBe(roomBefore);
 });
+
+describe('on its own timer', () => {
+  let timed: BotFixture;
+  beforeAll(async () => {
+    timed = await startBotFixture({
+      clock: { ...systemClock, now: () => Date.parse('2030-03-11T02:00:00Z') },
+      config: { reminderIntervalMs: 20 },
+    });
+  }, 60_000);
+  afterAll(() => timed?.stop());
+
+  test('the bot looks every BOT_REMINDER_INTERVAL_MS once logged in, and the reminder arrives', async () => {
+    const resident = timed.mocker.createContact({ name: '李大爷' });
+    const { deps } = timed.resident;
+    const reporterRef = deps.reporterRef(resident.id);
+    const { createVolunteerActivity } = await timed.t.query<{ createVolunteerActivity: { id: string } }>(
+      `mutation { createVolunteerActivity(input: { title: "楼道清洁日", category: COMMUNITY_AFFAIRS, regionId: "${HUTIAN}", startsOn: "2030-03-12" }) { id } }`,
+      {},
+      STAFF_FENGHUANG,
+    );
+    const { registerVolunteer } = await deps.hub.request('RegisterVolunteer', {
+      input: { name: '李建国', regionId: HUTIAN, skill: 'OTHER', reporterRef },
+    });
+    await deps.hub.request('SignUpForActivity', {
+      activityId: createVolunteerActivity.id,
+      volunteerId: registerVolunteer.id,
+      reporterRef,
+    });
+    const reminder = timed.nextReply(resident.id);
+    deps.state.linkVolunteer(resident.id, registerVolunteer.id, deps.clock.now());
+    expect(await reminder).toBe(
+      [
+        '温馨提醒:您报名的志愿活动「楼道清洁日」明天 3月12日(星期二)举行。',
+        '地点:葫田社区。',
+        '具体时间请留意社区通知;如不能参加或有疑问,请告诉社区工作人员。发送「活动」可查看近期活动。',
+      ].join('\n'),
+    );
+  });
+});
