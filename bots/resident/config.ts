@@ -10,6 +10,8 @@ export interface BotConfig {
   sending: SendLimits;
   /** How long a half-finished 登记需求 dialog waits for the resident. */
   dialogTimeoutMs: number;
+  /** How often volunteers' activity reminders and verified hours are looked for (BOT_REMINDER_INTERVAL_MS). */
+  reminderIntervalMs?: number;
   /**
    * Key for the residents' reporter references (HMAC of the chat id) the hub stores with their needs. Unset, the
    * bot makes a random one and keeps it in its state file; set it when several bot processes share the needs.
@@ -65,6 +67,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       backoffMs: positive('BOT_BACKOFF_MS', env.BOT_BACKOFF_MS, DEFAULT_SEND_LIMITS.backoffMs),
     },
     dialogTimeoutMs: positive('BOT_DIALOG_TIMEOUT_MS', env.BOT_DIALOG_TIMEOUT_MS, 10 * 60_000),
+    reminderIntervalMs: positive('BOT_REMINDER_INTERVAL_MS', env.BOT_REMINDER_INTERVAL_MS, 5 * 60_000),
     reporterSecret: env.BOT_REPORTER_SECRET || undefined,
   };
 }

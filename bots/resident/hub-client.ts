@@ -14,6 +14,7 @@ export interface BotOperations {
   SignUpForActivity: [Ops.SignUpForActivityMutation, Ops.SignUpForActivityMutationVariables];
   VolunteerHours: [Ops.VolunteerHoursQuery, Ops.VolunteerHoursQueryVariables];
   NeedEvents: [Ops.NeedEventsQuery, Ops.NeedEventsQueryVariables];
+  VolunteerReminders: [Ops.VolunteerRemindersQuery, Ops.VolunteerRemindersQueryVariables];
 }
 
 /** The hub could not be reached (network, 5xx): the caller may queue the work for later. */

@@ -13,6 +13,7 @@ import { NeedStatusPlugin } from './plugins/need-status';
 import { NotificationsPlugin } from './plugins/notifications';
 import { OutboxPlugin } from './plugins/outbox';
 import { RegisterNeedPlugin } from './plugins/register-need';
+import { RemindersPlugin } from './plugins/reminders';
 import { SendQueue, SendThrottle, systemClock, type Clock } from './send-queue';
 import { BotState } from './state';
 
@@ -61,6 +62,7 @@ export function buildResidentBot({
     ActivitiesPlugin(deps),
     OutboxPlugin(deps),
     NotificationsPlugin(deps),
+    RemindersPlugin(deps),
   );
   bot.on('stop', () => deps.state.close());
   return { bot, deps };

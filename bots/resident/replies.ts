@@ -40,3 +40,27 @@ export const SEND_TEXT =
   '抱歉,我还听不懂语音、看不懂图片和表情。请发文字给我(可以请家人帮忙),发送「帮助」看看能做什么。';
 export const didYouMean = (example: string): string =>
   `没有看懂这句话。您是想发「${example}」吗?发送「帮助」可以看全部功能。`;
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** 2026-11-28 → 11月28日(星期六) */
+export const chineseDate = (date: string): string => {
+  const [year, month, day] = date.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  return `${month}月${day}日(星期${weekday})`;
+};
+
+export const activityReminder = (activity: {
+  title: string;
+  startsOn: string;
+  when: 'tomorrow' | 'today';
+  place: string;
+}): string =>
+  [
+    `温馨提醒:您报名的志愿活动「${activity.title}」${activity.when === 'tomorrow' ? '明天' : '今天'} ${chineseDate(activity.startsOn)}举行。`,
+    `地点:${activity.place}。`,
+    '具体时间请留意社区通知;如不能参加或有疑问,请告诉社区工作人员。发送「活动」可查看近期活动。',
+  ].join('\n');
+
+export const hoursVerified = (record: { title?: string; servedOn: string; hours: number; total: number }): string =>
+  `您${record.title ? `参加「${record.title}」` : chineseDate(record.servedOn)}的志愿服务 ${record.hours} 小时已由社区审核认证,累计认证 ${record.total} 小时。感谢您的付出!发送「志愿时长」可随时查看。`;

@@ -51,10 +51,17 @@ export interface Sayable {
   say(text: string): Promise<unknown>;
 }
 
+/** Told when a message has left (said) or will never leave (WeChat refused it), for senders that keep a record. */
+export interface Delivery {
+  sent?(): void;
+  dropped?(): void;
+}
+
 interface Outgoing {
   target: Sayable;
   text: string;
   queuedAt: number;
+  delivery?: Delivery;
 }
 
 const TOO_FREQUENT = /操作过于频繁|too frequent/i;
@@ -71,9 +78,9 @@ export class SendQueue {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
-  send(target: Sayable, text: string): void {
+  send(target: Sayable, text: string, delivery?: Delivery): void {
     const queuedAt = this.clock.now();
-    this.items.push({ target, text, queuedAt });
+    this.items.push({ target, text, queuedAt, delivery });
     this.running ??= this.drain().finally(() => (this.running = undefined));
   }
 
@@ -86,6 +93,15 @@ export class SendQueue {
     return this.items.length;
   }
 
+  /** A sender's record-keeping failing (e.g. its state closed at shutdown) must not disturb the queue. */
+  private tell(callback: (() => void) | undefined): void {
+    try {
+      callback?.();
+    } catch (error) {
+      this.log(`after sending: ${(error as Error)?.message ?? error}`);
+    }
+  }
+
   private async drain(): Promise<void> {
     while (this.items.length) {
       const item = this.items[0];
@@ -95,6 +111,7 @@ export class SendQueue {
       try {
         await item.target.say(item.text);
         this.items.shift();
+        this.tell(item.delivery?.sent);
       } catch (error) {
         if (TOO_FREQUENT.test(String((error as Error)?.message ?? error))) {
           this.log(`WeChat asks to slow down; pausing ${this.limits.backoffMs} ms`);
@@ -102,6 +119,7 @@ export class SendQueue {
         } else {
           this.log(`send failed, dropped: ${(error as Error)?.message ?? error}`);
           this.items.shift();
+          this.tell(item.delivery?.dropped);
         }
       }
     }

@@ -30,7 +30,7 @@ export interface OutboxItem {
 /**
  * The bot's own state, in its own SQLite file (never the hub's tables): room bindings, handled message ids,
  * recent texts for the 60-second replay guard, dialogs, the durable outbox of needs, needs registered per
- * resident, spam reports and "already answered" notices.
+ * resident, spam reports, "already answered" notices, volunteers linked to contacts and the reminders they got.
  */
 export class BotState {
   private readonly db: Database.Database;
@@ -52,6 +52,7 @@ export class BotState {
       CREATE TABLE IF NOT EXISTS staff_room (room_id TEXT PRIMARY KEY, bound_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS volunteer_link (contact_id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL, linked_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS bot_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS reminder_sent (contact_id TEXT NOT NULL, reminder TEXT NOT NULL, sent_at INTEGER NOT NULL, PRIMARY KEY (contact_id, reminder));
     `);
   }
 
@@ -250,6 +251,30 @@ export class BotState {
     this.db
       .prepare('INSERT OR REPLACE INTO volunteer_link (contact_id, volunteer_id, linked_at) VALUES (?, ?, ?)')
       .run(contactId, volunteerId, now);
+  }
+
+  /** Every contact the bot registered as a hub volunteer. */
+  linkedVolunteers(): { contactId: string; volunteerId: string }[] {
+    return (
+      this.db.prepare('SELECT contact_id, volunteer_id FROM volunteer_link ORDER BY linked_at, contact_id').all() as {
+        contact_id: string;
+        volunteer_id: string;
+      }[]
+    ).map((r) => ({ contactId: r.contact_id, volunteerId: r.volunteer_id }));
+  }
+
+  /** True once `reminder` (e.g. `activity:12`, `hours:34`) has reached the contact. */
+  reminderSent(contactId: string, reminder: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM reminder_sent WHERE contact_id = ? AND reminder = ?').get(contactId, reminder) !==
+      undefined
+    );
+  }
+
+  markReminderSent(contactId: string, reminder: string, now: number): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO reminder_sent (contact_id, reminder, sent_at) VALUES (?, ?, ?)')
+      .run(contactId, reminder, now);
   }
 
   setStaffRoom(roomId: string, now: number): void {

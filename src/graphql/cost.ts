@@ -21,8 +21,9 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
  * Every per-parent field is batched per level (one DataLoader batch for all the parents of a level), so a field
  * that reads the database costs its statements once per place it appears in the document, however many parents it
  * has. What does grow with the parents is the work on rows and objects: each field counts once per parent it is
- * resolved for, and a list multiplies the parents of what it selects by its expected length — a connection by its
- * `first`, `Region.children` by the width of the division tree, other lists by a fixed guess.
+ * resolved for, and a list multiplies the parents of what it selects by its expected length — a connection (or a
+ * list with a `first`) by its `first`, a list asked for by keys by the number of keys, `Region.children` by the width
+ * of the division tree, other lists by a fixed guess.
  */
 export interface CostEstimate {
   /** SQL statements expected (per level, not per parent). */
@@ -86,6 +87,24 @@ function pageSizeOf(
   return Math.min(Math.max(first, 0), MAX_PAGE_SIZE);
 }
 
+/**
+ * A list asked for by a list of keys (e.g. `residentVolunteers(residents: [...])`) holds at most one item per key:
+ * its length is the number of keys sent; undefined when the field takes no list or it was not sent.
+ */
+function keyCountOf(
+  walk: Walk,
+  field: GraphQLField<unknown, unknown>,
+  args: readonly { name: { value: string }; value: never }[],
+) {
+  for (const arg of field.args) {
+    if (!isListType(getNullableType(arg.type))) continue;
+    const node = args.find((candidate) => candidate.name.value === arg.name);
+    const value = node ? valueFromASTUntyped(node.value, walk.variables) : undefined;
+    if (Array.isArray(value)) return value.length;
+  }
+  return undefined;
+}
+
 function visit(
   walk: Walk,
   selectionSet: SelectionSetNode,
@@ -125,10 +144,13 @@ function visit(
     }
     if (!selection.selectionSet || !isCompositeType(named)) continue;
     let children = parents;
-    if (isListType(getNullableType(field.type))) {
-      children *= key === 'Region.children' ? REGION_CHILDREN : (pageSize ?? LIST_LENGTH);
-    }
     const page = pageSizeOf(walk, field, selection.arguments as never);
+    if (isListType(getNullableType(field.type))) {
+      children *=
+        key === 'Region.children'
+          ? REGION_CHILDREN
+          : (page ?? keyCountOf(walk, field, selection.arguments as never) ?? pageSize ?? LIST_LENGTH);
+    }
     visit(walk, selection.selectionSet, named, Math.max(children, 0), page, false, seen);
   }
 }

@@ -56,6 +56,11 @@ export interface BotFixture {
   settled(received: number): Promise<void>;
   /** Replies the bot sent to a conversation (room id or contact id), in order. */
   sent(conversationId: string): string[];
+  /**
+   * Stops the bot and starts a new one on the same puppet, hub and config (give it a state file to keep state), as a
+   * restarted process would be; `resident` is the new one afterwards.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -91,15 +96,19 @@ export async function startBotFixture(
     dialogTimeoutMs: 10 * 60_000,
     ...options.config,
   };
-  const resident = buildResidentBot({ config, puppet, clock: options.clock, gate: options.gate, log: () => undefined });
+  const build = () =>
+    buildResidentBot({ config, puppet, clock: options.clock, gate: options.gate, log: () => undefined });
+  let resident = build();
   // Counted as the bot's own message event fires: the gate starts handling each one in that same event.
   let received = 0;
   const receivedWaiters: (() => void)[] = [];
-  resident.bot.on('message', (message) => {
-    if (message.self()) return;
-    received += 1;
-    for (const wake of receivedWaiters.splice(0)) wake();
-  });
+  const count = (bot: ResidentBot['bot']) =>
+    bot.on('message', (message) => {
+      if (message.self()) return;
+      received += 1;
+      for (const wake of receivedWaiters.splice(0)) wake();
+    });
+  count(resident.bot);
   const receivedAtLeast = async (count: number) => {
     while (received < count) await new Promise<void>((resolve) => receivedWaiters.push(resolve));
   };
@@ -130,7 +139,9 @@ export async function startBotFixture(
     });
   return {
     t,
-    resident,
+    get resident() {
+      return resident;
+    },
     mocker,
     botUser,
     person,
@@ -173,6 +184,19 @@ export async function startBotFixture(
       }
     },
     sent: (conversationId) => log.get(conversationId) ?? [],
+    async restart() {
+      await resident.deps.queue.idle();
+      await resident.bot.stop();
+      // A restarted process would bring a new puppet; this one still speaks to the stopped Wechaty (which would
+      // start its timers again on the next login) and keeps its memory. Both are let go for the new Wechaty.
+      puppet.removeAllListeners();
+      const memory = puppet.memory as object;
+      Object.assign(puppet, { _memory: new (memory.constructor as new () => object)() });
+      resident = build();
+      count(resident.bot);
+      await resident.bot.start();
+      mocker.login(botUser);
+    },
     async stop() {
       await resident.bot.stop().catch(() => undefined);
       await new Promise((resolve) => proxy.close(resolve));

@@ -5,14 +5,20 @@ import { createErrorFormatter } from '../../src/graphql/errors';
 import { prefixGroups } from '../../src/db/region-scope';
 
 const schema = buildSchema(`
-  type Query { region(id: ID!): Region }
+  type Query { region(id: ID!): Region regionsOf(ids: [ID!]!): [Region]! }
   type Mutation { rateNeed(id: ID!): Int }
-  type Region { id: ID! name: String! children: [Region!]! linkageIndex: LinkageIndex! needs(first: Int): NeedConnection! }
+  type Region { id: ID! name: String! children: [Region!]! linkageIndex: LinkageIndex! needs(first: Int): NeedConnection! latest(first: Int): [Need!]! }
   type LinkageIndex { needsResolved: Int! }
   type NeedConnection { totalCount: Int! nodes: [Need!]! }
   type Need { number: String! }
 `);
-const computed = new Set(['Region.children', 'Region.linkageIndex', 'Region.needs', 'NeedConnection.totalCount']);
+const computed = new Set([
+  'Region.latest',
+  'Region.children',
+  'Region.linkageIndex',
+  'Region.needs',
+  'NeedConnection.totalCount',
+]);
 
 function estimate(source: string, variables?: Record<string, unknown>) {
   const document = parse(source);
@@ -52,6 +58,19 @@ describe('the cost estimate', () => {
     });
     expect(estimate('{ region(id: "1") { needs(first: 100000) { nodes { number } } } }').items).toBe(1 + 1 + 1 + 100);
     expect(estimate('{ region(id: "1") { needs { nodes { number } } } }').items).toBe(1 + 1 + 1 + 20);
+  });
+
+  test('a list asked for by keys holds one item per key; a plain list with first holds first', () => {
+    // items: regionsOf 1, name ×3, latest ×3, number ×3×5; statements: regionsOf, latest.
+    expect(
+      estimate('query($ids: [ID!]!) { regionsOf(ids: $ids) { name latest(first: 5) { number } } }', {
+        ids: ['1', '2', '3'],
+      }),
+    ).toEqual({ items: 1 + 3 + 3 + 15, statements: 2, cost: 22 + 2 * 20, mutationFields: 0 });
+    expect(estimate('{ regionsOf(ids: ["1", "2"]) { name } }').items).toBe(1 + 2);
+    // Not sent: the fixed guess of 10.
+    expect(estimate('query($ids: [ID!]!) { regionsOf(ids: $ids) { name } }').items).toBe(1 + 10);
+    expect(estimate('{ region(id: "1") { latest { number } } }').items).toBe(1 + 1 + 20);
   });
 
   test('fragments count like the fields they spread; __typename is free', () => {

@@ -54,6 +54,18 @@ export type SubmitNeedInput = {
   reporterRef?: string | null | undefined;
 };
 
+export type ActivityStatus =
+  | 'PLANNED'
+  | 'OPEN'
+  | 'FINISHED'
+  | 'CANCELLED';
+
+export type ResidentVolunteerInput = {
+  id: string | number;
+  /** required from a BOT: the reference the volunteer was registered with */
+  reporterRef?: string | null | undefined;
+};
+
 export type RegisterVolunteerInput = {
   name: string;
   regionId: string | number;
@@ -142,3 +154,11 @@ export type VolunteerHoursQueryVariables = Exact<{
 
 
 export type VolunteerHoursQuery = { volunteer: { displayName: string, serviceHours: number, timeBankBalance: number } | null };
+
+export type VolunteerRemindersQueryVariables = Exact<{
+  residents: Array<ResidentVolunteerInput> | ResidentVolunteerInput;
+  from: string;
+}>;
+
+
+export type VolunteerRemindersQuery = { residentVolunteers: Array<{ id: string, serviceHours: number, signUps: Array<{ activity: { id: string, title: string, startsOn: string, status: ActivityStatus, station: { name: string } | null, region: { name: string } | null } | null }>, serviceHourRecords: Array<{ id: string, hours: number, verified: boolean, servedOn: string, activity: { title: string } | null }> } | null> };

@@ -7,7 +7,13 @@ import { VolunteerNeed, VolunteerNeedResolver } from './candidates';
 import { VolunteerRegionResolver, VolunteerStationResolver } from './region.extension';
 import { ActivitySignup, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
 import { activityById, teamById } from './volunteer.loaders';
-import { VolunteerActivityResolver, VolunteerResolver, VolunteerTeamResolver } from './volunteer.resolver';
+import {
+  ActivitySignupResolver,
+  ServiceHoursResolver,
+  VolunteerActivityResolver,
+  VolunteerResolver,
+  VolunteerTeamResolver,
+} from './volunteer.resolver';
 
 /** 社区志愿者: volunteers, teams, activities and service hours; contributes volunteer figures to regions and stations. */
 export const volunteerSubgraph: SubgraphDefinition = {
@@ -25,6 +31,8 @@ export const volunteerSubgraph: SubgraphDefinition = {
     VolunteerTeamResolver,
     VolunteerActivityResolver,
     VolunteerResolver,
+    ActivitySignupResolver,
+    ServiceHoursResolver,
     VolunteerRegionResolver,
     VolunteerStationResolver,
     VolunteerNeedResolver,

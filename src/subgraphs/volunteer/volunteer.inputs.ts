@@ -96,3 +96,15 @@ export class CreateActivityInput {
   @OptionalText(2000)
   description?: string;
 }
+
+/** One volunteer record asked for on a resident's behalf: the BOT adds the reference it registered them with. */
+@InputType()
+export class ResidentVolunteerInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ nullable: true, description: 'required from a BOT: the reference the volunteer was registered with' })
+  @IsOptional()
+  @Matches(REPORTER_REF)
+  reporterRef?: string;
+}

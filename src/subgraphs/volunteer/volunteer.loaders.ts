@@ -1,10 +1,61 @@
-import { sqlColumns } from '../../db/naming';
-import type { HubContext } from '../../graphql/context';
+import { sqlColumns, sqlTable } from '../../db/naming';
+import { loaderFor, type HubContext } from '../../graphql/context';
 import { byIdLoader, groupAggregateLoader, subtreeAggregateLoader } from '../../graphql/loaders';
-import { ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
+import { ActivitySignup, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
 
 export const teamById = (context: HubContext) => byIdLoader(context, VolunteerTeam, 'volunteer.team');
 export const activityById = (context: HubContext) => byIdLoader(context, VolunteerActivity, 'volunteer.activity');
+export const volunteerById = (context: HubContext) => byIdLoader(context, Volunteer, 'volunteer.volunteer');
+
+/** Groups rows by volunteer in the order of the requested keys (rows arrive already in each list's order). */
+function perVolunteer<T extends { volunteerId: number }>(keys: readonly number[], rows: readonly T[]): T[][] {
+  const groups = new Map<number, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(row.volunteerId)?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/**
+ * Each volunteer's sign-ups for activities on or after `from` (all when undefined), soonest first, at most
+ * `first` per volunteer: one statement per batch, the per-volunteer cut made by ROW_NUMBER (SQLite and MariaDB).
+ */
+export const upcomingSignUps = (context: HubContext, from: string | undefined, first: number) =>
+  loaderFor<number, ActivitySignup[]>(context, `volunteer.signUps:${from ?? ''}:${first}`, async (keys) => {
+    const { dataSource } = context;
+    const s = sqlColumns(dataSource, ActivitySignup);
+    const a = sqlColumns(dataSource, VolunteerActivity);
+    const ranked = `SELECT rs.${s('id')} AS id, ROW_NUMBER() OVER (PARTITION BY rs.${s('volunteerId')} ORDER BY ra.${a('startsOn')}, rs.${s('id')}) AS n
+      FROM ${sqlTable(dataSource, ActivitySignup)} rs JOIN ${sqlTable(dataSource, VolunteerActivity)} ra ON ra.${a('id')} = rs.${s('activityId')}
+      WHERE rs.${s('volunteerId')} IN (:...keys)${from === undefined ? '' : ` AND ra.${a('startsOn')} >= :from`}`;
+    const rows = await dataSource
+      .getRepository(ActivitySignup)
+      .createQueryBuilder('s')
+      .innerJoin(VolunteerActivity, 'a', 'a.id = s.activityId')
+      .where(`s.id IN (SELECT ranked.id FROM (${ranked}) ranked WHERE ranked.n <= :first)`, {
+        keys: [...keys],
+        from,
+        first,
+      })
+      .orderBy('a.startsOn', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    return perVolunteer(keys, rows);
+  });
+
+/** Each volunteer's newest `first` service-hours records, verified or not, newest first: one statement per batch. */
+export const recentHourRecords = (context: HubContext, first: number) =>
+  loaderFor<number, ServiceHours[]>(context, `volunteer.hourRecords:${first}`, async (keys) => {
+    const { dataSource } = context;
+    const h = sqlColumns(dataSource, ServiceHours);
+    const ranked = `SELECT rh.${h('id')} AS id, ROW_NUMBER() OVER (PARTITION BY rh.${h('volunteerId')} ORDER BY rh.${h('id')} DESC) AS n
+      FROM ${sqlTable(dataSource, ServiceHours)} rh WHERE rh.${h('volunteerId')} IN (:...keys)`;
+    const rows = await dataSource
+      .getRepository(ServiceHours)
+      .createQueryBuilder('h')
+      .where(`h.id IN (SELECT ranked.id FROM (${ranked}) ranked WHERE ranked.n <= :first)`, { keys: [...keys], first })
+      .orderBy('h.id', 'DESC')
+      .getMany();
+    return perVolunteer(keys, rows);
+  });
 
 export const teamMemberCount = (context: HubContext) =>
   groupAggregateLoader(context, 'volunteer.members', Volunteer, 'teamId', 'COUNT(*)');

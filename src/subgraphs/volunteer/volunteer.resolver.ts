@@ -3,15 +3,25 @@ import type { HubContext } from '../../graphql/context';
 import { HourLedgerEntry, LedgerVerification, timeBankHalfHours, verifyLedger } from './ledger';
 import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
+import { BadInputError } from '../../errors';
 import { VolunteerRegion, VolunteerStation } from './region.extension';
 import { ActivitySignup, hoursOf, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
 import {
   CreateActivityInput,
   RegisterVolunteerInput,
+  ResidentVolunteerInput,
   VolunteerActivityFilter,
   VolunteerTeamFilter,
 } from './volunteer.inputs';
-import { activityHalfHours, teamById, teamMemberCount, volunteerHalfHours } from './volunteer.loaders';
+import {
+  activityById,
+  activityHalfHours,
+  recentHourRecords,
+  teamById,
+  teamMemberCount,
+  upcomingSignUps,
+  volunteerHalfHours,
+} from './volunteer.loaders';
 import {
   checkIn,
   checkOut,
@@ -23,6 +33,7 @@ import {
   listTeams,
   redeemHours,
   registerVolunteer,
+  residentVolunteers,
   setVolunteerTeam,
   signUp,
   verifyHours,
@@ -120,6 +131,18 @@ export class VolunteerResolver {
     return getVolunteer(context, id, reporterRef);
   }
 
+  @Query(() => [Volunteer], {
+    nullable: 'items',
+    description:
+      'several volunteers in the order asked (at most 100), each as volunteer(id, reporterRef) would answer it; null for one that is gone or not the caller’s',
+  })
+  residentVolunteers(
+    @Arg('residents', () => [ResidentVolunteerInput]) residents: ResidentVolunteerInput[],
+    @Ctx() context: HubContext,
+  ) {
+    return residentVolunteers(context, residents);
+  }
+
   @Mutation(() => Volunteer, { description: 'STAFF or the BOT of the region, ADMIN' })
   registerVolunteer(
     @Arg('input', () => RegisterVolunteerInput) input: RegisterVolunteerInput,
@@ -210,5 +233,53 @@ export class VolunteerResolver {
   @FieldResolver(() => VolunteerTeam, { nullable: true })
   team(@Root() volunteer: Volunteer, @Ctx() context: HubContext) {
     return volunteer.teamId === null ? null : teamById(context).load(volunteer.teamId);
+  }
+
+  @FieldResolver(() => [ActivitySignup], {
+    description: 'the activities signed up for, soonest first (those starting on or after `from`, YYYY-MM-DD)',
+  })
+  signUps(
+    @Root() volunteer: Volunteer,
+    @Ctx() context: HubContext,
+    @Arg('from', () => String, { nullable: true }) from?: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'at most 50' }) first = 20,
+  ) {
+    if (from != null && !/^\d{4}-\d{2}-\d{2}$/.test(from))
+      throw new BadInputError('日期格式应为 YYYY-MM-DD', { argument: 'from' });
+    return upcomingSignUps(context, from ?? undefined, listLength(first)).load(volunteer.id);
+  }
+
+  @FieldResolver(() => [ServiceHours], {
+    description: 'the newest service-hours records, verified or waiting for staff, newest first',
+  })
+  serviceHourRecords(
+    @Root() volunteer: Volunteer,
+    @Ctx() context: HubContext,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'at most 50' }) first = 20,
+  ) {
+    return recentHourRecords(context, listLength(first)).load(volunteer.id);
+  }
+}
+
+/** The length of a volunteer's own lists: 1 to 50. */
+function listLength(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > 50)
+    throw new BadInputError('first 应在 1 到 50 之间 (first must be 1 to 50)', { argument: 'first' });
+  return first;
+}
+
+@Resolver(() => ActivitySignup)
+export class ActivitySignupResolver {
+  @FieldResolver(() => VolunteerActivity, { nullable: true })
+  activity(@Root() signup: ActivitySignup, @Ctx() context: HubContext) {
+    return activityById(context).load(signup.activityId);
+  }
+}
+
+@Resolver(() => ServiceHours)
+export class ServiceHoursResolver {
+  @FieldResolver(() => VolunteerActivity, { nullable: true, description: 'the activity served at, if any' })
+  activity(@Root() hours: ServiceHours, @Ctx() context: HubContext) {
+    return hours.activityId === null ? null : activityById(context).load(hours.activityId);
   }
 }

@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../auth/identity';
 import {
+  actsForReporter,
+  actsInRegion,
   requireLinkInScope,
+  requireRole,
   requireOrganizationActor,
   requireOrganizationReach,
   requireRegionActor,
@@ -32,10 +35,11 @@ import {
 import type {
   CreateActivityInput,
   RegisterVolunteerInput,
+  ResidentVolunteerInput,
   VolunteerActivityFilter,
   VolunteerTeamFilter,
 } from './volunteer.inputs';
-import { activityById, teamById } from './volunteer.loaders';
+import { activityById, teamById, volunteerById } from './volunteer.loaders';
 
 export function getTeam(context: HubContext, id: string) {
   return loadOrFail(teamById(context), id, '志愿服务队伍');
@@ -302,4 +306,32 @@ export async function getVolunteer(context: HubContext, id: string, reporterRef?
   requireRegionActor(context.identity, volunteer.regionId, Role.STAFF, Role.BOT);
   requireReporter(context.identity, volunteer.reporterRef, reporterRef);
   return volunteer;
+}
+
+/** How many records one residentVolunteers request may ask for (the bot sends them in smaller chunks). */
+export const MAX_RESIDENT_VOLUNTEERS = 100;
+
+/**
+ * Several volunteers' own records at once, in the order asked, with the rules of `volunteer(id, reporterRef)` for
+ * each: STAFF of the region, ADMIN, or a BOT of the region presenting the reference the record was registered with.
+ * One record that is gone or not the caller's is null, so one resident's record never fails the others'.
+ */
+export async function residentVolunteers(context: HubContext, residents: ResidentVolunteerInput[]) {
+  requireRole(context.identity, Role.ADMIN, Role.STAFF, Role.BOT);
+  if (residents.length > MAX_RESIDENT_VOLUNTEERS) {
+    throw new BadInputError(
+      `一次最多查询 ${MAX_RESIDENT_VOLUNTEERS} 位志愿者 (at most ${MAX_RESIDENT_VOLUNTEERS} volunteers per request)`,
+      { argument: 'residents' },
+    );
+  }
+  const ids = residents.map((resident) => parseIntId(resident.id, 'id'));
+  const found = await volunteerById(context).loadMany(ids);
+  return found.map((volunteer, index) =>
+    volunteer instanceof Error ||
+    !volunteer ||
+    !actsInRegion(context.identity, volunteer.regionId) ||
+    !actsForReporter(context.identity, volunteer.reporterRef, residents[index].reporterRef)
+      ? null
+      : volunteer,
+  );
 }
