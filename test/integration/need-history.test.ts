@@ -592,3 +592,37 @@ test('an event whose transaction rolls back is never read, and its seq given aga
   // The seq the rolled-back change had taken goes to the next change, which the reader still sees.
   expect(next.map((e) => e.seq)).toEqual([last.seq + 1]);
 });
+
+test('an assignment racing the resolution lands before it or is refused, never after it', async () => {
+  const needs = await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      const need = await accepted();
+      for (const step of ['matchNeed', 'startNeedService'])
+        await t.query(Op.NEED_TRANSITION(step), { id: need.id }, staff);
+      return need;
+    }),
+  );
+  const results = await Promise.all(
+    needs.flatMap((need, index) => [
+      t.execute(Ev.ASSIGN_NEED, { id: need.id, society: 'COMMUNITY', referenceId: inScope.station }, staff),
+      // Half the resolutions start a read later, so that both orders happen.
+      (index % 2 ? t.query(Ev.NEED_HISTORY, { id: need.id }, staff) : Promise.resolve()).then(() =>
+        t.execute(Op.NEED_TRANSITION('resolveNeed'), { id: need.id }, staff),
+      ),
+    ]),
+  );
+  const assignments = results.filter((_, index) => index % 2 === 0);
+  const refused = assignments.filter((a) => a.errors).length;
+  process.stdout.write(`assignment vs resolution: ${10 - refused} landed before, ${refused} refused after\n`);
+  for (const resolved of results.filter((_, index) => index % 2 === 1)) expect(resolved.errors).toBeUndefined();
+  for (const [index, need] of needs.entries()) {
+    const events = await history(need.id);
+    const kinds = events.slice(4).map((e) => `${e.kind}:${e.toStatus}`);
+    if (assignments[index].errors) {
+      expect(codeOf(assignments[index])).toBe('NOT_ASSIGNABLE');
+      expect(kinds).toEqual(['STATUS:RESOLVED']);
+    } else {
+      expect(kinds).toEqual(['ASSIGNMENT:IN_SERVICE', 'STATUS:RESOLVED']);
+    }
+  }
+});
