@@ -11,6 +11,7 @@ import { IDENTITIES, JIANGCHUAN, JIANGCHUAN_COMMUNITY, XIAHE, orgIdentity } from
 import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
   AssignedHandlersQuery,
+  AuditLogQuery,
   HandlersInQuery,
   NeedFeedQuery,
   NeedFeedSeqsQuery,
@@ -262,6 +263,12 @@ describe('assignment: who will come, and when', () => {
       ['STATUS', 'IN_SERVICE', null, true],
       ['ASSIGNMENT', 'IN_SERVICE', inScope.socialWorker, false],
     ]);
+    const { auditLog } = await t.query<AuditLogQuery>(Op.AUDIT_LOG, { operation: 'assignNeed' }, admin);
+    const mine = auditLog.nodes.filter((n) => n.target.split(' ').includes(`id=${need.id}`));
+    expect(
+      mine.map((n) => [n.subject, n.role, n.outcome, n.target.includes(`referenceId=${inScope.station}`)]),
+    ).toEqual(expect.arrayContaining([['staff-liqi', 'STAFF', 'OK', true]]));
+    expect(mine).toHaveLength(2);
   });
 
   // Every refusal leaves the need's history and the feed as they were.
