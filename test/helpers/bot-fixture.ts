@@ -56,11 +56,28 @@ export interface BotFixture {
   settled(received: number): Promise<void>;
   /** Replies the bot sent to a conversation (room id or contact id), in order. */
   sent(conversationId: string): string[];
+  /**
+   * Stops the bot and starts a new one on the same state file (give the fixture a `config.stateFile` for that), as
+   * a restarted process would; WeChat still has the same people and rooms, with the same ids. `resident`, `mocker`,
+   * `botUser`, `person` and `room` are the new ones afterwards; other contacts are found with `contact(id)`.
+   */
+  restart(): Promise<void>;
+  /** A contact of the current WeChat (after a restart, the one with the id a test kept). */
+  contact(id: string): MockContact;
   stop(): Promise<void>;
 }
 
 export async function startBotFixture(
-  options: { config?: Partial<BotConfig>; clock?: Clock; roomTopic?: string; gate?: Partial<GateConfig> } = {},
+  options: {
+    config?: Partial<BotConfig>;
+    clock?: Clock;
+    roomTopic?: string;
+    gate?: Partial<GateConfig>;
+    /** Questions kept while the hub was down are answered only when the test calls answerDeferred, unless set. */
+    deferredRetryMs?: number;
+    /** Where the bot's log lines go (nowhere unless given). */
+    log?: (line: string) => void;
+  } = {},
 ): Promise<BotFixture> {
   const t = await startTestHub({
     env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '100000', MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000' },
@@ -81,8 +98,6 @@ export async function startBotFixture(
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   const botToken = await t.token({ role: Role.BOT, subject: 'wushe-resident-bot', regionId: '530400000000' });
-  const mocker = new mock.Mocker();
-  const puppet = new PuppetMock({ mocker });
   const config: BotConfig = {
     hubUrl: `${base}/graphql`,
     botToken,
@@ -91,28 +106,16 @@ export async function startBotFixture(
     dialogTimeoutMs: 10 * 60_000,
     ...options.config,
   };
-  const resident = buildResidentBot({ config, puppet, clock: options.clock, gate: options.gate, log: () => undefined });
   // Counted as the bot's own message event fires: the gate starts handling each one in that same event.
   let received = 0;
   const receivedWaiters: (() => void)[] = [];
-  resident.bot.on('message', (message) => {
-    if (message.self()) return;
-    received += 1;
-    for (const wake of receivedWaiters.splice(0)) wake();
-  });
   const receivedAtLeast = async (count: number) => {
     while (received < count) await new Promise<void>((resolve) => receivedWaiters.push(resolve));
   };
-  await resident.bot.start();
-  const [botUser, person] = mocker.createContacts(2);
-  mocker.login(botUser);
-  const room = mocker.createRoom({
-    topic: options.roomTopic ?? '葫田社区居民群',
-    memberIdList: [botUser.id, person.id],
-  });
   const log = new Map<string, string[]>();
   const delivered = new Set<string>();
   const waiters: { conversation: string; resolve: (text: string) => void }[] = [];
+  let botUser: MockContact;
   const record = (message: MockMessage) => {
     if (message.payload.talkerId !== botUser.id) return;
     const conversation = message.payload.roomId ?? message.payload.listenerId ?? '';
@@ -121,6 +124,33 @@ export async function startBotFixture(
     const index = waiters.findIndex((w) => w.conversation === conversation);
     if (index >= 0) waiters.splice(index, 1)[0].resolve(text);
   };
+  /** A bot on a new puppet of `wechat`, started (the account logs in afterwards). */
+  const startBot = async (wechat: mock.Mocker) => {
+    const bot = buildResidentBot({
+      config,
+      puppet: new PuppetMock({ mocker: wechat }),
+      clock: options.clock,
+      gate: options.gate,
+      log: options.log ?? (() => undefined),
+      deferredRetryMs: options.deferredRetryMs ?? 0,
+    });
+    bot.bot.on('message', (message) => {
+      if (message.self()) return;
+      received += 1;
+      for (const wake of receivedWaiters.splice(0)) wake();
+    });
+    await bot.bot.start();
+    return bot;
+  };
+  let mocker = new mock.Mocker();
+  let resident = await startBot(mocker);
+  let person: MockContact;
+  [botUser, person] = mocker.createContacts(2);
+  mocker.login(botUser);
+  let room = mocker.createRoom({
+    topic: options.roomTopic ?? '葫田社区居民群',
+    memberIdList: [botUser.id, person.id],
+  });
   // Every message the bot sends has the bot's account as talker, whatever the conversation.
   botUser.on('message', record as never);
   const next = (conversation: string) =>
@@ -130,11 +160,21 @@ export async function startBotFixture(
     });
   return {
     t,
-    resident,
-    mocker,
-    botUser,
-    person,
-    room,
+    get resident() {
+      return resident;
+    },
+    get mocker() {
+      return mocker;
+    },
+    get botUser() {
+      return botUser;
+    },
+    get person() {
+      return person;
+    },
+    get room() {
+      return room;
+    },
     hubUrl: config.hubUrl,
     async say(text, { privately = false, awaitPrivate = privately, from = person, in: where = room } = {}) {
       const reply = next(awaitPrivate ? from.id : where.id);
@@ -173,6 +213,21 @@ export async function startBotFixture(
       }
     },
     sent: (conversationId) => log.get(conversationId) ?? [],
+    async restart() {
+      await resident.deps.queue.idle();
+      await resident.bot.stop();
+      const before = mocker;
+      mocker = new mock.Mocker();
+      resident = await startBot(mocker);
+      for (const payload of before.cacheContactPayload.values()) mocker.createContact(payload);
+      for (const payload of before.cacheRoomPayload.values()) mocker.createRoom(payload);
+      botUser = mocker.ContactMock.load(botUser.id);
+      person = mocker.ContactMock.load(person.id);
+      room = mocker.RoomMock.load(room.id);
+      mocker.login(botUser);
+      botUser.on('message', record as never);
+    },
+    contact: (id) => mocker.ContactMock.load(id),
     async stop() {
       await resident.bot.stop().catch(() => undefined);
       await new Promise((resolve) => proxy.close(resolve));
