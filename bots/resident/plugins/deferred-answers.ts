@@ -76,10 +76,9 @@ async function answerDue(deps: BotDeps, bot: Wechaty): Promise<number> {
       { reply: (line) => say(room ?? talker, line), replyPrivately: (line) => say(talker, line) },
     );
     if (outcome === 'hubDown') {
-      deps.state.deferred.retryLater(
-        question.id,
-        now + Math.min(MAX_BACKOFF_MS, FIRST_RETRY_MS * 2 ** question.attempts),
-      );
+      const delay = Math.min(MAX_BACKOFF_MS, FIRST_RETRY_MS * 2 ** question.attempts);
+      deps.state.deferred.retryLater(question.id, now + delay);
+      deps.log(`hub still unreachable; ${deps.state.deferred.pending()} questions kept, next try in ${delay} ms`);
       return answered;
     }
     deps.state.deferred.forget(question.id);
