@@ -5,6 +5,7 @@ import { generateRegions, generateStations } from './community';
 import { Contacts } from './contacts';
 import { readDivisions } from './divisions';
 import { generateNeeds, generateProjectRound } from './linkage';
+import { Living } from './living';
 import { generateOrganizations } from './organization';
 import { Random } from './random';
 import { table, type TableRows } from './rows';
@@ -16,6 +17,11 @@ export const SEED = 20210909;
 export interface DatasetOptions {
   /** 1 = the city as reported; smaller values shrink the generated bulk, never the named facts. */
   scale: number;
+  /**
+   * The moment the upcoming activities and open needs are dated from (default: the clock). Nothing else depends
+   * on it; tests that compare those rows exactly pass a fixed one.
+   */
+  now?: Date;
 }
 
 /**
@@ -23,13 +29,14 @@ export interface DatasetOptions {
  * are made so rows can point at each other. The societies draw from one random sequence in this order, so
  * reordering the calls changes the city.
  */
-export function generateYuxi({ scale }: DatasetOptions): TableRows[] {
+export function generateYuxi({ scale, now = new Date() }: DatasetOptions): TableRows[] {
   if (!(scale > 0 && scale <= 1)) throw new Error(`scale must be in (0, 1], got ${scale}`);
   const random = new Random(SEED);
   const divisions = readDivisions();
   const regions = generateRegions(random, divisions);
   const city = new City(random, scale, regions);
   const contacts = new Contacts(SEED, city);
+  const living = new Living(SEED, city, now);
   const community = generateStations(city, divisions, contacts);
   const organization = generateOrganizations(city, community.named, contacts);
   const socialWork = generateSocialWork(
@@ -38,8 +45,14 @@ export function generateYuxi({ scale }: DatasetOptions): TableRows[] {
     community.stations,
     organization.named.yuanfang,
   );
-  const volunteering = generateVolunteering(city, organization.organizations, community.named, organization.named);
-  const needs = generateNeeds(city, volunteering.teams, organization.named.nuannuan);
+  const volunteering = generateVolunteering(
+    city,
+    organization.organizations,
+    community.named,
+    organization.named,
+    living,
+  );
+  const needs = generateNeeds(city, volunteering.teams, organization.named.nuannuan, living);
   const resources = generateResources(city);
   const projects = generateProjectRound(
     city,

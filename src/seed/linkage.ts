@@ -5,6 +5,7 @@ import { ProjectCategory, ProjectRound, ProjectStatus, ServiceProject } from '..
 import { OrganizationKind, type SocialOrganization } from '../subgraphs/organization/organization.entity';
 import type { VolunteerTeam } from '../subgraphs/volunteer/volunteer.entity';
 import type { City } from './city';
+import type { Living } from './living';
 import { placeStem } from './names';
 import { splitExactly } from './random';
 import { table, type Row } from './rows';
@@ -19,8 +20,11 @@ const PROJECT_TITLES: Record<ProjectCategory, string> = {
   STORYTELLING: '讲好玉溪故事',
 };
 
-/** 需求 and 联动: the 308 households 暖暖公益协会 visited, as resolved needs with their linkage cases. */
-export function generateNeeds(city: City, teams: Row<VolunteerTeam>[], nuannuan: number) {
+/**
+ * 需求 and 联动: the 308 households 暖暖公益协会 visited, as resolved needs with their linkage cases; then, from
+ * `living`, the open needs of the named communities.
+ */
+export function generateNeeds(city: City, teams: Row<VolunteerTeam>[], nuannuan: number, living: Living) {
   const { random } = city;
   const needs: Row<
     Need,
@@ -81,7 +85,12 @@ export function generateNeeds(city: City, teams: Row<VolunteerTeam>[], nuannuan:
       );
     }
   });
-  return [table(Need, needs), table(LinkageCase, cases), table(LinkageContribution, contributions)];
+  const open = living.openNeeds(needs.length + 1, cases.length + 1);
+  return [
+    table(Need, [...needs, ...open.needs]),
+    table(LinkageCase, [...cases, ...open.cases]),
+    table(LinkageContribution, [...contributions, ...open.contributions]),
+  ];
 }
 
 /** The 2020 project round: the funded 关爱妇儿 project at the children's station and the other applications. */

@@ -10,6 +10,7 @@ import {
   LedgerKind,
 } from '../subgraphs/volunteer/ledger';
 import {
+  ActivitySignup,
   ActivityStatus,
   ServiceHours,
   Volunteer,
@@ -20,6 +21,7 @@ import type { City } from './city';
 import type { NamedStations } from './community';
 import { countyOf, townshipOf } from './divisions';
 import { ALL_CATEGORIES, personName, placeStem, SERVICE_NAMES, teamName } from './names';
+import type { Living } from './living';
 import type { NamedOrganizations } from './organization';
 import { splitExactly } from './random';
 import { table, type Row } from './rows';
@@ -28,12 +30,16 @@ import * as Y from './yuxi';
 type ActivityDraft = Pick<VolunteerActivity, 'title' | 'category' | 'regionId' | 'startsOn'> &
   Partial<Pick<VolunteerActivity, 'description' | 'stationId' | 'teamId' | 'organizationId' | 'capacity'>>;
 
-/** 社区志愿者: teams, volunteers (the children's station's own, then the city's), activities and hours. */
+/**
+ * 社区志愿者: teams, volunteers (the children's station's own, then the city's), activities and hours; and, from
+ * `living`, the activities of the weeks after the seed runs with their first sign-ups.
+ */
 export function generateVolunteering(
   city: City,
   organizations: Row<SocialOrganization>[],
   stations: NamedStations,
   named: NamedOrganizations,
+  living: Living,
 ) {
   const { random } = city;
   const teams: Row<VolunteerTeam>[] = [];
@@ -140,6 +146,10 @@ export function generateVolunteering(
   );
   const namedActivities = activities.length;
   const activityCount = city.count(Y.CITY_TOTALS.volunteerActivities, 100);
+  // The report's count is of all activities, so the weeks ahead take the places of the last generated past ones.
+  const upcoming = living.upcomingActivities(teams, stations, named);
+  const firstUpcomingId = activityCount - upcoming.length + 1;
+  if (firstUpcomingId <= namedActivities) throw new Error('too few generated activities to make room for upcoming');
   while (activities.length < activityCount) {
     const team = random.pick(teams);
     const category = random.pick(ALL_CATEGORIES);
@@ -177,17 +187,32 @@ export function generateVolunteering(
     const regionId = activity.regionId;
     const nearby = volunteersByLeaf.get(regionId) ?? volunteersByLeaf.get(city.randomLeafIn(regionId));
     if (!nearby) continue;
+    const volunteerId = random.pick(nearby);
+    const halfHours = random.int(2, 8);
+    // A place taken by an upcoming activity has served nothing yet. Its draws are made all the same, so the rest
+    // of the city does not depend on the day the seed runs.
+    if (activity.id >= firstUpcomingId) continue;
     hours.push({
       id: hours.length + 1,
-      volunteerId: random.pick(nearby),
+      volunteerId,
       activityId: activity.id,
       stationId: null,
       regionId,
-      halfHours: random.int(2, 8),
+      halfHours,
       servedOn: activity.startsOn,
       verified: true,
     });
   }
+  const upcomingRows = living.upcomingRows(
+    upcoming,
+    upcoming.map((_, index) => firstUpcomingId + index),
+  );
+  activities.splice(firstUpcomingId - 1, upcoming.length, ...upcomingRows);
+  const signups = living.signups(upcomingRows, (activity) =>
+    activity.stationId === stations.children
+      ? stationVolunteerIds
+      : volunteersWithin(volunteersByLeaf, activity.regionId),
+  );
 
   // 时间银行: every verified hour is earned in the tamper-evident ledger, in order.
   const ledger: Row<HourLedgerEntry>[] = chain(
@@ -212,9 +237,20 @@ export function generateVolunteering(
       table(VolunteerTeam, teams),
       table(Volunteer, volunteers),
       table(VolunteerActivity, activities),
+      table(ActivitySignup, signups),
       table(ServiceHours, hours),
       table(HourLedgerEntry, ledger),
       table(HourLedgerHead, [head]),
     ],
   };
+}
+
+/** The volunteers living in a region: a community, or every community of a township or county. */
+function volunteersWithin(volunteersByLeaf: Map<string, number[]>, regionId: string): number[] {
+  const prefix = regionId.endsWith('000000')
+    ? regionId.slice(0, 6)
+    : regionId.endsWith('000')
+      ? regionId.slice(0, 9)
+      : regionId;
+  return [...volunteersByLeaf].filter(([leaf]) => leaf.startsWith(prefix)).flatMap(([, ids]) => ids);
 }

@@ -991,6 +991,44 @@ export type VolunteerServiceHoursQueryVariables = Exact<{
 
 export type VolunteerServiceHoursQuery = { volunteer: { serviceHours: number } | null };
 
+export type UpcomingInQueryVariables = Exact<{
+  regionId: string | number;
+  from: string;
+}>;
+
+
+export type UpcomingInQuery = { volunteerActivities: { totalCount: number, nodes: Array<{ id: string, title: string, startsOn: string, status: ActivityStatus, capacity: number | null, region: { name: string } | null }> } };
+
+export type ActivityCountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivityCountQuery = { region: { volunteerActivityCount: number, volunteerCount: number } | null };
+
+export type OpenNeedsInQueryVariables = Exact<{
+  regionId: string | number;
+  status: NeedStatus;
+}>;
+
+
+export type OpenNeedsInQuery = { needs: { nodes: Array<{ id: string, number: string, status: NeedStatus, description: string | null, submittedAt: unknown, community: { name: string } | null, linkageCase: { id: string } | null }> } };
+
+export type DemoSignUpMutationVariables = Exact<{
+  activityId: string | number;
+  volunteerId: string | number;
+}>;
+
+
+export type DemoSignUpMutation = { signUpForActivity: { id: string } };
+
+export type DemoRegisterVolunteerMutationVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type DemoRegisterVolunteerMutation = { registerVolunteer: { id: string } };
+
 export type CityFiguresQueryVariables = Exact<{
   id: string | number;
 }>;
