@@ -80,6 +80,9 @@ test('hub down: the question is kept and said so; it is answered in its own conv
   );
   expect(kept()).toBe(2);
   expect(f.sent(f.room.id).slice(before.room)).toEqual([HUB_DOWN, HUB_DOWN]);
+  // A newer need (as if registered meanwhile) is now first in 我的需求: the kept question still means the one that
+  // was first when it was asked.
+  f.resident.deps.state.rememberNeed('XQ20991231-0001', f.person.id, '', 'SUBMITTED', Date.now() + ahead + 1);
 
   const inRoom = f.nextReply(f.room.id);
   const privately = f.nextReply(f.person.id);

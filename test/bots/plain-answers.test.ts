@@ -251,13 +251,22 @@ test('报名 asks consent first: refusing or 取消 registers nothing; agreeing,
   await asked2;
   expect(await f.say('同意', { privately: true, from: canceller })).toBe(askName);
   expect(await f.say('取消', { privately: true, from: canceller })).toBe('已取消报名,没有登记任何信息。');
+  // 取消 in the group ends the resident's private dialog too; with none open it says there is nothing to cancel.
+  const roomCanceller = f.mocker.createContact({ name: 'WeChat昵称丁' });
+  const asked3 = f.nextReply(roomCanceller.id);
+  await f.say(`报名 ${activity}`, { from: roomCanceller });
+  expect(await asked3).toBe(consent);
+  expect(await f.say('取消', { from: roomCanceller })).toBe('已取消,没有提交任何信息。');
+  expect(f.resident.deps.state.dialog(roomCanceller.id)).toBeUndefined();
+  later();
+  expect(await f.say('取消', { from: roomCanceller, privately: true })).toBe('现在没有进行中的登记或报名,不用取消。');
   expect(await volunteers()).toBe(before);
   expect(await signups()).toBe(0);
 
   const joiner = f.mocker.createContact({ name: 'WeChat昵称丙' });
-  const asked3 = f.nextReply(joiner.id);
+  const asked4 = f.nextReply(joiner.id);
   await f.say(`报名 ${activity}`, { from: joiner });
-  await asked3;
+  await asked4;
   expect(await f.say('同意', { privately: true, from: joiner })).toBe(askName);
   expect(await f.say('李', { privately: true, from: joiner })).toBe(askName);
   expect(await f.say('13812345678', { privately: true, from: joiner })).toBe(askName);

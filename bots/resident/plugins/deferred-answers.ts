@@ -12,6 +12,18 @@ const FIRST_RETRY_MS = 5000;
 const MAX_BACKOFF_MS = 60_000;
 
 /**
+ * 「我的需求 1」 means the need first in the list when it was asked; answered later, after another need was
+ * registered, it must still mean that one: the place is replaced by the number it stands for now.
+ */
+function pinned(deps: BotDeps, talkerId: string, command: Command): Command {
+  if ((command.kind !== 'needStatus' && command.kind !== 'rate') || !('position' in command)) return command;
+  const number = deps.state.needsOf(talkerId)[command.position - 1]?.number;
+  if (!number) return command;
+  const { position: _position, ...rest } = command;
+  return { ...rest, number };
+}
+
+/**
  * The hub could not answer `asked` now: keeps it in the bot's state and tells the resident it will be answered
  * (or, when they already have as many questions kept as allowed, to ask again later).
  */
@@ -24,7 +36,7 @@ export function keepQuestion(
     talkerId: asked.talker.id,
     roomId: asked.room?.id ?? '',
     text: asked.text,
-    command: asked.command,
+    command: pinned(deps, asked.talker.id, asked.command),
   };
   const kept = deps.state.deferred.keep(question, deps.clock.now());
   deps.log(
