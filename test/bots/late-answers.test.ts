@@ -116,7 +116,7 @@ test('kept questions, and where 更多 is in a list, survive a restart of the bo
   expect(await f.say('活动', { from: neighbour })).toBe(HUB_DOWN);
   expect(kept()).toBe(1);
 
-  await f.restart();
+  await f.restartBot();
   expect(kept()).toBe(1);
   const answered = f.nextReply(f.room.id);
   f.setHubDown(false);

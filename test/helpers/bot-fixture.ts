@@ -57,13 +57,11 @@ export interface BotFixture {
   /** Replies the bot sent to a conversation (room id or contact id), in order. */
   sent(conversationId: string): string[];
   /**
-   * Stops the bot and starts a new one on the same state file (give the fixture a `config.stateFile` for that), as
-   * a restarted process would; WeChat still has the same people and rooms, with the same ids. `resident`, `mocker`,
-   * `botUser`, `person` and `room` are the new ones afterwards; other contacts are found with `contact(id)`.
+   * Stops the bot and starts a new one on the same account, hub and state file (give the fixture a `stateFile`),
+   * with `changes` to its settings if given: a restart. `whileStopped` runs in between (e.g. staff move a need while
+   * no bot runs). `resident` is the new bot afterwards.
    */
-  restart(): Promise<void>;
-  /** A contact of the current WeChat (after a restart, the one with the id a test kept). */
-  contact(id: string): MockContact;
+  restartBot(options?: { changes?: Partial<BotConfig>; whileStopped?: () => Promise<unknown> }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,7 +96,9 @@ export async function startBotFixture(
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   const botToken = await t.token({ role: Role.BOT, subject: 'wushe-resident-bot', regionId: '530400000000' });
-  const config: BotConfig = {
+  const mocker = new mock.Mocker();
+  let puppet = new PuppetMock({ mocker });
+  let config: BotConfig = {
     hubUrl: `${base}/graphql`,
     botToken,
     stateFile: ':memory:',
@@ -112,23 +112,10 @@ export async function startBotFixture(
   const receivedAtLeast = async (count: number) => {
     while (received < count) await new Promise<void>((resolve) => receivedWaiters.push(resolve));
   };
-  const log = new Map<string, string[]>();
-  const delivered = new Set<string>();
-  const waiters: { conversation: string; resolve: (text: string) => void }[] = [];
-  let botUser: MockContact;
-  const record = (message: MockMessage) => {
-    if (message.payload.talkerId !== botUser.id) return;
-    const conversation = message.payload.roomId ?? message.payload.listenerId ?? '';
-    const text = message.payload.text ?? '';
-    log.set(conversation, [...(log.get(conversation) ?? []), text]);
-    const index = waiters.findIndex((w) => w.conversation === conversation);
-    if (index >= 0) waiters.splice(index, 1)[0].resolve(text);
-  };
-  /** A bot on a new puppet of `wechat`, started (the account logs in afterwards). */
-  const startBot = async (wechat: mock.Mocker) => {
+  const build = () => {
     const bot = buildResidentBot({
       config,
-      puppet: new PuppetMock({ mocker: wechat }),
+      puppet,
       clock: options.clock,
       gate: options.gate,
       log: options.log ?? (() => undefined),
@@ -139,18 +126,27 @@ export async function startBotFixture(
       received += 1;
       for (const wake of receivedWaiters.splice(0)) wake();
     });
-    await bot.bot.start();
     return bot;
   };
-  let mocker = new mock.Mocker();
-  let resident = await startBot(mocker);
-  let person: MockContact;
-  [botUser, person] = mocker.createContacts(2);
+  let resident = build();
+  await resident.bot.start();
+  const [botUser, person] = mocker.createContacts(2);
   mocker.login(botUser);
-  let room = mocker.createRoom({
+  const room = mocker.createRoom({
     topic: options.roomTopic ?? '葫田社区居民群',
     memberIdList: [botUser.id, person.id],
   });
+  const log = new Map<string, string[]>();
+  const delivered = new Set<string>();
+  const waiters: { conversation: string; resolve: (text: string) => void }[] = [];
+  const record = (message: MockMessage) => {
+    if (message.payload.talkerId !== botUser.id) return;
+    const conversation = message.payload.roomId ?? message.payload.listenerId ?? '';
+    const text = message.payload.text ?? '';
+    log.set(conversation, [...(log.get(conversation) ?? []), text]);
+    const index = waiters.findIndex((w) => w.conversation === conversation);
+    if (index >= 0) waiters.splice(index, 1)[0].resolve(text);
+  };
   // Every message the bot sends has the bot's account as talker, whatever the conversation.
   botUser.on('message', record as never);
   const next = (conversation: string) =>
@@ -163,18 +159,10 @@ export async function startBotFixture(
     get resident() {
       return resident;
     },
-    get mocker() {
-      return mocker;
-    },
-    get botUser() {
-      return botUser;
-    },
-    get person() {
-      return person;
-    },
-    get room() {
-      return room;
-    },
+    mocker,
+    botUser,
+    person,
+    room,
     hubUrl: config.hubUrl,
     async say(text, { privately = false, awaitPrivate = privately, from = person, in: where = room } = {}) {
       const reply = next(awaitPrivate ? from.id : where.id);
@@ -213,21 +201,20 @@ export async function startBotFixture(
       }
     },
     sent: (conversationId) => log.get(conversationId) ?? [],
-    async restart() {
+    async restartBot({ changes = {}, whileStopped } = {}) {
+      if (config.stateFile === ':memory:') throw new Error('restartBot() needs a stateFile that outlives the bot');
       await resident.deps.queue.idle();
       await resident.bot.stop();
-      const before = mocker;
-      mocker = new mock.Mocker();
-      resident = await startBot(mocker);
-      for (const payload of before.cacheContactPayload.values()) mocker.createContact(payload);
-      for (const payload of before.cacheRoomPayload.values()) mocker.createRoom(payload);
-      botUser = mocker.ContactMock.load(botUser.id);
-      person = mocker.ContactMock.load(person.id);
-      room = mocker.RoomMock.load(room.id);
+      await whileStopped?.();
+      // A restarted bot is a new process: a new puppet on the same account (the mocker holds its contacts and
+      // rooms). Wechaty binds a puppet to one bot for good, and the mocker takes one puppet, so it lets go of the old.
+      (mocker as unknown as { _puppet?: PuppetMock })._puppet = undefined;
+      puppet = new PuppetMock({ mocker });
+      config = { ...config, ...changes };
+      resident = build();
+      await resident.bot.start();
       mocker.login(botUser);
-      botUser.on('message', record as never);
     },
-    contact: (id) => mocker.ContactMock.load(id),
     async stop() {
       await resident.bot.stop().catch(() => undefined);
       await new Promise((resolve) => proxy.close(resolve));
