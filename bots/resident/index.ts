@@ -15,6 +15,7 @@ import { NeedStatusPlugin } from './plugins/need-status';
 import { NotificationsPlugin } from './plugins/notifications';
 import { OutboxPlugin } from './plugins/outbox';
 import { RegisterNeedPlugin } from './plugins/register-need';
+import { VolunteerConsentPlugin } from './plugins/volunteer-consent';
 import { SendQueue, SendThrottle, systemClock, type Clock } from './send-queue';
 import { BotState } from './state';
 
@@ -68,6 +69,7 @@ export function buildResidentBot({
     RegisterNeedPlugin(deps),
     NeedStatusPlugin(deps),
     ActivitiesPlugin(deps),
+    VolunteerConsentPlugin(deps),
     OutboxPlugin(deps),
     DeferredAnswersPlugin(deps, deferredRetryMs),
     NotificationsPlugin(deps),
