@@ -75,7 +75,7 @@ export type CommunityServicesQueryVariables = Exact<{
   regionId: string | number;
   category?: ServiceCategory | null | undefined;
   search?: string | null | undefined;
-  first: number;
+  first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
@@ -132,7 +132,7 @@ export type SubmitNeedMutation = { submitNeed: { id: string, number: string, sta
 export type UpcomingActivitiesQueryVariables = Exact<{
   regionId: string | number;
   from: string;
-  first: number;
+  first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
