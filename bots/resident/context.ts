@@ -9,7 +9,8 @@ import type { BotState, RoomBinding } from './state';
 
 /** A resident's message that passed the gate: normalized, deduplicated, not spam, not from a bot. */
 export interface ResidentMessage {
-  message: Message;
+  /** The WeChat message, when there is one (a question answered late, after the hub came back, has none). */
+  message?: Message;
   text: string;
   command?: Command;
   talker: Contact;
@@ -19,7 +20,10 @@ export interface ResidentMessage {
   reply(text: string): void;
   /** Always the private chat: personal details never go to the group. */
   replyPrivately(text: string): void;
-  /** For a room without a binding: says why (not bound yet, or the hub could not be asked). */
+  /**
+   * For a room without a binding: says it is not bound yet; when the hub could not be asked which community the
+   * room is, the question is kept and answered later instead.
+   */
   replyNotBound(): void;
 }
 

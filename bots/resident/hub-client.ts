@@ -10,6 +10,7 @@ export interface BotOperations {
   NeedStatus: [Ops.NeedStatusQuery, Ops.NeedStatusQueryVariables];
   RateNeed: [Ops.RateNeedMutation, Ops.RateNeedMutationVariables];
   UpcomingActivities: [Ops.UpcomingActivitiesQuery, Ops.UpcomingActivitiesQueryVariables];
+  ActivityForSignUp: [Ops.ActivityForSignUpQuery, Ops.ActivityForSignUpQueryVariables];
   RegisterVolunteer: [Ops.RegisterVolunteerMutation, Ops.RegisterVolunteerMutationVariables];
   SignUpForActivity: [Ops.SignUpForActivityMutation, Ops.SignUpForActivityMutationVariables];
   VolunteerHours: [Ops.VolunteerHoursQuery, Ops.VolunteerHoursQueryVariables];

@@ -6,14 +6,17 @@ import { Handling } from './handling';
 import { HubClient } from './hub-client';
 import { ActivitiesPlugin } from './plugins/activities';
 import { BindRoomPlugin } from './plugins/bind-room';
+import { DeferredAnswersPlugin } from './plugins/deferred-answers';
 import { FindServicesPlugin } from './plugins/find-services';
 import { GatePlugin, type GateConfig } from './plugins/gate';
 import { HelpPlugin } from './plugins/help';
+import { MorePlugin } from './plugins/more';
 import { NeedStatusPlugin } from './plugins/need-status';
 import { NotificationsPlugin } from './plugins/notifications';
 import { OutboxPlugin } from './plugins/outbox';
 import { RegisterNeedPlugin } from './plugins/register-need';
 import { RemindersPlugin } from './plugins/reminders';
+import { VolunteerConsentPlugin } from './plugins/volunteer-consent';
 import { SendQueue, SendThrottle, systemClock, type Clock } from './send-queue';
 import { BotState } from './state';
 
@@ -28,6 +31,11 @@ export interface BuildOptions {
   clock?: Clock;
   gate?: Partial<GateConfig>;
   log?: (line: string) => void;
+  /**
+   * How often questions kept while the hub was unreachable are tried again (5 s); 0 leaves it to the caller
+   * (`answerDeferred`), as tests do to know when late answers come.
+   */
+  deferredRetryMs?: number;
 }
 
 /** The resident bot: a Wechaty with one small plugin per feature, talking to the hub over HTTP. */
@@ -37,6 +45,7 @@ export function buildResidentBot({
   clock = systemClock,
   gate,
   log = (line) => process.stderr.write(`${line}\n`),
+  deferredRetryMs = 5000,
 }: BuildOptions): ResidentBot {
   const state = new BotState(config.stateFile);
   const reporterKey = config.reporterSecret ?? state.secret('reporter');
@@ -57,10 +66,13 @@ export function buildResidentBot({
     HelpPlugin(deps),
     BindRoomPlugin(deps),
     FindServicesPlugin(deps),
+    MorePlugin(deps),
     RegisterNeedPlugin(deps),
     NeedStatusPlugin(deps),
     ActivitiesPlugin(deps),
+    VolunteerConsentPlugin(deps),
     OutboxPlugin(deps),
+    DeferredAnswersPlugin(deps, deferredRetryMs),
     NotificationsPlugin(deps),
     RemindersPlugin(deps),
   );

@@ -23,18 +23,36 @@ export const CATEGORY_MENU: [string, string][] = [
   ['OTHER', '其他'],
 ];
 
+/** Every command with one example, in plain words and short lines for a phone screen. */
 export const HELP = [
-  '您好,我是五社联动小助手,可以:',
-  '· 查服务 [类别或关键词] —— 如「查服务 养老」',
-  '· 登记需求 —— 私聊登记,获得需求编号',
-  '· 我的需求 / 需求 XQ编号 —— 查看进度',
-  '· 评价 XQ编号 1-5 —— 需求解决后评价',
-  '· 活动 —— 近期志愿活动',
-  '· 绑定社区 社区名 —— 把本群绑定到社区',
+  '您好,我是五社联动小助手。照下面的样子发给我:',
+  '查服务 养老 —— 找附近的服务',
+  '更多 —— 看列表的下一页',
+  '登记需求 —— 登记您的困难(私聊进行)',
+  '我的需求 —— 看您登记过的需求',
+  '我的需求 1 —— 看第 1 条需求的进度',
+  '需求 20261127-0001 —— 按编号看进度',
+  '评价 1 5 —— 给第 1 条需求打 5 分',
+  '活动 —— 看近期的志愿活动',
+  '报名 12 —— 报名活动编号 12 的活动',
+  '志愿时长 —— 看您的志愿服务时长',
+  '取消 —— 停止正在进行的登记或报名',
+  '帮助 —— 再看这份说明',
+  '社区工作人员:',
+  '绑定社区 葫田社区 —— 把本群绑定到社区',
+  '绑定工作群 —— 本群接收新需求提醒',
 ].join('\n');
 
 export const NOT_BOUND = '本群还没有绑定社区,请社区工作人员发送「绑定社区 社区名」。';
-export const HUB_DOWN = '系统暂时无法访问,请稍后再试。';
+/** The hub cannot be reached: the question is kept and answered when it can (see plugins/deferred-answers.ts). */
+export const HUB_DOWN = '系统暂时联系不上,已记下,稍后回复。';
+/** The hub cannot be reached and this resident already has as many questions kept as the bot holds for one. */
+export const HUB_DOWN_NOT_KEPT = '系统暂时联系不上,请过一会儿再发一次。';
+/** Heads the late answer to a question kept while the hub was unreachable. */
+export const lateAnswer = (question: string): string => `您之前问「${question}」,现在回复您:\n`;
+export const NO_LIST = '「更多」用来看上一个列表的下一页。请先发「查服务」或「活动」。';
+export const noMore = (total: number): string => `没有更多了,${total} 项已经全部列出。`;
+export const NOTHING_TO_CANCEL = '现在没有进行中的登记或报名,不用取消。';
 export const REPEATED = '刚才已回复,请看上面。';
 export const SEND_TEXT =
   '抱歉,我还听不懂语音、看不懂图片和表情。请发文字给我(可以请家人帮忙),发送「帮助」看看能做什么。';

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { DeferredQuestions } from './deferred-questions';
+import { PagedLists } from './paged-lists';
 
 export interface RoomBinding {
   roomId: string;
@@ -30,10 +32,13 @@ export interface OutboxItem {
 /**
  * The bot's own state, in its own SQLite file (never the hub's tables): room bindings, handled message ids,
  * recent texts for the 60-second replay guard, dialogs, the durable outbox of needs, needs registered per
- * resident, spam reports, "already answered" notices, volunteers linked to contacts and the reminders they got.
+ * resident, spam reports, "already answered" notices, volunteers linked to contacts and the reminders they got;
+ * beside them, in the same file, the lists 更多 pages through and the questions kept while the hub is unreachable.
  */
 export class BotState {
   private readonly db: Database.Database;
+  readonly lists: PagedLists;
+  readonly deferred: DeferredQuestions;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -54,6 +59,8 @@ export class BotState {
       CREATE TABLE IF NOT EXISTS bot_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS reminder_sent (contact_id TEXT NOT NULL, reminder TEXT NOT NULL, sent_at INTEGER NOT NULL, PRIMARY KEY (contact_id, reminder));
     `);
+    this.lists = new PagedLists(this.db);
+    this.deferred = new DeferredQuestions(this.db);
   }
 
   close(): void {

@@ -10,7 +10,7 @@ afterAll(() => f?.stop());
 
 test('活动 in the demo group lists the seeded upcoming activities of 葫田社区’s 乐老汇', async () => {
   const reply = await f.say('活动');
-  expect(reply).toMatch(/^近期志愿活动/);
+  expect(reply).toMatch(/^葫田社区附近的志愿活动\(/);
   expect(reply).toContain('乐老汇');
   expect(reply).not.toContain('没有开放报名');
 });

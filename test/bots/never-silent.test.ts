@@ -46,8 +46,8 @@ test('text that is no command gets the closest command, or 帮助; group chatter
   const before = { room: f.sent(f.room.id).length, received: f.received() };
   const asked: [string, string][] = [
     ['ｃｈａ服务', didYouMean('查服务 养老')],
-    ['评价 XQ20261127-0001 五星', didYouMean('评价 XQ编号 5')],
-    ['我要评价', didYouMean('评价 XQ编号 5')],
+    ['评价 XQ20261127-0001 很好', didYouMean('评价 1 5')],
+    ['我要评价', didYouMean('评价 1 5')],
     ['我想找个看孩子的', didYouMean('查服务 看孩子')],
   ];
   for (const [text, expected] of asked) {
@@ -57,7 +57,7 @@ test('text that is no command gets the closest command, or 帮助; group chatter
   }
   const help = f.nextReply(resident.id);
   resident.say('今天天气不错').to(f.botUser);
-  expect(await help).toContain('· 查服务 [类别或关键词]');
+  expect(await help).toContain('查服务 养老 —— 找附近的服务');
   resident.say('我要评价').to(f.room);
   const mentioned = f.nextReply(f.room.id);
   f.deliver({
@@ -85,17 +85,17 @@ test('voice, pictures and stickers sent privately are asked, politely, for text;
   expect(f.sent(f.room.id).slice(before.room)).toEqual([]);
 });
 
-test('with the hub down, a room not yet bound hears that the system is unreachable, not that it is unbound', async () => {
+test('with the hub down, a room not yet bound hears that the system is unreachable (and the question is kept), not that it is unbound', async () => {
   const room = f.mocker.createRoom({ topic: '下赫社区居民群', memberIdList: [f.botUser.id, f.person.id] });
   f.setHubDown(true);
   try {
-    expect(await f.say('查服务 作业', { in: room })).toBe('系统暂时无法访问,请稍后再试。');
-    expect(await f.say('登记需求', { in: room })).toBe('系统暂时无法访问,请稍后再试。');
+    expect(await f.say('查服务 作业', { in: room })).toBe('系统暂时联系不上,已记下,稍后回复。');
+    expect(await f.say('登记需求', { in: room })).toBe('系统暂时联系不上,已记下,稍后回复。');
   } finally {
     f.setHubDown(false);
   }
   ahead += 61_000;
   const up = await f.say('查服务 作业', { in: room });
   expect(up).toContain('夜间作业辅导');
-  expect(f.sent(room.id)).toEqual(['系统暂时无法访问,请稍后再试。', '系统暂时无法访问,请稍后再试。', up]);
+  expect(f.sent(room.id)).toEqual(['系统暂时联系不上,已记下,稍后回复。', '系统暂时联系不上,已记下,稍后回复。', up]);
 });

@@ -112,7 +112,7 @@ test('the day before, once; verified hours, once; nothing again after a restart;
   expect(await pass()).toBe(0);
 
   // A restarted bot on the same state file, still the day before: nothing is said again.
-  await f.restart();
+  await f.restartBot();
   expect(await pass()).toBe(0);
   expect(f.sent(volunteer.id)).toEqual([reminder, verified]);
 

@@ -52,15 +52,23 @@ test('登记需求 runs privately and the need reaches the hub for staff of the 
   expect(await f.say(`需求 ${number}`)).toContain('已提交');
 });
 
-test('活动 lists open activities; 报名 registers the resident as a volunteer and signs up; 志愿时长 answers privately', async () => {
+test('活动 lists open activities with what to send; a first 报名 asks consent and a name; 志愿时长 answers privately', async () => {
   const created = await f.t.query<{ createVolunteerActivity: { id: string } }>(
     'mutation { createVolunteerActivity(input: { title: "重阳节敬老志愿服务", category: ELDERLY_CARE, regionId: "530402002004", startsOn: "2099-10-01", capacity: 30 }) { id } }',
     {},
     IDENTITIES.ADMIN,
   );
   const id = created.createVolunteerActivity.id;
-  expect(await f.say('活动')).toContain(`${id}. 重阳节敬老志愿服务`);
-  expect(await f.say(`报名 ${id}`)).toContain('报名成功');
+  expect(await f.say('活动')).toMatch(
+    new RegExp(`\\n\\d+\\. 重阳节敬老志愿服务\\n   日期:2099-10-01\\n   报名请发:报名 ${id}(\\n|$)`),
+  );
+  const consent = f.nextReply(f.person.id);
+  expect(await f.say(`报名 ${id}`)).toBe('报名前要征得您的同意,已私信您。');
+  expect(await consent).toContain('同意请回复「同意」');
+  expect(await f.say('同意', { privately: true })).toContain('怎么称呼您');
+  expect(await f.say('王阿姨', { privately: true })).toBe(
+    `已登记为志愿者「王阿姨」。报名成功!活动编号 ${id},感谢您的参与。`,
+  );
   const volunteerId = f.resident.deps.state.volunteerOf(f.person.id);
   const [signup] = await f.t.database.dataSource.query(
     'SELECT volunteer_id FROM activity_signup WHERE activity_id = ?',

@@ -57,15 +57,25 @@ export interface BotFixture {
   /** Replies the bot sent to a conversation (room id or contact id), in order. */
   sent(conversationId: string): string[];
   /**
-   * Stops the bot and starts a new one on the same puppet, hub and config (give it a state file to keep state), as a
-   * restarted process would be; `resident` is the new one afterwards.
+   * Stops the bot and starts a new one on the same account, hub and state file (give the fixture a `stateFile`),
+   * with `changes` to its settings if given: a restart. `whileStopped` runs in between (e.g. staff move a need while
+   * no bot runs). `resident` is the new bot afterwards.
    */
-  restart(): Promise<void>;
+  restartBot(options?: { changes?: Partial<BotConfig>; whileStopped?: () => Promise<unknown> }): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startBotFixture(
-  options: { config?: Partial<BotConfig>; clock?: Clock; roomTopic?: string; gate?: Partial<GateConfig> } = {},
+  options: {
+    config?: Partial<BotConfig>;
+    clock?: Clock;
+    roomTopic?: string;
+    gate?: Partial<GateConfig>;
+    /** Questions kept while the hub was down are answered only when the test calls answerDeferred, unless set. */
+    deferredRetryMs?: number;
+    /** Where the bot's log lines go (nowhere unless given). */
+    log?: (line: string) => void;
+  } = {},
 ): Promise<BotFixture> {
   const t = await startTestHub({
     env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '100000', MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000' },
@@ -87,8 +97,8 @@ export async function startBotFixture(
   const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   const botToken = await t.token({ role: Role.BOT, subject: 'wushe-resident-bot', regionId: '530400000000' });
   const mocker = new mock.Mocker();
-  const puppet = new PuppetMock({ mocker });
-  const config: BotConfig = {
+  let puppet = new PuppetMock({ mocker });
+  let config: BotConfig = {
     hubUrl: `${base}/graphql`,
     botToken,
     stateFile: ':memory:',
@@ -96,22 +106,29 @@ export async function startBotFixture(
     dialogTimeoutMs: 10 * 60_000,
     ...options.config,
   };
-  const build = () =>
-    buildResidentBot({ config, puppet, clock: options.clock, gate: options.gate, log: () => undefined });
-  let resident = build();
   // Counted as the bot's own message event fires: the gate starts handling each one in that same event.
   let received = 0;
   const receivedWaiters: (() => void)[] = [];
-  const count = (bot: ResidentBot['bot']) =>
-    bot.on('message', (message) => {
+  const receivedAtLeast = async (count: number) => {
+    while (received < count) await new Promise<void>((resolve) => receivedWaiters.push(resolve));
+  };
+  const build = () => {
+    const bot = buildResidentBot({
+      config,
+      puppet,
+      clock: options.clock,
+      gate: options.gate,
+      log: options.log ?? (() => undefined),
+      deferredRetryMs: options.deferredRetryMs ?? 0,
+    });
+    bot.bot.on('message', (message) => {
       if (message.self()) return;
       received += 1;
       for (const wake of receivedWaiters.splice(0)) wake();
     });
-  count(resident.bot);
-  const receivedAtLeast = async (count: number) => {
-    while (received < count) await new Promise<void>((resolve) => receivedWaiters.push(resolve));
+    return bot;
   };
+  let resident = build();
   await resident.bot.start();
   const [botUser, person] = mocker.createContacts(2);
   mocker.login(botUser);
@@ -184,16 +201,17 @@ export async function startBotFixture(
       }
     },
     sent: (conversationId) => log.get(conversationId) ?? [],
-    async restart() {
+    async restartBot({ changes = {}, whileStopped } = {}) {
+      if (config.stateFile === ':memory:') throw new Error('restartBot() needs a stateFile that outlives the bot');
       await resident.deps.queue.idle();
       await resident.bot.stop();
-      // A restarted process would bring a new puppet; this one still speaks to the stopped Wechaty (which would
-      // start its timers again on the next login) and keeps its memory. Both are let go for the new Wechaty.
-      puppet.removeAllListeners();
-      const memory = puppet.memory as object;
-      Object.assign(puppet, { _memory: new (memory.constructor as new () => object)() });
+      await whileStopped?.();
+      // A restarted bot is a new process: a new puppet on the same account (the mocker holds its contacts and
+      // rooms). Wechaty binds a puppet to one bot for good, and the mocker takes one puppet, so it lets go of the old.
+      (mocker as unknown as { _puppet?: PuppetMock })._puppet = undefined;
+      puppet = new PuppetMock({ mocker });
+      config = { ...config, ...changes };
       resident = build();
-      count(resident.bot);
       await resident.bot.start();
       mocker.login(botUser);
     },

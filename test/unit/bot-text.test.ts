@@ -23,6 +23,37 @@ test('commands are recognised in their usual forms', () => {
   expect(parseCommand('绑定社区 葫田社区')).toEqual({ kind: 'bindRoom', community: '葫田社区' });
   expect(parseCommand('今天天气不错')).toBeUndefined();
   expect(parseCommand('报名 12; DROP')).toBeUndefined();
+  expect(parseCommand('更多')).toEqual({ kind: 'more' });
+  expect(parseCommand('取消')).toEqual({ kind: 'cancel' });
+});
+
+test.each([
+  // need numbers: with or without XQ, any dash residents type, full-width digits (after normalize), or alone
+  ['需求 XQ20261127-0001', { kind: 'needStatus', number: 'XQ20261127-0001' }],
+  ['需求 20261127-0001', { kind: 'needStatus', number: 'XQ20261127-0001' }],
+  ['查询 20261127—0001', { kind: 'needStatus', number: 'XQ20261127-0001' }],
+  ['需求 20261127 0001', { kind: 'needStatus', number: 'XQ20261127-0001' }],
+  [normalize('查询　２０２６１１２７－０００１'), { kind: 'needStatus', number: 'XQ20261127-0001' }],
+  ['XQ20261127-0001', { kind: 'needStatus', number: 'XQ20261127-0001' }],
+  ['20261127-0001', { kind: 'needStatus', number: 'XQ20261127-0001' }],
+  // a place in the 我的需求 list
+  ['我的需求 1', { kind: 'needStatus', position: 1 }],
+  ['需求 2', { kind: 'needStatus', position: 2 }],
+  ['我的需求', { kind: 'myNeeds' }],
+  // 评价 <需求编号 or place> <score>
+  ['评价 20261127-0001 5', { kind: 'rate', number: 'XQ20261127-0001', rating: 5 }],
+  ['评价 XQ20261127-0001 4分', { kind: 'rate', number: 'XQ20261127-0001', rating: 4 }],
+  ['评价 XQ20261127-0001 五星', { kind: 'rate', number: 'XQ20261127-0001', rating: 5 }],
+  ['评价 1 5', { kind: 'rate', position: 1, rating: 5 }],
+  ['评价 2 3分', { kind: 'rate', position: 2, rating: 3 }],
+  // not a need: a bare small number, a phone number, a position past the list, a score out of range
+  ['1', undefined],
+  ['13812345678', undefined],
+  ['我的需求 11', undefined],
+  ['评价 1 6', undefined],
+  ['评价 5', undefined],
+])('parseCommand(%j) = %j', (text, expected) => {
+  expect(parseCommand(text)).toEqual(expected);
 });
 
 test('养老, 为老 and 老人 all mean elderly care', () => {
@@ -32,8 +63,9 @@ test('养老, 为老 and 老人 all mean elderly care', () => {
 
 test.each([
   ['cha服务', '查服务 养老'],
-  ['我要评价', '评价 XQ编号 5'],
-  ['评价 XQ20261127-0001 五星', '评价 XQ编号 5'],
+  ['我要评价', '评价 1 5'],
+  ['评价 XQ20261127-0001 很好', '评价 1 5'],
+  ['还有吗 更多的', '更多'],
   ['看看我的需求进度', '我的需求'],
   ['志愿者活动有吗', '活动'],
   ['我想找个看孩子的', '查服务 看孩子'],

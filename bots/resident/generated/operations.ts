@@ -75,14 +75,23 @@ export type RegisterVolunteerInput = {
   reporterRef?: string | null | undefined;
 };
 
+export type ActivityForSignUpQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivityForSignUpQuery = { volunteerActivity: { id: string, title: string, startsOn: string, status: ActivityStatus } | null };
+
 export type CommunityServicesQueryVariables = Exact<{
   regionId: string | number;
   category?: ServiceCategory | null | undefined;
   search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CommunityServicesQuery = { services: { totalCount: number, nodes: Array<{ name: string, schedule: string, provider: { name: string, publicPhone: string | null }, station: { name: string, address: string, publicPhone: string | null } | null, region: { name: string } | null }> } };
+export type CommunityServicesQuery = { services: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ name: string, schedule: string, provider: { name: string, publicPhone: string | null }, station: { name: string, address: string, publicPhone: string | null } | null, region: { name: string } | null }> } };
 
 export type FindCommunityQueryVariables = Exact<{
   name: string;
@@ -142,10 +151,12 @@ export type SubmitNeedMutation = { submitNeed: { id: string, number: string, sta
 export type UpcomingActivitiesQueryVariables = Exact<{
   regionId: string | number;
   from: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type UpcomingActivitiesQuery = { volunteerActivities: { nodes: Array<{ id: string, title: string, startsOn: string, capacity: number | null, station: { name: string } | null }> } };
+export type UpcomingActivitiesQuery = { volunteerActivities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, startsOn: string, capacity: number | null, station: { name: string, address: string, publicPhone: string | null } | null }> } };
 
 export type VolunteerHoursQueryVariables = Exact<{
   id: string | number;

@@ -1,34 +1,58 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps, ResidentMessage } from '../context';
+import type { UpcomingActivitiesQuery } from '../generated/operations';
 import { HubError } from '../hub-client';
-import { HUB_DOWN } from '../replies';
+import { placeLines, publicLine } from './find-services';
+import { PAGE_SIZE, replyPage } from './paging';
+import { askConsent, joinAsVolunteer, refusal, signUp } from './volunteer-consent';
 
-const SIGN_UP_REFUSALS: Record<string, string> = {
-  ACTIVITY_FULL: '名额已满,请关注其他活动。',
-  ALREADY_SIGNED_UP: '您已经报过名了。',
-  ACTIVITY_CLOSED: '该活动已结束或取消。',
-  NOT_FOUND: '没有找到该活动,请发送「活动」查看编号。',
-  FORBIDDEN: '该活动不在本社区附近,请在活动所在社区的群里报名。',
-};
-
-/** The resident's volunteer record: the one linked before, or a new one registered in the room's community. */
-async function volunteerFor(deps: BotDeps, event: ResidentMessage): Promise<string | undefined> {
-  const linked = deps.state.volunteerOf(event.talker.id);
-  if (linked || !event.binding) return linked;
-  const name = event.talker.name().slice(0, 32) || '志愿者';
-  const { registerVolunteer } = await deps.hub.request('RegisterVolunteer', {
-    input: {
-      name: name.length < 2 ? `${name}志愿者` : name,
-      regionId: event.binding.communityId,
-      skill: 'OTHER',
-      reporterRef: deps.reporterRef(event.talker.id),
-    },
-  });
-  deps.state.linkVolunteer(event.talker.id, registerVolunteer.id, deps.clock.now());
-  return registerVolunteer.id;
+export interface UpcomingQuery {
+  regionId: string;
+  from: string;
+  communityName: string;
 }
 
-/** 活动, 报名 <编号> and 志愿时长. A resident's first 报名 registers them as a volunteer of the community. */
+type ActivityNode = UpcomingActivitiesQuery['volunteerActivities']['nodes'][number];
+
+/** 1. 活动名, then when and where, then what to send to sign up. */
+function activityLines(activity: ActivityNode, position: number): string {
+  return [
+    `${position}. ${activity.title}`,
+    `   日期:${activity.startsOn}`,
+    ...placeLines(activity.station ?? undefined),
+    ...(publicLine(activity.station?.publicPhone) ? [`   电话:${activity.station!.publicPhone}`] : []),
+    `   报名请发:报名 ${activity.id}`,
+  ].join('\n');
+}
+
+/** One page of upcoming activities: the first for 活动, the next ones for 更多. Lets HubUnavailableError out. */
+export async function showActivities(
+  deps: BotDeps,
+  event: ResidentMessage,
+  query: UpcomingQuery,
+  shownBefore = 0,
+  after?: string,
+): Promise<void> {
+  const data = await deps.hub.request('UpcomingActivities', {
+    regionId: query.regionId,
+    from: query.from,
+    first: PAGE_SIZE,
+    after,
+  });
+  if (!data.volunteerActivities.nodes.length) {
+    event.reply(`${query.communityName}附近近期没有开放报名的志愿活动。`);
+    return;
+  }
+  replyPage(
+    deps,
+    event,
+    { kind: 'activities', query: { ...query }, heading: `${query.communityName}附近的志愿活动`, shownBefore },
+    data.volunteerActivities,
+    activityLines,
+  );
+}
+
+/** 活动, 报名 <编号> (with consent the first time) and 志愿时长. */
 export function ActivitiesPlugin(deps: BotDeps) {
   return function ActivitiesPlugin(_bot: Wechaty) {
     deps.events.on('command', async (event) => {
@@ -37,29 +61,18 @@ export function ActivitiesPlugin(deps: BotDeps) {
         if (command?.kind === 'activities') {
           if (!event.binding) return event.replyNotBound();
           const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
-          const data = await deps.hub.request('UpcomingActivities', {
-            regionId: event.binding.townshipId,
-            from: today,
-          });
-          const nodes = data.volunteerActivities.nodes;
-          event.reply(
-            nodes.length
-              ? `近期志愿活动(回复「报名 编号」参加):\n${nodes.map((a) => `${a.id}. ${a.title}|${a.startsOn}${a.station ? `|${a.station.name}` : ''}`).join('\n')}`
-              : `${event.binding.communityName}附近近期没有开放报名的志愿活动。`,
-          );
+          const query = { regionId: event.binding.townshipId, from: today, communityName: event.binding.communityName };
+          await showActivities(deps, event, query);
         } else if (command?.kind === 'signUp') {
-          if (!event.binding) return event.replyNotBound();
-          const volunteerId = await volunteerFor(deps, event);
-          if (!volunteerId) return event.replyNotBound();
-          await deps.hub.request('SignUpForActivity', {
-            activityId: command.activityId,
-            volunteerId,
-            reporterRef: deps.reporterRef(event.talker.id),
-          });
+          const volunteerId = deps.state.volunteerOf(event.talker.id);
+          if (!volunteerId) return await askConsent(deps, event, command.activityId);
+          await signUp(deps, event, volunteerId, command.activityId);
           event.reply(`报名成功!活动编号 ${command.activityId},感谢您的参与。`);
+        } else if (command?.kind === 'joinAsVolunteer') {
+          await joinAsVolunteer(deps, event, command);
         } else if (command?.kind === 'volunteerHours') {
           const volunteerId = deps.state.volunteerOf(event.talker.id);
-          if (!volunteerId) return event.replyPrivately('您还没有志愿者记录,报名一次活动就会自动登记。');
+          if (!volunteerId) return event.replyPrivately('您还没有志愿者记录,报名一次活动时可以登记。');
           const { volunteer } = await deps.hub.request('VolunteerHours', {
             id: volunteerId,
             reporterRef: deps.reporterRef(event.talker.id),
@@ -72,9 +85,8 @@ export function ActivitiesPlugin(deps: BotDeps) {
           if (event.room) event.reply('已私信您志愿时长。');
         }
       } catch (error) {
-        if (error instanceof HubError)
-          return event.reply(SIGN_UP_REFUSALS[error.code] ?? '暂时无法办理,请联系社区工作人员。');
-        event.reply(HUB_DOWN);
+        if (!(error instanceof HubError)) throw error;
+        event.reply(refusal(error));
       }
     });
   };

@@ -1,7 +1,7 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps } from '../context';
 import type { RoomBinding } from '../state';
-import { HUB_DOWN } from '../replies';
+import { HubUnavailableError } from '../hub-client';
 
 export interface CommunityLookup {
   /** The one community the name means, if it is unambiguous. */
@@ -54,8 +54,10 @@ export function BindRoomPlugin(deps: BotDeps) {
         }
         bindRoom(deps, event.room.id, match);
         event.reply(`已绑定到 ${match.parent.name}${match.name}。发送「帮助」查看可用功能。`);
-      } catch {
-        event.reply(HUB_DOWN);
+      } catch (error) {
+        if (error instanceof HubUnavailableError) throw error;
+        deps.log(`绑定社区 failed: ${(error as Error).message}`);
+        event.reply('暂时无法绑定,请联系社区工作人员。');
       }
     });
   };

@@ -1,12 +1,12 @@
 import { types, type Message, type Wechaty } from 'wechaty';
 import { parseCommand } from '../commands';
 import type { BotDeps } from '../context';
-import { HubUnavailableError } from '../hub-client';
-import { didYouMean, HELP, HUB_DOWN, NOT_BOUND, REPEATED, SEND_TEXT } from '../replies';
+import { didYouMean, HELP, REPEATED, SEND_TEXT } from '../replies';
 import { isSpam, FloodGuard } from '../spam';
 import { closestCommand } from '../suggest';
 import { normalize } from '../text';
-import { bindRoom, findCommunity } from './bind-room';
+import { keepQuestion } from './deferred-answers';
+import { dispatch } from './dispatch';
 import { tellStaff } from './notifications';
 
 export interface GateConfig {
@@ -32,25 +32,12 @@ const SPOKEN_OR_PICTURED = [types.Message.Audio, types.Message.Image, types.Mess
 /**
  * Every message passes here first: the bot's own, other bots', stale, duplicate, spam and flooding messages stop
  * here; voice and pictures sent privately, repeats and text that is no command get their answer here; the rest are
- * normalized and handed to the feature plugins as commands or dialog turns.
+ * normalized and handed to the feature plugins as commands or dialog turns, and a command the hub could not answer
+ * is kept to be answered later.
  */
 export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
   const settings = { ...DEFAULT_GATE_CONFIG, ...config };
   const flood = new FloodGuard(settings.floodLimit, settings.floodWindowMs);
-
-  /** A room whose topic names its community (e.g. 葫田社区居民群) binds itself on its first command. */
-  async function bindFromTopic(roomId: string, topic: string) {
-    const name = topic.match(/([\u4e00-\u9fa5]{1,12}(?:社区|村))/)?.[1];
-    // An unreachable hub is told apart from a community it does not know: the resident hears the right reason.
-    const lookup = name
-      ? await findCommunity(deps, name).catch((error: unknown) => {
-          if (error instanceof HubUnavailableError) throw error;
-          return undefined;
-        })
-      : undefined;
-    const match = lookup?.match;
-    return match && match.name === name ? bindRoom(deps, roomId, match) : undefined;
-  }
 
   async function onMessage(message: Message) {
     if (message.self()) return;
@@ -87,8 +74,9 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     const reply = (line: string) => deps.queue.send(room ?? talker, line);
     // The same text twice within the window is one request (one need, one answer); the repeat hears, at most once
     // per window, that it was answered. Dialog turns are not requests: "1" may rightly answer two questions in a
-    // row.
-    if (!dialogOpen && deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs)) {
+    // row; nor is 更多, which asks for the next page each time.
+    const repeatable = dialogOpen || command?.kind === 'more';
+    if (!repeatable && deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs)) {
       if (deps.state.mayNoticeRepeat(talker.id, now, settings.replayWindowMs)) reply(REPEATED);
       else deps.log(`repeat from ${talker.id} not answered again`);
       return;
@@ -97,32 +85,11 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
       const example = closestCommand(text);
       return reply(example ? didYouMean(example) : HELP);
     }
-    let hubUnreachable = false;
-    const binding = room
-      ? (deps.state.roomBinding(room.id) ??
-        (await bindFromTopic(room.id, await room.topic()).catch((error: unknown) => {
-          if (!(error instanceof HubUnavailableError)) throw error;
-          hubUnreachable = true;
-          return undefined;
-        })))
-      : undefined;
-    const event = {
-      message,
-      text,
-      command,
-      talker,
-      room: room ?? undefined,
-      binding,
-      reply,
-      replyPrivately: (line: string) => deps.queue.send(talker, line),
-      replyNotBound: () => reply(hubUnreachable ? HUB_DOWN : NOT_BOUND),
-    };
-    // Every listener's work belongs to this message's handling, so the bot is settled only when all are done. A
-    // listener that fails has answered the resident itself if it could; its error is logged and the others go on.
-    const listeners = deps.events.listeners(dialogOpen ? 'dialog' : 'command');
-    const results = await Promise.allSettled(listeners.map(async (listener) => listener(event)));
-    for (const result of results)
-      if (result.status === 'rejected') deps.log(`message failed: ${(result.reason as Error)?.stack ?? result.reason}`);
+    const replies = { reply, replyPrivately: (line: string) => deps.queue.send(talker, line) };
+    const asked = { message, text, command, talker, room: room ?? undefined };
+    const outcome = await dispatch(deps, asked, replies, dialogOpen);
+    // A question the hub could not answer now is kept and answered when it can; a dialog turn keeps its own way.
+    if (outcome === 'hubDown' && !dialogOpen && command) keepQuestion(deps, { ...asked, command }, reply);
   }
 
   return function GatePlugin(bot: Wechaty) {

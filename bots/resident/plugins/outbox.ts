@@ -18,7 +18,13 @@ export async function deliverOutbox(deps: BotDeps, bot: Wechaty): Promise<number
       delivered += 1;
       await announceNeed(deps, bot, submitNeed.number, submitNeed.status, item.residentId, item.roomId);
       const resident = await bot.Contact.find({ id: item.residentId });
-      if (resident) deps.queue.send(resident, `您暂存的需求 #${item.id} 已提交,编号 ${submitNeed.number}。`);
+      if (resident) {
+        deps.queue.send(
+          resident,
+          `您暂存的需求 #${item.id} 已提交,编号 ${submitNeed.number}。需求编号在下一条,长按可复制:`,
+        );
+        deps.queue.send(resident, submitNeed.number);
+      }
     } catch (error) {
       if (error instanceof HubUnavailableError) {
         deps.state.outboxRetryLater(item.id, deps.clock.now() + Math.min(MAX_BACKOFF_MS, 5000 * 2 ** item.attempts));

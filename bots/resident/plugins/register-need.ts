@@ -9,6 +9,8 @@ import { tellStaff } from './notifications';
 
 const MENU = `请回复数字选择类别(随时回复「取消」结束):\n${CATEGORY_MENU.map(([, label], i) => `${i + 1}. ${label}`).join('\n')}`;
 const MOBILE = /^1[3-9]\d{9}$/;
+/** The steps of the 登记需求 dialog; other dialogs (报名's consent) have their own plugin. */
+const NEED_STEPS = new Set(['category', 'description', 'urgency', 'phone', 'consent', 'confirm']);
 
 export interface NeedDraft {
   category?: ServiceCategory;
@@ -20,14 +22,17 @@ export interface NeedDraft {
   communityName: string;
 }
 
-/** Where a need goes: to the hub now, or into the durable outbox when the hub cannot be reached. */
+/**
+ * Where a need goes: to the hub now, or into the durable outbox when the hub cannot be reached. Returns what to tell
+ * the resident, and the need's number when it has one (sent alone after it, so a long press copies just the number).
+ */
 export async function submitOrQueue(
   deps: BotDeps,
   bot: Wechaty,
   draft: NeedDraft,
   residentId: string,
   roomId: string,
-): Promise<string> {
+): Promise<{ text: string; number?: string }> {
   // The dialog reaches submission only with category, description and urgency filled in.
   const input: SubmitNeedInput = {
     category: draft.category!,
@@ -42,12 +47,15 @@ export async function submitOrQueue(
   try {
     const { submitNeed } = await deps.hub.request('SubmitNeed', { input });
     await announceNeed(deps, bot, submitNeed.number, submitNeed.status, residentId, roomId);
-    return `需求已登记,编号 ${submitNeed.number}。发送「需求 ${submitNeed.number}」可随时查看进度。`;
+    return {
+      text: `需求已登记,编号 ${submitNeed.number}。发送「需求 ${submitNeed.number}」或「我的需求」可随时查看进度。需求编号在下一条,长按可复制:`,
+      number: submitNeed.number,
+    };
   } catch (error) {
     if (!(error instanceof HubUnavailableError)) throw error;
     const id = deps.state.enqueueOutbox(input, residentId, roomId, deps.clock.now());
     deps.log(`hub unavailable; need kept in the outbox as #${id}`);
-    return `您的需求已记录(暂存号 #${id}),系统恢复后会自动提交,并私信告诉您需求编号。`;
+    return { text: `您的需求已记录(暂存号 #${id}),系统恢复后会自动提交,并私信告诉您需求编号。` };
   }
 }
 
@@ -106,7 +114,7 @@ export function RegisterNeedPlugin(deps: BotDeps) {
 
     async function step(event: ResidentMessage) {
       const dialog = deps.state.dialog(event.talker.id);
-      if (!dialog) return;
+      if (!dialog || !NEED_STEPS.has(dialog.step)) return;
       const reply = event.replyPrivately;
       const text = event.text;
       if (deps.clock.now() - dialog.updatedAt > deps.config.dialogTimeoutMs) {
@@ -155,10 +163,14 @@ export function RegisterNeedPlugin(deps: BotDeps) {
           save(dialog, 'confirm', data);
           return reply(summary({ ...draft, ...data }));
         }
-        case 'confirm':
+        case 'confirm': {
           if (text !== '确认') return reply('请回复「确认」提交,或「取消」放弃。');
           deps.state.endDialog(event.talker.id);
-          return reply(await submitOrQueue(deps, bot, draft, event.talker.id, dialog.roomId));
+          const submitted = await submitOrQueue(deps, bot, draft, event.talker.id, dialog.roomId);
+          reply(submitted.text);
+          if (submitted.number) reply(submitted.number);
+          return;
+        }
       }
     }
   };

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { OptionalInt, OptionalText } from '../../graphql/inputs';
+import { OrderInput } from '../../graphql/pagination';
 import { REPORTER_REF } from '../../auth/policy';
 import { ServiceCategory } from '../../graphql/service-category';
 import { ActivityStatus } from './volunteer.entity';
@@ -13,6 +14,10 @@ export class VolunteerTeamFilter {
   @Field({ nullable: true })
   search?: string;
 }
+
+/** Activities come newest first unless asked otherwise; the bot lists the soonest first (STARTS_ON ASC). */
+export const ActivityOrder = OrderInput('ActivityOrder', { STARTS_ON: 'startsOn', ID: 'id' });
+export type ActivityOrder = InstanceType<typeof ActivityOrder>;
 
 @InputType()
 export class VolunteerActivityFilter {

@@ -7,6 +7,7 @@ import { BadInputError } from '../../errors';
 import { VolunteerRegion, VolunteerStation } from './region.extension';
 import { ActivitySignup, hoursOf, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
 import {
+  ActivityOrder,
   CreateActivityInput,
   RegisterVolunteerInput,
   ResidentVolunteerInput,
@@ -85,10 +86,11 @@ export class VolunteerActivityResolver {
   @Query(() => VolunteerActivityConnection)
   volunteerActivities(
     @Arg('filter', () => VolunteerActivityFilter, { nullable: true }) filter: VolunteerActivityFilter | undefined,
+    @Arg('orderBy', () => ActivityOrder, { nullable: true }) orderBy: ActivityOrder | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: HubContext,
   ) {
-    return listActivities(context, filter, page);
+    return listActivities(context, filter, orderBy, page);
   }
 
   @FieldResolver(() => VolunteerRegion, { nullable: true })

@@ -33,6 +33,7 @@ import {
   VolunteerTeam,
 } from './volunteer.entity';
 import type {
+  ActivityOrder,
   CreateActivityInput,
   RegisterVolunteerInput,
   ResidentVolunteerInput,
@@ -59,8 +60,13 @@ export function listTeams(context: HubContext, filter: VolunteerTeamFilter = {},
   return paginate(query, page);
 }
 
-/** Newest first: residents and staff look for what is coming up or just happened. */
-export function listActivities(context: HubContext, filter: VolunteerActivityFilter = {}, page: PageArgs) {
+/** Newest first unless `order` says otherwise: staff look for what is coming up or just happened. */
+export function listActivities(
+  context: HubContext,
+  filter: VolunteerActivityFilter = {},
+  order: ActivityOrder | undefined,
+  page: PageArgs,
+) {
   const query = listQuery(context.dataSource, VolunteerActivity, {
     equals: {
       category: filter.category,
@@ -72,7 +78,7 @@ export function listActivities(context: HubContext, filter: VolunteerActivityFil
     regionId: filter.regionId,
     search: filter.search,
     searchProperties: ['title', 'description'],
-    order: { field: 'startsOn', direction: OrderDirection.DESC },
+    order: order ?? { field: 'startsOn', direction: OrderDirection.DESC },
   });
   if (filter.from !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.from))

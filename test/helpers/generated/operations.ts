@@ -513,6 +513,26 @@ export type AuditEntriesQueryVariables = Exact<{
 
 export type AuditEntriesQuery = { auditLog: { totalCount: number, nodes: Array<{ kind: AuditKind, subject: string, role: string, regionId: string | null, operation: string, target: string, record: string | null, outcome: string, count: number, requestId: string, clientAddress: string | null }> } };
 
+export type CreateNearbyServiceMutationVariables = Exact<{
+  name: string;
+  providerId: string | number;
+  stationId?: string | number | null | undefined;
+  regionId: string | number;
+}>;
+
+
+export type CreateNearbyServiceMutation = { createService: { id: string } };
+
+export type CreateNearbyActivityMutationVariables = Exact<{
+  title: string;
+  startsOn: string;
+  regionId: string | number;
+  stationId?: string | number | null | undefined;
+}>;
+
+
+export type CreateNearbyActivityMutation = { createVolunteerActivity: { id: string } };
+
 export type RegionOrganizationContactsQueryVariables = Exact<{
   regionId: string | number;
   after?: string | null | undefined;
