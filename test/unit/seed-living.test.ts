@@ -24,14 +24,19 @@ test('the same now gives the same dataset', () => {
   expect(dataset(NOW)).toEqual(atNow);
 });
 
-test('another day changes only upcoming activities, their sign-ups and the open needs', () => {
+test('another day changes only upcoming activities, their sign-ups and the open needs (with their history)', () => {
   const changed = Object.keys(atNow).filter((name) => JSON.stringify(atNow[name]) !== JSON.stringify(atLater[name]));
-  expect(changed.sort()).toEqual(['ActivitySignup', 'LinkageCase', 'Need', 'VolunteerActivity']);
+  expect(changed.sort()).toEqual(['ActivitySignup', 'LinkageCase', 'Need', 'NeedEvent', 'VolunteerActivity']);
   const differing = (name: string) =>
     atNow[name].filter((row, i) => JSON.stringify(row) !== JSON.stringify(atLater[name][i])).map((row) => row.id);
   expect(differing('VolunteerActivity')).toEqual(upcoming.map((a) => a.id));
   // Open needs come after the 308 resolved needs of 暖暖公益协会, which stay as the report has them.
   expect(differing('Need').every((id) => Number(id) > 308)).toBe(true);
+  const changedEvents = atNow.NeedEvent.filter(
+    (row, i) => JSON.stringify(row) !== JSON.stringify(atLater.NeedEvent[i]),
+  );
+  expect(changedEvents.length).toBeGreaterThan(0);
+  expect(changedEvents.every((event) => Number(event.needId) > 308)).toBe(true);
 });
 
 test('the activity count is the report’s, scaled: upcoming ones took the places of past ones', () => {
