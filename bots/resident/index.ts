@@ -10,7 +10,7 @@ import { FindServicesPlugin } from './plugins/find-services';
 import { GatePlugin, type GateConfig } from './plugins/gate';
 import { HelpPlugin } from './plugins/help';
 import { NeedStatusPlugin } from './plugins/need-status';
-import { NotificationsPlugin } from './plugins/notifications';
+import { NeedNotifier, NotificationsPlugin } from './plugins/notifications';
 import { OutboxPlugin } from './plugins/outbox';
 import { RegisterNeedPlugin } from './plugins/register-need';
 import { SendQueue, SendThrottle, systemClock, type Clock } from './send-queue';
@@ -19,6 +19,8 @@ import { BotState } from './state';
 export interface ResidentBot {
   bot: Wechaty;
   deps: BotDeps;
+  /** Reads the hub's need feed and sends residents what it owes (polled while the bot runs; tests may poll). */
+  notifier: NeedNotifier;
 }
 
 export interface BuildOptions {
@@ -51,6 +53,7 @@ export function buildResidentBot({
     reporterRef: (contactId) => createHmac('sha256', reporterKey).update(contactId).digest('hex'),
   };
   const bot = WechatyBuilder.build({ name: 'wushe-resident', puppet });
+  const notifier = new NeedNotifier(deps, bot);
   bot.use(
     GatePlugin(deps, gate),
     HelpPlugin(deps),
@@ -60,8 +63,8 @@ export function buildResidentBot({
     NeedStatusPlugin(deps),
     ActivitiesPlugin(deps),
     OutboxPlugin(deps),
-    NotificationsPlugin(deps),
+    NotificationsPlugin(deps, notifier),
   );
   bot.on('stop', () => deps.state.close());
-  return { bot, deps };
+  return { bot, deps, notifier };
 }

@@ -55,6 +55,8 @@ interface Outgoing {
   target: Sayable;
   text: string;
   queuedAt: number;
+  /** Told once the message left (true) or was dropped (false). */
+  done?: (sent: boolean) => void;
 }
 
 const TOO_FREQUENT = /操作过于频繁|too frequent/i;
@@ -71,10 +73,18 @@ export class SendQueue {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
-  send(target: Sayable, text: string): void {
+  send(target: Sayable, text: string, done?: (sent: boolean) => void): void {
     const queuedAt = this.clock.now();
-    this.items.push({ target, text, queuedAt });
+    this.items.push({ target, text, queuedAt, done });
     this.running ??= this.drain().finally(() => (this.running = undefined));
+  }
+
+  /**
+   * Like `send`, for messages kept durably by the caller: resolves true once WeChat took the message, false when it
+   * was dropped, so the caller marks it done only when it really left.
+   */
+  sendConfirmed(target: Sayable, text: string): Promise<boolean> {
+    return new Promise((resolve) => this.send(target, text, resolve));
   }
 
   /** Resolves when everything queued so far has been sent. */
@@ -95,6 +105,7 @@ export class SendQueue {
       try {
         await item.target.say(item.text);
         this.items.shift();
+        item.done?.(true);
       } catch (error) {
         if (TOO_FREQUENT.test(String((error as Error)?.message ?? error))) {
           this.log(`WeChat asks to slow down; pausing ${this.limits.backoffMs} ms`);
@@ -102,6 +113,7 @@ export class SendQueue {
         } else {
           this.log(`send failed, dropped: ${(error as Error)?.message ?? error}`);
           this.items.shift();
+          item.done?.(false);
         }
       }
     }

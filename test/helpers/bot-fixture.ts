@@ -56,6 +56,17 @@ export interface BotFixture {
   settled(received: number): Promise<void>;
   /** Replies the bot sent to a conversation (room id or contact id), in order. */
   sent(conversationId: string): string[];
+  /**
+   * Reads the hub's need feed once (the bot also reads it on its own every `feedIntervalMs`, by default only at
+   * login) and resolves when every notification it owes has been sent; returns how many changes were read.
+   */
+  pollFeed(): Promise<number>;
+  /**
+   * Stops the bot and starts a new one on the same puppet, hub and state file (give the fixture a `stateFile`),
+   * logged in as the same account: a restart, with `changes` to its settings if given. `resident` is the new bot
+   * afterwards.
+   */
+  restartBot(changes?: Partial<BotConfig>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -82,27 +93,33 @@ export async function startBotFixture(
   const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   const botToken = await t.token({ role: Role.BOT, subject: 'wushe-resident-bot', regionId: '530400000000' });
   const mocker = new mock.Mocker();
-  const puppet = new PuppetMock({ mocker });
-  const config: BotConfig = {
+  let puppet = new PuppetMock({ mocker });
+  let config: BotConfig = {
     hubUrl: `${base}/graphql`,
     botToken,
     stateFile: ':memory:',
     sending: { perRoomIntervalMs: 0, perAccountPerMinute: 100_000, jitterMs: 0, backoffMs: 1000 },
     dialogTimeoutMs: 10 * 60_000,
+    // Tests drive the need feed with pollFeed(); the bot reads it by itself only when it logs in.
+    feedIntervalMs: 3_600_000,
     ...options.config,
   };
-  const resident = buildResidentBot({ config, puppet, clock: options.clock, gate: options.gate, log: () => undefined });
   // Counted as the bot's own message event fires: the gate starts handling each one in that same event.
   let received = 0;
   const receivedWaiters: (() => void)[] = [];
-  resident.bot.on('message', (message) => {
-    if (message.self()) return;
-    received += 1;
-    for (const wake of receivedWaiters.splice(0)) wake();
-  });
   const receivedAtLeast = async (count: number) => {
     while (received < count) await new Promise<void>((resolve) => receivedWaiters.push(resolve));
   };
+  const build = () => {
+    const bot = buildResidentBot({ config, puppet, clock: options.clock, gate: options.gate, log: () => undefined });
+    bot.bot.on('message', (message) => {
+      if (message.self()) return;
+      received += 1;
+      for (const wake of receivedWaiters.splice(0)) wake();
+    });
+    return bot;
+  };
+  let resident = build();
   await resident.bot.start();
   const [botUser, person] = mocker.createContacts(2);
   mocker.login(botUser);
@@ -130,7 +147,9 @@ export async function startBotFixture(
     });
   return {
     t,
-    resident,
+    get resident() {
+      return resident;
+    },
     mocker,
     botUser,
     person,
@@ -173,6 +192,24 @@ export async function startBotFixture(
       }
     },
     sent: (conversationId) => log.get(conversationId) ?? [],
+    async pollFeed() {
+      const read = await resident.notifier.poll();
+      await resident.notifier.idle();
+      await resident.deps.queue.idle();
+      return read;
+    },
+    async restartBot(changes = {}) {
+      if (config.stateFile === ':memory:') throw new Error('restartBot() needs a stateFile that outlives the bot');
+      await resident.bot.stop();
+      // A restarted bot is a new process: a new puppet on the same account (the mocker holds its contacts and
+      // rooms). Wechaty binds a puppet to one bot for good, and the mocker takes one puppet, so it lets go of the old.
+      (mocker as unknown as { _puppet?: PuppetMock })._puppet = undefined;
+      puppet = new PuppetMock({ mocker });
+      config = { ...config, ...changes };
+      resident = build();
+      await resident.bot.start();
+      mocker.login(botUser);
+    },
     async stop() {
       await resident.bot.stop().catch(() => undefined);
       await new Promise((resolve) => proxy.close(resolve));
