@@ -174,7 +174,7 @@ async function main() {
       row('handed to the puppet', latencies(heard)),
       '',
     ].join('\n');
-    appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${report}\n`);
+    appendFileSync(join(ROOT, 'bench', 'RESULTS.md'), `\n${report}\n`);
     process.stdout.write(`${report}\n`);
   } finally {
     await bot.stop().catch(() => undefined);

@@ -19,11 +19,10 @@ export interface NeedChange {
   appointmentAt?: Date;
 }
 
-/** Who staff assigned: a station, an organisation, a social worker or a volunteer team, with public details only. */
+/** Who staff assigned: a station, an organisation, a social worker or a volunteer team; a public phone only. */
 export interface Handler {
   name: string;
   phone?: string | null;
-  address?: string | null;
 }
 
 export interface RegisteredNeed {
