@@ -122,7 +122,7 @@ export const hubFeedReader =
 /**
  * Takes in the hub's need feed from the bot's cursor: for each change of a need this bot registered, the
  * notifications it owes are written together with the cursor's advance in ONE SQLite transaction, so a change is
- * either owed (and will be sent, also after a restart) or still ahead of the cursor — never lost, never twice.
+ * either owed (and will be sent, also after a restart) or still ahead of the cursor: never lost, never owed twice.
  * Changes of other needs only move the cursor. An unreachable hub throws before anything is written: the next poll
  * continues from the same place. Returns how many changes were read.
  */
