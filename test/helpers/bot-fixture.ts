@@ -62,11 +62,11 @@ export interface BotFixture {
    */
   pollFeed(): Promise<number>;
   /**
-   * Stops the bot and starts a new one on the same puppet, hub and state file (give the fixture a `stateFile`),
-   * logged in as the same account: a restart, with `changes` to its settings if given. `resident` is the new bot
-   * afterwards.
+   * Stops the bot and starts a new one on the same account, hub and state file (give the fixture a `stateFile`),
+   * with `changes` to its settings if given: a restart. `whileStopped` runs in between (e.g. staff move a need while
+   * no bot runs). `resident` is the new bot afterwards.
    */
-  restartBot(changes?: Partial<BotConfig>): Promise<void>;
+  restartBot(options?: { changes?: Partial<BotConfig>; whileStopped?: () => Promise<unknown> }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -198,9 +198,10 @@ export async function startBotFixture(
       await resident.deps.queue.idle();
       return read;
     },
-    async restartBot(changes = {}) {
+    async restartBot({ changes = {}, whileStopped } = {}) {
       if (config.stateFile === ':memory:') throw new Error('restartBot() needs a stateFile that outlives the bot');
       await resident.bot.stop();
+      await whileStopped?.();
       // A restarted bot is a new process: a new puppet on the same account (the mocker holds its contacts and
       // rooms). Wechaty binds a puppet to one bot for good, and the mocker takes one puppet, so it lets go of the old.
       (mocker as unknown as { _puppet?: PuppetMock })._puppet = undefined;
