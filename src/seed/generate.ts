@@ -4,6 +4,7 @@ import { charityTables, generateResources } from './charity';
 import { generateRegions, generateStations } from './community';
 import { readDivisions } from './divisions';
 import { generateNeeds, generateProjectRound } from './linkage';
+import { needHistoryTables } from './need-history';
 import { generateOrganizations } from './organization';
 import { Random } from './random';
 import { table, type TableRows } from './rows';
@@ -45,7 +46,7 @@ export function generateYuxi({ scale }: DatasetOptions): TableRows[] {
     organization.named.yigonglian,
     community.named.children,
   );
-  return [
+  const tables = [
     table(Region, regions),
     ...community.tables,
     ...organization.tables,
@@ -55,4 +56,5 @@ export function generateYuxi({ scale }: DatasetOptions): TableRows[] {
     ...projects.tables,
     ...charityTables(resources, projects.careWomenChildren.id),
   ];
+  return [...tables, ...needHistoryTables(tables)];
 }

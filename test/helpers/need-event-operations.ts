@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 // Documents of the need history, the need feed and assignment (test/integration/need-history.test.ts).
 export const NEED_HISTORY = /* GraphQL */ `
   query NeedHistory($id: ID!, $reporterRef: String) {
@@ -42,7 +45,7 @@ export const NEED_FEED = /* GraphQL */ `
     }
   }
 `;
-export const NEED_FEED_SEQS = `query NeedFeedSeqs($after: ID, $first: Int) { needEvents(after: $after, first: $first) { pageInfo { endCursor } nodes { seq need { id } } } }`;
+export const NEED_FEED_SEQS = `query NeedFeedSeqs($after: ID, $first: Int) { needEvents(after: $after, first: $first) { pageInfo { hasNextPage endCursor } nodes { seq } } }`;
 export const ASSIGN_NEED = /* GraphQL */ `
   mutation AssignNeed($id: ID!, $society: Society!, $referenceId: String!, $appointmentAt: DateTimeISO) {
     assignNeed(id: $id, input: { society: $society, referenceId: $referenceId, appointmentAt: $appointmentAt }) {
@@ -73,3 +76,37 @@ export const ASSIGNED_HANDLERS = /* GraphQL */ `
     }
   }
 `;
+export const HANDLERS_IN = /* GraphQL */ `
+  query HandlersIn($regionId: ID!) {
+    serviceStations(first: 1, filter: { regionId: $regionId }) {
+      nodes {
+        id
+        name
+        address
+      }
+    }
+    organizations(first: 1, filter: { regionId: $regionId }) {
+      nodes {
+        id
+        name
+      }
+    }
+    socialWorkers(first: 1, filter: { regionId: $regionId }) {
+      nodes {
+        id
+        name
+      }
+    }
+    volunteerTeams(first: 1, filter: { regionId: $regionId }) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`;
+/** The bot's own document (schema/operations/bot/need-events.graphql), as the bot sends it. */
+export const BOT_NEED_EVENTS = readFileSync(
+  join(__dirname, '..', '..', 'schema', 'operations', 'bot', 'need-events.graphql'),
+  'utf8',
+);

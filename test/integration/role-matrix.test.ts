@@ -1,6 +1,7 @@
 import type { Identity } from '../../src/auth/identity';
 import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import * as Op from '../helpers/admin-operations';
+import * as Ev from '../helpers/need-event-operations';
 import { IDENTITIES, JIANGCHUAN, LIQI, orgIdentity, XIAHE } from '../helpers/identities';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
 import type {
@@ -204,6 +205,20 @@ const CASES: Case[] = [
         await asAdmin(Op.NEED_TRANSITION(step), { id });
       return t.execute(Op.RATE_NEED, { id, rating: 5, reporterRef: Op.REPORTER_A }, as);
     },
+  },
+  {
+    name: 'assignNeed',
+    allowed: ['ADMIN', 'STAFF_IN'],
+    run: async (as) => {
+      const id = await newNeed();
+      await asAdmin(Op.NEED_TRANSITION('acceptNeed'), { id });
+      return t.execute(Ev.ASSIGN_NEED, { id, society: 'ORGANIZATION', referenceId: String(ownOrg) }, as);
+    },
+  },
+  {
+    name: 'needEvents (query: each sees its own scope)',
+    allowed: ['ADMIN', 'STAFF_IN', 'STAFF_OUT', 'BOT_IN', 'BOT_OUT'],
+    run: (as) => t.execute(Ev.NEED_FEED, { first: 5 }, as),
   },
   { name: 'openProjectRound', allowed: ['ADMIN'], run: (as) => t.execute(Op.OPEN_ROUND, { quota: 3 }, as) },
   {

@@ -36,6 +36,9 @@ async function nextSeq(manager: EntityManager): Promise<number> {
   return head.lastSeq;
 }
 
+/** DATETIME columns keep whole seconds on MariaDB; the same on SQLite, so both answer alike. */
+const toTheSecond = (at: Date) => new Date(Math.floor(at.getTime() / 1000) * 1000);
+
 export interface NeedChange {
   kind: NeedEventKind;
   fromStatus: NeedStatus | null;
@@ -67,8 +70,8 @@ export async function appendNeedEvent(
     reason: change.reason ?? null,
     handlerSociety: change.handlerSociety ?? null,
     handlerReferenceId: change.handlerReferenceId ?? null,
-    appointmentAt: change.appointmentAt ?? null,
-    at: new Date(),
+    appointmentAt: change.appointmentAt ? toTheSecond(change.appointmentAt) : null,
+    at: toTheSecond(new Date()),
   });
   await events.insert(event);
   return event;

@@ -902,7 +902,7 @@ export type NeedFeedSeqsQueryVariables = Exact<{
 }>;
 
 
-export type NeedFeedSeqsQuery = { needEvents: { pageInfo: { endCursor: string | null }, nodes: Array<{ seq: number, need: { id: string } }> } };
+export type NeedFeedSeqsQuery = { needEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number }> } };
 
 export type AssignNeedMutationVariables = Exact<{
   id: string | number;
@@ -920,6 +920,13 @@ export type AssignedHandlersQueryVariables = Exact<{
 
 
 export type AssignedHandlersQuery = { need: { history: Array<{ kind: NeedEventKind, handlerStation: { name: string, address: string } | null, handlerOrganization: { name: string } | null, handlerSocialWorker: { name: string } | null, handlerVolunteerTeam: { name: string } | null }> } | null };
+
+export type HandlersInQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type HandlersInQuery = { serviceStations: { nodes: Array<{ id: string, name: string, address: string }> }, organizations: { nodes: Array<{ id: string, name: string }> }, socialWorkers: { nodes: Array<{ id: string, name: string }> }, volunteerTeams: { nodes: Array<{ id: string, name: string }> } };
 
 export type CityFiguresQueryVariables = Exact<{
   id: string | number;
