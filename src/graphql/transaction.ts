@@ -41,7 +41,8 @@ export function isRetryableConflict(error: unknown): boolean {
  * back-off, and then the caller gets a coded CONFLICT.
  *
  * Locks are taken in one order everywhere (docs/decisions.md): the row that holds the invariant first, then the
- * row being changed, the hour-ledger head last; the figures a lock guards are read after it, with `forShare`.
+ * row being changed, a head row last (the hour ledger's or the need feed's); the figures a lock guards are read after
+ * it, with `forShare`.
  */
 export async function inTransaction<T>(context: HubContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   const dataSource = context.dataSource;

@@ -1,5 +1,7 @@
 import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
-import { NeedEvent } from '../../src/subgraphs/linkage/need-event.entity';
+import { oneWriteAtATime } from '../../src/db/sqlite-writes';
+import { NeedEvent, NeedEventKind } from '../../src/subgraphs/linkage/need-event.entity';
+import { appendNeedEvent } from '../../src/subgraphs/linkage/need-event.feed';
 import { Need } from '../../src/subgraphs/linkage/need.entity';
 import { VolunteerTeam } from '../../src/subgraphs/volunteer/volunteer.entity';
 import type { Identity } from '../../src/auth/identity';
@@ -9,6 +11,7 @@ import { IDENTITIES, JIANGCHUAN, JIANGCHUAN_COMMUNITY, XIAHE, orgIdentity } from
 import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
   AssignedHandlersQuery,
+  AuditLogQuery,
   HandlersInQuery,
   NeedFeedQuery,
   NeedFeedSeqsQuery,
@@ -260,6 +263,12 @@ describe('assignment: who will come, and when', () => {
       ['STATUS', 'IN_SERVICE', null, true],
       ['ASSIGNMENT', 'IN_SERVICE', inScope.socialWorker, false],
     ]);
+    const { auditLog } = await t.query<AuditLogQuery>(Op.AUDIT_LOG, { operation: 'assignNeed' }, admin);
+    const mine = auditLog.nodes.filter((n) => n.target.split(' ').includes(`id=${need.id}`));
+    expect(
+      mine.map((n) => [n.subject, n.role, n.outcome, n.target.includes(`referenceId=${inScope.station}`)]),
+    ).toEqual(expect.arrayContaining([['staff-liqi', 'STAFF', 'OK', true]]));
+    expect(mine).toHaveLength(2);
   });
 
   // Every refusal leaves the need's history and the feed as they were.
@@ -540,4 +549,87 @@ test('under parallel changes a reader paging the feed never finds a seq appear b
     expect(written).toHaveLength(chains * steps.length + submissions);
   }
   process.stdout.write(`feed under parallel writes: ${read} events read in ${pages} pages\n`);
+});
+
+test('an event whose transaction rolls back is never read, and its seq given again is not skipped', async () => {
+  const { dataSource } = t.database;
+  const need = await accepted();
+  const [last] = await dataSource.getRepository(NeedEvent).find({ order: { seq: 'DESC' }, take: 1 });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let appended!: () => void;
+  const wasAppended = new Promise<void>((resolve) => (appended = resolve));
+  // A change that takes a seq and then fails before it commits (as the hub's own transactions would on an error).
+  const failing = oneWriteAtATime(dataSource, () =>
+    dataSource.transaction(async (manager) => {
+      const row = await manager.getRepository(Need).findOneByOrFail({ id: Number(need.id) });
+      await appendNeedEvent(manager, staff, row, { kind: NeedEventKind.STATUS, fromStatus: row.status });
+      appended();
+      await held;
+      throw new Error('rolled back');
+    }),
+  ).catch((error: Error) => error.message);
+  await wasAppended;
+  // Watch for the feed's SELECT while the change is held open.
+  const queries = t.database.queries;
+  const logQuery = queries.logQuery.bind(queries);
+  let feedRead = false;
+  queries.logQuery = (query, ...rest) => {
+    if (/FROM [`"]need_event[`"]/.test(query)) feedRead = true;
+    logQuery(query, ...rest);
+  };
+  let answered = false;
+  const reading = t
+    .query<NeedFeedSeqsQuery>(Ev.NEED_FEED_SEQS, { after: String(last.seq), first: 100 }, admin)
+    .finally(() => (answered = true));
+  // Give the read every chance to run while the change is open (a bounded number of turns of the event loop; it
+  // waits for the write queue, so it does not run, and nothing is left waiting once the change is released).
+  for (let turn = 0; turn < 200 && !feedRead && !answered; turn += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  queries.logQuery = logQuery;
+  release();
+  expect(await failing).toBe('rolled back');
+  const page = (await reading).needEvents;
+  expect(page.nodes).toEqual([]);
+  await t.query(Op.NEED_TRANSITION('matchNeed'), { id: need.id }, staff);
+  const next = (
+    await t.query<NeedFeedSeqsQuery>(Ev.NEED_FEED_SEQS, { after: page.pageInfo.endCursor ?? String(last.seq) }, admin)
+  ).needEvents.nodes;
+  // The seq the rolled-back change had taken goes to the next change, which the reader still sees.
+  expect(next.map((e) => e.seq)).toEqual([last.seq + 1]);
+});
+
+test('an assignment racing the resolution lands before it or is refused, never after it', async () => {
+  const needs = await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      const need = await accepted();
+      for (const step of ['matchNeed', 'startNeedService'])
+        await t.query(Op.NEED_TRANSITION(step), { id: need.id }, staff);
+      return need;
+    }),
+  );
+  const results = await Promise.all(
+    needs.flatMap((need, index) => [
+      t.execute(Ev.ASSIGN_NEED, { id: need.id, society: 'COMMUNITY', referenceId: inScope.station }, staff),
+      // Half the resolutions start a read later, so that both orders happen.
+      (index % 2 ? t.query(Ev.NEED_HISTORY, { id: need.id }, staff) : Promise.resolve()).then(() =>
+        t.execute(Op.NEED_TRANSITION('resolveNeed'), { id: need.id }, staff),
+      ),
+    ]),
+  );
+  const assignments = results.filter((_, index) => index % 2 === 0);
+  const refused = assignments.filter((a) => a.errors).length;
+  process.stdout.write(`assignment vs resolution: ${10 - refused} landed before, ${refused} refused after\n`);
+  for (const resolved of results.filter((_, index) => index % 2 === 1)) expect(resolved.errors).toBeUndefined();
+  for (const [index, need] of needs.entries()) {
+    const events = await history(need.id);
+    const kinds = events.slice(4).map((e) => `${e.kind}:${e.toStatus}`);
+    if (assignments[index].errors) {
+      expect(codeOf(assignments[index])).toBe('NOT_ASSIGNABLE');
+      expect(kinds).toEqual(['STATUS:RESOLVED']);
+    } else {
+      expect(kinds).toEqual(['ASSIGNMENT:IN_SERVICE', 'STATUS:RESOLVED']);
+    }
+  }
 });

@@ -8,6 +8,7 @@ import {
 } from '../../auth/policy';
 import { subtreeBounds } from '../../db/region-scope';
 import { lockOrFail } from '../../db/rows';
+import { oneWriteAtATime } from '../../db/sqlite-writes';
 import { BadInputError, DomainError } from '../../errors';
 import type { HubContext } from '../../graphql/context';
 import { parseIntId } from '../../graphql/ids';
@@ -90,13 +91,18 @@ export async function needEventFeed(
     if (identity.role === Role.BOT) query.andWhere('n.reporterRef IS NOT NULL');
     return query;
   };
+  // On SQLite every request shares one connection, so a read between the statements of an open transaction would
+  // see its events before they commit (and a rollback would hand their seqs out again, behind the reader's
+  // cursor): the page waits in the write queue until no transaction is open. On MariaDB it runs at once.
   const rows =
     limit === 0
       ? []
-      : await scoped(since)
-          .orderBy('e.seq', 'ASC')
-          .limit(limit + 1)
-          .getMany();
+      : await oneWriteAtATime(context.dataSource, () =>
+          scoped(since)
+            .orderBy('e.seq', 'ASC')
+            .limit(limit + 1)
+            .getMany(),
+        );
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ node, cursor: String(node.seq) }));
   return {
