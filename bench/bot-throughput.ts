@@ -29,6 +29,8 @@ export async function measureBotThroughput(
       stateFile: ':memory:',
       sending: { perRoomIntervalMs: 0, perAccountPerMinute: 1_000_000, jitterMs: 0, backoffMs: 1000 },
       dialogTimeoutMs: 600_000,
+      feedIntervalMs: 1000,
+      reminderIntervalMs: 0,
     },
     puppet: new PuppetMock({ mocker }),
     log: () => undefined,

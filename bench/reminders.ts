@@ -63,6 +63,7 @@ async function main() {
       sending: { perRoomIntervalMs: 0, perAccountPerMinute: 1_000_000, jitterMs: 0, backoffMs: 1000 },
       dialogTimeoutMs: 600_000,
       reminderIntervalMs: 0,
+      feedIntervalMs: 3_600_000,
     },
     puppet: new PuppetMock({ mocker }),
     clock: { ...systemClock, now: () => now },

@@ -11,7 +11,12 @@ export interface BotConfig {
   /** How long a half-finished 登记需求 dialog waits for the resident. */
   dialogTimeoutMs: number;
   /** How often volunteers' activity reminders and verified hours are looked for (BOT_REMINDER_INTERVAL_MS). */
-  reminderIntervalMs?: number;
+  reminderIntervalMs: number;
+  /**
+   * How often the hub's need feed is read: a status change or assignment reaches the resident within about this
+   * (plus the send pacing).
+   */
+  feedIntervalMs: number;
   /**
    * Key for the residents' reporter references (HMAC of the chat id) the hub stores with their needs. Unset, the
    * bot makes a random one and keeps it in its state file; set it when several bot processes share the needs.
@@ -68,6 +73,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     },
     dialogTimeoutMs: positive('BOT_DIALOG_TIMEOUT_MS', env.BOT_DIALOG_TIMEOUT_MS, 10 * 60_000),
     reminderIntervalMs: positive('BOT_REMINDER_INTERVAL_MS', env.BOT_REMINDER_INTERVAL_MS, 5 * 60_000),
+    feedIntervalMs: positive('BOT_FEED_INTERVAL_MS', env.BOT_FEED_INTERVAL_MS, 1000),
     reporterSecret: env.BOT_REPORTER_SECRET || undefined,
   };
 }

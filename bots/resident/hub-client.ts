@@ -62,10 +62,32 @@ export interface HubClientOptions {
 /** GraphQL over HTTP to the hub, with the bot's token; only the documents in schema/operations/bot. */
 export class HubClient {
   private readonly documents = loadDocuments();
+  private readonly pending = new Map<string, number>();
 
   constructor(private readonly options: HubClientOptions) {}
 
+  /**
+   * True while a request of that operation is waiting for the hub's answer, and until the caller has run the code
+   * right after its `await` (the count drops a macrotask later): the need feed uses it to wait until a just
+   * submitted need is remembered before reading that need's events.
+   */
+  busy(operationName: keyof BotOperations): boolean {
+    return (this.pending.get(operationName) ?? 0) > 0;
+  }
+
   async request<N extends keyof BotOperations>(
+    operationName: N,
+    variables: BotOperations[N][1],
+  ): Promise<BotOperations[N][0]> {
+    this.pending.set(operationName, (this.pending.get(operationName) ?? 0) + 1);
+    try {
+      return await this.send(operationName, variables);
+    } finally {
+      setImmediate(() => this.pending.set(operationName, (this.pending.get(operationName) ?? 1) - 1));
+    }
+  }
+
+  private async send<N extends keyof BotOperations>(
     operationName: N,
     variables: BotOperations[N][1],
   ): Promise<BotOperations[N][0]> {

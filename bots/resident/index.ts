@@ -12,7 +12,7 @@ import { GatePlugin, type GateConfig } from './plugins/gate';
 import { HelpPlugin } from './plugins/help';
 import { MorePlugin } from './plugins/more';
 import { NeedStatusPlugin } from './plugins/need-status';
-import { NotificationsPlugin } from './plugins/notifications';
+import { NeedNotifier, NotificationsPlugin } from './plugins/notifications';
 import { OutboxPlugin } from './plugins/outbox';
 import { RegisterNeedPlugin } from './plugins/register-need';
 import { RemindersPlugin } from './plugins/reminders';
@@ -23,6 +23,8 @@ import { BotState } from './state';
 export interface ResidentBot {
   bot: Wechaty;
   deps: BotDeps;
+  /** Reads the hub's need feed and sends residents what it owes (polled while the bot runs; tests may poll). */
+  notifier: NeedNotifier;
 }
 
 export interface BuildOptions {
@@ -61,6 +63,7 @@ export function buildResidentBot({
     reporterRef: (contactId) => createHmac('sha256', reporterKey).update(contactId).digest('hex'),
   };
   const bot = WechatyBuilder.build({ name: 'wushe-resident', puppet });
+  const notifier = new NeedNotifier(deps, bot);
   bot.use(
     GatePlugin(deps, gate),
     HelpPlugin(deps),
@@ -73,9 +76,9 @@ export function buildResidentBot({
     VolunteerConsentPlugin(deps),
     OutboxPlugin(deps),
     DeferredAnswersPlugin(deps, deferredRetryMs),
-    NotificationsPlugin(deps),
+    NotificationsPlugin(deps, notifier),
     RemindersPlugin(deps),
   );
   bot.on('stop', () => deps.state.close());
-  return { bot, deps };
+  return { bot, deps, notifier };
 }

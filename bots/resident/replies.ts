@@ -82,3 +82,53 @@ export const activityReminder = (activity: {
 
 export const hoursVerified = (record: { title?: string; servedOn: string; hours: number; total: number }): string =>
   `您${record.title ? `参加「${record.title}」` : chineseDate(record.servedOn)}的志愿服务 ${record.hours} 小时已由社区审核认证,累计认证 ${record.total} 小时。感谢您的付出!发送「志愿时长」可随时查看。`;
+
+/** What a status means for the resident, said after its name in the private notice. */
+const STATUS_MEANING: Record<string, string> = {
+  ACCEPTED: '社区已受理,正在为您安排。',
+  MATCHED: '已为您找到提供服务的人员或机构。',
+  IN_SERVICE: '服务已经开始。',
+  RESOLVED: '服务已完成。',
+  CLOSED: '这件事已办结,谢谢您的信任。',
+  REJECTED: '社区暂时无法受理。',
+};
+
+/** The private notice of a status change: its plain name and meaning, the reason of a rejection, the rating prompt. */
+export function statusNotice(number: string, status: string, reason?: string | null): string {
+  const lines = [`您的需求 ${number} 有新进展:${STATUS_NAMES[status] ?? status}。${STATUS_MEANING[status] ?? ''}`];
+  if (status === 'REJECTED') {
+    if (reason) lines.push(`原因:${reason}`);
+    lines.push('如有疑问,请联系社区工作人员。');
+  }
+  if (status === 'RESOLVED') lines.push(`满意吗?回复「评价 ${number} 1-5」告诉我们。`);
+  return lines.join('\n');
+}
+
+/** What the group the need was registered from hears: its number and status, nothing personal. */
+export const groupStatusNotice = (number: string, status: string): string =>
+  `需求 ${number}:${STATUS_NAMES[status] ?? status}`;
+
+/** A time as an elderly resident says it, in China time: 11月28日(星期六)上午9:30. */
+export function plainTime(at: Date): string {
+  // China keeps UTC+8 all year: no daylight saving to follow.
+  const local = new Date(at.getTime() + 8 * 3_600_000);
+  const hour = local.getUTCHours();
+  const minute = String(local.getUTCMinutes()).padStart(2, '0');
+  const part = hour < 6 ? '凌晨' : hour < 12 ? '上午' : hour < 13 ? '中午' : hour < 18 ? '下午' : '晚上';
+  const clock = `${hour > 12 ? hour - 12 : hour}:${minute}`;
+  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日(星期${WEEKDAYS[local.getUTCDay()]})${part}${clock}`;
+}
+
+/** Who staff assigned to a need and when they come, privately; a public phone when the hub has one. */
+export function assignmentNotice(
+  number: string,
+  handler: { name: string; phone?: string | null } | undefined,
+  appointmentAt: Date | undefined,
+): string {
+  const phone = handler?.phone ? `,联系电话 ${handler.phone}` : '';
+  if (handler && appointmentAt)
+    return `您的需求 ${number} 已安排:${handler.name}将于${plainTime(appointmentAt)}为您服务${phone}。`;
+  if (handler) return `您的需求 ${number} 已安排:由${handler.name}为您服务${phone},对方会与您联系时间。`;
+  if (appointmentAt) return `您的需求 ${number} 已约好服务时间:${plainTime(appointmentAt)}。`;
+  return `您的需求 ${number} 的服务安排有变,工作人员会与您联系。`;
+}

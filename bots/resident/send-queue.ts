@@ -52,16 +52,13 @@ export interface Sayable {
 }
 
 /** Told when a message has left (said) or will never leave (WeChat refused it), for senders that keep a record. */
-export interface Delivery {
-  sent?(): void;
-  dropped?(): void;
-}
 
 interface Outgoing {
   target: Sayable;
   text: string;
   queuedAt: number;
-  delivery?: Delivery;
+  /** Told once the message left (true) or was dropped (false). */
+  done?: (sent: boolean) => void;
 }
 
 const TOO_FREQUENT = /操作过于频繁|too frequent/i;
@@ -78,10 +75,18 @@ export class SendQueue {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
-  send(target: Sayable, text: string, delivery?: Delivery): void {
+  send(target: Sayable, text: string, done?: (sent: boolean) => void): void {
     const queuedAt = this.clock.now();
-    this.items.push({ target, text, queuedAt, delivery });
+    this.items.push({ target, text, queuedAt, done });
     this.running ??= this.drain().finally(() => (this.running = undefined));
+  }
+
+  /**
+   * Like `send`, for messages kept durably by the caller: resolves true once WeChat took the message, false when it
+   * was dropped, so the caller marks it done only when it really left.
+   */
+  sendConfirmed(target: Sayable, text: string): Promise<boolean> {
+    return new Promise((resolve) => this.send(target, text, resolve));
   }
 
   /** Resolves when everything queued so far has been sent. */
@@ -94,9 +99,9 @@ export class SendQueue {
   }
 
   /** A sender's record-keeping failing (e.g. its state closed at shutdown) must not disturb the queue. */
-  private tell(callback: (() => void) | undefined): void {
+  private tell(done: ((sent: boolean) => void) | undefined, sent: boolean): void {
     try {
-      callback?.();
+      done?.(sent);
     } catch (error) {
       this.log(`after sending: ${(error as Error)?.message ?? error}`);
     }
@@ -111,7 +116,7 @@ export class SendQueue {
       try {
         await item.target.say(item.text);
         this.items.shift();
-        this.tell(item.delivery?.sent);
+        this.tell(item.done, true);
       } catch (error) {
         if (TOO_FREQUENT.test(String((error as Error)?.message ?? error))) {
           this.log(`WeChat asks to slow down; pausing ${this.limits.backoffMs} ms`);
@@ -119,7 +124,7 @@ export class SendQueue {
         } else {
           this.log(`send failed, dropped: ${(error as Error)?.message ?? error}`);
           this.items.shift();
-          this.tell(item.delivery?.dropped);
+          this.tell(item.done, false);
         }
       }
     }

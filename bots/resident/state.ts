@@ -20,6 +20,17 @@ export interface Dialog {
   updatedAt: number;
 }
 
+/** A message the bot owes someone, kept until it has really been sent (private chat: 'contact', group: 'room'). */
+export interface Notification {
+  id: number;
+  targetKind: 'contact' | 'room';
+  targetId: string;
+  text: string;
+  createdAt: number;
+  /** When the first attempt of a row of failed attempts to send it failed. */
+  failingSince: number | null;
+}
+
 export interface OutboxItem {
   id: number;
   payload: Record<string, unknown>;
@@ -32,8 +43,9 @@ export interface OutboxItem {
 /**
  * The bot's own state, in its own SQLite file (never the hub's tables): room bindings, handled message ids,
  * recent texts for the 60-second replay guard, dialogs, the durable outbox of needs, needs registered per
- * resident, spam reports, "already answered" notices, volunteers linked to contacts and the reminders they got;
- * beside them, in the same file, the lists 更多 pages through and the questions kept while the hub is unreachable.
+ * resident, spam reports, "already answered" notices, volunteers linked to contacts and the reminders they got, the
+ * need feed's cursor and the notifications it owes; beside them, in the same file, the lists 更多 pages through and
+ * the questions kept while the hub is unreachable.
  */
 export class BotState {
   private readonly db: Database.Database;
@@ -58,6 +70,9 @@ export class BotState {
       CREATE TABLE IF NOT EXISTS volunteer_link (contact_id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL, linked_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS bot_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS reminder_sent (contact_id TEXT NOT NULL, reminder TEXT NOT NULL, sent_at INTEGER NOT NULL, PRIMARY KEY (contact_id, reminder));
+      CREATE TABLE IF NOT EXISTS feed_cursor (feed TEXT PRIMARY KEY, cursor TEXT NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS notification (id INTEGER PRIMARY KEY AUTOINCREMENT, target_kind TEXT NOT NULL, target_id TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL, failing_since INTEGER, done_at INTEGER, outcome TEXT);
+      CREATE INDEX IF NOT EXISTS notification_pending ON notification (done_at, target_kind, target_id, id);
     `);
     this.lists = new PagedLists(this.db);
     this.deferred = new DeferredQuestions(this.db);
@@ -65,6 +80,11 @@ export class BotState {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Runs `work` in one SQLite transaction: all of its writes are kept, or none. */
+  atomically<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   bindRoom(binding: RoomBinding, now: number): void {
@@ -207,11 +227,12 @@ export class BotState {
       .run(number, residentId, roomId, status, now);
   }
 
-  /** Who registered a need through this bot, and in which room ('' for the private chat). */
-  registeredNeed(number: string): { residentId: string; roomId: string } | undefined {
-    const row = this.db.prepare('SELECT resident_id, room_id FROM registered_need WHERE number = ?').get(number) as
-      { resident_id: string; room_id: string } | undefined;
-    return row && { residentId: row.resident_id, roomId: row.room_id };
+  /** Who registered a need through this bot, in which room ('' for the private chat), and its status as last told. */
+  registeredNeed(number: string): { residentId: string; roomId: string; lastStatus: string } | undefined {
+    const row = this.db
+      .prepare('SELECT resident_id, room_id, last_status FROM registered_need WHERE number = ?')
+      .get(number) as { resident_id: string; room_id: string; last_status: string } | undefined;
+    return row && { residentId: row.resident_id, roomId: row.room_id, lastStatus: row.last_status };
   }
 
   needsOf(residentId: string): { number: string; lastStatus: string }[] {
@@ -227,23 +248,63 @@ export class BotState {
     }));
   }
 
-  openNeeds(): { number: string; residentId: string; roomId: string; lastStatus: string }[] {
+  updateNeedStatus(number: string, status: string): void {
+    this.db.prepare('UPDATE registered_need SET last_status = ? WHERE number = ?').run(status, number);
+  }
+
+  /** Where the bot stopped reading a feed of the hub (the last event it has taken in), if it has begun. */
+  feedCursor(feed: string): string | undefined {
+    return (
+      this.db.prepare('SELECT cursor FROM feed_cursor WHERE feed = ?').get(feed) as { cursor: string } | undefined
+    )?.cursor;
+  }
+
+  setFeedCursor(feed: string, cursor: string, now: number): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO feed_cursor (feed, cursor, updated_at) VALUES (?, ?, ?)')
+      .run(feed, cursor, now);
+  }
+
+  addNotification(targetKind: Notification['targetKind'], targetId: string, text: string, now: number): void {
+    this.db
+      .prepare('INSERT INTO notification (target_kind, target_id, text, created_at) VALUES (?, ?, ?, ?)')
+      .run(targetKind, targetId, text, now);
+  }
+
+  /** The oldest notification not yet sent of each conversation, oldest first: a conversation hears them in order. */
+  nextNotifications(): Notification[] {
     return (
       this.db
         .prepare(
-          `SELECT number, resident_id, room_id, last_status FROM registered_need WHERE last_status NOT IN ('CLOSED', 'REJECTED')`,
+          'SELECT id, target_kind, target_id, text, created_at, failing_since FROM notification WHERE id IN (SELECT MIN(id) FROM notification WHERE done_at IS NULL GROUP BY target_kind, target_id) ORDER BY id',
         )
-        .all() as {
-        number: string;
-        resident_id: string;
-        room_id: string;
-        last_status: string;
-      }[]
-    ).map((r) => ({ number: r.number, residentId: r.resident_id, roomId: r.room_id, lastStatus: r.last_status }));
+        .all() as NotificationRow[]
+    ).map(toNotification);
   }
 
-  updateNeedStatus(number: string, status: string): void {
-    this.db.prepare('UPDATE registered_need SET last_status = ? WHERE number = ?').run(status, number);
+  /** The oldest notification not yet sent to one conversation. */
+  nextNotificationFor(targetKind: Notification['targetKind'], targetId: string): Notification | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT id, target_kind, target_id, text, created_at, failing_since FROM notification WHERE done_at IS NULL AND target_kind = ? AND target_id = ? ORDER BY id LIMIT 1',
+      )
+      .get(targetKind, targetId) as NotificationRow | undefined;
+    return row && toNotification(row);
+  }
+
+  /** Marks a notification sent, or given up ('undeliverable'); finished ones are kept for 30 days. */
+  notificationDone(id: number, outcome: 'sent' | 'undeliverable', now: number): void {
+    this.db.prepare('UPDATE notification SET done_at = ?, outcome = ? WHERE id = ?').run(now, outcome, id);
+    this.db.prepare('DELETE FROM notification WHERE done_at < ?').run(now - 30 * 86_400_000);
+  }
+
+  /** A try to send it failed; remembers since when it has been failing. */
+  notificationFailed(id: number, now: number): void {
+    this.db.prepare('UPDATE notification SET failing_since = COALESCE(failing_since, ?) WHERE id = ?').run(now, id);
+  }
+
+  pendingNotifications(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM notification WHERE done_at IS NULL').get() as { n: number }).n;
   }
 
   /** The hub volunteer a WeChat contact is, once the bot registered them. */
@@ -306,3 +367,21 @@ export class BotState {
     return true;
   }
 }
+
+interface NotificationRow {
+  id: number;
+  target_kind: Notification['targetKind'];
+  target_id: string;
+  text: string;
+  created_at: number;
+  failing_since: number | null;
+}
+
+const toNotification = (r: NotificationRow): Notification => ({
+  id: r.id,
+  targetKind: r.target_kind,
+  targetId: r.target_id,
+  text: r.text,
+  createdAt: r.created_at,
+  failingSince: r.failing_since,
+});

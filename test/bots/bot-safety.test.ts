@@ -1,5 +1,4 @@
 import { types } from 'wechaty';
-import { checkNeedUpdates } from '../../bots/resident/plugins/notifications';
 import { deliverOutbox } from '../../bots/resident/plugins/outbox';
 import { NEED_TRANSITION } from '../helpers/admin-operations';
 import { startBotFixture, type BotFixture } from '../helpers/bot-fixture';
@@ -125,11 +124,19 @@ test('with the hub down needs go to the outbox, and none is lost when it comes b
   const [row] = await f.t.database.dataSource.query('SELECT id FROM need WHERE number = ?', [number]);
   for (const step of ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed'])
     await f.t.query(NEED_TRANSITION(step), { id: String(row.id) }, IDENTITIES.ADMIN);
-  const asked = f.nextReply(residents[4].id);
-  const announced = f.nextReply(f.room.id);
-  expect(await checkNeedUpdates(f.resident.deps, f.resident.bot)).toBe(1);
-  expect(await asked).toContain(`评价 ${number} 1-5`);
-  expect(await announced).toBe(`需求 ${number}:已解决`);
+  const heard = { resident: f.sent(residents[4].id).length, room: f.sent(f.room.id).length };
+  await f.pollFeed();
+  // Every step is heard, the last one asks for the rating.
+  expect(
+    f
+      .sent(residents[4].id)
+      .slice(heard.resident)
+      .map((text) => text.split('。')[0]),
+  ).toEqual(['已受理', '已匹配服务', '服务中', '已解决'].map((status) => `您的需求 ${number} 有新进展:${status}`));
+  expect(f.sent(residents[4].id).at(-1)).toContain(`评价 ${number} 1-5`);
+  expect(f.sent(f.room.id).slice(heard.room)).toEqual(
+    ['已受理', '已匹配服务', '服务中', '已解决'].map((status) => `需求 ${number}:${status}`),
+  );
   const rated = f.nextReply(f.room.id);
   residents[4].say(`评价 ${number} 5`).to(f.room);
   expect(await rated).toBe(`感谢评价!需求 ${number} 评分 5 分。`);
@@ -145,7 +152,7 @@ test('when staff move a need, the resident hears privately and the group sees nu
   await f.t.query(NEED_TRANSITION('acceptNeed'), { id: String(row.id) }, IDENTITIES.ADMIN);
   const privately = f.nextReply(f.person.id);
   const inGroup = f.nextReply(f.room.id);
-  expect(await checkNeedUpdates(f.resident.deps, f.resident.bot)).toBeGreaterThanOrEqual(1);
+  expect(await f.pollFeed()).toBeGreaterThanOrEqual(1);
   expect(await privately).toContain(`${number} 有新进展:已受理`);
   expect(await inGroup).toBe(`需求 ${number}:已受理`);
   expect(await f.say('我的需求')).toContain('私信');

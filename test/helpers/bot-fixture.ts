@@ -57,6 +57,11 @@ export interface BotFixture {
   /** Replies the bot sent to a conversation (room id or contact id), in order. */
   sent(conversationId: string): string[];
   /**
+   * Reads the hub's need feed once (the bot also reads it on its own every `feedIntervalMs`, by default only at
+   * login) and resolves when every notification it owes has been sent; returns how many changes were read.
+   */
+  pollFeed(): Promise<number>;
+  /**
    * Stops the bot and starts a new one on the same account, hub and state file (give the fixture a `stateFile`),
    * with `changes` to its settings if given: a restart. `whileStopped` runs in between (e.g. staff move a need while
    * no bot runs). `resident` is the new bot afterwards.
@@ -104,6 +109,9 @@ export async function startBotFixture(
     stateFile: ':memory:',
     sending: { perRoomIntervalMs: 0, perAccountPerMinute: 100_000, jitterMs: 0, backoffMs: 1000 },
     dialogTimeoutMs: 10 * 60_000,
+    // Tests drive the need feed with pollFeed(); the bot reads it by itself only when it logs in.
+    feedIntervalMs: 3_600_000,
+    reminderIntervalMs: 0,
     ...options.config,
   };
   // Counted as the bot's own message event fires: the gate starts handling each one in that same event.
@@ -201,9 +209,14 @@ export async function startBotFixture(
       }
     },
     sent: (conversationId) => log.get(conversationId) ?? [],
+    async pollFeed() {
+      const read = await resident.notifier.poll();
+      await resident.notifier.idle();
+      await resident.deps.queue.idle();
+      return read;
+    },
     async restartBot({ changes = {}, whileStopped } = {}) {
       if (config.stateFile === ':memory:') throw new Error('restartBot() needs a stateFile that outlives the bot');
-      await resident.deps.queue.idle();
       await resident.bot.stop();
       await whileStopped?.();
       // A restarted bot is a new process: a new puppet on the same account (the mocker holds its contacts and

@@ -51,22 +51,18 @@ test('cancelled and finished activities and unverified hours are not told; verif
   );
 });
 
-test('the queue tells a sender when a message left and when it was dropped', async () => {
+test('a sender whose record-keeping fails does not stop the queue', async () => {
   const clock: Clock = { now: () => 0, sleep: async () => undefined, random: () => 0 };
   const limits = { perRoomIntervalMs: 0, perAccountPerMinute: 1000, jitterMs: 0, backoffMs: 0 };
-  const queue = new SendQueue(new SendThrottle(limits, clock.random), limits, clock);
-  const events: string[] = [];
-  const contact = {
-    id: 'c',
-    say: async (text: string) => {
-      if (text === 'blocked') throw new Error('the contact deleted the bot');
-    },
-  };
-  for (const text of ['hello', 'blocked', 'again'])
-    queue.send(contact, text, {
-      sent: () => events.push(`sent ${text}`),
-      dropped: () => events.push(`dropped ${text}`),
-    });
+  const logged: string[] = [];
+  const queue = new SendQueue(new SendThrottle(limits, clock.random), limits, clock, (line) => logged.push(line));
+  const said: string[] = [];
+  const contact = { id: 'c', say: async (text: string) => void said.push(text) };
+  queue.send(contact, 'first', () => {
+    throw new Error('state closed');
+  });
+  queue.send(contact, 'second');
   await queue.idle();
-  expect(events).toEqual(['sent hello', 'dropped blocked', 'sent again']);
+  expect(said).toEqual(['first', 'second']);
+  expect(logged).toEqual(['after sending: state closed']);
 });

@@ -110,12 +110,9 @@ export async function sendReminders(deps: BotDeps, bot: Wechaty): Promise<number
         contact ??= (await bot.Contact.find({ id: contactId })) ?? undefined;
         if (!contact) break;
         pending.add(flightKey);
-        deps.queue.send(contact, text, {
-          sent: () => {
-            deps.state.markReminderSent(contactId, key, deps.clock.now());
-            pending.delete(flightKey);
-          },
-          dropped: () => pending.delete(flightKey),
+        deps.queue.send(contact, text, (sent) => {
+          pending.delete(flightKey);
+          if (sent) deps.state.markReminderSent(contactId, key, deps.clock.now());
         });
         queued += 1;
       }
@@ -126,7 +123,7 @@ export async function sendReminders(deps: BotDeps, bot: Wechaty): Promise<number
 
 /** Every BOT_REMINDER_INTERVAL_MS (5 minutes; 0 turns it off) while logged in, one pass at a time. */
 export function RemindersPlugin(deps: BotDeps) {
-  const intervalMs = deps.config.reminderIntervalMs ?? 5 * 60_000;
+  const intervalMs = deps.config.reminderIntervalMs;
   return function RemindersPlugin(bot: Wechaty) {
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<unknown> | undefined;
