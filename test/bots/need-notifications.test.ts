@@ -23,7 +23,7 @@ const privateNews = (number: string, status: string) => `您的需求 ${number} 
 
 /**
  * The resident registers a need through the room's dialog; returns its number, its id, the confirmation and where
- * the confirmation is in the resident's private chat.
+ * the registration's last message (the number alone) is in the resident's private chat.
  */
 async function registerNeed(resident: Contact, description: string) {
   const menu = f.nextReply(resident.id);
@@ -32,8 +32,11 @@ async function registerNeed(resident: Contact, description: string) {
   for (const answer of ['1', description, '1', '跳过']) await f.say(answer, { from: resident, privately: true });
   const confirmation = await f.say('确认', { from: resident, privately: true });
   const number = confirmation.match(/XQ\d{8}-\d{4}/)![0];
+  // The number follows alone, to be copied with a long press: the last message of the registration.
+  await f.settled(f.received());
+  expect(f.sent(resident.id).at(-1)).toBe(number);
   const [row] = await f.t.database.dataSource.query('SELECT id FROM need WHERE number = ?', [number]);
-  return { number, id: String(row.id), confirmation, confirmedAt: f.sent(resident.id).lastIndexOf(confirmation) };
+  return { number, id: String(row.id), confirmation, confirmedAt: f.sent(resident.id).lastIndexOf(number) };
 }
 
 /** What a conversation received from index `from` on. */
@@ -72,15 +75,19 @@ test('a need taken through all six statuses gives six private messages in order,
   await staff('closeNeed', id);
   await f.pollFeed();
 
-  expect(since(resident.id, confirmedAt)).toEqual([
+  // Six statuses, six messages: the registration (its text, then the number alone) and one for each change.
+  expect(since(resident.id, confirmedAt - 1)).toEqual([
     confirmation,
+    number,
     `${privateNews(number, '已受理')}社区已受理,正在为您安排。`,
     `${privateNews(number, '已匹配服务')}已为您找到提供服务的人员或机构。`,
     `${privateNews(number, '服务中')}服务已经开始。`,
     `${privateNews(number, '已解决')}服务已完成。\n满意吗?回复「评价 ${number} 1-5」告诉我们。`,
     `${privateNews(number, '已关闭')}这件事已办结,谢谢您的信任。`,
   ]);
-  expect(confirmation).toBe(`需求已登记,编号 ${number}。发送「需求 ${number}」可随时查看进度。`);
+  expect(confirmation).toBe(
+    `需求已登记,编号 ${number}。发送「需求 ${number}」或「我的需求」可随时查看进度。需求编号在下一条,长按可复制:`,
+  );
   // The group hears the number and the status only.
   expect(since(f.room.id, fromRoom)).toEqual([
     '已私信您登记需求,个人信息不会发到群里。',
@@ -92,7 +99,7 @@ test('a need taken through all six statuses gives six private messages in order,
 
 test('with the hub unreachable while staff move the need, nothing is lost: all arrive in order once it answers', async () => {
   const resident = newResident();
-  const { number, id, confirmation, confirmedAt } = await registerNeed(resident, '想请人帮忙修理漏水的水管');
+  const { number, id, confirmedAt } = await registerNeed(resident, '想请人帮忙修理漏水的水管');
   await f.pollFeed();
   const cursor = f.resident.deps.state.feedCursor(NEED_FEED);
   f.setHubDown(true);
@@ -101,14 +108,14 @@ test('with the hub unreachable while staff move the need, nothing is lost: all a
       await staff(step, id);
       expect(await f.pollFeed()).toBe(0);
     }
-    expect(since(resident.id, confirmedAt)).toEqual([confirmation]);
+    expect(since(resident.id, confirmedAt)).toEqual([number]);
     expect(f.resident.deps.state.feedCursor(NEED_FEED)).toBe(cursor);
   } finally {
     f.setHubDown(false);
   }
   expect(await f.pollFeed()).toBeGreaterThanOrEqual(3);
   expect(since(resident.id, confirmedAt)).toEqual([
-    confirmation,
+    number,
     `${privateNews(number, '已受理')}社区已受理,正在为您安排。`,
     `${privateNews(number, '已匹配服务')}已为您找到提供服务的人员或机构。`,
     `${privateNews(number, '服务中')}服务已经开始。`,
@@ -138,6 +145,16 @@ test('an assignment tells who will come and when; a rejection tells why', async 
     { id, society: 'SOCIAL_WORKER', referenceId: worker.id, appointmentAt },
     IDENTITIES.STAFF_IN,
   );
+  // Then the community's station takes it over: its public line is given, never a person's number.
+  const [station] = await f.t.database.dataSource.query(
+    'SELECT id, name, public_phone AS phone FROM service_station WHERE region_id = ? AND public_phone IS NOT NULL ORDER BY id LIMIT 1',
+    [XIAHE],
+  );
+  await f.t.query(
+    ASSIGN_NEED,
+    { id, society: 'COMMUNITY', referenceId: String(station.id), appointmentAt },
+    IDENTITIES.STAFF_IN,
+  );
   const other = newResident();
   const rejected = await registerNeed(other, '家里老人需要代购生活用品');
   await f.t.query(REJECT_NEED, { id: rejected.id, reason: '不在本社区服务范围' }, IDENTITIES.STAFF_IN);
@@ -145,6 +162,7 @@ test('an assignment tells who will come and when; a rejection tells why', async 
   expect(since(resident.id, confirmedAt).slice(1)).toEqual([
     `${privateNews(number, '已受理')}社区已受理,正在为您安排。`,
     `您的需求 ${number} 已安排:社工甲将于${when}为您服务。`,
+    `您的需求 ${number} 已安排:${station.name}将于${when}为您服务,联系电话 ${station.phone}。`,
   ]);
   expect(since(other.id, rejected.confirmedAt).slice(1)).toEqual([
     `${privateNews(rejected.number, '未受理')}社区暂时无法受理。\n原因:不在本社区服务范围\n如有疑问,请联系社区工作人员。`,

@@ -106,7 +106,7 @@ export type NeedEventsQueryVariables = Exact<{
 }>;
 
 
-export type NeedEventsQuery = { needEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number, kind: NeedEventKind, fromStatus: NeedStatus | null, toStatus: NeedStatus, reason: string | null, appointmentAt: unknown, at: unknown, need: { id: string, number: string, status: NeedStatus }, handlerStation: { id: string, name: string, address: string } | null, handlerOrganization: { id: string, name: string } | null, handlerSocialWorker: { id: string, name: string } | null, handlerVolunteerTeam: { id: string, name: string } | null }> } };
+export type NeedEventsQuery = { needEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ seq: number, kind: NeedEventKind, fromStatus: NeedStatus | null, toStatus: NeedStatus, reason: string | null, appointmentAt: unknown, at: unknown, need: { id: string, number: string, status: NeedStatus }, handlerStation: { id: string, name: string, address: string, phone: string | null } | null, handlerOrganization: { id: string, name: string, phone: string | null } | null, handlerSocialWorker: { id: string, name: string } | null, handlerVolunteerTeam: { id: string, name: string } | null }> } };
 
 export type NeedStatusQueryVariables = Exact<{
   number: string;
