@@ -54,6 +54,9 @@ export const NO_LIST = '「更多」用来看上一个列表的下一页。请�
 export const noMore = (total: number): string => `没有更多了,${total} 项已经全部列出。`;
 export const NOTHING_TO_CANCEL = '现在没有进行中的登记或报名,不用取消。';
 export const REPEATED = '刚才已回复,请看上面。';
+/** A thank-you is not a command, but it deserves more than the menu. */
+export const THANKS = /^(谢谢|多谢|感谢|谢了|thank)/i;
+export const YOU_ARE_WELCOME = '不客气!还有需要随时找我,发送「帮助」可以看全部功能。';
 export const SEND_TEXT =
   '抱歉,我还听不懂语音、看不懂图片和表情。请发文字给我(可以请家人帮忙),发送「帮助」看看能做什么。';
 export const didYouMean = (example: string): string =>

@@ -80,7 +80,7 @@ export type ActivityForSignUpQueryVariables = Exact<{
 }>;
 
 
-export type ActivityForSignUpQuery = { volunteerActivity: { id: string, title: string, startsOn: string, status: ActivityStatus } | null };
+export type ActivityForSignUpQuery = { volunteerActivity: { id: string, title: string, startsOn: string, status: ActivityStatus, region: { id: string } | null } | null };
 
 export type CommunityServicesQueryVariables = Exact<{
   regionId: string | number;

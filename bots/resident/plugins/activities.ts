@@ -61,7 +61,13 @@ export function ActivitiesPlugin(deps: BotDeps) {
         if (command?.kind === 'activities') {
           if (!event.binding) return event.replyNotBound();
           const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
-          const query = { regionId: event.binding.townshipId, from: today, communityName: event.binding.communityName };
+          // The community's own: the hub lets its volunteers join only activities of the community (or of a region
+          // containing it), so a neighbouring community's are not offered.
+          const query = {
+            regionId: event.binding.communityId,
+            from: today,
+            communityName: event.binding.communityName,
+          };
           await showActivities(deps, event, query);
         } else if (command?.kind === 'signUp') {
           const volunteerId = deps.state.volunteerOf(event.talker.id);

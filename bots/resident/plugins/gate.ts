@@ -1,7 +1,7 @@
 import { types, type Message, type Wechaty } from 'wechaty';
 import { parseCommand } from '../commands';
 import type { BotDeps } from '../context';
-import { didYouMean, HELP, REPEATED, SEND_TEXT } from '../replies';
+import { didYouMean, HELP, REPEATED, SEND_TEXT, THANKS, YOU_ARE_WELCOME } from '../replies';
 import { isSpam, FloodGuard } from '../spam';
 import { closestCommand } from '../suggest';
 import { normalize } from '../text';
@@ -82,6 +82,7 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
       return;
     }
     if (!command && !dialogOpen) {
+      if (THANKS.test(text)) return reply(YOU_ARE_WELCOME);
       const example = closestCommand(text);
       return reply(example ? didYouMean(example) : HELP);
     }

@@ -1,6 +1,7 @@
 import type { Wechaty } from 'wechaty';
 import type { BotDeps, ResidentMessage } from '../context';
 import { HubError, HubUnavailableError } from '../hub-client';
+import { onOneBranch } from '../regions';
 import type { Dialog } from '../state';
 import { keepQuestion } from './deferred-answers';
 
@@ -85,6 +86,9 @@ export async function askConsent(deps: BotDeps, event: ResidentMessage, activity
   const { volunteerActivity: activity } = await deps.hub.request('ActivityForSignUp', { id: activityId });
   if (!activity) return event.reply(SIGN_UP_REFUSALS.NOT_FOUND);
   if (activity.status !== 'OPEN') return event.reply(SIGN_UP_REFUSALS.ACTIVITY_CLOSED);
+  // Asked before consent, so nobody is registered as a volunteer for a sign-up the hub would refuse.
+  if (activity.region && !onOneBranch(activity.region.id, event.binding.communityId))
+    return event.reply(SIGN_UP_REFUSALS.FORBIDDEN);
   deps.state.saveDialog({
     userId: event.talker.id,
     roomId: event.room?.id ?? '',
