@@ -2,6 +2,7 @@ import type { BotDeps } from './context';
 import type { NeedEventsQuery } from './generated/operations';
 import { assignmentNotice, groupStatusNotice, statusNotice } from './replies';
 import type { Notification } from './state';
+import { publicLine } from './text';
 
 /** The name of the hub's need feed in the bot's cursor table. */
 export const NEED_FEED = 'need-events';
@@ -101,7 +102,10 @@ export function toNeedChange(node: FeedNode): NeedChange {
     kind: node.kind,
     toStatus: node.toStatus,
     reason: node.reason,
-    handler: handler ?? undefined,
+    // Public lines only: a mobile entered as an organisation's or station's line is somebody's own phone.
+    handler: handler
+      ? { name: handler.name, phone: publicLine('phone' in handler ? (handler.phone as string | null) : null) }
+      : undefined,
     // A DateTime scalar: an ISO string on the wire.
     appointmentAt: node.appointmentAt ? new Date(String(node.appointmentAt)) : undefined,
   };

@@ -28,3 +28,19 @@ export function normalize(text: string): string {
       .slice(0, MAX_TEXT)
   );
 }
+
+/** China keeps UTC+8 all year (no daylight saving). */
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The date in China at `now` (ms), as YYYY-MM-DD: "today" for residents, whatever the server's time zone. */
+export function chinaDate(now: number): string {
+  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * An organisation's or a station's public line, never a person's: a mobile number entered as one is most likely
+ * somebody's own phone, so it is not passed on.
+ */
+export function publicLine(phone: string | null | undefined): string | undefined {
+  return phone && !/^(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}$/.test(phone.trim()) ? phone : undefined;
+}

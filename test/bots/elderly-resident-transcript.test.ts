@@ -5,7 +5,6 @@ import { types } from 'wechaty';
 import { Role } from '../../src/auth/identity';
 import { answerDeferred } from '../../bots/resident/plugins/deferred-answers';
 import { sendReminders } from '../../bots/resident/plugins/reminders';
-import { HUB_DOWN, REPEATED, SEND_TEXT } from '../../bots/resident/replies';
 import { systemClock } from '../../bots/resident/send-queue';
 import { CHECK_IN, CHECK_OUT, NEED_TRANSITION, VERIFY_HOURS } from '../helpers/admin-operations';
 import { startBotFixture, type BotFixture } from '../helpers/bot-fixture';
@@ -137,12 +136,14 @@ test('an elderly resident’s conversation, from her first question to her verif
   const services = await says('查服務');
   expect(services.room[0]).toMatch(/^1\. /m);
   expect(services.room.join('\n')).toMatch(/电话 0877-\d{7}/);
-  expect((await says('查服務')).room).toEqual([REPEATED]);
+  expect((await says('查服務')).room).toEqual(['刚才已回复,请看上面。']);
   await says('更多');
   expect((await says('查服務 養老')).room.join('\n')).toContain('养老');
   // A typo, privately; then a voice message, which she is asked to send as text.
   expect((await says('cha服务 养老', { privately: true })).private[0]).toContain('查服务 养老');
-  expect((await says('', { privately: true, type: types.Message.Audio })).private).toEqual([SEND_TEXT]);
+  expect((await says('', { privately: true, type: types.Message.Audio })).private).toEqual([
+    '抱歉,我还听不懂语音、看不懂图片和表情。请发文字给我(可以请家人帮忙),发送「帮助」看看能做什么。',
+  ]);
 
   // She registers a need: asked in the group, continued privately one question at a time.
   expect((await says('登记需求')).private[0]).toContain('1');
@@ -167,7 +168,7 @@ test('an elderly resident’s conversation, from her first question to her verif
   expect((await says('我的需求', { privately: true })).private.join('\n')).toContain(number);
   f.setHubDown(true);
   try {
-    expect((await says('我的需求 1', { privately: true })).private).toEqual([HUB_DOWN]);
+    expect((await says('我的需求 1', { privately: true })).private).toEqual(['系统暂时联系不上,已记下,稍后回复。']);
   } finally {
     f.setHubDown(false);
   }

@@ -106,6 +106,12 @@ test('活动 lists open activities the soonest first, numbered, each with what t
     '葫田社区“乐老汇”为老服务站',
   ]);
   // Created out of date order: the list puts them in date order, after anything sooner the dataset has.
+  // How a date reads to a resident (3月1日(星期六)), from the platform's own calendar, not the bot's formatter.
+  const inChinese = (day: string) => {
+    const part = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', ...options }).format(new Date(`${day}T00:00:00Z`));
+    return `${part({ month: 'numeric' })}${part({ day: 'numeric' })}(${part({ weekday: 'long' })})`;
+  };
   const days = ['2098-03-07', '2098-03-01', '2098-03-05', '2098-03-02', '2098-03-06', '2098-03-04', '2098-03-03'];
   const ids = new Map<string, string>();
   for (const day of days) {
@@ -130,7 +136,7 @@ test('活动 lists open activities the soonest first, numbered, each with what t
     .map((day, i) =>
       [
         `${total - 6 + i}. 助老探访 ${day}`,
-        `   日期:${day}`,
+        `   日期:${inChinese(day)}`,
         '   地点:葫田社区“乐老汇”为老服务站',
         '   地址:红塔区凤凰路 8 号',
         '   电话:0877-2035678',

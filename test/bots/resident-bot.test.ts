@@ -60,7 +60,7 @@ test('活动 lists open activities with what to send; a first 报名 asks consen
   );
   const id = created.createVolunteerActivity.id;
   expect(await f.say('活动')).toMatch(
-    new RegExp(`\\n\\d+\\. 重阳节敬老志愿服务\\n   日期:2099-10-01\\n   报名请发:报名 ${id}(\\n|$)`),
+    new RegExp(`\\n\\d+\\. 重阳节敬老志愿服务\\n   日期:10月1日\\(星期四\\)\\n   报名请发:报名 ${id}(\\n|$)`),
   );
   const consent = f.nextReply(f.person.id);
   expect(await f.say(`报名 ${id}`)).toBe('报名前要征得您的同意,已私信您。');

@@ -200,3 +200,28 @@ test('the SQL does not grow with the volunteers asked for; the cost estimate doe
     'COST_LIMIT_EXCEEDED',
   );
 });
+
+test('a volunteer reached any other way (a need’s public candidates) shows no sign-ups and no hour records', async () => {
+  const CANDIDATES = `query { needs(first: 5, filter: { regionId: "530402000000" }) { nodes { candidateVolunteers { volunteer { id signUps { id } serviceHourRecords { id } } } } } }`;
+  const seen = async (identity: typeof PUBLIC) =>
+    (
+      await t.query<{
+        needs: {
+          nodes: {
+            candidateVolunteers: { volunteer: { id: string; signUps: unknown[]; serviceHourRecords: unknown[] } }[];
+          }[];
+        };
+      }>(CANDIDATES, {}, identity)
+    ).needs.nodes.flatMap((need) => need.candidateVolunteers.map((c) => c.volunteer));
+  const candidates = await seen(PUBLIC);
+  expect(candidates.length).toBeGreaterThan(0);
+  expect(candidates.filter((v) => v.signUps.length || v.serviceHourRecords.length)).toEqual([]);
+  // Staff reading the same people as their records see what the public does not: the test could fail.
+  const ids = [...new Set(candidates.map((v) => v.id))].slice(0, 25);
+  const { residentVolunteers } = await t.query<Reminded>(
+    `query($residents: [ResidentVolunteerInput!]!) { residentVolunteers(residents: $residents) { id serviceHourRecords(first: 5) { id } } }`,
+    { residents: ids.map((id) => ({ id })) },
+    ADMIN,
+  );
+  expect(residentVolunteers.some((v) => (v?.serviceHourRecords.length ?? 0) > 0)).toBe(true);
+});

@@ -2,7 +2,9 @@ import type { Wechaty } from 'wechaty';
 import type { BotDeps, ResidentMessage } from '../context';
 import type { UpcomingActivitiesQuery } from '../generated/operations';
 import { HubError } from '../hub-client';
-import { placeLines, publicLine } from './find-services';
+import { chineseDate } from '../replies';
+import { chinaDate, publicLine } from '../text';
+import { placeLines } from './find-services';
 import { PAGE_SIZE, replyPage } from './paging';
 import { askConsent, joinAsVolunteer, refusal, signUp } from './volunteer-consent';
 
@@ -18,7 +20,7 @@ type ActivityNode = UpcomingActivitiesQuery['volunteerActivities']['nodes'][numb
 function activityLines(activity: ActivityNode, position: number): string {
   return [
     `${position}. ${activity.title}`,
-    `   日期:${activity.startsOn}`,
+    `   日期:${chineseDate(activity.startsOn)}`,
     ...placeLines(activity.station ?? undefined),
     ...(publicLine(activity.station?.publicPhone) ? [`   电话:${activity.station!.publicPhone}`] : []),
     `   报名请发:报名 ${activity.id}`,
@@ -60,7 +62,7 @@ export function ActivitiesPlugin(deps: BotDeps) {
       try {
         if (command?.kind === 'activities') {
           if (!event.binding) return event.replyNotBound();
-          const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
+          const today = chinaDate(deps.clock.now());
           // The community's own: the hub lets its volunteers join only activities of the community (or of a region
           // containing it), so a neighbouring community's are not offered.
           const query = {

@@ -3,6 +3,7 @@ import { categoryFor } from '../commands';
 import type { BotDeps, ResidentMessage } from '../context';
 import type { CommunityServicesQuery, ServiceCategory } from '../generated/operations';
 import { HubError } from '../hub-client';
+import { publicLine } from '../text';
 import { PAGE_SIZE, replyPage } from './paging';
 
 /** What a resident asked 查服务 for, kept so 更多 can ask the hub for the next page. */
@@ -15,14 +16,6 @@ export interface ServicesQuery {
 }
 
 type ServiceNode = CommunityServicesQuery['services']['nodes'][number];
-
-/**
- * An organisation's or a station's public line, never a person's: a mobile number entered as one is most likely
- * somebody's own phone, so it is not passed on.
- */
-export function publicLine(phone: string | null | undefined): string | undefined {
-  return phone && !/^(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}$/.test(phone.trim()) ? phone : undefined;
-}
 
 /** Where to go: the station and its address, or else the community it is offered in. */
 export function placeLines(station: { name: string; address?: string | null } | undefined, region?: string): string[] {

@@ -3,9 +3,9 @@ import type { BotDeps } from '../context';
 import type { VolunteerRemindersQuery } from '../generated/operations';
 import { HubUnavailableError } from '../hub-client';
 import { activityReminder, hoursVerified } from '../replies';
+import { CHINA_OFFSET_MS, chinaDate } from '../text';
 
 /** China has one time zone and no daylight saving: UTC+8 all year. */
-const CHINA_OFFSET_MS = 8 * 3600_000;
 /** Volunteers per hub request: the document's estimated cost stays far below the hub's per-request limit. */
 const VOLUNTEERS_PER_REQUEST = 25;
 /** Reminders go out from 08:00 and, on the day before, until 21:00: nobody is woken by one. */
@@ -13,10 +13,6 @@ const DAY_STARTS_AT = 8;
 const DAY_BEFORE_ENDS_AT = 21;
 /** On the day itself, a reminder still missing (sign-up late last night, the hub was down) goes out until noon. */
 const SAME_DAY_ENDS_AT = 12;
-
-export function chinaDate(now: number): string {
-  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 const dayBefore = (date: string): string => {
   const [year, month, day] = date.split('-').map(Number);

@@ -43,8 +43,8 @@ export class NeedEvent {
   @Field(() => NeedStatus, { description: 'the status after the change (unchanged by an assignment)' })
   toStatus!: NeedStatus;
 
+  /** The token's subject: an operator's name, an organisation account, the bot (see NeedEventResolver.actor). */
   @Column({ type: 'varchar', length: 64 })
-  @Field({ description: "who made the change: the token's subject (an operator, an organisation account, the bot)" })
   actor!: string;
 
   @Column({ type: 'varchar', length: 255, nullable: true })

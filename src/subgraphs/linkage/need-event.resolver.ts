@@ -12,7 +12,7 @@ import {
 } from './linkage.references';
 import { Need } from './need.entity';
 import { NeedEvent, NeedEventConnection } from './need-event.entity';
-import { assignNeed, needEventFeed } from './need-event.service';
+import { assignNeed, eventActor, needEventFeed } from './need-event.service';
 
 /** The handler of an assignment as a reference of `society`'s entity; null for other societies and for status events. */
 const handlerOf = (event: NeedEvent, society: Society) =>
@@ -49,6 +49,15 @@ export class NeedEventResolver {
   @FieldResolver(() => Need)
   need(@Root() event: NeedEvent, @Ctx() context: HubContext) {
     return needById(context).load(event.needId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "who made the change: the token's subject (an operator, an organisation account, the bot); staff of the need's region and ADMIN only",
+  })
+  actor(@Root() event: NeedEvent, @Ctx() context: HubContext) {
+    return eventActor(context, event);
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'assignments: id of the handler, of its society' })

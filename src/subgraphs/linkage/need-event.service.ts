@@ -1,6 +1,7 @@
 import { Role } from '../../auth/identity';
 import {
   ForbiddenError,
+  isStaffOf,
   readsResidentRecord,
   requireLinkInScope,
   requireRole,
@@ -9,7 +10,8 @@ import {
 import { subtreeBounds } from '../../db/region-scope';
 import { lockOrFail } from '../../db/rows';
 import { oneWriteAtATime } from '../../db/sqlite-writes';
-import { BadInputError, DomainError } from '../../errors';
+import { recordPersonalRead } from '../../audit/audit-log';
+import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import type { HubContext } from '../../graphql/context';
 import { parseIntId } from '../../graphql/ids';
 import { byColumnLoader } from '../../graphql/loaders';
@@ -18,6 +20,7 @@ import { requireReference, type ReferenceKind } from '../../graphql/references';
 import { inTransaction } from '../../graphql/transaction';
 import { Society } from './linkage-case.entity';
 import type { AssignNeedInput } from './linkage.inputs';
+import { needById } from './linkage.loaders';
 import { Need, NeedStatus } from './need.entity';
 import { NeedEvent, NeedEventKind } from './need-event.entity';
 import { appendNeedEvent } from './need-event.feed';
@@ -32,7 +35,14 @@ export const historyOfNeed = (context: HubContext) =>
  */
 export async function needHistory(context: HubContext, need: Need, reporterRef?: string | null): Promise<NeedEvent[]> {
   if (!readsResidentRecord(context.identity, need.communityId, need.reporterRef, reporterRef)) return [];
+  recordPersonalRead(context, 'Need', need.id, 'history');
   return historyOfNeed(context).load(need.id);
+}
+
+/** Who made a change, for staff of the need's region and ADMIN: an operator's name is not for the bot or the public. */
+export async function eventActor(context: HubContext, event: NeedEvent): Promise<string | null> {
+  const need = await needById(context).load(event.needId);
+  return need && isStaffOf(context.identity, need.communityId) ? event.actor : null;
 }
 
 /** Largest seq a cursor may hold: the column is a signed 32-bit int. */
@@ -63,8 +73,9 @@ function feedPageSize(first: number | null | undefined): number {
 /**
  * The feed of need events after the cursor `after` (a seq), in seq order: one statement for the page, a COUNT
  * only if totalCount is selected. Seqs commit in order (see need-event.feed.ts), so a reader that walks the feed
- * by endCursor never misses an event. ADMIN reads the whole city; STAFF the needs of their region; a BOT only the
- * needs it registered for residents (reporterRef set) in its region.
+ * by endCursor never misses an event. ADMIN reads the whole city; STAFF the needs of their region; a BOT the needs
+ * registered through a bot for residents (reporterRef set) in its region: a BOT token is its region's relay to the
+ * residents (a second bot of the same region reads the same events), and `actor` is withheld from it.
  */
 export async function needEventFeed(
   context: HubContext,
@@ -104,6 +115,8 @@ export async function needEventFeed(
             .getMany(),
         );
   const page = rows.slice(0, limit);
+  // A resident's history read through the feed is recorded like Need.history (one row per need, in the request's one insert).
+  for (const event of page) recordPersonalRead(context, 'Need', event.needId, 'history');
   const edges = page.map((node) => ({ node, cursor: String(node.seq) }));
   return {
     edges,
@@ -163,6 +176,10 @@ function requireAppointment(at: Date, now = new Date()): void {
  */
 export async function assignNeed(context: HubContext, id: string, input: AssignNeedInput): Promise<Need> {
   const needId = parseIntId(id);
+  // The caller's scope first, so staff of another region learn nothing of the handlers they name.
+  const current = await needById(context).load(needId);
+  if (!current) throw new NotFoundError('需求', id);
+  requireStaffIn(context.identity, current.communityId);
   const kind = handlerKind(input.society);
   if (input.appointmentAt) requireAppointment(input.appointmentAt);
   const referenceId = input.referenceId.trim();

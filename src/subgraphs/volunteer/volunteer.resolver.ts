@@ -33,6 +33,7 @@ import {
   listActivities,
   listTeams,
   redeemHours,
+  readAsOwnRecord,
   registerVolunteer,
   residentVolunteers,
   setVolunteerTeam,
@@ -238,7 +239,8 @@ export class VolunteerResolver {
   }
 
   @FieldResolver(() => [ActivitySignup], {
-    description: 'the activities signed up for, soonest first (those starting on or after `from`, YYYY-MM-DD)',
+    description:
+      'the activities signed up for, soonest first (those starting on or after `from`, YYYY-MM-DD); only on a record read as its own (volunteer, residentVolunteers), else empty',
   })
   signUps(
     @Root() volunteer: Volunteer,
@@ -248,17 +250,20 @@ export class VolunteerResolver {
   ) {
     if (from != null && !/^\d{4}-\d{2}-\d{2}$/.test(from))
       throw new BadInputError('日期格式应为 YYYY-MM-DD', { argument: 'from' });
+    if (!readAsOwnRecord(volunteer)) return [];
     return upcomingSignUps(context, from ?? undefined, listLength(first)).load(volunteer.id);
   }
 
   @FieldResolver(() => [ServiceHours], {
-    description: 'the newest service-hours records, verified or waiting for staff, newest first',
+    description:
+      'the newest service-hours records, verified or waiting for staff, newest first; only on a record read as its own (volunteer, residentVolunteers), else empty',
   })
   serviceHourRecords(
     @Root() volunteer: Volunteer,
     @Ctx() context: HubContext,
     @Arg('first', () => Int, { defaultValue: 20, description: 'at most 50' }) first = 20,
   ) {
+    if (!readAsOwnRecord(volunteer)) return [];
     return recentHourRecords(context, listLength(first)).load(volunteer.id);
   }
 }

@@ -305,12 +305,26 @@ export function redeemHours(context: HubContext, volunteerId: string, hours: num
   });
 }
 
+/**
+ * Volunteer records read as their own in this request: by staff of the region or ADMIN, or by the BOT presenting
+ * the resident's reference. Only on these are the sign-ups and hour records shown — a volunteer reached any other
+ * way (a need's candidates are public) shows a masked name and totals, never where the person will be and when.
+ * The objects are the request's own (its DataLoaders), so the mark dies with the request.
+ */
+const ownRecords = new WeakSet<Volunteer>();
+
+/** True when `volunteer` was read as the caller's own record in this request (see ownRecords). */
+export function readAsOwnRecord(volunteer: Volunteer): boolean {
+  return ownRecords.has(volunteer);
+}
+
 /** A volunteer's own record: STAFF of the region, the BOT for the resident themself (their reference), ADMIN. */
 export async function getVolunteer(context: HubContext, id: string, reporterRef?: string | null) {
   const volunteer = await context.dataSource.getRepository(Volunteer).findOneBy({ id: parseIntId(id) });
   if (!volunteer) throw new NotFoundError('志愿者', id);
   requireRegionActor(context.identity, volunteer.regionId, Role.STAFF, Role.BOT);
   requireReporter(context.identity, volunteer.reporterRef, reporterRef);
+  ownRecords.add(volunteer);
   return volunteer;
 }
 
@@ -332,12 +346,15 @@ export async function residentVolunteers(context: HubContext, residents: Residen
   }
   const ids = residents.map((resident) => parseIntId(resident.id, 'id'));
   const found = await volunteerById(context).loadMany(ids);
-  return found.map((volunteer, index) =>
-    volunteer instanceof Error ||
-    !volunteer ||
-    !actsInRegion(context.identity, volunteer.regionId) ||
-    !actsForReporter(context.identity, volunteer.reporterRef, residents[index].reporterRef)
-      ? null
-      : volunteer,
-  );
+  return found.map((volunteer, index) => {
+    if (
+      volunteer instanceof Error ||
+      !volunteer ||
+      !actsInRegion(context.identity, volunteer.regionId) ||
+      !actsForReporter(context.identity, volunteer.reporterRef, residents[index].reporterRef)
+    )
+      return null;
+    ownRecords.add(volunteer);
+    return volunteer;
+  });
 }

@@ -1040,7 +1040,7 @@ export type NeedHistoryQueryVariables = Exact<{
 }>;
 
 
-export type NeedHistoryQuery = { need: { number: string, status: NeedStatus, history: Array<{ seq: number, kind: NeedEventKind, fromStatus: NeedStatus | null, toStatus: NeedStatus, actor: string, reason: string | null, handlerId: string | null, appointmentAt: unknown, at: unknown }> } | null };
+export type NeedHistoryQuery = { need: { number: string, status: NeedStatus, history: Array<{ seq: number, kind: NeedEventKind, fromStatus: NeedStatus | null, toStatus: NeedStatus, actor: string | null, reason: string | null, handlerId: string | null, appointmentAt: unknown, at: unknown }> } | null };
 
 export type NeedFeedQueryVariables = Exact<{
   after?: string | number | null | undefined;
