@@ -225,3 +225,21 @@ test('a volunteer reached any other way (a need’s public candidates) shows no 
   );
   expect(residentVolunteers.some((v) => (v?.serviceHourRecords.length ?? 0) > 0)).toBe(true);
 });
+
+test('a registration sent again with the same reference (a bot retrying a lost answer) finds the same volunteer, also when sent at once', async () => {
+  const ref = 'c3'.repeat(32);
+  const answers = await Promise.all(
+    Array.from({ length: 8 }, () =>
+      t.query<{ registerVolunteer: { id: string } }>(
+        Op.REGISTER_VOLUNTEER,
+        { regionId: XIAHE, reporterRef: ref },
+        BOT_IN,
+      ),
+    ),
+  );
+  expect(new Set(answers.map((a) => a.registerVolunteer.id)).size).toBe(1);
+  const [row] = await t.database.dataSource.query('SELECT COUNT(*) AS n FROM volunteer WHERE reporter_ref = ?', [ref]);
+  expect(Number(row.n)).toBe(1);
+  // Another resident is another volunteer.
+  expect(await volunteer('d4'.repeat(32))).not.toBe(answers[0].registerVolunteer.id);
+});

@@ -9,6 +9,7 @@ import { ReporterRefs1795755406319 } from './1795755406319-ReporterRefs';
 import { ServiceHoursUnverifiedByDefault1795764672227 } from './1795764672227-ServiceHoursUnverifiedByDefault';
 import { ContactDetails1795775399296 } from './1795775399296-ContactDetails';
 import { NeedEvents1795775543326 } from './1795775543326-NeedEvents';
+import { VolunteerPerResident1795781329740 } from './1795781329740-VolunteerPerResident';
 
 // Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:
 // `npm run build && node dist/src/cli.js migration:generate <Name>` against a migrated database.
@@ -25,4 +26,5 @@ export const migrations: Function[] = [
   ServiceHoursUnverifiedByDefault1795764672227,
   ContactDetails1795775399296,
   NeedEvents1795775543326,
+  VolunteerPerResident1795781329740,
 ];

@@ -26,6 +26,8 @@ export class VolunteerTeam extends NamedRecord {
 }
 
 /** A registered volunteer. Personal data: the graph shows a masked name, counts and hours. */
+/** One volunteer record per resident the bot registered in a region: a retried registration finds it again. */
+@Index(['regionId', 'reporterRef'], { unique: true })
 @Entity()
 @ObjectType({ description: '志愿者 (name shown masked)' })
 export class Volunteer extends NumberedRecord {

@@ -100,13 +100,22 @@ async function teamServing(manager: EntityManager, regionId: string, teamId: str
 
 /**
  * STAFF register volunteers; the BOT registers residents who volunteer themselves in its region, with the
- * resident's reporter reference (it must present it again to read the record or sign it up).
+ * resident's reporter reference (it must present it again to read the record or sign it up). A resident already
+ * registered in the region with that reference gets their record back, unchanged: a bot retrying a registration
+ * whose answer it lost makes no second volunteer (the unique index settles two at once; the loser retries and
+ * finds the winner's).
  */
 export async function registerVolunteer(context: HubContext, input: RegisterVolunteerInput) {
   requireRegionActor(context.identity, input.regionId, Role.STAFF, Role.BOT);
   requireReporterRefFromBot(context.identity, input.reporterRef);
   await requireRegion(context, input.regionId, 'regionId');
   return inTransaction(context, async (manager) => {
+    if (input.reporterRef) {
+      const existing = await manager
+        .getRepository(Volunteer)
+        .findOneBy({ regionId: input.regionId, reporterRef: input.reporterRef });
+      if (existing) return existing;
+    }
     const teamId = await teamServing(manager, input.regionId, input.teamId);
     return insertRow(manager, Volunteer, {
       name: input.name.trim(),
