@@ -14,6 +14,18 @@ registerEnumType(Society, {
   description: '五社: 社区 · 社会组织 · 社会工作者 · 社区志愿者 · 社会慈善资源',
 });
 
+/**
+ * The entity that stands for each society when a linkage case or an assignment names one by id: a station for the
+ * community (a contribution may also name the community itself by its code), a volunteer team for the volunteers.
+ */
+export const SOCIETY_ENTITY = {
+  [Society.COMMUNITY]: 'ServiceStation',
+  [Society.ORGANIZATION]: 'SocialOrganization',
+  [Society.SOCIAL_WORKER]: 'SocialWorker',
+  [Society.VOLUNTEER]: 'VolunteerTeam',
+  [Society.CHARITY]: 'CharityResource',
+} as const satisfies Record<Society, string>;
+
 @Entity()
 @ObjectType({ description: '联动案例: the societies brought together for one need' })
 @Directive('@key(fields: "id")')

@@ -6,7 +6,7 @@ import { parseIntId } from '../../graphql/ids';
 import { requireReference, type ReferenceKind } from '../../graphql/references';
 import { inTransaction } from '../../graphql/transaction';
 import { findOrFail, insertRow } from '../../db/rows';
-import { LinkageCase, LinkageContribution, Society } from './linkage-case.entity';
+import { LinkageCase, LinkageContribution, Society, SOCIETY_ENTITY } from './linkage-case.entity';
 import { Need } from './need.entity';
 
 export interface ContributionInput {
@@ -18,18 +18,7 @@ export interface ContributionInput {
 
 /** What `referenceId` names for each society: a community's code or station, an organisation, a worker, … */
 function contributionKind(society: Society, referenceId: string): ReferenceKind {
-  switch (society) {
-    case Society.COMMUNITY:
-      return isRegionCode(referenceId) ? 'Region' : 'ServiceStation';
-    case Society.ORGANIZATION:
-      return 'SocialOrganization';
-    case Society.SOCIAL_WORKER:
-      return 'SocialWorker';
-    case Society.VOLUNTEER:
-      return 'VolunteerTeam';
-    case Society.CHARITY:
-      return 'CharityResource';
-  }
+  return society === Society.COMMUNITY && isRegionCode(referenceId) ? 'Region' : SOCIETY_ENTITY[society];
 }
 
 /** Staff of the need's region record what one society brought to its linkage case. */

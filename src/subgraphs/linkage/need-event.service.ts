@@ -18,7 +18,7 @@ import { byColumnLoader } from '../../graphql/loaders';
 import { DEFAULT_PAGE_SIZE, lazy, MAX_PAGE_SIZE, type ConnectionShape } from '../../graphql/pagination';
 import { requireReference, type ReferenceKind } from '../../graphql/references';
 import { inTransaction } from '../../graphql/transaction';
-import { Society } from './linkage-case.entity';
+import { Society, SOCIETY_ENTITY } from './linkage-case.entity';
 import type { AssignNeedInput } from './linkage.inputs';
 import { needById } from './linkage.loaders';
 import { Need, NeedStatus } from './need.entity';
@@ -137,20 +137,11 @@ export const ASSIGNABLE_STATUSES = [NeedStatus.ACCEPTED, NeedStatus.MATCHED, Nee
 
 /** Who a handler of each society is: a station comes for the community; a charity resource is given, not sent. */
 function handlerKind(society: Society): ReferenceKind {
-  switch (society) {
-    case Society.COMMUNITY:
-      return 'ServiceStation';
-    case Society.ORGANIZATION:
-      return 'SocialOrganization';
-    case Society.SOCIAL_WORKER:
-      return 'SocialWorker';
-    case Society.VOLUNTEER:
-      return 'VolunteerTeam';
-    case Society.CHARITY:
-      throw new BadInputError('慈善资源不能承办需求 (a charity resource cannot be assigned as a handler)', {
-        argument: 'society',
-      });
-  }
+  if (society === Society.CHARITY)
+    throw new BadInputError('慈善资源不能承办需求 (a charity resource cannot be assigned as a handler)', {
+      argument: 'society',
+    });
+  return SOCIETY_ENTITY[society];
 }
 
 const DAY_MS = 86_400_000;
