@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { buildResidentBot } from '../bots/resident';
 import { STATUS_NAMES } from '../bots/resident/replies';
+import { benchServerEnv } from './server-env';
 
 /**
  * `npm run bench:notifications`: how long a committed status change takes to reach the resident. A real hub (`wushe
@@ -21,22 +22,11 @@ const PORT = Number(process.env.BENCH_PORT ?? 5120);
 const NEEDS = Number(process.env.NEEDS ?? 40);
 const FEED_INTERVAL_MS = Number(process.env.BOT_FEED_INTERVAL_MS ?? 1000);
 const PAUSE_MS = Number(process.env.PAUSE_MS ?? 2000);
-const SECRET = 'benchmark-secret-0123456789';
 const STEPS = ['acceptNeed', 'matchNeed', 'startNeedService', 'resolveNeed', 'closeNeed'] as const;
 const STATUS_OF_STEP = ['ACCEPTED', 'MATCHED', 'IN_SERVICE', 'RESOLVED', 'CLOSED'];
 const XIAHE = '530402006005';
 
-const env = (extra: Record<string, string>) => ({
-  ...process.env,
-  JWT_SECRET: SECRET,
-  NODE_ENV: 'production',
-  DATA_KEY: '62656e63686d61726b0000000000000000000000000000000000000000000000',
-  MUTATIONS_PER_MINUTE_PER_TOKEN: '100000000',
-  MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000000',
-  QUERY_COST_PER_MINUTE_PER_TOKEN: '100000000000',
-  QUERY_COST_PER_MINUTE_PER_ADDRESS: '100000000000',
-  ...extra,
-});
+const env = benchServerEnv;
 
 const token = (...args: string[]) =>
   execFileSync(process.execPath, [CLI, 'token', ...args], { env: env({}), encoding: 'utf8' }).trim();

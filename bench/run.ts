@@ -11,6 +11,7 @@ import { createHub } from '../src/server/hub';
 import { createConnection } from 'mysql2/promise';
 import { measureBotThroughput, type BotThroughput } from './bot-throughput';
 import { mariadbBench } from './mariadb';
+import { BENCH_SECRET, benchServerEnv } from './server-env';
 
 /**
  * `npm run bench`: the same scenarios against (a) the hub as shipped, (b) the reference — the same resolvers in
@@ -24,7 +25,6 @@ const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const SCALE = process.env.BENCH_SCALE ?? '0.1';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const SECRET = 'benchmark-secret-0123456789';
 
 const NESTED = `query Nested($first: Int!) { services(first: $first) { totalCount edges { node { name
   provider { name kind region { name organizationCount } } region { name population volunteerCount } } } } }`;
@@ -45,18 +45,7 @@ const SCENARIOS = {
 } as const;
 type Scenario = keyof typeof SCENARIOS;
 
-const env = (extra: Record<string, string>) => ({
-  ...process.env,
-  JWT_SECRET: SECRET,
-  NODE_ENV: 'production',
-  DATA_KEY: '62656e63686d61726b0000000000000000000000000000000000000000000000',
-  MUTATIONS_PER_MINUTE_PER_TOKEN: '100000000',
-  MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000000',
-  // The load generator is one address at full speed: the per-minute budgets would measure the rate limiter.
-  QUERY_COST_PER_MINUTE_PER_TOKEN: '100000000000',
-  QUERY_COST_PER_MINUTE_PER_ADDRESS: '100000000000',
-  ...extra,
-});
+const env = benchServerEnv;
 
 function start(args: string[], extra: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -104,7 +93,7 @@ async function load(url: string, scenario: Scenario, token: string, variant: str
 }
 
 async function statementsPerRequest(databaseUrl: string): Promise<Record<number, number>> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: SECRET });
+  const config = loadConfig({ DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET });
   const database = await openDatabase(config.database, allEntities());
   const hub = await createHub({ config, database, log: () => undefined });
   const counts: Record<number, number> = {};
