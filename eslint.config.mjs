@@ -40,7 +40,8 @@ const zones = [
   })),
   // The bot is a client of the hub over HTTP (rule 7); the product imports neither tests nor benchmarks.
   { target: 'bots', from: ['src', 'test', 'bench'], message: 'The bot talks to the hub over HTTP only (rule 7).' },
-  { target: 'src', from: ['bots', 'test', 'bench'] },
+  { target: 'console', from: ['src', 'test', 'bench', 'bots'], message: 'The console talks to the hub over HTTP only (rule 7).' },
+  { target: 'src', from: ['bots', 'test', 'bench', 'console'] },
 ];
 
 export default tseslint.config(
@@ -55,6 +56,7 @@ export default tseslint.config(
       'src/db/migrations/*-*.ts',
       'bots/resident/generated/',
       'test/helpers/generated/',
+      'console/src/generated/',
     ],
   },
   js.configs.recommended,
@@ -79,8 +81,8 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones }],

@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The console's browser tests need the built console and Chromium: npm run test:console.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/console/'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

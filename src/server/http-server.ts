@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { countingStatements } from '../db/query-counter';
+import { consoleAsset } from './console-assets';
 import { FAVICON_SVG, graphiqlAsset, graphiqlPage } from './graphiql';
 
 /** Largest request body accepted; a GraphQL document plus variables is far smaller. */
@@ -89,7 +90,7 @@ async function handleGraphQL<TContext extends object>(
   response.end();
 }
 
-/** The hub's HTTP face: /graphql, GraphiQL at /graphiql, /healthz. */
+/** The hub's HTTP face: /graphql, the staff console at /console/, GraphiQL at /graphiql, /healthz. */
 export function createHttpServer<TContext extends object>(options: HttpOptions<TContext>): Server {
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -98,6 +99,11 @@ export function createHttpServer<TContext extends object>(options: HttpOptions<T
       if (url.pathname === '/healthz') {
         await options.health?.();
         return sendJson(response, 200, { status: 'ok' });
+      }
+      if (url.pathname === '/console' || url.pathname.startsWith('/console/')) {
+        if (url.pathname === '/console') return void response.writeHead(302, { location: '/console/' }).end();
+        const asset = await consoleAsset(url.pathname);
+        return void response.writeHead(asset.status, asset.headers).end(asset.body);
       }
       if (url.pathname === '/favicon.ico' || url.pathname === '/favicon.svg') {
         response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TokenClaims } from '../../src/auth/tokens';
+import { startTestHub, type TestHub, type TestHubOptions } from '../helpers/test-hub';
+
+/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH points elsewhere where it lives elsewhere. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Without these, Chromium keeps trying to reach Google's hosts, which this closed network refuses. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export const DESKTOP = { width: 1366, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'console');
+
+export interface ConsoleHarness {
+  hub: TestHub;
+  /** e.g. http://127.0.0.1:41234 — the console is at `${baseUrl}/console/`. */
+  baseUrl: string;
+  browser: Browser;
+  /**
+   * A fresh browser context (own cookies) and page. With `token`, every request carries it as a bearer token, as
+   * an identity provider's front end would; without, the page signs in through the console like a person.
+   */
+  newPage(options?: { token?: TokenClaims; viewport?: typeof DESKTOP }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** A seeded hub serving the built console (npm run build:console) on a free port, and Chromium. */
+export async function startConsole(options: TestHubOptions = {}): Promise<ConsoleHarness> {
+  const hub = await startTestHub(options);
+  const baseUrl = await hub.listen();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    hub,
+    baseUrl,
+    browser,
+    async newPage({ token, viewport = DESKTOP } = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        acceptDownloads: true,
+        extraHTTPHeaders: token ? { authorization: `Bearer ${await hub.token(token)}` } : undefined,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => process.stderr.write(`console page error: ${error.message}\n`));
+      return page;
+    },
+    async close() {
+      await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+      await browser.close();
+      await hub.close();
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now (none is the bar). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, which the console's Content-Security-Policy does not govern.
+  await page.evaluate(AXE_SOURCE);
+  // Expressions as text: the test project is compiled without the browser's DOM types.
+  const violations = (await page.evaluate(`axe.run().then((result) => result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((node) => ({ target: node.target })),
+  })))`)) as AxeViolation[];
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** How far the page is wider than its viewport (0 when nothing needs sideways scrolling of the whole page). */
+export const overflowWidth = (page: Page) =>
+  page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+
+/**
+ * Looks at the page as a desktop and as a 390-px phone: returns the phone's sideways overflow (0 = usable) after
+ * `ready` has waited for the page to settle at each size. With UPDATE_SCREENSHOTS=1 the pictures are written to
+ * docs/console/<name>-desktop.png and <name>-phone.png (they show dates, so they are not rewritten on every run).
+ */
+export async function capture(page: Page, name: string, ready: () => Promise<void>): Promise<number> {
+  const write = process.env.UPDATE_SCREENSHOTS === '1';
+  if (write) await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.setViewportSize(DESKTOP);
+  await ready();
+  if (write) await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  await ready();
+  const overflow = await overflowWidth(page);
+  if (write) await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  return overflow;
+}
