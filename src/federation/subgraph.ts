@@ -7,7 +7,8 @@ import { auditedMutation } from '../audit/audit-log';
 import type { HubContext } from '../graphql/context';
 import type { ReferenceLookups } from '../graphql/references';
 
-export type SubgraphName = 'community' | 'organization' | 'socialwork' | 'volunteer' | 'charity' | 'linkage' | 'audit';
+export type SubgraphName =
+  'community' | 'organization' | 'socialwork' | 'volunteer' | 'charity' | 'linkage' | 'audit' | 'account';
 
 /** Answers `_entities` for one type; the gateway sends one representation per call, so batch with a loader. */
 export type ReferenceResolver = (

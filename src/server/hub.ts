@@ -51,7 +51,7 @@ export function apolloOptions(config: Config, log: (line: string) => void) {
   } satisfies Partial<ApolloServerOptions<HubContext>>;
 }
 
-/** The hub: Apollo Server running Apollo Gateway over the seven subgraphs (in-process unless named remote). */
+/** The hub: Apollo Server running Apollo Gateway over the eight subgraphs (in-process unless named remote). */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));

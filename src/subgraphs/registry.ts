@@ -1,6 +1,7 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
 import type { ReferenceLookups } from '../graphql/references';
 import { buildSubgraph, type BuiltSubgraph, type SubgraphDefinition, type SubgraphName } from '../federation/subgraph';
+import { accountSubgraph } from './account';
 import { auditSubgraph } from './audit';
 import { charitySubgraph } from './charity';
 import { communitySubgraph } from './community';
@@ -9,7 +10,7 @@ import { organizationSubgraph } from './organization';
 import { socialworkSubgraph } from './socialwork';
 import { volunteerSubgraph } from './volunteer';
 
-/** Every society's subgraph, plus the audit log. The only code that knows them all, with what is built from that list. */
+/** Every society's subgraph, plus the audit log and the accounts. The only code that knows them all, with what is built from that list. */
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   communitySubgraph,
   organizationSubgraph,
@@ -18,6 +19,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   charitySubgraph,
   linkageSubgraph,
   auditSubgraph,
+  accountSubgraph,
 ];
 
 export const SUBGRAPH_NAMES = SUBGRAPHS.map((s) => s.name);
@@ -41,7 +43,7 @@ export type { SubgraphName };
 
 let builtSubgraphs: BuiltSubgraph[] | undefined;
 
-/** The seven subgraph schemas, built once per process (type-graphql metadata is global anyway). */
+/** The eight subgraph schemas, built once per process (type-graphql metadata is global anyway). */
 export function buildAllSubgraphs(): BuiltSubgraph[] {
   return (builtSubgraphs ??= SUBGRAPHS.map(buildSubgraph));
 }

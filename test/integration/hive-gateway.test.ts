@@ -9,7 +9,7 @@ import { REGISTER_RESIDENT } from '../helpers/admin-operations';
 import { startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraph-process';
 import { startTestHub, TEST_DATA_KEY, TEST_JWT_SECRET, type GraphQLResult, type TestHub } from '../helpers/test-hub';
 
-// The seven subgraphs in their own processes, in production mode, behind Hive Gateway — a standard Federation 2
+// The eight subgraphs in their own processes, in production mode, behind Hive Gateway — a standard Federation 2
 // router that knows nothing of wushe and only forwards the caller's Authorization header.
 
 let t: TestHub;

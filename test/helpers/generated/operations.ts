@@ -4,6 +4,14 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** 调用者的角色: ADMIN 管理员 · STAFF 工作人员 · ORG 社会组织 · BOT 机器人 · PUBLIC 公众 */
+export type Role =
+  | 'ADMIN'
+  | 'STAFF'
+  | 'ORG'
+  | 'BOT'
+  | 'PUBLIC';
+
 /** 变更 · 拒绝 · 个人信息查阅 */
 export type AuditKind =
   | 'MUTATION'
@@ -277,6 +285,11 @@ export type CreateActivityInput = {
 export type LedgerKind =
   | 'EARN'
   | 'REDEEM';
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { role: Role, subject: string, displayName: string | null, regionId: string | null, organizationId: string | null, accountId: string | null, totpEnabled: boolean, sessionExpiresAt: unknown, region: { id: string, name: string } | null } };
 
 export type RegisterMutationVariables = Exact<{
   input: RegisterOrganizationInput;
