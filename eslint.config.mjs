@@ -40,7 +40,11 @@ const zones = [
   })),
   // The bot is a client of the hub over HTTP (rule 7); the product imports neither tests nor benchmarks.
   { target: 'bots', from: ['src', 'test', 'bench'], message: 'The bot talks to the hub over HTTP only (rule 7).' },
-  { target: 'console', from: ['src', 'test', 'bench', 'bots'], message: 'The console talks to the hub over HTTP only (rule 7).' },
+  {
+    target: 'console',
+    from: ['src', 'test', 'bench', 'bots'],
+    message: 'The console talks to the hub over HTTP only (rule 7).',
+  },
   { target: 'src', from: ['bots', 'test', 'bench', 'console'] },
 ];
 

@@ -1,4 +1,5 @@
 // The console's browser tests: Chromium (Playwright) against a seeded hub serving the built console.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config file, like jest.config.js itself
 const base = require('./jest.config.js');
 
 /** @type {import('jest').Config} */

@@ -37,25 +37,47 @@ const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><titl
 <p>工作台尚未构建:请运行 <code>npm run build:console</code>(<code>npm start</code> 会自动构建)。</p>
 <p>The console is not built: run <code>npm run build:console</code>.</p></html>`;
 
+const NOT_FOUND: ConsoleAsset = {
+  status: 404,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: '未找到 (not found)',
+};
+
+/** The path relative to the console's folder, or undefined when it is malformed or points outside it. */
+function insideConsole(path: string): string | undefined {
+  let relative: string;
+  try {
+    relative = normalize(decodeURIComponent(path));
+  } catch {
+    return undefined;
+  }
+  const outside = relative === '..' || relative.startsWith(`..${sep}`) || relative.startsWith(sep);
+  return outside || relative.includes('\0') ? undefined : relative;
+}
+
 /**
  * The file for a path under /console/: a built asset (named by its hash, so cached for a year), or the page itself
  * for any route of the single-page app (never cached, so a new build is picked up at once).
  */
 export async function consoleAsset(pathname: string): Promise<ConsoleAsset> {
-  const relative = normalize(decodeURIComponent(pathname.slice('/console/'.length)));
-  const inside = relative !== '..' && !relative.startsWith(`..${sep}`) && !relative.startsWith(sep);
-  if (inside && extname(relative) && relative !== 'index.html') {
+  const relative = insideConsole(pathname.slice('/console/'.length));
+  if (relative === undefined) return NOT_FOUND;
+  if (extname(relative) && relative !== 'index.html') {
     try {
       const body = await readFile(join(CONSOLE_DIR, relative));
       const type = TYPES[extname(relative)] ?? 'application/octet-stream';
       const immutable = relative.startsWith(`assets${sep}`);
       return {
         status: 200,
-        headers: { 'content-type': type, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache', ...SECURITY_HEADERS },
+        headers: {
+          'content-type': type,
+          'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+          ...SECURITY_HEADERS,
+        },
         body,
       };
     } catch {
-      return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '未找到 (not found)' };
+      return NOT_FOUND;
     }
   }
   const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', ...SECURITY_HEADERS };

@@ -9,6 +9,12 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/console', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // Ant Design marks its modules "use client" for React Server Components, which a static console does not use.
+      onLog(level, log, handler) {
+        if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+      },
+    },
   },
   oxc: { jsx: { runtime: 'automatic' } },
   server: { proxy: { '/graphql': 'http://localhost:4000' } },
