@@ -63,7 +63,7 @@ export async function serveHub(config: Config, database: Database, remote: Parti
     log,
   );
   const base = `http://${host ?? 'localhost'}:${port}`;
-  log(`wushe hub: ${base}/graphql · GraphiQL ${base}/graphiql${note}`);
+  log(`wushe hub: ${base}/graphql · console ${base}/console/ · GraphiQL ${base}/graphiql${note}`);
   return { server, port, hub };
 }
 
