@@ -29,6 +29,8 @@ const layerZones = LAYERS.flatMap((layer, index) =>
   })),
 ).filter((zone) => zone.from.length);
 
+const INLINE_GRAPHQL = 'Write the document in schema/operations/console/ and use its generated TypedDocumentNode.';
+
 const zones = [
   ...layerZones,
   // A subgraph imports no other subgraph's code, nor the registry that lists them all (docs/rules.md, rule 1).
@@ -92,6 +94,24 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', { zones }],
       // Within a layer too: no module needs, at run time, a module that needs it (type-only imports are free).
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Every request of the console is a document of schema/operations/console/ (validated by schema:check), sent as
+    // its generated TypedDocumentNode: no GraphQL written inline.
+    files: ['console/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['urql', '@urql/core'].map((name) => ({ name, importNames: ['gql'], message: INLINE_GRAPHQL })),
+          patterns: [{ group: ['graphql-tag', 'graphql'], message: INLINE_GRAPHQL }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Property[key.name="query"] > :matches(Literal, TemplateLiteral)', message: INLINE_GRAPHQL },
+      ],
     },
   },
 );
