@@ -1,3 +1,4 @@
+import { IsNull } from 'typeorm';
 import { auditOutcome } from '../../audit/audit-log';
 import { Account, AccountRole, AccountSession } from '../../auth/account.entity';
 import { hashPassword, requireStrongPassword, spendLikeAVerification, verifyPassword } from '../../auth/passwords';
@@ -153,7 +154,8 @@ function requireAccountId(context: HubContext): number {
 export async function signOut(context: HubContext): Promise<boolean> {
   const sessionId = context.session?.id;
   await inTransaction(context, async (manager) => {
-    if (sessionId) await manager.update(AccountSession, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+    if (sessionId)
+      await manager.update(AccountSession, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
   });
   context.responseCookies.push(clearedSessionCookie(context.sessions));
   return true;
