@@ -78,7 +78,10 @@ export class Account {
   @Column({ type: 'varchar', length: 255, nullable: true })
   totpSecret!: string | null;
 
-  /** A secret handed out for enrolment, sealed likewise, until a code from it confirms it. */
+  /**
+   * A secret handed out for enrolment, sealed likewise, until a code from it confirms it. Only an account without a
+   * confirmed secret has one, so `totpKeyId` names the key of whichever of the two is set.
+   */
   @Column({ type: 'varchar', length: 255, nullable: true })
   totpPendingSecret!: string | null;
 
