@@ -218,3 +218,22 @@ export const ACCOUNT_AUDIT = /* GraphQL */ `
     }
   }
 `;
+
+export const VIEWER_ROLE = /* GraphQL */ `
+  query ViewerRole {
+    viewer {
+      role
+      subject
+    }
+  }
+`;
+
+export const FIRST_ORGANIZATION = /* GraphQL */ `
+  query FirstOrganization {
+    organizations(first: 1) {
+      nodes {
+        id
+      }
+    }
+  }
+`;

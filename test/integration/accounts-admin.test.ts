@@ -10,6 +10,7 @@ import type {
   AccountQuery,
   AccountsQuery,
   CreateAccountMutation,
+  FirstOrganizationQuery,
   SignInMutation,
 } from '../helpers/generated/operations';
 
@@ -109,9 +110,7 @@ describe('createAccount checks what it is given', () => {
   });
 
   it('creates an ORG account of an organisation on record', async () => {
-    const { organizations } = await t.query<{ organizations: { nodes: { id: string }[] } }>(
-      'query FirstOrganization { organizations(first: 1) { nodes { id } } }',
-    );
+    const { organizations } = await t.query<FirstOrganizationQuery>(Op.FIRST_ORGANIZATION);
     const organizationId = organizations.nodes[0].id;
     const { account } = await created({ username: 'org.officer', role: 'ORG', organizationId });
     expect(account).toMatchObject({ role: 'ORG', organizationId, regionId: null });

@@ -9,6 +9,7 @@ import type {
   CreateAccountMutation,
   SignInMutation,
   ViewerQuery,
+  ViewerRoleQuery,
 } from '../helpers/generated/operations';
 
 // Sign-in over HTTP with cookies, as the console does it: sessions, their ends, lockout, TOTP and CSRF.
@@ -88,6 +89,22 @@ describe('a session', () => {
     const { username } = await newAccount();
     const answer = await post(url, Op.ACCOUNTS, {}, { cookie: await sessionOf(username) });
     expect(codeOf(answer.body)).toBe('FORBIDDEN');
+  });
+
+  it('costs one statement per request (the session with its account), a bearer token none', async () => {
+    const { username } = await newAccount();
+    const cookie = await sessionOf(username);
+    const token = await t.token({ role: IDENTITIES.STAFF_IN.role, subject: 'staff-token', regionId: LIQI });
+    const statementsOf = async (auth: { cookie?: string; token?: string }) => {
+      t.database.queries.reset();
+      const { body } = await post<ViewerRoleQuery>(url, Op.VIEWER_ROLE, {}, auth);
+      expect(body.errors).toBeUndefined();
+      return t.database.queries.reset();
+    };
+    expect(await statementsOf({ cookie })).toBe(1);
+    expect(await statementsOf({ token })).toBe(0);
+    expect(await statementsOf({ token, cookie })).toBe(0);
+    expect(await statementsOf({})).toBe(0);
   });
 
   it('stores only the hash of the cookie', async () => {
@@ -190,11 +207,11 @@ describe('CSRF', () => {
     const form = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', cookie },
-      body: JSON.stringify({ query: 'mutation SignOutEverywhere { signOutEverywhere }' }),
+      body: JSON.stringify({ query: Op.SIGN_OUT_EVERYWHERE }),
     });
     expect(form.status).toBe(400);
     expect(await form.text()).toMatch(/CSRF/);
-    const simpleGet = await fetch(`${url}/graphql?query=${encodeURIComponent('{ viewer { subject } }')}`, {
+    const simpleGet = await fetch(`${url}/graphql?query=${encodeURIComponent(Op.VIEWER_ROLE)}`, {
       headers: { cookie },
     });
     expect(simpleGet.status).toBe(400);

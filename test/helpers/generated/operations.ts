@@ -448,6 +448,16 @@ export type AccountAuditQueryVariables = Exact<{
 
 export type AccountAuditQuery = { auditLog: { nodes: Array<{ kind: AuditKind, operation: string, subject: string, outcome: string, target: string }> } };
 
+export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerRoleQuery = { viewer: { role: Role, subject: string } };
+
+export type FirstOrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FirstOrganizationQuery = { organizations: { nodes: Array<{ id: string }> } };
+
 export type RegisterMutationVariables = Exact<{
   input: RegisterOrganizationInput;
 }>;
