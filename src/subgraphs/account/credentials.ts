@@ -2,6 +2,7 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { auditEvent, auditOutcome } from '../../audit/audit-log';
 import { Account } from '../../auth/account.entity';
+import { verifyPassword } from '../../auth/passwords';
 import { lockOrFail } from '../../db/rows';
 import { BadInputError, DomainError } from '../../errors';
 import type { HubContext } from '../../graphql/context';
@@ -52,7 +53,7 @@ export function lockAccount(manager: EntityManager, id: number): Promise<Account
   return lockOrFail(manager, Account, id, '账号');
 }
 
-export function lockedError(until: Date, now: Date): DomainError {
+function lockedError(until: Date, now: Date): DomainError {
   const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   return new DomainError(
     'ACCOUNT_LOCKED',
@@ -61,7 +62,31 @@ export function lockedError(until: Date, now: Date): DomainError {
   );
 }
 
-export const isLocked = (account: Account, now: Date) => account.lockedUntil !== null && account.lockedUntil > now;
+/** While the account is locked: the error to answer, with its audit outcome noted; null otherwise. */
+export function refusalWhileLocked(context: HubContext, account: Account, now: Date): DomainError | null {
+  if (account.lockedUntil === null || account.lockedUntil <= now) return null;
+  auditOutcome(context, { outcome: 'ACCOUNT_LOCKED' });
+  return lockedError(account.lockedUntil, now);
+}
+
+/**
+ * The password check made before the row was locked, unless the hash changed in between (a parallel new
+ * password): then it is checked again against the locked row's hash.
+ */
+export async function passwordMatches(
+  account: Account,
+  password: string,
+  checked: { against: string | null; ok: boolean },
+): Promise<boolean> {
+  if (account.passwordHash === checked.against) return checked.ok;
+  return account.passwordHash !== null && verifyPassword(password, account.passwordHash);
+}
+
+/** A success (sign-in, a new password) ends the run of failures and any lock. */
+export function clearFailures(account: Account): void {
+  account.failedAttempts = 0;
+  account.lockedUntil = null;
+}
 
 /** 1 minute at the fifth failure in a row, doubled with each further one, at most an hour. */
 export function lockSeconds(failures: number): number {

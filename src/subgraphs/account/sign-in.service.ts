@@ -15,12 +15,13 @@ import {
   invalidCode,
   invalidCredentials,
   invalidTotp,
-  isLocked,
+  clearFailures,
   lockAccount,
-  lockedError,
   normalizeUsername,
   openSecret,
+  passwordMatches,
   recordFailure,
+  refusalWhileLocked,
   sealSecret,
 } from './credentials';
 import { viewerOfAccount } from './viewer.service';
@@ -49,15 +50,9 @@ export async function signIn(context: HubContext, input: SignInInput): Promise<S
       return { error: invalidCredentials() };
     }
     const account = await lockAccount(manager, found.id);
-    if (isLocked(account, now)) {
-      auditOutcome(context, { outcome: 'ACCOUNT_LOCKED' });
-      return { error: lockedError(account.lockedUntil!, now) };
-    }
-    // The password changed between the check and the lock: check again against the new hash.
-    const ok =
-      account.passwordHash === verifiedAgainst
-        ? passwordOk
-        : account.passwordHash !== null && (await verifyPassword(input.password, account.passwordHash));
+    const locked = refusalWhileLocked(context, account, now);
+    if (locked) return { error: locked };
+    const ok = await passwordMatches(account, input.password, { against: verifiedAgainst, ok: passwordOk });
     if (!ok) return { error: await recordFailure(manager, context, account, invalidCredentials(), now) };
     if (account.disabledAt) {
       auditOutcome(context, { outcome: 'ACCOUNT_DISABLED' });
@@ -72,8 +67,7 @@ export async function signIn(context: HubContext, input: SignInInput): Promise<S
       auditOutcome(context, { outcome: secondFactor.status });
       return { result: { status: secondFactor.status, viewer: null, totpSetup: secondFactor.totpSetup ?? null } };
     }
-    account.failedAttempts = 0;
-    account.lockedUntil = null;
+    clearFailures(account);
     await manager.getRepository(Account).save(account);
     const { secret, session } = await openSession(manager, account, context.sessions, now);
     return {
@@ -185,18 +179,12 @@ export async function changePassword(context: HubContext, current: string, next:
   const error = await inTransaction(context, async (manager) => {
     const now = new Date();
     const account = await lockAccount(manager, accountId);
-    if (isLocked(account, now)) {
-      auditOutcome(context, { outcome: 'ACCOUNT_LOCKED' });
-      return lockedError(account.lockedUntil!, now);
-    }
-    const ok =
-      account.passwordHash === found.passwordHash
-        ? currentOk
-        : account.passwordHash !== null && (await verifyPassword(current, account.passwordHash));
+    const locked = refusalWhileLocked(context, account, now);
+    if (locked) return locked;
+    const ok = await passwordMatches(account, current, { against: found.passwordHash, ok: currentOk });
     if (!ok) return recordFailure(manager, context, account, invalidCredentials(), now);
     account.passwordHash = newHash;
-    account.failedAttempts = 0;
-    account.lockedUntil = null;
+    clearFailures(account);
     await manager.getRepository(Account).save(account);
     await revokeSessions(manager, accountId, context.session?.id);
     return null;
@@ -229,16 +217,13 @@ export async function resetPassword(
       return invalidCode();
     }
     const account = await lockAccount(manager, found.id);
-    if (isLocked(account, now)) {
-      auditOutcome(context, { outcome: 'ACCOUNT_LOCKED' });
-      return lockedError(account.lockedUntil!, now);
-    }
+    const locked = refusalWhileLocked(context, account, now);
+    if (locked) return locked;
     if (!codeMatches(account, code, now)) return recordFailure(manager, context, account, invalidCode(), now);
     account.passwordHash = newHash;
     account.resetCodeHash = null;
     account.resetCodeExpiresAt = null;
-    account.failedAttempts = 0;
-    account.lockedUntil = null;
+    clearFailures(account);
     await manager.getRepository(Account).save(account);
     await revokeSessions(manager, account.id);
     return null;
