@@ -78,6 +78,10 @@ export type StationKind =
   | 'ELDERLY_STATION'
   | 'CHILDREN_STATION';
 
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
 /** 残疾 · 低保 · 有未成年子女 · 独居老人 · 留守儿童 (sensitive) */
 export type ResidentTag =
   | 'DISABILITY'
@@ -133,6 +137,18 @@ export type Society =
   | 'VOLUNTEER'
   | 'CHARITY';
 
+/** 受理 acceptNeed · 匹配 matchNeed · 开始服务 startNeedService · 解决 resolveNeed · 关闭 closeNeed · 驳回 rejectNeed · 指派 assignNeed · 记录贡献 addLinkageContribution · 评价 rateNeed */
+export type NeedTransition =
+  | 'ACCEPT'
+  | 'MATCH'
+  | 'START_SERVICE'
+  | 'RESOLVE'
+  | 'CLOSE'
+  | 'REJECT'
+  | 'ASSIGN'
+  | 'ADD_CONTRIBUTION'
+  | 'RATE';
+
 /** 关爱妇儿 · 助老济困 · 社区自治 · 小区治理 · 讲好玉溪故事 */
 export type ProjectCategory =
   | 'CARE_WOMEN_CHILDREN'
@@ -148,6 +164,29 @@ export type ProjectStatus =
   | 'REJECTED'
   | 'IN_PROGRESS'
   | 'COMPLETED';
+
+export type NeedOrder = {
+  field: NeedOrderField;
+  direction?: OrderDirection;
+};
+
+export type NeedOrderField =
+  | 'SUBMITTED_AT'
+  | 'DUE_AT';
+
+export type NeedFilter = {
+  status?: NeedStatus | null | undefined;
+  category?: ServiceCategory | null | undefined;
+  urgency?: NeedUrgency | null | undefined;
+  /** needs from anywhere in this region */
+  regionId?: string | number | null | undefined;
+  /** any of these statuses (with `status`, both must hold) */
+  statuses?: Array<NeedStatus> | null | undefined;
+  /** true: open and past dueAt; false: resolved, closed, rejected or still within dueAt */
+  overdue?: boolean | null | undefined;
+  /** words in the description, or part of the public number (staff of the region only) */
+  search?: string | null | undefined;
+};
 
 export type SubmitNeedInput = {
   category: ServiceCategory;
@@ -1129,3 +1168,49 @@ export type OrganizationsByFoundingQueryVariables = Exact<{
 
 
 export type OrganizationsByFoundingQuery = { organizations: { nodes: Array<{ id: string, foundedYear: number | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type SubmitUrgentNeedMutationVariables = Exact<{
+  communityId: string | number;
+  urgency: NeedUrgency;
+  description: string;
+}>;
+
+
+export type SubmitUrgentNeedMutation = { submitNeed: { id: string, number: string } };
+
+export type NeedDueQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NeedDueQuery = { need: { urgency: NeedUrgency, status: NeedStatus, submittedAt: unknown, dueAt: unknown, overdue: boolean } | null };
+
+export type WorkbenchQueueQueryVariables = Exact<{
+  filter?: NeedFilter | null | undefined;
+  orderBy?: NeedOrder | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type WorkbenchQueueQuery = { needs: { totalCount: number, nodes: Array<{ number: string, urgency: NeedUrgency, status: NeedStatus, overdue: boolean }> } };
+
+export type NeedActionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NeedActionsQuery = { need: { status: NeedStatus, allowedTransitions: Array<NeedTransition> } | null };
+
+export type NeedAssignmentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NeedAssignmentQuery = { need: { assignment: { kind: NeedEventKind, handlerSociety: Society | null, handlerId: string | null, appointmentAt: unknown, handlerStation: { name: string } | null, handlerOrganization: { name: string } | null } | null } | null };
+
+export type WorkbenchPageQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type WorkbenchPageQuery = { needs: { nodes: Array<{ number: string, dueAt: unknown, overdue: boolean, allowedTransitions: Array<NeedTransition>, assignment: { handlerId: string | null, handlerStation: { name: string } | null } | null, history: Array<{ kind: NeedEventKind, toStatus: NeedStatus }> }> } };
