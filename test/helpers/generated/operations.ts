@@ -289,6 +289,20 @@ export type ActivityStatus =
   | 'FINISHED'
   | 'CANCELLED';
 
+/** 待审核 (recorded at check-out) · 已审核 (counted, in the ledger) · 已驳回 (never counted) */
+export type ServiceHoursStatus =
+  | 'PENDING'
+  | 'VERIFIED'
+  | 'REJECTED';
+
+export type ServiceHoursQueueFilter = {
+  /** records anywhere in this region (default: the caller’s own region; ADMIN: the whole city) */
+  regionId?: string | number | null | undefined;
+  activityId?: string | number | null | undefined;
+  /** default PENDING: waiting for staff */
+  status?: ServiceHoursStatus | null | undefined;
+};
+
 export type RegisterVolunteerInput = {
   name: string;
   regionId: string | number;
@@ -890,6 +904,50 @@ export type ScopedOpenRoundMutationVariables = Exact<{
 
 
 export type ScopedOpenRoundMutation = { openProjectRound: { id: string } };
+
+export type HoursQueueQueryVariables = Exact<{
+  filter?: ServiceHoursQueueFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type HoursQueueQuery = { serviceHoursQueue: { totalCount: number, nodes: Array<{ id: string, hours: number, servedOn: string, status: ServiceHoursStatus, checkedOutAt: unknown, rejectReason: string | null, volunteer: { displayName: string } | null, activity: { title: string } | null }> } };
+
+export type VerifyHoursBatchMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type VerifyHoursBatchMutation = { verifyServiceHoursBatch: Array<{ id: string, status: ServiceHoursStatus, verified: boolean }> };
+
+export type RejectHoursMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectHoursMutation = { rejectServiceHours: { id: string, status: ServiceHoursStatus, verified: boolean, rejectReason: string | null } };
+
+export type HoursStatusQueryVariables = Exact<{
+  v: string | number;
+}>;
+
+
+export type HoursStatusQuery = { volunteer: { serviceHours: number, timeBankBalance: number, serviceHourRecords: Array<{ id: string, status: ServiceHoursStatus }> } | null };
+
+export type ActivityRosterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivityRosterQuery = { volunteerActivity: { title: string, roster: Array<{ checkedInAt: unknown, checkedOutAt: unknown, volunteer: { id: string, displayName: string } | null, serviceHours: { hours: number, status: ServiceHoursStatus } | null }> } | null };
+
+export type RostersQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type RostersQuery = { volunteerActivities: { nodes: Array<{ title: string, roster: Array<{ signedUpAt: unknown, checkedOutAt: unknown, volunteer: { displayName: string } | null, serviceHours: { status: ServiceHoursStatus } | null }> }> } };
 
 export type CandidatesQueryVariables = Exact<{
   id: string | number;
