@@ -905,6 +905,30 @@ export type ScopedOpenRoundMutationVariables = Exact<{
 
 export type ScopedOpenRoundMutation = { openProjectRound: { id: string } };
 
+export type NeedTrendQueryVariables = Exact<{
+  id: string | number;
+  months?: number | null | undefined;
+}>;
+
+
+export type NeedTrendQuery = { region: { needTrend: Array<{ month: string, submitted: number, resolved: number }> } | null };
+
+export type ServedPersonTimesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServedPersonTimesQuery = { region: { servedPersonTimes: number } | null };
+
+export type DashboardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardQuery = { region: { name: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number, stationCoverage: { counties: number, countiesWithIncubationCenter: number, townships: number, townshipsWithSocialWorkStation: number, communities: number, communitiesWithSocialWorkRoom: number, complete: boolean }, linkageIndex: { needsResolved: number, shareWithThreeOrMoreSocieties: number | null, medianDaysToResolve: number | null, averageRating: number | null }, needList: Array<{ category: ServiceCategory, open: number, resolved: number, unmetOver30Days: number }>, resourceList: Array<{ category: ServiceCategory, services: number, stations: number, volunteers: number, funds: number }>, projectList: Array<{ status: ProjectStatus, count: number, round: { name: string } }>, needTrend: Array<{ month: string, submitted: number, resolved: number }>, children: Array<{ id: string, name: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number, linkageIndex: { needsResolved: number, shareWithThreeOrMoreSocieties: number | null }, needTrend: Array<{ month: string, resolved: number }> }> } | null };
+
+export type DashboardFiguresFragment = { population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number };
+
 export type HoursQueueQueryVariables = Exact<{
   filter?: ServiceHoursQueueFilter | null | undefined;
   first?: number | null | undefined;
