@@ -61,6 +61,10 @@ export class ServiceProjectFilter {
   search?: string;
 }
 
+/** Applications come in id order unless asked otherwise; a round's ranking is SCORE DESC. */
+export const ServiceProjectOrder = OrderInput('ServiceProjectOrder', { ID: 'id', SCORE: 'score' });
+export type ServiceProjectOrder = InstanceType<typeof ServiceProjectOrder>;
+
 @InputType()
 export class SubmitNeedInput {
   @Field(() => ServiceCategory)

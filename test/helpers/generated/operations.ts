@@ -165,6 +165,16 @@ export type ProjectStatus =
   | 'IN_PROGRESS'
   | 'COMPLETED';
 
+/** 评审 reviewProjectApplication · 批准 approveProjectApplication · 不予立项 rejectProjectApplication · 启动 startProject · 结项 completeProject · 引用需求 citeNeeds · 关联服务 linkProjectService */
+export type ProjectTransition =
+  | 'REVIEW'
+  | 'APPROVE'
+  | 'REJECT'
+  | 'START'
+  | 'COMPLETE'
+  | 'CITE_NEEDS'
+  | 'LINK_SERVICE';
+
 export type NeedOrder = {
   field: NeedOrderField;
   direction?: OrderDirection;
@@ -187,6 +197,15 @@ export type NeedFilter = {
   /** words in the description, or part of the public number (staff of the region only) */
   search?: string | null | undefined;
 };
+
+export type ServiceProjectOrder = {
+  field: ServiceProjectOrderField;
+  direction?: OrderDirection;
+};
+
+export type ServiceProjectOrderField =
+  | 'ID'
+  | 'SCORE';
 
 export type SubmitNeedInput = {
   category: ServiceCategory;
@@ -1250,6 +1269,28 @@ export type OrganizationsByFoundingQueryVariables = Exact<{
 
 
 export type OrganizationsByFoundingQuery = { organizations: { nodes: Array<{ id: string, foundedYear: number | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type RoundApplicationsQueryVariables = Exact<{
+  roundId: string | number;
+  orderBy?: ServiceProjectOrder | null | undefined;
+}>;
+
+
+export type RoundApplicationsQuery = { projectRound: { quota: number, fundedCount: number, remainingQuota: number } | null, serviceProjects: { nodes: Array<{ id: string, score: number | null, status: ProjectStatus }> } };
+
+export type ProjectActionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProjectActionsQuery = { serviceProject: { status: ProjectStatus, allowedTransitions: Array<ProjectTransition> } | null };
+
+export type ApplicationsPageQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type ApplicationsPageQuery = { serviceProjects: { nodes: Array<{ title: string, score: number | null, status: ProjectStatus, allowedTransitions: Array<ProjectTransition>, round: { name: string, remainingQuota: number } }> } };
 
 export type SubmitUrgentNeedMutationVariables = Exact<{
   communityId: string | number;
