@@ -90,6 +90,19 @@ export type ResidentTag =
   | 'ELDERLY_ALONE'
   | 'LEFT_BEHIND_CHILD';
 
+export type RegisterServiceStationInput = {
+  /** 对外公开电话, e.g. 0877-2012345: the place's public line, never a person's own number */
+  publicPhone?: string | null | undefined;
+  /** 地址, at most 255 characters */
+  address?: string | null | undefined;
+  name: string;
+  /** a network station at its own level: INCUBATION_CENTER a county, SOCIAL_WORK_STATION a township, SOCIAL_WORK_ROOM a community */
+  kind: StationKind;
+  regionId: string | number;
+  description?: string | null | undefined;
+  openedYear?: number | null | undefined;
+};
+
 export type UpdateServiceStationInput = {
   /** 对外公开电话, e.g. 0877-2012345: the place's public line, never a person's own number */
   publicPhone?: string | null | undefined;
@@ -300,6 +313,15 @@ export type RegisterSocialWorkerInput = {
   organizationId?: string | number | null | undefined;
   stationId?: string | number | null | undefined;
   specialties?: Array<ServiceCategory>;
+};
+
+export type UpdateSocialWorkerInput = {
+  name?: string | null | undefined;
+  /** the employing organisation; null: none */
+  organizationId?: string | number | null | undefined;
+  /** the station served at; null: none */
+  stationId?: string | number | null | undefined;
+  specialties?: Array<ServiceCategory> | null | undefined;
 };
 
 export type ActivityStatus =
@@ -1269,6 +1291,28 @@ export type OrganizationsByFoundingQueryVariables = Exact<{
 
 
 export type OrganizationsByFoundingQuery = { organizations: { nodes: Array<{ id: string, foundedYear: number | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type RegisterStationMutationVariables = Exact<{
+  input: RegisterServiceStationInput;
+}>;
+
+
+export type RegisterStationMutation = { registerServiceStation: { id: string, name: string, kind: StationKind, regionId: string, address: string, publicPhone: string | null, openedYear: number | null } };
+
+export type CoverageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CoverageQuery = { region: { stationCoverage: { communities: number, communitiesWithSocialWorkRoom: number, complete: boolean } } | null };
+
+export type UpdateSocialWorkerMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSocialWorkerInput;
+}>;
+
+
+export type UpdateSocialWorkerMutation = { updateSocialWorker: { id: string, name: string, level: SocialWorkerLevel, specialties: Array<ServiceCategory>, station: { id: string, name: string } | null } };
 
 export type RoundApplicationsQueryVariables = Exact<{
   roundId: string | number;
