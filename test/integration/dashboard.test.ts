@@ -37,12 +37,10 @@ async function need(submittedAt: number, resolvedAt: number | null) {
     { communityId: KANGJING, urgency: 'NORMAL', description: '趋势测试' },
     staff,
   );
-  await t.database.dataSource
-    .getRepository(Need)
-    .update(Number(submitNeed.id), {
-      submittedAt: new Date(submittedAt),
-      resolvedAt: resolvedAt && new Date(resolvedAt),
-    });
+  await t.database.dataSource.getRepository(Need).update(Number(submitNeed.id), {
+    submittedAt: new Date(submittedAt),
+    resolvedAt: resolvedAt && new Date(resolvedAt),
+  });
 }
 
 test('needTrend counts needs submitted and resolved per China-time month, oldest first', async () => {
