@@ -3,7 +3,7 @@ import * as Op from '../helpers/admin-operations';
 import * as H from '../helpers/hours-operations';
 import { IDENTITIES, JIANGCHUAN_COMMUNITY, XIAHE, orgIdentity } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
-import { codeOf, startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
+import { BUSY_CLIENT_ENV, codeOf, startTestHub, type GraphQLResult, type TestHub } from '../helpers/test-hub';
 import type {
   ActivityRosterQuery,
   AuditLogQuery,
@@ -24,13 +24,7 @@ const staff = IDENTITIES.STAFF_IN;
 const admin = IDENTITIES.ADMIN;
 
 beforeAll(async () => {
-  t = await startTestHub({
-    env: {
-      QUERY_COST_LIMIT: '100000000',
-      MUTATIONS_PER_MINUTE_PER_TOKEN: '100000',
-      MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000',
-    },
-  });
+  t = await startTestHub({ env: BUSY_CLIENT_ENV });
 });
 afterAll(() => t?.close());
 

@@ -5,7 +5,7 @@ import * as Op from '../helpers/admin-operations';
 import * as Ev from '../helpers/need-event-operations';
 import * as W from '../helpers/workbench-operations';
 import { IDENTITIES, orgIdentity, XIAHE } from '../helpers/identities';
-import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
+import { BUSY_CLIENT_ENV, codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
   HandlersInQuery,
   NeedActionsQuery,
@@ -29,13 +29,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 beforeAll(async () => {
-  t = await startTestHub({
-    env: {
-      QUERY_COST_LIMIT: '100000000',
-      MUTATIONS_PER_MINUTE_PER_TOKEN: '100000',
-      MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000',
-    },
-  });
+  t = await startTestHub({ env: BUSY_CLIENT_ENV });
 });
 afterAll(() => t?.close());
 

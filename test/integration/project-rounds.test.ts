@@ -2,7 +2,7 @@ import type { Identity } from '../../src/auth/identity';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE, orgIdentity } from '../helpers/identities';
 import * as R from '../helpers/rounds-operations';
-import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
+import { BUSY_CLIENT_ENV, codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
   ApplicationsPageQuery,
   OpenRoundMutation,
@@ -20,13 +20,7 @@ const admin = IDENTITIES.ADMIN;
 const applicant = orgIdentity(3);
 
 beforeAll(async () => {
-  t = await startTestHub({
-    env: {
-      QUERY_COST_LIMIT: '100000000',
-      MUTATIONS_PER_MINUTE_PER_TOKEN: '100000',
-      MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000',
-    },
-  });
+  t = await startTestHub({ env: BUSY_CLIENT_ENV });
 });
 afterAll(() => t?.close());
 

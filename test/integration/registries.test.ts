@@ -2,7 +2,7 @@ import type { Identity } from '../../src/auth/identity';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, JIANGCHUAN, LIQI, XIAHE, orgIdentity } from '../helpers/identities';
 import * as G from '../helpers/registry-operations';
-import { codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
+import { BUSY_CLIENT_ENV, codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
   AuditLogQuery,
   CoverageQuery,
@@ -20,9 +20,7 @@ const admin = IDENTITIES.ADMIN;
 const KANGJING = '530402006007';
 
 beforeAll(async () => {
-  t = await startTestHub({
-    env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '100000', MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000' },
-  });
+  t = await startTestHub({ env: BUSY_CLIENT_ENV });
 });
 afterAll(() => t?.close());
 
