@@ -16,9 +16,9 @@ export function TotpSetupView({ secret, uri }: { secret: string; uri: string }) 
         title="请在手机上打开身份验证器 App(如微信小程序“腾讯身份验证器”、Microsoft Authenticator),扫描二维码或手动输入密钥,然后填写 App 显示的 6 位动态验证码。"
       />
       <Flex wrap gap={16} align="center">
-        <QRCode value={uri} size={160} bordered aria-label="动态验证码绑定二维码" />
+        <QRCode value={uri} size={160} bordered aria-label="身份验证器绑定二维码" />
         <div>
-          <Typography.Text type="secondary">手动输入的密钥:</Typography.Text>
+          <Typography.Text>或手动输入密钥:</Typography.Text>
           <Typography.Paragraph copyable={{ text: secret, tooltips: ['复制密钥', '已复制'] }} style={{ margin: 0 }}>
             <Typography.Text code data-testid="totp-secret" style={{ fontSize: 16, wordBreak: 'break-all' }}>
               {groupedSecret(secret)}

@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { ResetPasswordDocument } from '../../generated/operations';
 import { PASSWORD_RULE_TEXT, sameAs, strongPasswordRule } from '../../ui/password-rule';
 import { signInErrorText } from './sign-in-errors';
+import { Hint } from '../../ui/hint';
 
 interface ResetValues {
   username: string;
@@ -35,7 +36,7 @@ export function ResetPasswordForm({ onDone }: { onDone: (username: string) => vo
       <Form.Item
         name="code"
         label="一次性设置码/重置码"
-        extra="由市级管理员提供,形如 ABCD-EFGH-JKLM-NPQR,24 小时内有效,只能使用一次。"
+        extra={<Hint>由市级管理员提供,形如 ABCD-EFGH-JKLM-NPQR,24 小时内有效,只能使用一次。</Hint>}
         rules={[{ required: true, message: '请输入管理员提供的设置码或重置码' }]}
       >
         <Input autoComplete="off" autoCapitalize="characters" size="large" />

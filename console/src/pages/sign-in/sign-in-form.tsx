@@ -99,7 +99,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       <Button type="primary" htmlType="submit" block size="large" loading={fetching}>
         {step.kind === 'enroll' ? '绑定并登录' : '验证并登录'}
       </Button>
-      <Button type="link" block onClick={restart} style={{ marginTop: 8 }}>
+      <Button block onClick={restart} style={{ marginTop: 8 }}>
         返回,重新输入用户名和密码
       </Button>
     </Form>
