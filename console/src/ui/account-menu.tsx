@@ -78,7 +78,7 @@ export function AccountMenu() {
             cancelText="取消"
             onConfirm={() => end(() => signOutEverywhere({}), '已在所有设备上退出登录')}
           >
-            <Button type="text" danger block style={{ textAlign: 'left' }} loading={everywhereState.fetching}>
+            <Button type="text" block style={{ textAlign: 'left' }} loading={everywhereState.fetching}>
               退出所有设备
             </Button>
           </Popconfirm>
