@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import type { TokenClaims } from '../../src/auth/tokens';
 import { startTestHub, type TestHub, type TestHubOptions } from '../helpers/test-hub';
 
@@ -107,4 +107,11 @@ export async function capture(page: Page, name: string, ready: () => Promise<voi
   if (write) await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize(DESKTOP);
   return overflow;
+}
+
+/** The first sheet of a workbook the page downloaded (an 导出 Excel button), as rows of cells, header first. */
+export async function downloadedRows(download: Download) {
+  // An ES module package: imported when needed, as CommonJS test files cannot import it statically.
+  const { readSheet } = await import('read-excel-file/node');
+  return readSheet(await download.path());
 }

@@ -13,10 +13,65 @@ export type Role =
   | 'BOT'
   | 'PUBLIC';
 
+/** 服务类别 — the same values in every subgraph */
+export type ServiceCategory =
+  | 'ELDERLY_CARE'
+  | 'CHILD_CARE'
+  | 'WOMEN_FAMILY'
+  | 'DISABILITY'
+  | 'MENTAL_HEALTH'
+  | 'HARDSHIP_RELIEF'
+  | 'HEALTH'
+  | 'EDUCATION'
+  | 'COMMUNITY_AFFAIRS'
+  | 'LEGAL_AID'
+  | 'OTHER';
+
+/** 市 · 县(市、区) · 乡镇街道 · 社区/村 */
+export type RegionLevel =
+  | 'CITY'
+  | 'COUNTY'
+  | 'TOWNSHIP'
+  | 'COMMUNITY';
+
+export type ProjectStatus =
+  | 'SUBMITTED'
+  | 'UNDER_REVIEW'
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'IN_PROGRESS'
+  | 'COMPLETED';
+
+export type DashboardFiguresFragment = { population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number };
+
+export type DashboardRegionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardRegionQuery = { region: { id: string, name: string, kind: string, level: RegionLevel, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number, stationCoverage: { counties: number, countiesWithIncubationCenter: number, townships: number, townshipsWithSocialWorkStation: number, communities: number, communitiesWithSocialWorkRoom: number, complete: boolean }, linkageIndex: { needsResolved: number, shareWithThreeOrMoreSocieties: number | null, medianDaysToResolve: number | null, averageRating: number | null }, needList: Array<{ category: ServiceCategory, open: number, resolved: number, unmetOver30Days: number }>, resourceList: Array<{ category: ServiceCategory, services: number, stations: number, volunteers: number, funds: number }>, projectList: Array<{ status: ProjectStatus, count: number, round: { id: string, name: string } }>, needTrend: Array<{ month: string, submitted: number, resolved: number }> } | null };
+
+export type DashboardChildrenQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardChildrenQuery = { region: { id: string, children: Array<{ id: string, name: string, kind: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number, linkageIndex: { needsResolved: number, shareWithThreeOrMoreSocieties: number | null } }> } | null };
+
+export type DashboardRegionChildrenQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardRegionChildrenQuery = { region: { id: string, children: Array<{ id: string, name: string, level: RegionLevel }> } | null };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { role: Role, subject: string, displayName: string | null, regionId: string | null, organizationId: string | null, accountId: string | null, totpEnabled: boolean, sessionExpiresAt: string | null, region: { id: string, name: string } | null } };
 
-
+export const DashboardFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Region"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"organizationCount"}},{"kind":"Field","name":{"kind":"Name","value":"organizationsPer10k"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerCount"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerTeamCount"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerActivityCount"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerHours"}},{"kind":"Field","name":{"kind":"Name","value":"servedPersonTimes"}},{"kind":"Field","name":{"kind":"Name","value":"socialWorkerCount"}}]}}]} as unknown as DocumentNode<DashboardFiguresFragment, unknown>;
+export const DashboardRegionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardRegion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardFigures"}},{"kind":"Field","name":{"kind":"Name","value":"stationCoverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"counties"}},{"kind":"Field","name":{"kind":"Name","value":"countiesWithIncubationCenter"}},{"kind":"Field","name":{"kind":"Name","value":"townships"}},{"kind":"Field","name":{"kind":"Name","value":"townshipsWithSocialWorkStation"}},{"kind":"Field","name":{"kind":"Name","value":"communities"}},{"kind":"Field","name":{"kind":"Name","value":"communitiesWithSocialWorkRoom"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}}]}},{"kind":"Field","name":{"kind":"Name","value":"linkageIndex"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"needsResolved"}},{"kind":"Field","name":{"kind":"Name","value":"shareWithThreeOrMoreSocieties"}},{"kind":"Field","name":{"kind":"Name","value":"medianDaysToResolve"}},{"kind":"Field","name":{"kind":"Name","value":"averageRating"}}]}},{"kind":"Field","name":{"kind":"Name","value":"needList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"resolved"}},{"kind":"Field","name":{"kind":"Name","value":"unmetOver30Days"}}]}},{"kind":"Field","name":{"kind":"Name","value":"resourceList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"services"}},{"kind":"Field","name":{"kind":"Name","value":"stations"}},{"kind":"Field","name":{"kind":"Name","value":"volunteers"}},{"kind":"Field","name":{"kind":"Name","value":"funds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"projectList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"round"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"needTrend"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"months"},"value":{"kind":"IntValue","value":"12"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"submitted"}},{"kind":"Field","name":{"kind":"Name","value":"resolved"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Region"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"organizationCount"}},{"kind":"Field","name":{"kind":"Name","value":"organizationsPer10k"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerCount"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerTeamCount"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerActivityCount"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerHours"}},{"kind":"Field","name":{"kind":"Name","value":"servedPersonTimes"}},{"kind":"Field","name":{"kind":"Name","value":"socialWorkerCount"}}]}}]} as unknown as DocumentNode<DashboardRegionQuery, DashboardRegionQueryVariables>;
+export const DashboardChildrenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardChildren"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardFigures"}},{"kind":"Field","name":{"kind":"Name","value":"linkageIndex"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"needsResolved"}},{"kind":"Field","name":{"kind":"Name","value":"shareWithThreeOrMoreSocieties"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Region"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"organizationCount"}},{"kind":"Field","name":{"kind":"Name","value":"organizationsPer10k"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerCount"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerTeamCount"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerActivityCount"}},{"kind":"Field","name":{"kind":"Name","value":"volunteerHours"}},{"kind":"Field","name":{"kind":"Name","value":"servedPersonTimes"}},{"kind":"Field","name":{"kind":"Name","value":"socialWorkerCount"}}]}}]} as unknown as DocumentNode<DashboardChildrenQuery, DashboardChildrenQueryVariables>;
+export const DashboardRegionChildrenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardRegionChildren"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardRegionChildrenQuery, DashboardRegionChildrenQueryVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"totpEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"sessionExpiresAt"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
