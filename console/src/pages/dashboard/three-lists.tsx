@@ -40,48 +40,56 @@ const PROJECT_COLUMNS: TableColumn<ProjectRow>[] = [
   countColumn('count', '项目数', (row) => row.count),
 ];
 
-interface ListProps {
-  region: DashboardRegion;
+interface ListDefinition<Row> {
+  title: string;
+  columns: TableColumn<Row>[];
+  rows(region: DashboardRegion): readonly Row[];
+  rowKey(row: Row): string;
+  empty: string;
+}
+
+function RegionList<Row extends object>({ region, list }: { region: DashboardRegion; list: ListDefinition<Row> }) {
+  return (
+    <ExportableTable
+      title={list.title}
+      fileSuffix={region.name}
+      columns={list.columns}
+      rows={list.rows(region)}
+      rowKey={list.rowKey}
+      empty={list.empty}
+    />
+  );
 }
 
 /** 需求清单: the region's needs by category — what residents ask for and how much of it is still open. */
-export function NeedList({ region }: ListProps) {
-  return (
-    <ExportableTable
-      title="需求清单"
-      fileSuffix={region.name}
-      columns={NEED_COLUMNS}
-      rows={region.needList}
-      rowKey={(row) => row.category}
-      empty="本区域暂无居民需求。居民可通过微信群机器人或工作人员在需求工作台登记需求。"
-    />
-  );
-}
+const NEED_LIST: ListDefinition<NeedRow> = {
+  title: '需求清单',
+  columns: NEED_COLUMNS,
+  rows: (region) => region.needList,
+  rowKey: (row) => row.category,
+  empty: '本区域暂无居民需求。居民可通过微信群机器人或工作人员在需求工作台登记需求。',
+};
 
 /** 资源清单: per category, what each society can bring to a need. */
-export function ResourceList({ region }: ListProps) {
-  return (
-    <ExportableTable
-      title="资源清单"
-      fileSuffix={region.name}
-      columns={RESOURCE_COLUMNS}
-      rows={region.resourceList}
-      rowKey={(row) => row.category}
-      empty="本区域暂无登记的服务资源。可在登记管理中录入社会组织服务、站点和慈善资源。"
-    />
-  );
-}
+const RESOURCE_LIST: ListDefinition<ResourceRow> = {
+  title: '资源清单',
+  columns: RESOURCE_COLUMNS,
+  rows: (region) => region.resourceList,
+  rowKey: (row) => row.category,
+  empty: '本区域暂无登记的服务资源。可在登记管理中录入社会组织服务、站点和慈善资源。',
+};
 
 /** 项目清单: the government-purchased service projects of the region by round and status. */
-export function ProjectList({ region }: ListProps) {
-  return (
-    <ExportableTable
-      title="项目清单"
-      fileSuffix={region.name}
-      columns={PROJECT_COLUMNS}
-      rows={region.projectList}
-      rowKey={(row) => `${row.round.id}-${row.status}`}
-      empty="本区域暂无申报项目。项目开放申报时,可在项目申报页提交。"
-    />
-  );
-}
+const PROJECT_LIST: ListDefinition<ProjectRow> = {
+  title: '项目清单',
+  columns: PROJECT_COLUMNS,
+  rows: (region) => region.projectList,
+  rowKey: (row) => `${row.round.id}-${row.status}`,
+  empty: '本区域暂无申报项目。项目开放申报时,可在项目申报页提交。',
+};
+
+type ListProps = { region: DashboardRegion };
+
+export const NeedList = ({ region }: ListProps) => <RegionList region={region} list={NEED_LIST} />;
+export const ResourceList = ({ region }: ListProps) => <RegionList region={region} list={RESOURCE_LIST} />;
+export const ProjectList = ({ region }: ListProps) => <RegionList region={region} list={PROJECT_LIST} />;
