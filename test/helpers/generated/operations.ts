@@ -1126,6 +1126,13 @@ export type ScopedOpenRoundMutationVariables = Exact<{
 
 export type ScopedOpenRoundMutation = { openProjectRound: { id: string } };
 
+export type RegionFactsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RegionFactsQuery = { region: { name: string, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, socialWorkerCount: number, needList: Array<{ category: ServiceCategory, open: number }>, resourceList: Array<{ category: ServiceCategory, services: number, stations: number, volunteers: number, funds: number }> } | null };
+
 export type NeedTrendQueryVariables = Exact<{
   id: string | number;
   months?: number | null | undefined;
