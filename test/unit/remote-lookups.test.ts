@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { Supergraph, type ObjectType } from '@apollo/federation-internals';
 import { Kind, parse, validate, type FieldNode, type InlineFragmentNode, type OperationDefinitionNode } from 'graphql';
 import { subgraphByName } from '../../src/subgraphs/registry';
-import { REMOTE_KINDS, remoteLookupDocument, type RemoteKindName } from '../../src/federation/remote-lookups';
+import {
+  REMOTE_KINDS,
+  remoteLookupDocument,
+  remoteLookups,
+  type RemoteKindName,
+} from '../../src/federation/remote-lookups';
 
 // A lone subgraph checks another society's ids by asking the owner's `_entities` for public fields. Each
 // selection must be valid on the owner's schema as routers see it (schema/supergraph.graphql), answered by the
@@ -45,4 +50,10 @@ test.each(kinds)('the %s selection validates against its owner in schema/supergr
   expect(fields.length).toBeGreaterThan(0);
   const external = fields.filter((field) => owner.metadata().isFieldExternal(type.field(field.name.value)!));
   expect(external.map((field) => field.name.value)).toEqual([]);
+});
+
+test('account ids are checked by the account subgraph in its own process only: no public field carries their role', () => {
+  expect(subgraphByName('account').lookups?.Account).toEqual(expect.any(Function));
+  expect(Object.keys(REMOTE_KINDS)).not.toContain('Account');
+  expect(Object.keys(remoteLookups({ account: 'http://127.0.0.1:9/graphql' }, 100))).toEqual([]);
 });
