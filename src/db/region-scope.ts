@@ -25,6 +25,12 @@ export function regionPrefix(code: string): string {
   return code;
 }
 
+/** The region and every region containing it, widest first: 530402006005 → 530000000000 … 530402006005. */
+export function regionAndAncestors(code: string): string[] {
+  const length = regionPrefix(code).length;
+  return PREFIX_LENGTHS.filter((prefix) => prefix <= length).map((prefix) => code.slice(0, prefix).padEnd(12, '0'));
+}
+
 /** Inclusive bounds of the codes under a significant prefix; a plain index range in SQLite and MySQL alike. */
 function prefixBounds(prefix: string): [string, string] {
   return [prefix.padEnd(12, '0'), prefix.padEnd(12, '9')];

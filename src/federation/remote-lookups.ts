@@ -32,10 +32,17 @@ const REGION_AND_ORGANIZATION = {
 };
 
 /**
+ * Accounts are not asked over HTTP: their role and whether they are disabled are for ADMIN only, so no public field
+ * carries an account's scope. A subgraph that checks account ids must run in the account subgraph's process;
+ * elsewhere the write is refused (REFERENCE_UNAVAILABLE).
+ */
+export type RemoteKindName = Exclude<ReferenceKind, 'Account'>;
+
+/**
  * How to ask the owning subgraph for a record's scope through its public federation interface, per kind: the
  * same scope its in-process lookup gives, read from fields every router may query.
  */
-export const REMOTE_KINDS: Record<ReferenceKind, RemoteKind> = {
+export const REMOTE_KINDS: Record<RemoteKindName, RemoteKind> = {
   Region: {
     owner: 'community',
     argument: 'regionId',
@@ -94,12 +101,12 @@ export const REMOTE_KINDS: Record<ReferenceKind, RemoteKind> = {
 };
 
 /** The `_entities` document that asks the owner of `kind` for the scope of a batch of its records. */
-export function remoteLookupDocument(kind: ReferenceKind): string {
+export function remoteLookupDocument(kind: RemoteKindName): string {
   return `query ReferenceScopes($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${kind} { ${REMOTE_KINDS[kind].selection} } } }`;
 }
 
 /** Refused before the owner is asked, with the code its in-process lookup gives (BAD_USER_INPUT). */
-function checkShape(kind: ReferenceKind, id: string): void {
+function checkShape(kind: RemoteKindName, id: string): void {
   if (kind === 'Region') {
     if (!isRegionCode(id)) throw new BadInputError('区划代码应为 12 位数字 (a region id is a 12-digit division code)');
     return;
@@ -125,7 +132,7 @@ interface EntitiesResponse {
  * and trusts nothing else from us. A peer that is down, slow or answering errors refuses the write, coded.
  */
 async function askOwner(
-  kind: ReferenceKind,
+  kind: RemoteKindName,
   url: string,
   timeoutMs: number,
   context: HubContext,
@@ -166,7 +173,7 @@ async function askOwner(
 /** Lookups that ask the peers named in `peers` (owner → GraphQL URL), batched per kind per request. */
 export function remoteLookups(peers: Partial<Record<SubgraphName, string>>, timeoutMs: number): ReferenceLookups {
   const lookups: ReferenceLookups = {};
-  for (const [kind, { owner }] of Object.entries(REMOTE_KINDS) as [ReferenceKind, RemoteKind][]) {
+  for (const [kind, { owner }] of Object.entries(REMOTE_KINDS) as [RemoteKindName, RemoteKind][]) {
     const url = peers[owner];
     if (!url) continue;
     const lookup: ReferenceLookup = async (context, ids) => {

@@ -16,7 +16,8 @@ export type ReferenceKind =
   | 'VolunteerTeam'
   | 'CharityResource'
   | 'Need'
-  | 'ServiceProject';
+  | 'ServiceProject'
+  | 'Account';
 
 /** Where a referenced record lies: its division code and, when it belongs to one, its organisation. */
 export interface ReferenceScope {
@@ -24,6 +25,10 @@ export interface ReferenceScope {
   organizationId?: number | null;
   /** Regions only: CITY, COUNTY, TOWNSHIP or COMMUNITY. */
   level?: string;
+  /** Accounts only: ADMIN, STAFF or ORG (only STAFF accounts have a region; the others answer an empty regionId). */
+  role?: string;
+  /** Accounts only: whether an ADMIN disabled the account. */
+  disabled?: boolean;
 }
 
 /** The scope of each id, or null when there is no such record; batched by the owner's DataLoader. */
@@ -41,6 +46,7 @@ const NAMES: Record<ReferenceKind, string> = {
   CharityResource: '慈善资源',
   Need: '需求',
   ServiceProject: '服务项目',
+  Account: '账号',
 };
 
 /**

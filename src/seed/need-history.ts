@@ -49,7 +49,7 @@ export function needHistoryTables(tables: readonly TableRows[]): TableRows[] {
         toStatus: status,
         actor: SEED_ACTOR,
         reason: status === NeedStatus.REJECTED ? (need.rejectReason ?? null) : null,
-        handlerSociety: null,
+        handlerKind: null,
         handlerReferenceId: null,
         appointmentAt: null,
         at: new Date(Math.floor(at / 1000) * 1000),

@@ -1,10 +1,30 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Account, AccountRole } from '../../auth/account.entity';
 import { Role } from '../../auth/identity';
 import { referenceType, type EntityReference } from '../../federation/references';
 
 export const AccountRegionReference = referenceType('Region');
 export const AccountOrganizationReference = referenceType('SocialOrganization');
+
+/**
+ * A STAFF account as colleagues see it, e.g. as a need's handler: who it is and where it works, nothing of its
+ * credentials, lockout or role. The entity other subgraphs point at; the full `Account` stays ADMIN's.
+ */
+@ObjectType({ description: '工作人员账号 (as colleagues see it: the handler of a need)' })
+@Directive('@key(fields: "id")')
+export class AccountProfile {
+  @Field(() => ID)
+  id!: number;
+
+  @Field()
+  username!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => AccountRegionReference, { description: 'the region subtree the account acts in' })
+  region!: EntityReference;
+}
 
 /** Who the caller is, for a client to decide what to show: the request's identity and, for a session, its account. */
 @ObjectType({ description: '当前调用者 (the caller: PUBLIC when anonymous)' })

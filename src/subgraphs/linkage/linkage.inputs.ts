@@ -99,16 +99,29 @@ export class SubmitNeedInput {
   reporterRef?: string;
 }
 
-@InputType({ description: 'who will take a need, and when they come' })
+@InputType({
+  description:
+    'who will take a need — a society (society and referenceId) or a STAFF account (accountId) — and when they come',
+})
 export class AssignNeedInput {
   @Field(() => Society, {
-    description: 'COMMUNITY (a service station), ORGANIZATION, SOCIAL_WORKER or VOLUNTEER (a team)',
+    nullable: true,
+    description: 'COMMUNITY (a service station), ORGANIZATION, SOCIAL_WORKER or VOLUNTEER (a team); with referenceId',
   })
-  society!: Society;
+  society?: Society;
 
-  @Field({ description: 'id of the station, organisation, social worker or volunteer team' })
+  @Field({ nullable: true, description: 'id of the station, organisation, social worker or volunteer team' })
+  @IsOptional()
   @Length(1, 32)
-  referenceId!: string;
+  referenceId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'a STAFF account of the need’s community or a region containing it (see needHandlerAccounts)',
+  })
+  @IsOptional()
+  @Length(1, 32)
+  accountId?: string;
 
   @Field(() => Date, { nullable: true, description: 'when the handler will come: in the future, within a year' })
   appointmentAt?: Date;

@@ -10,3 +10,4 @@ export const ServiceReference = referenceType('Service');
 export const SocialWorkerReference = referenceType('SocialWorker');
 export const VolunteerTeamReference = referenceType('VolunteerTeam');
 export const CharityResourceReference = referenceType('CharityResource');
+export const AccountProfileReference = referenceType('AccountProfile');

@@ -13,6 +13,11 @@ registerEnumType(NeedEventKind, {
   description: '状态变更 · 指派 (a handler and/or an appointment)',
 });
 
+/** An assignment's handler kind besides the societies: a staff member's own account. */
+export const ACCOUNT_HANDLER = 'ACCOUNT';
+/** Who handles a need: the entity standing for a society (SOCIETY_ENTITY), or a STAFF account. */
+export type HandlerKind = Society | typeof ACCOUNT_HANDLER;
+
 /**
  * One change of a need: its status moved (submitted, accepted, …, rejected) or staff assigned who will come and
  * when. Written in the transaction that makes the change, so a need's history is complete; `seq` is taken from
@@ -51,11 +56,11 @@ export class NeedEvent {
   @Field(() => String, { nullable: true, description: 'why it was rejected' })
   reason!: string | null;
 
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  @Field(() => Society, { nullable: true, description: 'assignments: the society of the handler' })
-  handlerSociety!: Society | null;
+  /** Assignments: the handler's society, or ACCOUNT (the column was named when only societies handled needs). */
+  @Column({ name: 'handlerSociety', type: 'varchar', length: 16, nullable: true })
+  handlerKind!: HandlerKind | null;
 
-  /** Id of the station, organisation, social worker or volunteer team, resolved by its owner (handler* fields). */
+  /** Id of the station, organisation, social worker, volunteer team or account, resolved by its owner (handler* fields). */
   @Column({ type: 'varchar', length: 32, nullable: true })
   handlerReferenceId!: string | null;
 

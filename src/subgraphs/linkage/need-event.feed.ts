@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Identity } from '../../auth/identity';
 import { sqlColumns, sqlTable } from '../../db/naming';
-import { Society } from './linkage-case.entity';
 import { Need, NeedStatus } from './need.entity';
-import { NeedEvent, NeedEventHead, NeedEventKind } from './need-event.entity';
+import { NeedEvent, NeedEventHead, NeedEventKind, type HandlerKind } from './need-event.entity';
 
 export const NEED_EVENT_HEAD_ID = 1;
 
@@ -43,7 +42,7 @@ export interface NeedChange {
   kind: NeedEventKind;
   fromStatus: NeedStatus | null;
   reason?: string | null;
-  handlerSociety?: Society | null;
+  handlerKind?: HandlerKind | null;
   handlerReferenceId?: string | null;
   appointmentAt?: Date | null;
 }
@@ -68,7 +67,7 @@ export async function appendNeedEvent(
     toStatus: need.status,
     actor: identity.subject.slice(0, 64),
     reason: change.reason ?? null,
-    handlerSociety: change.handlerSociety ?? null,
+    handlerKind: change.handlerKind ?? null,
     handlerReferenceId: change.handlerReferenceId ?? null,
     appointmentAt: change.appointmentAt ? toTheSecond(change.appointmentAt) : null,
     at: toTheSecond(new Date()),

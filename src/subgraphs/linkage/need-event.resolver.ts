@@ -5,18 +5,19 @@ import { Society } from './linkage-case.entity';
 import { AssignNeedInput } from './linkage.inputs';
 import { needById } from './linkage.loaders';
 import {
+  AccountProfileReference,
   OrganizationReference,
   SocialWorkerReference,
   StationReference,
   VolunteerTeamReference,
 } from './linkage.references';
 import { Need } from './need.entity';
-import { NeedEvent, NeedEventConnection } from './need-event.entity';
+import { ACCOUNT_HANDLER, NeedEvent, NeedEventConnection, type HandlerKind } from './need-event.entity';
 import { assignNeed, eventActor, needEventFeed } from './need-event.service';
 
-/** The handler of an assignment as a reference of `society`'s entity; null for other societies and for status events. */
-const handlerOf = (event: NeedEvent, society: Society) =>
-  event.handlerSociety === society ? reference(event.handlerReferenceId) : null;
+/** The handler of an assignment as a reference of `kind`'s entity; null for other kinds and for status events. */
+const handlerOf = (event: NeedEvent, kind: HandlerKind) =>
+  event.handlerKind === kind ? reference(event.handlerReferenceId) : null;
 
 @Resolver(() => NeedEvent)
 export class NeedEventResolver {
@@ -60,7 +61,18 @@ export class NeedEventResolver {
     return eventActor(context, event);
   }
 
-  @FieldResolver(() => ID, { nullable: true, description: 'assignments: id of the handler, of its society' })
+  @FieldResolver(() => Society, {
+    nullable: true,
+    description: 'assignments: the society of the handler; null when a STAFF account handles the need',
+  })
+  handlerSociety(@Root() event: NeedEvent) {
+    return event.handlerKind === ACCOUNT_HANDLER ? null : event.handlerKind;
+  }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'assignments: id of the handler, of its society (or of the account)',
+  })
   handlerId(@Root() event: NeedEvent) {
     return event.handlerReferenceId;
   }
@@ -83,5 +95,14 @@ export class NeedEventResolver {
   @FieldResolver(() => VolunteerTeamReference, { nullable: true, description: 'a volunteer team assigned (VOLUNTEER)' })
   handlerVolunteerTeam(@Root() event: NeedEvent) {
     return handlerOf(event, Society.VOLUNTEER);
+  }
+
+  @FieldResolver(() => AccountProfileReference, {
+    nullable: true,
+    description:
+      'a STAFF account assigned: shown to ADMIN and to staff whose region contains the account’s or lies in it',
+  })
+  handlerAccount(@Root() event: NeedEvent) {
+    return handlerOf(event, ACCOUNT_HANDLER);
   }
 }

@@ -1,3 +1,4 @@
+import { AccountRole } from '../../auth/account.entity';
 import { Role } from '../../auth/identity';
 import {
   ForbiddenError,
@@ -16,14 +17,14 @@ import type { HubContext } from '../../graphql/context';
 import { parseIntId } from '../../graphql/ids';
 import { byColumnLoader } from '../../graphql/loaders';
 import { DEFAULT_PAGE_SIZE, lazy, MAX_PAGE_SIZE, type ConnectionShape } from '../../graphql/pagination';
-import { requireReference, type ReferenceKind } from '../../graphql/references';
+import { requireReference, type ReferenceKind, type ReferenceScope } from '../../graphql/references';
 import { inTransaction } from '../../graphql/transaction';
 import { Society, SOCIETY_ENTITY } from './linkage-case.entity';
 import type { AssignNeedInput } from './linkage.inputs';
 import { needById } from './linkage.loaders';
 import { Need } from './need.entity';
 import { ASSIGNABLE_STATUSES } from './need.state';
-import { NeedEvent, NeedEventKind } from './need-event.entity';
+import { ACCOUNT_HANDLER, NeedEvent, NeedEventKind, type HandlerKind } from './need-event.entity';
 import { appendNeedEvent } from './need-event.feed';
 
 export const historyOfNeed = (context: HubContext) =>
@@ -150,12 +151,61 @@ export async function needEventFeed(
 }
 
 /** Who a handler of each society is: a station comes for the community; a charity resource is given, not sent. */
-function handlerKind(society: Society): ReferenceKind {
+function societyKind(society: Society): ReferenceKind {
   if (society === Society.CHARITY)
     throw new BadInputError('慈善资源不能承办需求 (a charity resource cannot be assigned as a handler)', {
       argument: 'society',
     });
   return SOCIETY_ENTITY[society];
+}
+
+interface Handler {
+  kind: HandlerKind;
+  referenceId: string;
+  scope: ReferenceScope;
+}
+
+/**
+ * The handler the input names — a society's entity (society and referenceId) or a STAFF account (accountId), never
+ * both — checked by its owner: it exists and is of the right kind. Its region is checked against the need's by
+ * the caller, under the need's lock.
+ */
+async function requireHandler(context: HubContext, input: AssignNeedInput): Promise<Handler> {
+  const accountId = input.accountId?.trim();
+  if (accountId !== undefined) {
+    if (input.society !== undefined || input.referenceId !== undefined) {
+      throw new BadInputError('承办方只能指定一个 (give either accountId or society and referenceId)', {
+        argument: 'accountId',
+      });
+    }
+    return { kind: ACCOUNT_HANDLER, referenceId: accountId, scope: await requireHandlerAccount(context, accountId) };
+  }
+  if (input.society === undefined || input.referenceId === undefined) {
+    throw new BadInputError('请指定承办方 (give society and referenceId, or accountId)', { argument: 'society' });
+  }
+  const referenceId = input.referenceId.trim();
+  const kind = societyKind(input.society);
+  return { kind: input.society, referenceId, scope: await requireReference(context, kind, referenceId) };
+}
+
+/**
+ * A STAFF account that is not disabled: ADMIN and ORG accounts act city-wide or for an organisation, not at a
+ * resident's door. Disabled later, it stays in the history as the handler it was.
+ */
+async function requireHandlerAccount(context: HubContext, accountId: string): Promise<ReferenceScope> {
+  const scope = await requireReference(context, 'Account', accountId);
+  if (scope.role !== AccountRole.STAFF) {
+    throw new DomainError('HANDLER_NOT_STAFF', '只能指派工作人员账号 (only a STAFF account can handle a need)', {
+      argument: 'accountId',
+      role: scope.role,
+    });
+  }
+  if (scope.disabled) {
+    throw new DomainError('ACCOUNT_DISABLED', '该账号已停用,不能指派 (a disabled account cannot handle a need)', {
+      argument: 'accountId',
+    });
+  }
+  return scope;
 }
 
 const DAY_MS = 86_400_000;
@@ -174,10 +224,10 @@ function requireAppointment(at: Date, now = new Date()): void {
 }
 
 /**
- * Staff of the need's region name who will take it (a station, an organisation, a social worker or a volunteer
- * team) and, optionally, when they come. The handler is checked like a linkage contribution: it exists, is of the
- * society's kind, and lies in the need's region or one containing it. Recorded as an ASSIGNMENT event, so the
- * resident hears who and when.
+ * Staff of the need's region name who will take it (a station, an organisation, a social worker, a volunteer team
+ * or a STAFF account) and, optionally, when they come. The handler is checked like a linkage contribution: it
+ * exists, is of its kind, and lies in the need's region or one containing it. Recorded as an ASSIGNMENT event, so
+ * the resident hears who and when.
  */
 export async function assignNeed(context: HubContext, id: string, input: AssignNeedInput): Promise<Need> {
   const needId = parseIntId(id);
@@ -185,15 +235,13 @@ export async function assignNeed(context: HubContext, id: string, input: AssignN
   const current = await needById(context).load(needId);
   if (!current) throw new NotFoundError('需求', id);
   requireStaffIn(context.identity, current.communityId);
-  const kind = handlerKind(input.society);
   if (input.appointmentAt) requireAppointment(input.appointmentAt);
-  const referenceId = input.referenceId.trim();
-  const handler = await requireReference(context, kind, referenceId);
+  const handler = await requireHandler(context, input);
   return inTransaction(context, async (manager) => {
     // The need's row first, the feed head last (appendNeedEvent): the house lock order.
     const need = await lockOrFail(manager, Need, needId, '需求');
     requireStaffIn(context.identity, need.communityId);
-    requireLinkInScope(need.communityId, handler.regionId, '承办方');
+    requireLinkInScope(need.communityId, handler.scope.regionId, '承办方');
     if (!ASSIGNABLE_STATUSES.includes(need.status)) {
       throw new DomainError(
         'NOT_ASSIGNABLE',
@@ -204,8 +252,8 @@ export async function assignNeed(context: HubContext, id: string, input: AssignN
     await appendNeedEvent(manager, context.identity, need, {
       kind: NeedEventKind.ASSIGNMENT,
       fromStatus: need.status,
-      handlerSociety: input.society,
-      handlerReferenceId: referenceId,
+      handlerKind: handler.kind,
+      handlerReferenceId: handler.referenceId,
       appointmentAt: input.appointmentAt ?? null,
     });
     return need;

@@ -294,6 +294,18 @@ export type SubmitNeedInput = {
   reporterRef?: string | null | undefined;
 };
 
+/** who will take a need — a society (society and referenceId) or a STAFF account (accountId) — and when they come */
+export type AssignNeedInput = {
+  /** COMMUNITY (a service station), ORGANIZATION, SOCIAL_WORKER or VOLUNTEER (a team); with referenceId */
+  society?: Society | null | undefined;
+  /** id of the station, organisation, social worker or volunteer team */
+  referenceId?: string | null | undefined;
+  /** a STAFF account of the need’s community or a region containing it (see needHandlerAccounts) */
+  accountId?: string | number | null | undefined;
+  /** when the handler will come: in the future, within a year */
+  appointmentAt?: unknown;
+};
+
 export type SubmitApplicationInput = {
   roundId: string | number;
   title: string;
@@ -1156,6 +1168,43 @@ export type DashboardQueryVariables = Exact<{
 export type DashboardQuery = { region: { name: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number, stationCoverage: { counties: number, countiesWithIncubationCenter: number, townships: number, townshipsWithSocialWorkStation: number, communities: number, communitiesWithSocialWorkRoom: number, complete: boolean }, linkageIndex: { needsResolved: number, shareWithThreeOrMoreSocieties: number | null, medianDaysToResolve: number | null, averageRating: number | null }, needList: Array<{ category: ServiceCategory, open: number, resolved: number, unmetOver30Days: number }>, resourceList: Array<{ category: ServiceCategory, services: number, stations: number, volunteers: number, funds: number }>, projectList: Array<{ status: ProjectStatus, count: number, round: { name: string } }>, needTrend: Array<{ month: string, submitted: number, resolved: number }>, children: Array<{ id: string, name: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number, linkageIndex: { needsResolved: number, shareWithThreeOrMoreSocieties: number | null }, needTrend: Array<{ month: string, resolved: number }> }> } | null };
 
 export type DashboardFiguresFragment = { population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number };
+
+export type AssignNeedToAccountMutationVariables = Exact<{
+  id: string | number;
+  accountId: string | number;
+}>;
+
+
+export type AssignNeedToAccountMutation = { assignNeed: { id: string, status: NeedStatus } };
+
+export type AssignNeedHandlerMutationVariables = Exact<{
+  id: string | number;
+  input: AssignNeedInput;
+}>;
+
+
+export type AssignNeedHandlerMutation = { assignNeed: { id: string } };
+
+export type NeedHandlerAccountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NeedHandlerAccountQuery = { need: { assignment: { kind: NeedEventKind, handlerSociety: Society | null, handlerId: string | null, handlerStation: { name: string } | null, handlerAccount: { id: string, displayName: string, username: string } | null } | null, history: Array<{ kind: NeedEventKind, toStatus: NeedStatus, handlerAccount: { username: string } | null }> } | null };
+
+export type NeedHandlerAccountsQueryVariables = Exact<{
+  needId: string | number;
+}>;
+
+
+export type NeedHandlerAccountsQuery = { needHandlerAccounts: Array<{ id: string, displayName: string, username: string, region: { id: string, name: string } }> };
+
+export type AssignmentAuditQueryVariables = Exact<{
+  subject: string;
+}>;
+
+
+export type AssignmentAuditQuery = { auditLog: { nodes: Array<{ operation: string, subject: string, outcome: string, target: string }> } };
 
 export type HoursQueueQueryVariables = Exact<{
   filter?: ServiceHoursQueueFilter | null | undefined;
