@@ -4,6 +4,8 @@ import {
   capture,
   createTestAccount,
   freshTotpCode,
+  overflowWidth,
+  PHONE,
   seriousViolations,
   shownTotpSecret,
   signIn,
@@ -108,9 +110,9 @@ describe('the sign-in page', () => {
     await page.waitForURL('**/console/admin/accounts');
   });
 
-  it('ends the session on sign-out: the old cookie no longer signs anybody in', async () => {
+  it('ends the session on sign-out from the phone-sized account menu: the old cookie no longer works', async () => {
     await staff('wang.out');
-    const page = await harness.newPage();
+    const page = await harness.newPage({ viewport: PHONE });
     await page.goto('/console/needs');
     await page.waitForURL('**/console/sign-in');
     await signIn(page, { username: 'wang.out', password: PASSWORD });
@@ -119,6 +121,10 @@ describe('the sign-in page', () => {
     expect(cookies.map((cookie) => cookie.name)).toEqual(['wushe_session']);
 
     await openAccountMenu(page, 'wang.out');
+    await page.getByText('街道/社区工作人员').waitFor();
+    await page.getByText('李棋街道').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await overflowWidth(page)).toBe(0);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL('**/console/sign-in');
     await page.reload();

@@ -95,7 +95,12 @@ export function AccountsPage() {
           onChange={(role: AccountRole | undefined) => change({ role })}
         />
         <div style={{ width: 220 }}>
-          <RegionSelect aria-label="按区域筛选" placeholder="全部区域" onChange={(regionId) => change({ regionId })} />
+          <RegionSelect
+            aria-label="按区域筛选"
+            placeholder="全部区域"
+            value={filter.regionId == null ? undefined : String(filter.regionId)}
+            onChange={(regionId) => change({ regionId })}
+          />
         </div>
         <Select
           aria-label="按状态筛选"
