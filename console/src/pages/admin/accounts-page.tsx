@@ -131,7 +131,7 @@ export function AccountsPage() {
         dataSource={data?.accounts.nodes ?? []}
         loading={fetching}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description="没有符合条件的账号;可调整筛选条件,或点击“新建账号”。" /> }}
       />
       <CursorPager pages={pages} totalCount={data?.accounts.totalCount} pageInfo={data?.accounts.pageInfo} />
