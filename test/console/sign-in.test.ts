@@ -102,12 +102,12 @@ describe('the sign-in page', () => {
     await openAccountMenu(page, 'admin.city');
     await page.getByText('两步验证已开启').waitFor();
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL('**/console/sign-in');
+    await page.waitForURL('**/console/sign-in?signedOut=here');
     await submitPassword(page, 'admin.city', PASSWORD);
     await page.getByText('请输入身份验证器 App 中显示的 6 位动态验证码。').waitFor();
     await page.getByLabel('动态验证码').fill(freshTotpCode(secret));
     await page.getByRole('button', { name: '验证并登录' }).click();
-    await page.waitForURL('**/console/admin/accounts');
+    await page.waitForURL('**/console/dashboard');
   });
 
   it('ends the session on sign-out from the phone-sized account menu: the old cookie no longer works', async () => {
@@ -126,7 +126,7 @@ describe('the sign-in page', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(await overflowWidth(page)).toBe(0);
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL('**/console/sign-in');
+    await page.getByText('已退出登录。').waitFor();
     await page.reload();
     await page.getByLabel('用户名').waitFor();
     expect(await page.context().cookies()).toEqual([]);
@@ -161,7 +161,7 @@ describe('the sign-in page', () => {
     await openAccountMenu(second, 'zhao.all');
     await second.getByRole('button', { name: '退出所有设备' }).click();
     await second.getByRole('button', { name: '全部退出' }).click();
-    await second.waitForURL('**/console/sign-in');
+    await second.getByText('已在所有设备上退出登录。').waitFor();
     await first.reload();
     await first.waitForURL('**/console/sign-in');
   });
