@@ -165,4 +165,27 @@ describe('the sign-in page', () => {
     await first.reload();
     await first.waitForURL('**/console/sign-in');
   });
+
+  it('lets a STAFF turn on TOTP from the account menu, after which sign-in asks for a code', async () => {
+    await staff('sun.totp');
+    const page = await harness.newPage();
+    await signIn(page, { username: 'sun.totp', password: PASSWORD });
+    await openAccountMenu(page, 'sun.totp');
+    await page.getByRole('button', { name: '两步验证' }).click();
+    const dialog = page.getByRole('dialog', { name: '开启两步验证' });
+    await dialog.getByRole('img', { name: '身份验证器绑定二维码' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const secret = await shownTotpSecret(page);
+    await dialog.getByLabel('动态验证码').fill(freshTotpCode(secret));
+    await dialog.getByRole('button', { name: '确认开启' }).click();
+    await page.getByText('两步验证已开启,以后登录时需输入动态验证码。').waitFor();
+
+    const again = await harness.newPage();
+    await again.goto('/console/sign-in');
+    await submitPassword(again, 'sun.totp', PASSWORD);
+    await again.getByText('请输入身份验证器 App 中显示的 6 位动态验证码。').waitFor();
+    await again.getByLabel('动态验证码').fill(freshTotpCode(secret));
+    await again.getByRole('button', { name: '验证并登录' }).click();
+    await again.waitForURL('**/console/dashboard');
+  });
 });
