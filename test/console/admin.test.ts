@@ -59,7 +59,7 @@ describe('the accounts page', () => {
     await owner.waitForURL('**/console/dashboard');
   });
 
-  it('filters, disables and re-enables an account, and issues a reset code', async () => {
+  it('filters, re-scopes, disables and re-enables an account, and issues a reset code', async () => {
     await createTestAccount(harness, {
       username: 'chen.org',
       role: 'STAFF',
@@ -79,6 +79,12 @@ describe('the accounts page', () => {
     await row.getByRole('button', { name: '启 用' }).click();
     await admin.getByRole('tooltip').getByRole('button', { name: '启 用' }).click();
     await row.getByText('正常').waitFor();
+
+    await row.getByRole('button', { name: '编 辑' }).click();
+    const dialog = admin.getByRole('dialog', { name: '编辑账号:chen.org' });
+    await choose(admin, '负责区域', '江川', '江川区(玉溪市)');
+    await dialog.getByRole('button', { name: '保 存' }).click();
+    await row.getByText('江川区').waitFor();
 
     await row.getByRole('button', { name: '重置密码' }).click();
     await admin.getByRole('button', { name: '生 成' }).click();

@@ -95,7 +95,12 @@ export function AccountsPage() {
           onChange={(role: AccountRole | undefined) => change({ role })}
         />
         <div style={{ width: 220 }}>
-          <RegionSelect aria-label="按区域筛选" placeholder="全部区域" onChange={(regionId) => change({ regionId })} />
+          <RegionSelect
+            aria-label="按区域筛选"
+            placeholder="全部区域"
+            value={filter.regionId == null ? undefined : String(filter.regionId)}
+            onChange={(regionId) => change({ regionId })}
+          />
         </div>
         <Select
           aria-label="按状态筛选"
@@ -126,7 +131,7 @@ export function AccountsPage() {
         dataSource={data?.accounts.nodes ?? []}
         loading={fetching}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description="没有符合条件的账号;可调整筛选条件,或点击“新建账号”。" /> }}
       />
       <CursorPager pages={pages} totalCount={data?.accounts.totalCount} pageInfo={data?.accounts.pageInfo} />

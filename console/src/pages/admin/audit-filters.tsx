@@ -44,11 +44,16 @@ function toFilter({ subject, operation, outcome, kind, dates }: AuditFilterValue
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
   const [form] = Form.useForm<AuditFilterValues>();
   return (
-    <Form<AuditFilterValues> form={form} layout="inline" onFinish={(values) => onApply(toFilter(values))}>
-      <Form.Item name="subject" label="操作人" style={{ marginBottom: 8 }}>
+    <Form<AuditFilterValues>
+      form={form}
+      layout="inline"
+      style={{ rowGap: 8 }}
+      onFinish={(values) => onApply(toFilter(values))}
+    >
+      <Form.Item name="subject" label="操作人">
         <Input placeholder="用户名或令牌主体" allowClear style={{ width: 160 }} />
       </Form.Item>
-      <Form.Item name="operation" label="操作" style={{ marginBottom: 8 }}>
+      <Form.Item name="operation" label="操作">
         <AutoComplete
           options={OPERATIONS}
           placeholder="如 signIn"
@@ -57,7 +62,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           style={{ width: 170 }}
         />
       </Form.Item>
-      <Form.Item name="outcome" label="结果" style={{ marginBottom: 8 }}>
+      <Form.Item name="outcome" label="结果">
         <AutoComplete
           options={OUTCOMES}
           placeholder="如 OK"
@@ -66,18 +71,18 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           style={{ width: 170 }}
         />
       </Form.Item>
-      <Form.Item name="kind" label="类别" style={{ marginBottom: 8 }}>
+      <Form.Item name="kind" label="类别">
         <Select options={KINDS} placeholder="全部" allowClear styles={READABLE_PLACEHOLDER} style={{ width: 130 }} />
       </Form.Item>
-      <Form.Item name="dates" label="日期" style={{ marginBottom: 8 }}>
+      <Form.Item name="dates" label="日期">
         <DatePicker.RangePicker aria-label="日期范围" allowEmpty={[true, true]} style={{ maxWidth: 260 }} />
       </Form.Item>
-      <Form.Item style={{ marginBottom: 8 }}>
+      <Form.Item>
         <Button type="primary" htmlType="submit">
           查询
         </Button>
       </Form.Item>
-      <Form.Item style={{ marginBottom: 8 }}>
+      <Form.Item>
         <Button
           onClick={() => {
             form.resetFields();

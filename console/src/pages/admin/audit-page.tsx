@@ -78,7 +78,7 @@ export function AuditPage() {
         dataSource={data?.auditLog.nodes ?? []}
         loading={fetching}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description="没有符合条件的记录;可放宽筛选条件后再查询。" /> }}
       />
       <CursorPager pages={pages} totalCount={data?.auditLog.totalCount} pageInfo={data?.auditLog.pageInfo} />
