@@ -57,8 +57,8 @@ export function setupInstructions(created: CreatedAccount, consoleUrl: string): 
     `账号已创建 (account created): ${account.username} · ${account.role}`,
     `一次性设置码 (one-time setup code): ${setupCode}`,
     `有效期至 (valid until): ${expiresAt.toISOString()}`,
-    `请本人打开控制台 ${consoleUrl},选择“设置密码”,输入用户名和设置码,设置自己的密码。`,
-    `(the user opens ${consoleUrl}, chooses "set password" and enters the username and this code; the code works once)`,
+    `请本人打开控制台 ${consoleUrl},选择“首次登录/重置密码”,输入用户名和设置码,设置自己的密码。`,
+    `(the user opens ${consoleUrl}, chooses "首次登录/重置密码" (first sign-in) and enters the username and this code; the code works once)`,
     '',
   ].join('\n');
 }

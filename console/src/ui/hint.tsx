@@ -7,6 +7,3 @@ export const READABLE_GREY = 'rgba(0, 0, 0, 0.65)';
 export function Hint({ children }: { children: ReactNode }) {
   return <span style={{ color: READABLE_GREY }}>{children}</span>;
 }
-
-/** For a Select's `styles`: its placeholder in READABLE_GREY. */
-export const READABLE_PLACEHOLDER = { placeholder: { color: READABLE_GREY } };

@@ -6,7 +6,6 @@ import { useQuery } from 'urql';
 import { AdminAccountsDocument, type AccountFilter, type AdminAccountFragment } from '../../generated/operations';
 import { CursorPager, useCursorPages } from '../../ui/cursor-pages';
 import { errorText } from '../../ui/errors';
-import { READABLE_PLACEHOLDER } from '../../ui/hint';
 import { labelOf, ROLE_LABEL } from '../../ui/labels';
 import { StatusTag } from '../../ui/status-tag';
 import { AccountActions } from './account-actions';
@@ -90,7 +89,6 @@ export function AccountsPage() {
           placeholder="全部角色"
           allowClear
           options={roleOptions}
-          styles={READABLE_PLACEHOLDER}
           style={{ width: 180 }}
           onChange={(role: AccountRole | undefined) => change({ role })}
         />
@@ -106,7 +104,6 @@ export function AccountsPage() {
           aria-label="按状态筛选"
           placeholder="全部状态"
           allowClear
-          styles={READABLE_PLACEHOLDER}
           style={{ width: 140 }}
           options={[
             { value: 'enabled', label: '仅启用' },

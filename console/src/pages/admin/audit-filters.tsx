@@ -1,7 +1,6 @@
 import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AuditFilter, AuditKind } from '../../generated/operations';
-import { READABLE_PLACEHOLDER } from '../../ui/hint';
 import { AUDIT_KIND_LABEL, AUDIT_OUTCOME_LABEL } from '../../ui/labels';
 
 interface AuditFilterValues {
@@ -54,25 +53,13 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
         <Input placeholder="用户名或令牌主体" allowClear style={{ width: 160 }} />
       </Form.Item>
       <Form.Item name="operation" label="操作">
-        <AutoComplete
-          options={OPERATIONS}
-          placeholder="如 signIn"
-          allowClear
-          styles={READABLE_PLACEHOLDER}
-          style={{ width: 170 }}
-        />
+        <AutoComplete options={OPERATIONS} placeholder="如 signIn" allowClear style={{ width: 170 }} />
       </Form.Item>
       <Form.Item name="outcome" label="结果">
-        <AutoComplete
-          options={OUTCOMES}
-          placeholder="如 OK"
-          allowClear
-          styles={READABLE_PLACEHOLDER}
-          style={{ width: 170 }}
-        />
+        <AutoComplete options={OUTCOMES} placeholder="如 OK" allowClear style={{ width: 170 }} />
       </Form.Item>
       <Form.Item name="kind" label="类别">
-        <Select options={KINDS} placeholder="全部" allowClear styles={READABLE_PLACEHOLDER} style={{ width: 130 }} />
+        <Select options={KINDS} placeholder="全部" allowClear style={{ width: 130 }} />
       </Form.Item>
       <Form.Item name="dates" label="日期">
         <DatePicker.RangePicker aria-label="日期范围" allowEmpty={[true, true]} style={{ maxWidth: 260 }} />

@@ -12,7 +12,7 @@
  *   - each table: getByRole('region', { name: '需求清单' | '资源清单' | '项目清单' | '下级区域对比' | '需求趋势' }),
  *     with its getByRole('button', { name: '导出 Excel' }).
  */
-import { Alert, Button, Col, ConfigProvider, Flex, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { DashboardChildrenDocument, DashboardRegionDocument } from '../../generated/operations';
@@ -27,12 +27,6 @@ import { rootRegionOf } from './region-scope';
 import { StationCoverageCard } from './station-coverage';
 import { NeedList, ProjectList, ResourceList } from './three-lists';
 
-/**
- * Ant Design's default grey for statistic titles and placeholders (45% and 25% black) is below the 4.5:1 contrast
- * older staff need (and axe-core requires); the dashboard, made of such titles, darkens them.
- */
-const READABLE = { token: { colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)' } };
-
 export function DashboardPage() {
   const { viewer } = useViewer();
   const rootId = rootRegionOf(viewer);
@@ -46,63 +40,61 @@ export function DashboardPage() {
   const rootName = root.data?.region?.name ?? region?.name ?? '';
 
   return (
-    <ConfigProvider theme={READABLE}>
-      <Flex vertical gap={16}>
-        <Flex justify="space-between" align="center" gap={12} wrap>
-          <Typography.Title level={2} style={{ margin: 0 }}>
-            {region ? `${region.name}数据看板` : '数据看板'}
-          </Typography.Title>
-          {rootName && <RegionPicker rootId={rootId} rootName={rootName} onChange={setSelectedId} />}
-        </Flex>
-        {selected.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={`数据看板加载失败:${errorText(selected.error)}`}
-            action={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>重试</Button>}
-          />
-        )}
-        {!region ? (
-          selected.fetching ? (
-            <Skeleton active paragraph={{ rows: 8 }} />
-          ) : (
-            !selected.error && <Alert type="warning" showIcon title="未找到该区域,请重新选择区域。" />
-          )
-        ) : (
-          <>
-            <FigureCards figures={region} />
-            <Row gutter={[16, 16]}>
-              <Col xs={24} lg={12}>
-                <StationCoverageCard coverage={region.stationCoverage} />
-              </Col>
-              <Col xs={24} lg={12}>
-                <LinkageIndexCard index={region.linkageIndex} />
-              </Col>
-            </Row>
-            {region.level !== 'COMMUNITY' && (
-              <ChildComparison
-                regionName={region.name}
-                childRegions={children.data?.region?.children ?? []}
-                loading={children.fetching}
-              />
-            )}
-            <Row gutter={[16, 16]}>
-              <Col xs={24} xl={12}>
-                <NeedTrend region={region} />
-              </Col>
-              <Col xs={24} xl={12}>
-                <NeedList region={region} />
-              </Col>
-              <Col xs={24} xl={14}>
-                <ResourceList region={region} />
-              </Col>
-              <Col xs={24} xl={10}>
-                <ProjectList region={region} />
-              </Col>
-            </Row>
-          </>
-        )}
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" gap={12} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {region ? `${region.name}数据看板` : '数据看板'}
+        </Typography.Title>
+        {rootName && <RegionPicker rootId={rootId} rootName={rootName} onChange={setSelectedId} />}
       </Flex>
-    </ConfigProvider>
+      {selected.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={`数据看板加载失败:${errorText(selected.error)}`}
+          action={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>重试</Button>}
+        />
+      )}
+      {!region ? (
+        selected.fetching ? (
+          <Skeleton active paragraph={{ rows: 8 }} />
+        ) : (
+          !selected.error && <Alert type="warning" showIcon title="未找到该区域,请重新选择区域。" />
+        )
+      ) : (
+        <>
+          <FigureCards figures={region} />
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
+              <StationCoverageCard coverage={region.stationCoverage} />
+            </Col>
+            <Col xs={24} lg={12}>
+              <LinkageIndexCard index={region.linkageIndex} />
+            </Col>
+          </Row>
+          {region.level !== 'COMMUNITY' && (
+            <ChildComparison
+              regionName={region.name}
+              childRegions={children.data?.region?.children ?? []}
+              loading={children.fetching}
+            />
+          )}
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <NeedTrend region={region} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <NeedList region={region} />
+            </Col>
+            <Col xs={24} xl={14}>
+              <ResourceList region={region} />
+            </Col>
+            <Col xs={24} xl={10}>
+              <ProjectList region={region} />
+            </Col>
+          </Row>
+        </>
+      )}
+    </Flex>
   );
 }

@@ -19,11 +19,17 @@ const fromOf = (state: unknown) => {
 };
 
 /**
+ * Loads the console afresh at `path`: nothing a previous user of this tab saw (their session may have expired
+ * without a sign-out) stays in the GraphQL client's cache.
+ */
+const enter = (path: string) => window.location.replace(`/console${path}`);
+
+/**
  * Sign in (password, then TOTP when asked) or turn a one-time code into a password. Once the hub says the caller
  * is a console role the page sends them on to where they were going.
  */
 export function SignInPage() {
-  const { viewer, refresh } = useViewer();
+  const { viewer } = useViewer();
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -51,7 +57,11 @@ export function SignInPage() {
             activeKey={tab}
             onChange={open}
             items={[
-              { key: 'sign-in', label: '账号登录', children: <SignInForm onSignedIn={refresh} /> },
+              {
+                key: 'sign-in',
+                label: '账号登录',
+                children: <SignInForm onSignedIn={() => enter(fromOf(location.state))} />,
+              },
               {
                 key: 'reset',
                 label: '首次登录/重置密码',
