@@ -1,4 +1,5 @@
 import type { NeedDetailQuery, Society } from '../../generated/operations';
+import { onOneBranch } from '../../ui/regions';
 
 export type DetailNeed = NonNullable<NeedDetailQuery['need']>;
 
@@ -7,15 +8,30 @@ export interface HandlerOption {
   label: string;
 }
 
-/** Each id once, in the order of the candidates (best first). */
-function distinct(options: (HandlerOption | null | undefined)[]): HandlerOption[] {
-  const seen = new Set<string>();
-  return options.filter((option): option is HandlerOption => {
-    if (!option || seen.has(option.value)) return false;
-    seen.add(option.value);
-    return true;
-  });
+interface Linkable {
+  id: string;
+  name: string;
+  regionId: string | null | undefined;
 }
+
+/**
+ * Each id once, in the order of the candidates (best first), and only those the hub lets the need be linked to:
+ * candidates are ranked over a wider area than the need's own branch of regions.
+ */
+function linkable(need: DetailNeed, candidates: (Linkable | null | undefined)[]): HandlerOption[] {
+  const seen = new Set<string>();
+  const options: HandlerOption[] = [];
+  for (const candidate of candidates) {
+    if (!candidate || seen.has(candidate.id)) continue;
+    if (candidate.regionId && !onOneBranch(need.communityId, candidate.regionId)) continue;
+    seen.add(candidate.id);
+    options.push({ value: candidate.id, label: candidate.name });
+  }
+  return options;
+}
+
+const withRegion = <T extends { id: string; name: string; region: { id: string } | null }>(record: T | null) =>
+  record && { id: record.id, name: record.name, regionId: record.region?.id };
 
 /**
  * Who can stand for `society` on this need, picked from its candidates: a station for the community (and, for a
@@ -25,26 +41,31 @@ function distinct(options: (HandlerOption | null | undefined)[]): HandlerOption[
 export function handlerOptions(need: DetailNeed, society: Society, forContribution: boolean): HandlerOption[] {
   switch (society) {
     case 'COMMUNITY':
-      return distinct([
-        ...need.candidateStations.map(({ station }) => ({ value: station.id, label: station.name })),
-        forContribution && need.community ? { value: need.community.id, label: `${need.community.name}(社区)` } : null,
+      return linkable(need, [
+        ...need.candidateStations.map(({ station }) => station),
+        forContribution && need.community
+          ? { id: need.community.id, name: `${need.community.name}(社区)`, regionId: need.community.id }
+          : null,
       ]);
     case 'ORGANIZATION':
-      return distinct([
-        ...need.candidateServices.map(({ service }) => ({ value: service.provider.id, label: service.provider.name })),
-        ...need.candidateSocialWorkers.map(({ socialWorker: { organization } }) =>
-          organization ? { value: organization.id, label: organization.name } : null,
-        ),
+      return linkable(need, [
+        ...need.candidateServices.map(({ service }) => withRegion(service.provider)),
+        ...need.candidateSocialWorkers.map(({ socialWorker }) => withRegion(socialWorker.organization)),
       ]);
     case 'SOCIAL_WORKER':
-      return distinct(
-        need.candidateSocialWorkers.map(({ socialWorker }) => ({ value: socialWorker.id, label: socialWorker.name })),
+      return linkable(
+        need,
+        need.candidateSocialWorkers.map(({ socialWorker }) => withRegion(socialWorker)),
       );
     case 'VOLUNTEER':
-      return distinct(
-        need.candidateVolunteers.map(({ volunteer: { team } }) => (team ? { value: team.id, label: team.name } : null)),
+      return linkable(
+        need,
+        need.candidateVolunteers.map(({ volunteer }) => withRegion(volunteer.team)),
       );
     case 'CHARITY':
-      return distinct(need.candidateResources.map(({ resource }) => ({ value: resource.id, label: resource.name })));
+      return linkable(
+        need,
+        need.candidateResources.map(({ resource }) => withRegion(resource)),
+      );
   }
 }

@@ -1,5 +1,6 @@
 import { Descriptions, Rate, Space, Tag, Typography } from 'antd';
 import { CATEGORY_LABEL, labelOf, NEED_STATUS_LABEL, URGENCY_LABEL } from '../../ui/labels';
+import { READABLE_DANGER } from '../../ui/contrast';
 import { formatTime, overdueText } from './format';
 import type { DetailNeed } from './handler-options';
 import { handlerName } from './need-history';
@@ -16,7 +17,9 @@ export function NeedFacts({ need }: { need: DetailNeed }) {
       <Descriptions.Item label="提交时间">{formatTime(need.submittedAt)}</Descriptions.Item>
       <Descriptions.Item label="办理时限">
         <Space size={4} wrap>
-          <Typography.Text type={need.overdue ? 'danger' : undefined}>{formatTime(need.dueAt)}</Typography.Text>
+          <Typography.Text style={need.overdue ? { color: READABLE_DANGER } : undefined}>
+            {formatTime(need.dueAt)}
+          </Typography.Text>
           {need.overdue && <Tag color="red">{overdueText(need.dueAt)}</Tag>}
         </Space>
       </Descriptions.Item>

@@ -2,6 +2,7 @@ import { Card, Empty, Grid, List, Space, Table, Tag, Typography, type TableColum
 import { Link } from 'react-router';
 import type { NeedQueueQuery } from '../../generated/operations';
 import { CATEGORY_LABEL, labelOf, NEED_STATUS_LABEL, URGENCY_LABEL } from '../../ui/labels';
+import { READABLE_DANGER } from '../../ui/contrast';
 import { formatTime, OVERDUE_BACKGROUND, overdueText } from './format';
 
 export type QueueNeed = NeedQueueQuery['needs']['nodes'][number];
@@ -11,7 +12,9 @@ const URGENCY_COLOR: Record<string, string> = { URGENT: 'red', HIGH: 'orange', N
 function DueAt({ need }: { need: QueueNeed }) {
   return (
     <Space size={4} wrap>
-      <Typography.Text type={need.overdue ? 'danger' : undefined}>{formatTime(need.dueAt)}</Typography.Text>
+      <Typography.Text style={need.overdue ? { color: READABLE_DANGER } : undefined}>
+        {formatTime(need.dueAt)}
+      </Typography.Text>
       {need.overdue && <Tag color="red">{overdueText(need.dueAt)}</Tag>}
     </Space>
   );
