@@ -91,7 +91,7 @@ async function transition(page: Page, button: string, status: string) {
 /** Picks `option` (or the first) in the Select labelled `label`: click, then an option of the list it opens. */
 async function choose(page: Page, label: string, option?: string) {
   await page.getByLabel(label, { exact: true }).click();
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const dropdown = page.locator('.ant-select-dropdown:visible');
   const item = option
     ? dropdown.locator(`.ant-select-item-option[title="${option}"]`)
     : dropdown.locator('.ant-select-item-option').first();

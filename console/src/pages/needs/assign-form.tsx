@@ -26,7 +26,7 @@ export function AssignForm({ need, refresh }: { need: DetailNeed; refresh: () =>
     if (await run('assign', '已指派', () => assign({ id: need.id, input }))) form.resetFields();
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ society: 'SOCIAL_WORKER' }}>
+    <Form form={form} name="assign" layout="vertical" onFinish={submit} initialValues={{ society: 'SOCIAL_WORKER' }}>
       <Form.Item name="society" label="承接方类型" rules={[{ required: true, message: '请选择承接方类型' }]}>
         <Select
           options={ASSIGNABLE.map((value) => ({ value, label: labelOf(SOCIETY_LABEL, value) }))}

@@ -56,7 +56,7 @@ export function ContributionForm({ need, refresh }: { need: DetailNeed; refresh:
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ hours: 0 }}>
+    <Form form={form} name="contribution" layout="vertical" onFinish={submit} initialValues={{ hours: 0 }}>
       <Form.Item name="society" label="参与方类型" rules={[{ required: true, message: '请选择参与方类型' }]}>
         <Select
           placeholder="五社之一"

@@ -71,7 +71,7 @@ export function TransitionButtons({ need, refresh }: { need: DetailNeed; refresh
         onOk={submitReject}
         onCancel={() => setRejecting(false)}
       >
-        <Form form={form} layout="vertical">
+        <Form form={form} name="reject" layout="vertical">
           <Form.Item
             name="reason"
             label="驳回原因(居民可见)"
