@@ -1,43 +1,42 @@
-import { Button, Space, Typography } from 'antd';
+import { Button, Flex } from 'antd';
 import { useState } from 'react';
+import { Hint } from './hint';
 
 /**
- * Paging that follows the API's cursors (`first`/`after`): the cursors of the pages already seen, so 上一页 goes back
- * without the API offering `before`. A change of `resetKey` (the filters) starts again at the first page.
+ * Page-by-page through a connection with the API's cursors (`first`/`after`): the cursors of the pages seen so far
+ * are kept, so 上一页 goes back without counting offsets. A new `filterKey` starts again at page one.
  */
-export function useCursorPages(resetKey: string) {
-  const [state, setState] = useState<{ key: string; cursors: (string | null)[] }>({ key: resetKey, cursors: [null] });
-  const cursors = state.key === resetKey ? state.cursors : [null];
+export function useCursorPages(filterKey: string) {
+  const [state, setState] = useState<{ key: string; afters: (string | null)[] }>({ key: filterKey, afters: [null] });
+  const afters = state.key === filterKey ? state.afters : [null];
   return {
-    after: cursors[cursors.length - 1] ?? null,
-    pageNumber: cursors.length,
-    next: (endCursor: string) => setState({ key: resetKey, cursors: [...cursors, endCursor] }),
-    previous: () => setState({ key: resetKey, cursors: cursors.slice(0, -1) }),
+    after: afters[afters.length - 1],
+    page: afters.length,
+    next: (endCursor: string | null | undefined) =>
+      endCursor && setState({ key: filterKey, afters: [...afters, endCursor] }),
+    previous: () => setState({ key: filterKey, afters: afters.slice(0, -1) }),
   };
 }
 
-interface CursorPagerProps {
+interface PagerProps {
   pages: ReturnType<typeof useCursorPages>;
-  pageSize: number;
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor: string | null | undefined;
+  totalCount: number | undefined;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined;
 }
 
-/** 上一页 / 下一页 with where the page is in the whole list. */
-export function CursorPager({ pages, pageSize, totalCount, hasNextPage, endCursor }: CursorPagerProps) {
-  const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
+/** 共 N 条 · 第 p 页, with 上一页 and 下一页 buttons. */
+export function CursorPager({ pages, totalCount, pageInfo }: PagerProps) {
   return (
-    <Space wrap style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
-      <Typography.Text type="secondary">
-        共 {totalCount} 条 · 第 {pages.pageNumber}/{pageCount} 页
-      </Typography.Text>
-      <Button disabled={pages.pageNumber <= 1} onClick={pages.previous}>
+    <Flex justify="flex-end" align="center" gap={8} wrap style={{ marginTop: 12 }}>
+      <Hint>
+        共 {totalCount ?? 0} 条 · 第 {pages.page} 页
+      </Hint>
+      <Button disabled={pages.page === 1} onClick={pages.previous}>
         上一页
       </Button>
-      <Button disabled={!hasNextPage || !endCursor} onClick={() => endCursor && pages.next(endCursor)}>
+      <Button disabled={!pageInfo?.hasNextPage} onClick={() => pages.next(pageInfo?.endCursor)}>
         下一页
       </Button>
-    </Space>
+    </Flex>
   );
 }

@@ -78,13 +78,7 @@ export function NeedQueue() {
       {queue.error && <Alert type="error" showIcon message={errorText(queue.error)} style={{ marginBottom: 12 }} />}
       <QueueList needs={connection?.nodes ?? []} loading={queue.fetching} />
       {connection && (
-        <CursorPager
-          pages={pages}
-          pageSize={PAGE_SIZE}
-          totalCount={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          endCursor={connection.pageInfo.endCursor}
-        />
+        <CursorPager pages={pages} totalCount={connection.totalCount} pageInfo={connection.pageInfo} />
       )}
     </>
   );
