@@ -1,12 +1,16 @@
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/auth/identity';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
-import { capture, seriousViolations, startConsole, type ConsoleHarness } from './harness';
+import { capture, createTestAccount, seriousViolations, signIn, startConsole, type ConsoleHarness } from './harness';
 
 /** 玉兴街道, another township of 红塔区: its staff must see nothing of 李棋街道's needs. */
 const YUXING = '530402001000';
-const STAFF_LIQI = { role: Role.STAFF, subject: 'staff-liqi', regionId: LIQI };
-const STAFF_YUXING = { role: Role.STAFF, subject: 'staff-yuxing', regionId: YUXING };
+const STAFF_LIQI = { username: 'chen.liqi', role: 'STAFF', regionId: LIQI, password: 'Liqi-Workbench-2026' } as const;
+const STAFF_YUXING = {
+  username: 'he.yuxing',
+  role: 'STAFF',
+  regionId: YUXING,
+  password: 'Yuxing-Workbench-2026',
+} as const;
 const REPORTER = 'c3'.repeat(32);
 
 const SUBMIT_AS_BOT = /* GraphQL */ `
@@ -47,6 +51,8 @@ let harness: ConsoleHarness;
 let need: { id: string; number: string; status: string };
 beforeAll(async () => {
   harness = await startConsole();
+  await createTestAccount(harness, STAFF_LIQI);
+  await createTestAccount(harness, STAFF_YUXING);
   const result = await harness.hub.query<{ submitNeed: typeof need }>(
     SUBMIT_AS_BOT,
     {
@@ -114,7 +120,8 @@ describe('the needs workbench', () => {
   it('takes a submitted need to resolved by clicking, with three societies, and moves the 联动指数', async () => {
     expect(need.status).toBe('SUBMITTED');
     const before = await linkageIndex();
-    const page = await harness.newPage({ token: STAFF_LIQI });
+    const page = await harness.newPage();
+    await signIn(page, STAFF_LIQI);
     await page.goto('/console/needs');
     const queueRow = page.getByRole('link', { name: need.number });
     await queueRow.waitFor();
@@ -144,7 +151,7 @@ describe('the needs workbench', () => {
     }
     await history.getByText(`指派给 社会工作者 ${SOCIAL_WORKER}`).waitFor();
     await page.locator('.ant-descriptions').getByText(`社会工作者 ${SOCIAL_WORKER}`).waitFor();
-    await expect(history.getByText(/staff-liqi/).count()).resolves.toBe(5);
+    await expect(history.getByText(/chen\.liqi/).count()).resolves.toBe(5);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await capture(page, 'need-detail', () => page.getByText('服务中 → 已解决').waitFor())).toBe(0);
 
@@ -155,11 +162,13 @@ describe('the needs workbench', () => {
   });
 
   it('shows a STAFF of another 街道 none of it', async () => {
-    const page = await harness.newPage({ token: STAFF_YUXING });
+    const page = await harness.newPage();
+    await signIn(page, STAFF_YUXING);
     await page.goto('/console/needs');
     await page.getByRole('tab', { name: /^全部 \d+$/ }).click();
     await page.getByRole('tab', { name: /^全部 \d+$/, selected: true }).waitFor();
-    await page.locator('.ant-table-tbody, .ant-list').first().waitFor();
+    // The pager shows once the page of needs has arrived.
+    await page.getByText(/^共 \d+ 条/).waitFor();
     await expect(page.getByRole('link', { name: need.number }).count()).resolves.toBe(0);
     await page.goto(`/console/needs/${need.id}`);
     await page.getByText('无权查看该需求').waitFor();
