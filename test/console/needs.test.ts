@@ -152,6 +152,8 @@ describe('the needs workbench', () => {
     await history.getByText(`指派给 社会工作者 ${SOCIAL_WORKER}`).waitFor();
     await page.locator('.ant-descriptions').getByText(`社会工作者 ${SOCIAL_WORKER}`).waitFor();
     await expect(history.getByText(/chen\.liqi/).count()).resolves.toBe(5);
+    // axe judges what is on screen: a success message fading out would read as low contrast.
+    await page.waitForFunction("document.querySelectorAll('.ant-message-notice').length === 0");
     expect(await seriousViolations(page)).toEqual([]);
     expect(await capture(page, 'need-detail', () => page.getByText('服务中 → 已解决').waitFor())).toBe(0);
 

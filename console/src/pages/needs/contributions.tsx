@@ -1,8 +1,9 @@
-import { Button, Empty, Form, Input, InputNumber, Select, Table, type TableColumnsType } from 'antd';
+import { Button, Empty, Form, Input, InputNumber, Table, type TableColumnsType } from 'antd';
 import { useMutation } from 'urql';
 import { AddLinkageContributionDocument, type Society } from '../../generated/operations';
 import { labelOf, SOCIETY_LABEL } from '../../ui/labels';
 import { handlerOptions, type DetailNeed } from './handler-options';
+import { SocietyFields } from './society-fields';
 import { useNeedAction } from './use-need-action';
 
 type Contribution = NonNullable<DetailNeed['linkageCase']>['contributions'][number];
@@ -44,7 +45,6 @@ export function ContributionList({ need }: { need: DetailNeed }) {
 /** 记录贡献: what one society brought to the case, naming it from the need's candidates. */
 export function ContributionForm({ need, refresh }: { need: DetailNeed; refresh: () => void }) {
   const [form] = Form.useForm<Values>();
-  const society = Form.useWatch('society', form);
   const [, add] = useMutation(AddLinkageContributionDocument);
   const { running, run } = useNeedAction(refresh);
   const caseId = need.linkageCase?.id;
@@ -57,22 +57,7 @@ export function ContributionForm({ need, refresh }: { need: DetailNeed; refresh:
   };
   return (
     <Form form={form} name="contribution" layout="vertical" onFinish={submit} initialValues={{ hours: 0 }}>
-      <Form.Item name="society" label="参与方类型" rules={[{ required: true, message: '请选择参与方类型' }]}>
-        <Select
-          placeholder="五社之一"
-          options={SOCIETIES.map((value) => ({ value, label: labelOf(SOCIETY_LABEL, value) }))}
-          onChange={() => form.setFieldValue('referenceId', undefined)}
-        />
-      </Form.Item>
-      <Form.Item name="referenceId" label="参与方" rules={[{ required: true, message: '请从候选中选择参与方' }]}>
-        <Select
-          showSearch
-          optionFilterProp="label"
-          placeholder="从候选中选择"
-          notFoundContent="暂无该类候选"
-          options={society ? handlerOptions(need, society, true) : []}
-        />
-      </Form.Item>
+      <SocietyFields form={form} need={need} societies={SOCIETIES} party="参与方" forContribution />
       <Form.Item
         name="description"
         label="贡献内容"

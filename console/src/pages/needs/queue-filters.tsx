@@ -11,7 +11,29 @@ export interface QueueFilters {
   search: string;
 }
 
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+interface ChoiceProps<Value extends string> {
+  label: string;
+  all: string;
+  labels: Record<string, string>;
+  value: Value | undefined;
+  onChange(value: Value | undefined): void;
+  width: number;
+}
+
+/** One filter over a list of values; cleared, it shows `all`. */
+function Choice<Value extends string>({ label, all, labels, value, onChange, width }: ChoiceProps<Value>) {
+  return (
+    <Select
+      aria-label={label}
+      placeholder={all}
+      allowClear
+      value={value}
+      options={Object.entries(labels).map(([option, text]) => ({ value: option as Value, label: text }))}
+      onChange={onChange}
+      style={{ width }}
+    />
+  );
+}
 
 interface Props {
   regionId: string | null | undefined;
@@ -38,33 +60,30 @@ export function QueueFilterBar({ regionId, value, onChange }: Props) {
         onSearch={(search) => change({ search: search.trim() })}
         style={{ width: 240 }}
       />
-      <Select
-        aria-label="需求类别"
-        placeholder="全部类别"
-        allowClear
+      <Choice
+        label="需求类别"
+        all="全部类别"
+        labels={CATEGORY_LABEL}
         value={value.category}
-        options={options(CATEGORY_LABEL)}
-        onChange={(category?: ServiceCategory) => change({ category })}
-        style={{ width: 140 }}
+        onChange={(category: ServiceCategory | undefined) => change({ category })}
+        width={140}
       />
-      <Select
-        aria-label="紧急程度"
-        placeholder="全部紧急程度"
-        allowClear
+      <Choice
+        label="紧急程度"
+        all="全部紧急程度"
+        labels={URGENCY_LABEL}
         value={value.urgency}
-        options={options(URGENCY_LABEL)}
-        onChange={(urgency?: NeedUrgency) => change({ urgency })}
-        style={{ width: 140 }}
+        onChange={(urgency: NeedUrgency | undefined) => change({ urgency })}
+        width={140}
       />
       {communities.length > 0 && (
-        <Select
-          aria-label="所属社区"
-          placeholder={`${data?.region?.name ?? ''}全部`}
-          allowClear
+        <Choice
+          label="所属社区"
+          all={`${data?.region?.name ?? ''}全部`}
+          labels={Object.fromEntries(communities.map((community) => [community.id, community.name]))}
           value={value.communityId}
-          options={communities.map((community) => ({ value: community.id, label: community.name }))}
-          onChange={(communityId?: string) => change({ communityId })}
-          style={{ width: 180 }}
+          onChange={(communityId) => change({ communityId })}
+          width={180}
         />
       )}
       <Space>
