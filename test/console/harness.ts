@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { Role } from '../../src/auth/identity';
 import type { TokenClaims } from '../../src/auth/tokens';
 import { CREATE_ACCOUNT, RESET_PASSWORD } from '../helpers/account-operations';
@@ -198,4 +198,11 @@ export async function createTestAccount(harness: ConsoleHarness, account: TestAc
   });
   if (reset.body.errors) throw new Error(`resetPassword failed: ${JSON.stringify(reset.body.errors)}`);
   return { id: answer.account.id };
+}
+
+/** The first sheet of a workbook the page downloaded (an 导出 Excel button), as rows of cells, header first. */
+export async function downloadedRows(download: Download) {
+  // An ES module package: imported when needed, as CommonJS test files cannot import it statically.
+  const { readSheet } = await import('read-excel-file/node');
+  return readSheet(await download.path());
 }

@@ -1126,6 +1126,13 @@ export type ScopedOpenRoundMutationVariables = Exact<{
 
 export type ScopedOpenRoundMutation = { openProjectRound: { id: string } };
 
+export type RegionFactsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RegionFactsQuery = { region: { name: string, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, socialWorkerCount: number, needList: Array<{ category: ServiceCategory, open: number }>, resourceList: Array<{ category: ServiceCategory, services: number, stations: number, volunteers: number, funds: number }> } | null };
+
 export type NeedTrendQueryVariables = Exact<{
   id: string | number;
   months?: number | null | undefined;
@@ -1561,3 +1568,10 @@ export type WorkbenchPageQueryVariables = Exact<{
 
 
 export type WorkbenchPageQuery = { needs: { nodes: Array<{ number: string, dueAt: unknown, overdue: boolean, allowedTransitions: Array<NeedTransition>, assignment: { handlerId: string | null, handlerStation: { name: string } | null } | null, history: Array<{ kind: NeedEventKind, toStatus: NeedStatus }> }> } };
+
+export type CaseContributorsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseContributorsQuery = { need: { linkageCase: { id: string, contributions: Array<{ society: Society, referenceId: string, hours: number, community: { name: string } | null, station: { name: string } | null, organization: { name: string } | null, socialWorker: { name: string } | null, volunteerTeam: { name: string } | null, charityResource: { name: string } | null }> } | null } | null };
