@@ -31,21 +31,6 @@ const REGISTER_SOCIAL_WORKER = /* GraphQL */ `
   }
 `;
 const SOCIAL_WORKER = '李秀兰';
-const LINKAGE_INDEX = /* GraphQL */ `
-  query ConsoleLinkageIndex($id: ID!) {
-    region(id: $id) {
-      linkageIndex {
-        needsResolved
-        shareWithThreeOrMoreSocieties
-      }
-    }
-  }
-`;
-
-interface LinkageIndex {
-  needsResolved: number;
-  shareWithThreeOrMoreSocieties: number | null;
-}
 
 let harness: ConsoleHarness;
 let need: { id: string; number: string; status: string };
@@ -83,9 +68,18 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-const linkageIndex = async () =>
-  (await harness.hub.query<{ region: { linkageIndex: LinkageIndex } }>(LINKAGE_INDEX, { id: LIQI }, IDENTITIES.ADMIN))
-    .region.linkageIndex;
+/** 联动指数 as the dashboard shows it: resolved needs and the share with three or more societies (%, 1 decimal). */
+async function dashboardIndex(page: Page) {
+  await page.goto('/console/dashboard');
+  const index = page.getByRole('region', { name: '联动指数' });
+  const figure = (name: string) => index.getByRole('group', { name }).locator('.ant-statistic-content-value');
+  await figure('已解决需求').waitFor();
+  const share = await figure('三方以上联动占比').innerText();
+  return {
+    needsResolved: Number((await figure('已解决需求').innerText()).replace(/,/g, '')),
+    sharePercent: share === '—' ? 0 : Number(share),
+  };
+}
 
 /** Clicks a status change and confirms it, then waits for the need to reach `status`. */
 async function transition(page: Page, button: string, status: string) {
@@ -119,9 +113,9 @@ async function contribute(page: Page, society: string, contributor: string | und
 describe('the needs workbench', () => {
   it('takes a submitted need to resolved by clicking, with three societies, and moves the 联动指数', async () => {
     expect(need.status).toBe('SUBMITTED');
-    const before = await linkageIndex();
     const page = await harness.newPage();
     await signIn(page, STAFF_LIQI);
+    const before = await dashboardIndex(page);
     await page.goto('/console/needs');
     const queueRow = page.getByRole('link', { name: need.number });
     await queueRow.waitFor();
@@ -153,14 +147,17 @@ describe('the needs workbench', () => {
     await page.locator('.ant-descriptions').getByText(`社会工作者 ${SOCIAL_WORKER}`).waitFor();
     await expect(history.getByText(/chen\.liqi/).count()).resolves.toBe(5);
     // axe judges what is on screen: a success message fading out would read as low contrast.
-    await page.waitForFunction("document.querySelectorAll('.ant-message-notice').length === 0");
+    const notices = page.locator('.ant-message-notice');
+    while ((await notices.count()) > 0) await notices.first().waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
     expect(await capture(page, 'need-detail', () => page.getByText('服务中 → 已解决').waitFor())).toBe(0);
 
-    const after = await linkageIndex();
+    const after = await dashboardIndex(page);
     expect(after.needsResolved).toBe(before.needsResolved + 1);
-    const withThree = Math.round((before.shareWithThreeOrMoreSocieties ?? 0) * before.needsResolved);
-    expect(after.shareWithThreeOrMoreSocieties).toBeCloseTo((withThree + 1) / (before.needsResolved + 1), 3);
+    const withThree = Math.round((before.sharePercent / 100) * before.needsResolved);
+    const expectedShare = Math.round(((withThree + 1) / (before.needsResolved + 1)) * 1000) / 10;
+    expect(after.sharePercent).toBe(expectedShare);
+    expect(after.sharePercent).not.toBe(before.sharePercent);
   });
 
   it('shows a STAFF of another 街道 none of it', async () => {
