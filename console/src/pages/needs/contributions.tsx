@@ -2,7 +2,7 @@ import { Button, Empty, Form, Input, InputNumber, Table, type TableColumnsType }
 import { useMutation } from 'urql';
 import { AddLinkageContributionDocument, type Society } from '../../generated/operations';
 import { labelOf, SOCIETY_LABEL } from '../../ui/labels';
-import { handlerOptions, type DetailNeed } from './handler-options';
+import type { DetailNeed } from './handler-options';
 import { SocietyFields } from './society-fields';
 import { useNeedAction } from './use-need-action';
 
@@ -16,15 +16,19 @@ interface Values {
   hours: number;
 }
 
+/** Who made a contribution, by whichever society it came from; its id when the record is gone. */
+function contributorName(row: Contribution): string {
+  const contributor =
+    row.community ?? row.station ?? row.organization ?? row.socialWorker ?? row.volunteerTeam ?? row.charityResource;
+  return contributor?.name ?? row.referenceId;
+}
+
 /** The linkage case's contributions, one row per society's part. */
 export function ContributionList({ need }: { need: DetailNeed }) {
   const contributions = need.linkageCase?.contributions ?? [];
-  const nameOf = (contribution: Contribution) =>
-    handlerOptions(need, contribution.society, true).find((option) => option.value === contribution.referenceId)
-      ?.label ?? contribution.referenceId;
   const columns: TableColumnsType<Contribution> = [
     { title: '参与方', key: 'society', render: (_, row) => labelOf(SOCIETY_LABEL, row.society) },
-    { title: '名称', key: 'reference', render: (_, row) => nameOf(row) },
+    { title: '名称', key: 'reference', render: (_, row) => contributorName(row) },
     { title: '贡献内容', dataIndex: 'description' },
     { title: '时长(小时)', dataIndex: 'hours' },
   ];
