@@ -100,6 +100,18 @@ export const AUDIT_KIND_LABEL: Record<string, string> = { MUTATION: '操作', RE
 export const labelOf = (labels: Record<string, string>, value: string | null | undefined) =>
   value ? (labels[value] ?? value) : '';
 
+export const SCORE_FACTOR_LABEL: Record<string, string> = {
+  category: '类别',
+  fit: '匹配度',
+  level: '等级',
+  load: '负荷',
+  proximity: '距离',
+  remaining: '余量',
+  skill: '技能',
+  specialisation: '专长',
+  specialty: '专长',
+};
+
 /** Outcomes the audit log records most: OK and the error codes of refusals. */
 export const AUDIT_OUTCOME_LABEL: Record<string, string> = {
   OK: '成功',

@@ -1,6 +1,17 @@
-import { Typography } from 'antd';
+import { ConfigProvider } from 'antd';
+import { Route, Routes } from 'react-router';
+import { READABLE_THEME } from '../../ui/contrast';
+import { NeedPage } from './need-page';
+import { NeedQueue } from './queue';
 
-/** Placeholder until this page is built. */
+/** 需求工作台: the region's queue of needs and each need's page. */
 export function NeedsPage() {
-  return <Typography.Title level={2}>建设中</Typography.Title>;
+  return (
+    <ConfigProvider theme={READABLE_THEME} button={{ autoInsertSpace: false }}>
+      <Routes>
+        <Route index element={<NeedQueue />} />
+        <Route path=":id" element={<NeedPage />} />
+      </Routes>
+    </ConfigProvider>
+  );
 }

@@ -1,0 +1,48 @@
+import { Empty, Timeline, Typography } from 'antd';
+import type { NeedEventFieldsFragment } from '../../generated/operations';
+import { labelOf, NEED_STATUS_LABEL, SOCIETY_LABEL } from '../../ui/labels';
+import { formatTime } from './format';
+
+/** The name of an assignment's handler, whichever society it belongs to. */
+export function handlerName(event: NeedEventFieldsFragment): string {
+  const handler =
+    event.handlerStation ?? event.handlerOrganization ?? event.handlerSocialWorker ?? event.handlerVolunteerTeam;
+  return `${labelOf(SOCIETY_LABEL, event.handlerSociety)} ${handler?.name ?? event.handlerId ?? ''}`.trim();
+}
+
+function describe(event: NeedEventFieldsFragment): string {
+  if (event.kind === 'ASSIGNMENT') {
+    const appointment = event.appointmentAt ? `,预约 ${formatTime(event.appointmentAt)}` : '';
+    return `指派给 ${handlerName(event)}${appointment}`;
+  }
+  if (!event.fromStatus) return '提交需求';
+  return `${labelOf(NEED_STATUS_LABEL, event.fromStatus)} → ${labelOf(NEED_STATUS_LABEL, event.toStatus)}`;
+}
+
+/** Who changed what and when, oldest first, with the reason of a rejection. */
+export function NeedHistory({ events }: { events: readonly NeedEventFieldsFragment[] }) {
+  if (events.length === 0) return <Empty description="暂无办理记录" />;
+  return (
+    <Timeline
+      items={events.map((event) => ({
+        key: event.seq,
+        color: event.kind === 'ASSIGNMENT' ? 'blue' : event.toStatus === 'REJECTED' ? 'red' : 'green',
+        children: (
+          <>
+            <Typography.Text strong>{describe(event)}</Typography.Text>
+            <br />
+            <Typography.Text type="secondary">
+              {formatTime(event.at)} · {event.actor ?? '系统'}
+            </Typography.Text>
+            {event.reason && (
+              <>
+                <br />
+                <Typography.Text>原因:{event.reason}</Typography.Text>
+              </>
+            )}
+          </>
+        ),
+      }))}
+    />
+  );
+}
