@@ -99,3 +99,10 @@ export const AUDIT_KIND_LABEL: Record<string, string> = { MUTATION: '操作', RE
 /** The label of `value` in `labels`, or the value itself when the API grew a value the console does not know. */
 export const labelOf = (labels: Record<string, string>, value: string | null | undefined) =>
   value ? (labels[value] ?? value) : '';
+
+export const CHARITY_KIND_LABEL: Record<string, string> = {
+  FUNDS: '资金',
+  GOODS: '物资',
+  VENUE: '场地',
+  SERVICE: '服务',
+};
