@@ -135,8 +135,8 @@ export function AllocateDrawer({ resource, onClose, onDone }: Props & { resource
       <Form.Item name="target" label="分配给">
         <Radio.Group
           options={[
-            { value: 'need', label: '居民需求' },
-            { value: 'project', label: '服务项目' },
+            { value: 'need', label: '需求' },
+            { value: 'project', label: '项目' },
           ]}
         />
       </Form.Item>

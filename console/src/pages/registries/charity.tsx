@@ -1,9 +1,9 @@
-import { Button, Input, Select, Space, Table } from 'antd';
+import { Button, Input, Space, Table } from 'antd';
 import { useState } from 'react';
 import { RegistryCharityResourcesDocument, type CharityResourceFilter } from '../../generated/operations';
 import { CATEGORY_LABEL, CHARITY_KIND_LABEL, labelOf } from '../../ui/labels';
 import { AllocateDrawer, RecordResourceDrawer, type CharityResource } from './charity-forms';
-import { optionsOf } from './options';
+import { FilterSelect, RowButton } from './controls';
 import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
 
@@ -28,13 +28,12 @@ export function CharityTab() {
           onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
           style={{ width: 240 }}
         />
-        <Select
-          aria-label="按资源类型筛选"
-          placeholder="全部类型"
-          allowClear
-          options={optionsOf(CHARITY_KIND_LABEL)}
-          onChange={(kind) => setFilter({ ...filter, kind })}
-          style={{ width: 120 }}
+        <FilterSelect
+          label="按资源类型筛选"
+          all="全部类型"
+          labels={CHARITY_KIND_LABEL}
+          onChange={(kind) => setFilter({ ...filter, kind: kind as typeof filter.kind })}
+          width={120}
         />
         {scope.staff && (
           <Button type="primary" onClick={() => setRecording(true)}>
@@ -68,9 +67,7 @@ export function CharityTab() {
                   title: '操作',
                   render: (_: unknown, resource: CharityResource) =>
                     resource.remaining > 0 && (
-                      <Button size="small" aria-label={`分配${resource.name}`} onClick={() => setAllocating(resource)}>
-                        分配
-                      </Button>
+                      <RowButton text="分配" subject={resource.name} onClick={() => setAllocating(resource)} />
                     ),
                 },
               ]

@@ -18,7 +18,6 @@ export function RegionSelect({ regionId, ...props }: ChoiceProps) {
       query={RegistryRegionChoicesDocument}
       variables={(search) => ({ filter: { withinId: regionId, search } })}
       options={(data) => data.regions.nodes.map((region) => ({ value: region.id, label: region.name }))}
-      placeholder="输入名称查找区划"
       {...props}
     />
   );
@@ -31,7 +30,6 @@ export function OrganizationSelect({ regionId, ...props }: ChoiceProps) {
       query={RegistryOrganizationChoicesDocument}
       variables={(search) => ({ filter: { regionId, search, status: 'ACTIVE' as const } })}
       options={(data) => data.organizations.nodes.map((o) => ({ value: o.id, label: o.name }))}
-      placeholder="输入名称查找社会组织"
       {...props}
     />
   );
@@ -44,7 +42,6 @@ export function StationSelect({ regionId, ...props }: ChoiceProps) {
       query={RegistryStationChoicesDocument}
       variables={(search) => ({ filter: { regionId, search } })}
       options={(data) => data.serviceStations.nodes.map((s) => ({ value: s.id, label: s.name }))}
-      placeholder="输入名称查找服务站点"
       {...props}
     />
   );
@@ -62,7 +59,6 @@ export function NeedSelect({ regionId, ...props }: ChoiceProps) {
           label: `${need.number} · ${labelOf(CATEGORY_LABEL, need.category)}`,
         }))
       }
-      placeholder="输入需求编号查找"
       {...props}
     />
   );
@@ -75,7 +71,6 @@ export function ProjectSelect({ regionId, ...props }: ChoiceProps) {
       query={RegistryProjectChoicesDocument}
       variables={(search) => ({ filter: { regionId, search } })}
       options={(data) => data.serviceProjects.nodes.map((p) => ({ value: p.id, label: p.title }))}
-      placeholder="输入项目名称查找"
       {...props}
     />
   );

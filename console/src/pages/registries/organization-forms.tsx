@@ -12,13 +12,18 @@ const PHONE_SHAPE = /^\+?\d+(-\d+)*$/;
 
 export const PHONE_RULE = { pattern: PHONE_SHAPE, message: '请填写对外公开电话,只含数字和短横线,如 0877-2012345' };
 
-/** The fields staff and the organisation itself may correct. */
+export function OrganizationNameField() {
+  return (
+    <Form.Item name="name" label="组织名称" rules={[{ required: true, whitespace: true, message: '请填写组织名称' }]}>
+      <Input maxLength={100} />
+    </Form.Item>
+  );
+}
+
+/** The fields besides the name that staff and the organisation itself may correct. */
 export function OrganizationDetailFields() {
   return (
     <>
-      <Form.Item name="name" label="组织名称" rules={[{ required: true, whitespace: true, message: '请填写组织名称' }]}>
-        <Input maxLength={100} />
-      </Form.Item>
       <Form.Item name="category" label="主要服务领域" rules={[{ required: true, message: '请选择主要服务领域' }]}>
         <Select options={optionsOf(CATEGORY_LABEL)} />
       </Form.Item>

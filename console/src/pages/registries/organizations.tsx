@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Badge, Button, Dropdown, Form, Input, Space, Table, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import {
@@ -14,13 +14,14 @@ import {
 import { errorCode, errorText } from '../../ui/errors';
 import { CATEGORY_LABEL, labelOf, ORGANIZATION_KIND_LABEL, ORGANIZATION_STATUS_LABEL } from '../../ui/labels';
 import { FormDrawer } from './form-drawer';
-import { OrganizationDetailFields, OrganizationRegistrationFields } from './organization-forms';
+import { OrganizationDetailFields, OrganizationNameField, OrganizationRegistrationFields } from './organization-forms';
+import { FilterSelect, RowButton } from './controls';
 import { optionsOf, orNull } from './options';
 import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
 import { useAction } from './use-action';
 
-const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', SUSPENDED: 'orange', DEREGISTERED: 'default' };
+const STATUS_BADGE = { ACTIVE: 'success', SUSPENDED: 'warning', DEREGISTERED: 'default' } as const;
 
 /** 社会组织: the region's organisations with registration and status, or an ORG account's own organisation. */
 export function OrganizationsTab() {
@@ -41,15 +42,15 @@ function useOrganizationColumns(): { columns: TableColumnsType<Organization>; dr
     {
       title: '状态',
       dataIndex: 'status',
-      render: (status: string) => <Tag color={STATUS_COLOR[status]}>{labelOf(ORGANIZATION_STATUS_LABEL, status)}</Tag>,
+      render: (status: OrganizationStatus) => (
+        <Badge status={STATUS_BADGE[status]} text={labelOf(ORGANIZATION_STATUS_LABEL, status)} />
+      ),
     },
     {
       title: '操作',
       render: (_, organization) => (
         <Space>
-          <Button size="small" onClick={() => setEditing(organization)} aria-label={`编辑${organization.name}`}>
-            编辑
-          </Button>
+          <RowButton text="编辑" subject={organization.name} onClick={() => setEditing(organization)} />
           {scope.staff && <StatusChange organization={organization} />}
         </Space>
       ),
@@ -99,21 +100,19 @@ function OrganizationRegistry() {
           onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
           style={{ width: 240 }}
         />
-        <Select
-          aria-label="按组织类型筛选"
-          placeholder="全部类型"
-          allowClear
-          options={optionsOf(ORGANIZATION_KIND_LABEL)}
-          onChange={(kind) => setFilter({ ...filter, kind })}
-          style={{ width: 160 }}
+        <FilterSelect
+          label="按组织类型筛选"
+          all="全部类型"
+          labels={ORGANIZATION_KIND_LABEL}
+          onChange={(kind) => setFilter({ ...filter, kind: kind as typeof filter.kind })}
+          width={160}
         />
-        <Select
-          aria-label="按登记状态筛选"
-          placeholder="全部状态"
-          allowClear
-          options={optionsOf(ORGANIZATION_STATUS_LABEL)}
-          onChange={(status) => setFilter({ ...filter, status })}
-          style={{ width: 120 }}
+        <FilterSelect
+          label="按登记状态筛选"
+          all="全部状态"
+          labels={ORGANIZATION_STATUS_LABEL}
+          onChange={(status) => setFilter({ ...filter, status: status as typeof filter.status })}
+          width={120}
         />
         <Button type="primary" onClick={() => setRegistering(true)}>
           登记社会组织
@@ -172,7 +171,7 @@ function RegisterDrawer(props: { open: boolean; onClose(): void; onDone(): void;
       (error) => {
         const code = errorCode(error);
         if (code === 'INVALID_CREDIT_CODE' || code === 'DUPLICATE_CREDIT_CODE')
-          form.setFields([{ name: 'creditCode', errors: [errorText(error).replace(/(.*)$/, '')] }]);
+          form.setFields([{ name: 'creditCode', errors: [errorText(error)] }]);
       },
     );
     if (done) {
@@ -191,6 +190,7 @@ function RegisterDrawer(props: { open: boolean; onClose(): void; onDone(): void;
       submitting={running}
       submitText="登记"
     >
+      <OrganizationNameField />
       <OrganizationRegistrationFields regionId={props.regionId} />
       <OrganizationDetailFields />
     </FormDrawer>
@@ -226,6 +226,7 @@ function EditDrawer({ organization, onClose }: { organization: Organization; onC
       onFinish={submit}
       submitting={running}
     >
+      <OrganizationNameField />
       <OrganizationDetailFields />
     </FormDrawer>
   );
@@ -242,16 +243,12 @@ function StatusChange({ organization }: { organization: Organization }) {
       cancelText: '取消',
       onOk: () => run({ id: organization.id, status }, '登记状态已变更'),
     });
+  const items = optionsOf(ORGANIZATION_STATUS_LABEL)
+    .filter((option) => option.value !== organization.status)
+    .map((option) => ({ key: option.value, label: `改为${option.label}` }));
   return (
-    <Select<OrganizationStatus>
-      size="small"
-      aria-label={`变更${organization.name}的登记状态`}
-      value={null as unknown as OrganizationStatus}
-      placeholder="变更状态"
-      loading={running}
-      options={optionsOf(ORGANIZATION_STATUS_LABEL).filter((o) => o.value !== organization.status)}
-      onChange={change}
-      style={{ width: 110 }}
-    />
+    <Dropdown menu={{ items, onClick: ({ key }) => change(key as OrganizationStatus) }} trigger={['click']}>
+      <RowButton text="变更状态" subject={organization.name} loading={running} />
+    </Dropdown>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Popconfirm, Select, Space, Tag } from 'antd';
+import { Badge, Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import {
   RegistryCreateServiceDocument,
@@ -12,6 +12,7 @@ import {
 import { CATEGORY_LABEL, labelOf } from '../../ui/labels';
 import { OrganizationSelect, RegionSelect, StationSelect } from './choices';
 import { FormDrawer } from './form-drawer';
+import { FilterSelect, RowButton } from './controls';
 import { optionsOf, orNull } from './options';
 import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope, type RegistryScope } from './scope';
@@ -45,13 +46,12 @@ export function ServicesTab() {
           onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
           style={{ width: 240 }}
         />
-        <Select
-          aria-label="按服务类别筛选"
-          placeholder="全部类别"
-          allowClear
-          options={optionsOf(CATEGORY_LABEL)}
-          onChange={(category) => setFilter({ ...filter, category })}
-          style={{ width: 140 }}
+        <FilterSelect
+          label="按服务类别筛选"
+          all="全部类别"
+          labels={CATEGORY_LABEL}
+          onChange={(category) => setFilter({ ...filter, category: category as typeof filter.category })}
+          width={140}
         />
         <Select
           aria-label="按是否在办筛选"
@@ -83,7 +83,8 @@ export function ServicesTab() {
           {
             title: '状态',
             dataIndex: 'active',
-            render: (active: boolean) => (active ? <Tag color="green">在办</Tag> : <Tag>已停办</Tag>),
+            render: (active: boolean) =>
+              active ? <Badge status="success" text="在办" /> : <Badge status="default" text="已停办" />,
           },
           ...(scope.managesServices
             ? [
@@ -91,9 +92,7 @@ export function ServicesTab() {
                   title: '操作',
                   render: (_: unknown, service: Service) => (
                     <Space>
-                      <Button size="small" aria-label={`编辑${service.name}`} onClick={() => setEditing(service)}>
-                        编辑
-                      </Button>
+                      <RowButton text="编辑" subject={service.name} onClick={() => setEditing(service)} />
                       {service.active && (
                         <Popconfirm
                           title={`停办“${service.name}”?`}
@@ -102,9 +101,7 @@ export function ServicesTab() {
                           cancelText="取消"
                           onConfirm={() => retire.run({ id: service.id }, `已停办“${service.name}”`).then(refresh)}
                         >
-                          <Button size="small" danger aria-label={`停办${service.name}`}>
-                            停办
-                          </Button>
+                          <RowButton text="停办" subject={service.name} />
                         </Popconfirm>
                       )}
                     </Space>

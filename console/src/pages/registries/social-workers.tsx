@@ -1,4 +1,4 @@
-import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import {
@@ -7,7 +7,7 @@ import {
   type SocialWorkerFilter,
 } from '../../generated/operations';
 import { CATEGORY_LABEL, labelOf, SOCIAL_WORKER_LEVEL_LABEL } from '../../ui/labels';
-import { optionsOf } from './options';
+import { FilterSelect, RowButton } from './controls';
 import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
 import { AwardDrawer, CertificateDrawer, RegisterWorkerDrawer, type SocialWorker } from './social-worker-forms';
@@ -36,13 +36,12 @@ export function SocialWorkersTab() {
           onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
           style={{ width: 200 }}
         />
-        <Select
-          aria-label="按持证等级筛选"
-          placeholder="全部等级"
-          allowClear
-          options={optionsOf(SOCIAL_WORKER_LEVEL_LABEL)}
-          onChange={(level) => setFilter({ ...filter, level })}
-          style={{ width: 160 }}
+        <FilterSelect
+          label="按持证等级筛选"
+          all="全部等级"
+          labels={SOCIAL_WORKER_LEVEL_LABEL}
+          onChange={(level) => setFilter({ ...filter, level: level as typeof filter.level })}
+          width={160}
         />
         {scope.staff && (
           <Button type="primary" onClick={() => setDialog({ kind: 'register' })}>
@@ -75,21 +74,17 @@ export function SocialWorkersTab() {
                   title: '操作',
                   render: (_: unknown, worker: SocialWorker) => (
                     <Space>
-                      <Button
-                        size="small"
-                        aria-label={`为${worker.name}登记证书`}
+                      <RowButton
+                        text="登记证书"
+                        subject={worker.name}
                         onClick={() => setDialog({ kind: 'certificate', worker })}
-                      >
-                        登记证书
-                      </Button>
+                      />
                       {scope.admin && (
-                        <Button
-                          size="small"
-                          aria-label={`为${worker.name}授予人才奖励`}
+                        <RowButton
+                          text="授予人才奖励"
+                          subject={worker.name}
                           onClick={() => setDialog({ kind: 'award', worker })}
-                        >
-                          授予奖励
-                        </Button>
+                        />
                       )}
                     </Space>
                   ),
@@ -115,7 +110,7 @@ function RewardPolicy() {
     <Typography.Paragraph>
       持证奖励政策:
       {data.certificateRewards.map((reward) => (
-        <Tag key={reward.level} color="red" style={{ marginInlineStart: 8 }}>
+        <Tag key={reward.level} style={{ marginInlineStart: 8 }}>
           {reward.title} {reward.amountYuan} 元
         </Tag>
       ))}

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import {
   RegistryStationsDocument,
@@ -8,7 +8,8 @@ import {
 } from '../../generated/operations';
 import { labelOf, STATION_KIND_LABEL } from '../../ui/labels';
 import { FormDrawer } from './form-drawer';
-import { optionsOf, orNull } from './options';
+import { FilterSelect, RowButton } from './controls';
+import { orNull } from './options';
 import { PHONE_RULE } from './organization-forms';
 import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
@@ -36,13 +37,12 @@ export function StationsTab() {
           onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
           style={{ width: 240 }}
         />
-        <Select
-          aria-label="按站点类型筛选"
-          placeholder="全部类型"
-          allowClear
-          options={optionsOf(STATION_KIND_LABEL)}
-          onChange={(kind) => setFilter({ ...filter, kind })}
-          style={{ width: 180 }}
+        <FilterSelect
+          label="按站点类型筛选"
+          all="全部类型"
+          labels={STATION_KIND_LABEL}
+          onChange={(kind) => setFilter({ ...filter, kind: kind as typeof filter.kind })}
+          width={180}
         />
       </Space>
       <PagedTable<Station>
@@ -64,13 +64,7 @@ export function StationsTab() {
                 {
                   title: '操作',
                   render: (_: unknown, station: Station) => (
-                    <Button
-                      size="small"
-                      aria-label={`修改${station.name}的地址和电话`}
-                      onClick={() => setEditing(station)}
-                    >
-                      改地址电话
-                    </Button>
+                    <RowButton text="改地址电话" subject={station.name} onClick={() => setEditing(station)} />
                   ),
                 },
               ]
