@@ -1,9 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { Role } from '../../src/auth/identity';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
-import { REGISTRIES_SUBMIT_NEED } from '../helpers/registries-console-operations';
+import { REGISTRIES_FIRST_ORGANIZATION, REGISTRIES_SUBMIT_NEED } from '../helpers/registries-console-operations';
 import { capture, seriousViolations, startConsole, type ConsoleHarness } from './harness';
 
+/** 红塔区, where the seed registers organisations. */
+const HONGTA = '530402000000';
 /** 星云街道, a 街道 of 江川区: its staff see none of 李棋街道's records. */
 const XINGYUN = '530403001000';
 
@@ -109,6 +111,33 @@ describe('the registries page', () => {
     await page.getByLabel('搜索社会组织').press('Enter');
     await page.getByText('本辖区暂无符合条件的社会组织').waitFor();
     await expect(page.getByText(VALID_CODE).count()).resolves.toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows an ORG account its own organisation to correct, and nothing to register', async () => {
+    const { organizations } = await harness.hub.query<{
+      organizations: { nodes: { id: string; name: string; creditCode: string }[] };
+    }>(REGISTRIES_FIRST_ORGANIZATION, { regionId: HONGTA }, IDENTITIES.ADMIN);
+    const [own] = organizations.nodes;
+    const page = await harness.newPage({
+      token: { role: Role.ORG, subject: 'org-officer', organizationId: Number(own.id) },
+    });
+    await page.goto('/console/registries/organizations');
+    await row(page, own.creditCode).waitFor();
+    await expect(page.locator('tr.ant-table-row').count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: '登记社会组织' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: `变更状态:${own.name}` }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: `编辑:${own.name}` }).click();
+    await drawer(page).getByLabel('对外公开电话').fill('0877-2069999');
+    await button(drawer(page), '保存').click();
+    await row(page, '0877-2069999').waitFor();
+
+    await openTab(page, '服务', 'services');
+    await page.getByRole('button', { name: '新增服务' }).waitFor();
+    const providers = await page.locator('tr.ant-table-row').allInnerTexts();
+    expect(providers.every((text) => text.includes(own.name))).toBe(true);
+    await openTab(page, '慈善资源', 'charity');
+    await expect(page.getByRole('button', { name: '登记慈善资源' }).count()).resolves.toBe(0);
   });
 
   it('records a charity resource and allocates part of it to a need', async () => {

@@ -7,3 +7,15 @@ export const REGISTRIES_SUBMIT_NEED = /* GraphQL */ `
     }
   }
 `;
+
+export const REGISTRIES_FIRST_ORGANIZATION = /* GraphQL */ `
+  query RegistriesConsoleFirstOrganization($regionId: ID!) {
+    organizations(first: 1, filter: { regionId: $regionId, status: ACTIVE }) {
+      nodes {
+        id
+        name
+        creditCode
+      }
+    }
+  }
+`;

@@ -4,7 +4,7 @@ import { RegistryCharityResourcesDocument, type CharityResourceFilter } from '..
 import { CATEGORY_LABEL, CHARITY_KIND_LABEL, labelOf } from '../../ui/labels';
 import { AllocateDrawer, RecordResourceDrawer, type CharityResource } from './charity-forms';
 import { FilterSelect, RowButton } from './controls';
-import { PagedTable, usePagedList } from './paged-list';
+import { EmptyText, PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
 
 /** 慈善资源: what was given in the region, how much remains, and where each part went; staff record and allocate. */
@@ -91,7 +91,7 @@ function Allocations({ resource }: { resource: CharityResource }) {
       pagination={false}
       scroll={{ x: 'max-content' }}
       title={() => '分配记录'}
-      locale={{ emptyText: '尚未分配' }}
+      locale={{ emptyText: <EmptyText text="尚未分配" /> }}
       dataSource={resource.allocations}
       columns={[
         { title: '分配日期', dataIndex: 'allocatedOn' },

@@ -17,7 +17,7 @@ import { FormDrawer } from './form-drawer';
 import { OrganizationDetailFields, OrganizationNameField, OrganizationRegistrationFields } from './organization-forms';
 import { FilterSelect, RowButton } from './controls';
 import { optionsOf, orNull } from './options';
-import { PagedTable, usePagedList } from './paged-list';
+import { EmptyText, PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
 import { useAction } from './use-action';
 
@@ -72,7 +72,7 @@ function OwnOrganization({ id }: { id: string }) {
         loading={fetching}
         dataSource={data?.organization ? [data.organization] : []}
         pagination={false}
-        locale={{ emptyText: '没有找到本组织的登记信息,请联系所在街道核实' }}
+        locale={{ emptyText: <EmptyText text="没有找到本组织的登记信息,请联系所在街道核实" /> }}
         columns={columns}
       />
       {drawer}

@@ -1,4 +1,4 @@
-import { Alert, Table, type TableProps } from 'antd';
+import { Alert, Table, Typography, type TableProps } from 'antd';
 import type { AnyVariables, CombinedError, TypedDocumentNode } from 'urql';
 import { useQuery } from 'urql';
 import { CursorPager, useCursorPages, type CursorPages } from '../../ui/cursor-pager';
@@ -31,6 +31,9 @@ export function usePagedList<Data, Filter, Node>(
   };
 }
 
+/** What to do when a list is empty, in the body text's colour (antd's faint grey is too pale to read easily). */
+export const EmptyText = ({ text }: { text: string }) => <Typography.Text>{text}</Typography.Text>;
+
 interface PagedTableProps<Node> extends Omit<TableProps<Node>, 'dataSource' | 'pagination'> {
   list: Connection<Node> | undefined;
   fetching: boolean;
@@ -59,7 +62,7 @@ export function PagedTable<Node extends { id: string }>({
         loading={fetching}
         dataSource={list?.nodes ?? []}
         pagination={false}
-        locale={{ emptyText }}
+        locale={{ emptyText: <EmptyText text={emptyText} /> }}
         {...table}
       />
       {list && <CursorPager pages={pages} pageSize={PAGE_SIZE} totalCount={list.totalCount} pageInfo={list.pageInfo} />}

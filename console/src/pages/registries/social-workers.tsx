@@ -8,7 +8,7 @@ import {
 } from '../../generated/operations';
 import { CATEGORY_LABEL, labelOf, SOCIAL_WORKER_LEVEL_LABEL } from '../../ui/labels';
 import { FilterSelect, RowButton } from './controls';
-import { PagedTable, usePagedList } from './paged-list';
+import { EmptyText, PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
 import { AwardDrawer, CertificateDrawer, RegisterWorkerDrawer, type SocialWorker } from './social-worker-forms';
 
@@ -128,7 +128,7 @@ function Records({ worker }: { worker: SocialWorker }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
         title={() => '持证记录'}
-        locale={{ emptyText: '尚无持证记录' }}
+        locale={{ emptyText: <EmptyText text="尚无持证记录" /> }}
         dataSource={worker.certificates}
         columns={[
           { title: '证书等级', dataIndex: 'level', render: (l: string) => labelOf(SOCIAL_WORKER_LEVEL_LABEL, l) },
@@ -142,7 +142,7 @@ function Records({ worker }: { worker: SocialWorker }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
         title={() => '人才奖励'}
-        locale={{ emptyText: '尚无人才奖励' }}
+        locale={{ emptyText: <EmptyText text="尚无人才奖励" /> }}
         dataSource={worker.talentAwards}
         columns={[
           { title: '奖励项目', dataIndex: 'programme' },
