@@ -106,3 +106,20 @@ export const CHARITY_KIND_LABEL: Record<string, string> = {
   VENUE: '场地',
   SERVICE: '服务',
 };
+
+/** Outcomes the audit log records most: OK and the error codes of refusals. */
+export const AUDIT_OUTCOME_LABEL: Record<string, string> = {
+  OK: '成功',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  ACCOUNT_LOCKED: '账号锁定',
+  ACCOUNT_DISABLED: '账号已停用',
+  INVALID_TOTP: '动态验证码错误',
+  INVALID_CODE: '设置码/重置码无效',
+  WEAK_PASSWORD: '密码强度不足',
+  TOTP_REQUIRED: '待输入动态验证码',
+  TOTP_ENROLLMENT_REQUIRED: '待绑定动态验证码',
+  FORBIDDEN: '无权操作',
+  UNAUTHENTICATED: '未登录',
+  NOT_FOUND: '对象不存在',
+  BAD_USER_INPUT: '输入有误',
+};
