@@ -1,8 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { Role } from '../../src/auth/identity';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
 import { REGISTRIES_FIRST_ORGANIZATION, REGISTRIES_SUBMIT_NEED } from '../helpers/registries-console-operations';
-import { capture, seriousViolations, startConsole, type ConsoleHarness } from './harness';
+import { capture, createTestAccount, seriousViolations, signIn, startConsole, type ConsoleHarness } from './harness';
 
 /** 红塔区, where the seed registers organisations. */
 const HONGTA = '530402000000';
@@ -33,11 +32,19 @@ beforeAll(async () => {
     IDENTITIES.STAFF_IN,
   );
   needNumber = submitNeed.number;
+  await createTestAccount(harness, { username: 'li.liqi', role: 'STAFF', regionId: LIQI, password: PASSWORD });
+  await createTestAccount(harness, { username: 'xu.xingyun', role: 'STAFF', regionId: XINGYUN, password: PASSWORD });
 });
 afterAll(() => harness?.close());
 
-const staffPage = (regionId: string, subject: string) =>
-  harness.newPage({ token: { role: Role.STAFF, subject, regionId } });
+const PASSWORD = 'Liqi-Registry-2026';
+
+/** A page signed in through the console as `username`. */
+async function signedIn(username: string) {
+  const page = await harness.newPage();
+  await signIn(page, { username, password: PASSWORD });
+  return page;
+}
 
 /** Opens an antd select by its label and picks the option showing `option`. */
 async function choose(page: Page, label: string, option: string) {
@@ -63,7 +70,7 @@ async function openTab(page: Page, tab: string, path: string) {
 
 describe('the registries page', () => {
   it('lets STAFF of 李棋街道 register, correct and suspend an organisation, refusing a wrong check character', async () => {
-    const page = await staffPage(LIQI, 'staff-liqi');
+    const page = await signedIn('li.liqi');
     await page.goto('/console/registries');
     await page.waitForURL('**/console/registries/organizations');
     await page.getByRole('button', { name: '登记社会组织' }).waitFor();
@@ -105,7 +112,7 @@ describe('the registries page', () => {
   });
 
   it("keeps 李棋街道's new organisation out of 星云街道's list", async () => {
-    const page = await staffPage(XINGYUN, 'staff-xingyun');
+    const page = await signedIn('xu.xingyun');
     await page.goto('/console/registries/organizations');
     await page.getByLabel('搜索社会组织').fill(ORGANIZATION);
     await page.getByLabel('搜索社会组织').press('Enter');
@@ -119,9 +126,13 @@ describe('the registries page', () => {
       organizations: { nodes: { id: string; name: string; creditCode: string }[] };
     }>(REGISTRIES_FIRST_ORGANIZATION, { regionId: HONGTA }, IDENTITIES.ADMIN);
     const [own] = organizations.nodes;
-    const page = await harness.newPage({
-      token: { role: Role.ORG, subject: 'org-officer', organizationId: Number(own.id) },
+    await createTestAccount(harness, {
+      username: 'org.officer',
+      role: 'ORG',
+      organizationId: own.id,
+      password: PASSWORD,
     });
+    const page = await signedIn('org.officer');
     await page.goto('/console/registries/organizations');
     await row(page, own.creditCode).waitFor();
     await expect(page.locator('tr.ant-table-row').count()).resolves.toBe(1);
@@ -141,7 +152,7 @@ describe('the registries page', () => {
   });
 
   it('records a charity resource and allocates part of it to a need', async () => {
-    const page = await staffPage(LIQI, 'staff-liqi');
+    const page = await signedIn('li.liqi');
     await page.goto('/console/registries/charity');
     await page.getByRole('button', { name: '登记慈善资源' }).click();
     const form = drawer(page);
@@ -172,7 +183,7 @@ describe('the registries page', () => {
   });
 
   it('registers a social worker and records a higher certificate with its reward', async () => {
-    const page = await staffPage(LIQI, 'staff-liqi');
+    const page = await signedIn('li.liqi');
     await page.goto('/console/registries/social-workers');
     await page.getByText('持证奖励政策').waitFor();
     await page.getByRole('button', { name: '登记社会工作者' }).click();
@@ -203,7 +214,7 @@ describe('the registries page', () => {
   });
 
   it('lists services and stations usably on a phone', async () => {
-    const page = await staffPage(LIQI, 'staff-liqi');
+    const page = await signedIn('li.liqi');
     await page.goto('/console/registries/organizations');
     await openTab(page, '服务', 'services');
     await page.getByRole('button', { name: '新增服务' }).waitFor();
