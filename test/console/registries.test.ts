@@ -123,7 +123,7 @@ describe('the registries page', () => {
 
   it('shows an ORG account its own organisation to correct, and nothing to register', async () => {
     const { organizations } = await harness.hub.query<{
-      organizations: { nodes: { id: string; name: string; creditCode: string }[] };
+      organizations: { nodes: { id: string; name: string; creditCode: string; region: { name: string } }[] };
     }>(REGISTRIES_FIRST_ORGANIZATION, { regionId: HONGTA }, IDENTITIES.ADMIN);
     const [own] = organizations.nodes;
     await createTestAccount(harness, {
@@ -144,9 +144,24 @@ describe('the registries page', () => {
     await row(page, '0877-2069999').waitFor();
 
     await openTab(page, '服务', 'services');
-    await page.getByRole('button', { name: '新增服务' }).waitFor();
+    await page.getByRole('button', { name: '新增服务' }).click();
+    await drawer(page).getByLabel('服务名称').fill('周末助老陪伴');
+    await choose(page, '服务类别', '养老服务');
+    await choose(page, '服务区域', own.region.name);
+    await drawer(page).getByLabel('时间安排').fill('周六 9:00-11:00');
+    await button(drawer(page), '保存').click();
+    await page.getByText('已新增“周末助老陪伴”').waitFor();
+    const service = row(page, '周末助老陪伴');
+    await service.filter({ hasText: own.name }).filter({ hasText: '在办' }).waitFor();
     const providers = await page.locator('tr.ant-table-row').allInnerTexts();
     expect(providers.every((text) => text.includes(own.name))).toBe(true);
+    await page.getByRole('button', { name: '停办:周末助老陪伴' }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /^停\s?办$/ })
+      .click();
+    await page.getByText('已停办“周末助老陪伴”').waitFor();
+    await service.waitFor({ state: 'detached' });
     await openTab(page, '慈善资源', 'charity');
     await expect(page.getByRole('button', { name: '登记慈善资源' }).count()).resolves.toBe(0);
   });
@@ -222,7 +237,12 @@ describe('the registries page', () => {
     expect(await capture(page, 'registries-services', () => page.locator('.ant-table').first().waitFor())).toBe(0);
 
     await openTab(page, '服务站点', 'stations');
-    await row(page, '').first().waitFor();
+    const station = row(page, '').first();
+    const stationName = await station.locator('td').nth(0).innerText();
+    await page.getByRole('button', { name: `改地址电话:${stationName}`, exact: true }).click();
+    await drawer(page).getByLabel('对外公开电话').fill('0877-2068888');
+    await button(drawer(page), '保存').click();
+    await row(page, stationName).filter({ hasText: '0877-2068888' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await capture(page, 'registries-stations', () => row(page, '').first().waitFor())).toBe(0);
   });

@@ -15,6 +15,9 @@ export const REGISTRIES_FIRST_ORGANIZATION = /* GraphQL */ `
         id
         name
         creditCode
+        region {
+          name
+        }
       }
     }
   }

@@ -1,7 +1,9 @@
 import { Badge, Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
+import { useQuery } from 'urql';
 import {
   RegistryCreateServiceDocument,
+  RegistryOwnOrganizationDocument,
   RegistryRetireServiceDocument,
   RegistryServicesDocument,
   RegistryUpdateServiceDocument,
@@ -119,6 +121,16 @@ export function ServicesTab() {
   );
 }
 
+/** Where new services may be offered: the staff's region, or an ORG account's own organisation's region. */
+function useServiceArea(scope: RegistryScope): string | undefined {
+  const [{ data }] = useQuery({
+    query: RegistryOwnOrganizationDocument,
+    variables: { id: scope.organizationId ?? '' },
+    pause: !scope.organizationId,
+  });
+  return scope.regionId ?? data?.organization?.region?.id;
+}
+
 interface ServiceValues {
   name: string;
   category: ServiceCategory;
@@ -134,6 +146,7 @@ interface ServiceValues {
 function ServiceDrawer(props: { scope: RegistryScope; service?: Service; onClose(): void; onDone(): void }) {
   const { scope, service } = props;
   const [form] = Form.useForm<ServiceValues>();
+  const within = useServiceArea(scope);
   const create = useAction(RegistryCreateServiceDocument);
   const update = useAction(RegistryUpdateServiceDocument);
   const submit = async (values: ServiceValues) => {
@@ -195,10 +208,10 @@ function ServiceDrawer(props: { scope: RegistryScope; service?: Service; onClose
             rules={[{ required: true, message: '请选择服务区域' }]}
             extra="须在该组织的登记区域之内"
           >
-            <RegionSelect regionId={scope.regionId} />
+            <RegionSelect regionId={within} />
           </Form.Item>
           <Form.Item name="stationId" label="服务站点(可不选)">
-            <StationSelect regionId={scope.regionId} />
+            <StationSelect regionId={within} />
           </Form.Item>
         </>
       )}
