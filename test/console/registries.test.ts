@@ -1,6 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
-import { REGISTRIES_FIRST_ORGANIZATION, REGISTRIES_SUBMIT_NEED } from '../helpers/registries-console-operations';
+import {
+  REGISTRIES_FIRST_ORGANIZATION,
+  REGISTRIES_RECORD_RESOURCE,
+  REGISTRIES_SUBMIT_NEED,
+} from '../helpers/registries-console-operations';
 import { capture, createTestAccount, seriousViolations, signIn, startConsole, type ConsoleHarness } from './harness';
 
 /** 红塔区, where the seed registers organisations. */
@@ -226,6 +230,40 @@ describe('the registries page', () => {
 
     expect(await seriousViolations(page)).toEqual([]);
     expect(await capture(page, 'registries-social-workers', () => worker.waitFor())).toBe(0);
+  });
+
+  it('pages through a list by its cursors, 20 rows at a time', async () => {
+    for (let n = 1; n <= 21; n += 1) {
+      await harness.hub.query(
+        REGISTRIES_RECORD_RESOURCE,
+        {
+          input: {
+            name: `助学物资第${n}批`,
+            kind: 'GOODS',
+            donor: '李棋街道商会',
+            regionId: LIQI,
+            amount: 10,
+            unit: '件',
+            receivedOn: '2026-09-01',
+          },
+        },
+        IDENTITIES.STAFF_IN,
+      );
+    }
+    const page = await signedIn('li.liqi');
+    await page.goto('/console/registries/charity');
+    await page.getByLabel('搜索慈善资源').fill('助学物资');
+    await page.getByLabel('搜索慈善资源').press('Enter');
+    await page.getByText('共 21 条 · 第 1/2 页').waitFor();
+    await expect(page.locator('tr.ant-table-row').count()).resolves.toBe(20);
+    await button(page, '下一页').click();
+    await page.getByText('共 21 条 · 第 2/2 页').waitFor();
+    await row(page, '助学物资第21批').waitFor();
+    await expect(page.locator('tr.ant-table-row').count()).resolves.toBe(1);
+    await expect(button(page, '下一页').isDisabled()).resolves.toBe(true);
+    await button(page, '上一页').click();
+    await page.getByText('共 21 条 · 第 1/2 页').waitFor();
+    await expect(page.locator('tr.ant-table-row').first().innerText()).resolves.toContain('助学物资第1批');
   });
 
   it('lists services and stations usably on a phone', async () => {

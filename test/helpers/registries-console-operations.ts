@@ -22,3 +22,11 @@ export const REGISTRIES_FIRST_ORGANIZATION = /* GraphQL */ `
     }
   }
 `;
+
+export const REGISTRIES_RECORD_RESOURCE = /* GraphQL */ `
+  mutation RegistriesConsoleRecordResource($input: RecordCharityResourceInput!) {
+    recordCharityResource(input: $input) {
+      id
+    }
+  }
+`;
