@@ -1484,7 +1484,14 @@ export type RegistriesConsoleFirstOrganizationQueryVariables = Exact<{
 }>;
 
 
-export type RegistriesConsoleFirstOrganizationQuery = { organizations: { nodes: Array<{ id: string, name: string, creditCode: string }> } };
+export type RegistriesConsoleFirstOrganizationQuery = { organizations: { nodes: Array<{ id: string, name: string, creditCode: string, region: { name: string } | null }> } };
+
+export type RegistriesConsoleRecordResourceMutationVariables = Exact<{
+  input: RecordCharityResourceInput;
+}>;
+
+
+export type RegistriesConsoleRecordResourceMutation = { recordCharityResource: { id: string } };
 
 export type RegisterStationMutationVariables = Exact<{
   input: RegisterServiceStationInput;
