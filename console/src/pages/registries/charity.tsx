@@ -1,10 +1,10 @@
-import { Button, Input, Space, Table } from 'antd';
+import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { RegistryCharityResourcesDocument, type CharityResourceFilter } from '../../generated/operations';
 import { CATEGORY_LABEL, CHARITY_KIND_LABEL, labelOf } from '../../ui/labels';
 import { AllocateDrawer, RecordResourceDrawer, type CharityResource } from './charity-forms';
-import { FilterSelect, RowButton } from './controls';
-import { EmptyText, PagedTable, usePagedList } from './paged-list';
+import { FilterSelect, RecordTable, RowButton, SearchBox } from './controls';
+import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
 
 /** 慈善资源: what was given in the region, how much remains, and where each part went; staff record and allocate. */
@@ -21,12 +21,11 @@ export function CharityTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          aria-label="搜索慈善资源"
+        <SearchBox
+          label="搜索慈善资源"
           placeholder="名称、捐赠方或说明中的词"
-          allowClear
-          onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
-          style={{ width: 240 }}
+          onSearch={(search) => setFilter({ ...filter, search })}
+          width={240}
         />
         <FilterSelect
           label="按资源类型筛选"
@@ -85,13 +84,9 @@ export function CharityTab() {
 /** Where each part of a resource went: to a need (its number) or a service project (its title). */
 function Allocations({ resource }: { resource: CharityResource }) {
   return (
-    <Table
-      size="small"
-      rowKey="id"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      title={() => '分配记录'}
-      locale={{ emptyText: <EmptyText text="尚未分配" /> }}
+    <RecordTable
+      title="分配记录"
+      emptyText="尚未分配"
       dataSource={resource.allocations}
       columns={[
         { title: '分配日期', dataIndex: 'allocatedOn' },

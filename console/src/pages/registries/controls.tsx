@@ -1,4 +1,5 @@
-import { Button, Select, type ButtonProps } from 'antd';
+import { Button, Input, Select, Table, type ButtonProps, type TableProps } from 'antd';
+import { EmptyText } from './paged-list';
 import { optionsOf } from './options';
 
 /**
@@ -31,6 +32,46 @@ export function FilterSelect({ label, all, labels, onChange, width }: FilterSele
       options={[{ value: '', label: all }, ...optionsOf(labels)]}
       onChange={(value: string) => onChange(value || undefined)}
       style={{ width }}
+    />
+  );
+}
+
+interface SearchBoxProps {
+  label: string;
+  placeholder: string;
+  /** the words to look for; undefined when the box is cleared */
+  onSearch(search: string | undefined): void;
+  width: number;
+}
+
+/** A list's search box: searches on Enter or the button, all again when cleared. */
+export function SearchBox({ label, placeholder, onSearch, width }: SearchBoxProps) {
+  return (
+    <Input.Search
+      aria-label={label}
+      placeholder={placeholder}
+      allowClear
+      onSearch={(search) => onSearch(search.trim() || undefined)}
+      style={{ width }}
+    />
+  );
+}
+
+/** A small titled table of a record's own entries (certificates, allocations…) shown under its row. */
+export function RecordTable<Row extends { id: string }>({
+  title,
+  emptyText,
+  ...table
+}: Omit<TableProps<Row>, 'title'> & { title: string; emptyText: string }) {
+  return (
+    <Table<Row>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      title={() => title}
+      locale={{ emptyText: <EmptyText text={emptyText} /> }}
+      {...table}
     />
   );
 }

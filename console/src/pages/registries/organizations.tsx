@@ -1,4 +1,4 @@
-import { Alert, App, Badge, Button, Dropdown, Form, Input, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, App, Badge, Button, Dropdown, Form, Space, Table, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import {
@@ -15,7 +15,7 @@ import { errorCode, errorText } from '../../ui/errors';
 import { CATEGORY_LABEL, labelOf, ORGANIZATION_KIND_LABEL, ORGANIZATION_STATUS_LABEL } from '../../ui/labels';
 import { FormDrawer } from './form-drawer';
 import { OrganizationDetailFields, OrganizationNameField, OrganizationRegistrationFields } from './organization-forms';
-import { FilterSelect, RowButton } from './controls';
+import { FilterSelect, RowButton, SearchBox } from './controls';
 import { optionsOf, orNull } from './options';
 import { EmptyText, PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
@@ -93,12 +93,11 @@ function OrganizationRegistry() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          aria-label="搜索社会组织"
+        <SearchBox
+          label="搜索社会组织"
           placeholder="名称或简介中的词"
-          allowClear
-          onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
-          style={{ width: 240 }}
+          onSearch={(search) => setFilter({ ...filter, search })}
+          width={240}
         />
         <FilterSelect
           label="按组织类型筛选"

@@ -14,7 +14,7 @@ import {
 import { CATEGORY_LABEL, labelOf } from '../../ui/labels';
 import { OrganizationSelect, RegionSelect, StationSelect } from './choices';
 import { FormDrawer } from './form-drawer';
-import { FilterSelect, RowButton } from './controls';
+import { FilterSelect, RowButton, SearchBox } from './controls';
 import { optionsOf, orNull } from './options';
 import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope, type RegistryScope } from './scope';
@@ -41,12 +41,11 @@ export function ServicesTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          aria-label="搜索服务"
+        <SearchBox
+          label="搜索服务"
           placeholder="名称、简介或时间安排中的词"
-          allowClear
-          onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
-          style={{ width: 240 }}
+          onSearch={(search) => setFilter({ ...filter, search })}
+          width={240}
         />
         <FilterSelect
           label="按服务类别筛选"

@@ -1,4 +1,4 @@
-import { Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import {
@@ -7,8 +7,8 @@ import {
   type SocialWorkerFilter,
 } from '../../generated/operations';
 import { CATEGORY_LABEL, labelOf, SOCIAL_WORKER_LEVEL_LABEL } from '../../ui/labels';
-import { FilterSelect, RowButton } from './controls';
-import { EmptyText, PagedTable, usePagedList } from './paged-list';
+import { FilterSelect, RecordTable, RowButton, SearchBox } from './controls';
+import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
 import { AwardDrawer, CertificateDrawer, RegisterWorkerDrawer, type SocialWorker } from './social-worker-forms';
 
@@ -29,12 +29,11 @@ export function SocialWorkersTab() {
     <>
       <RewardPolicy />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          aria-label="搜索社会工作者"
+        <SearchBox
+          label="搜索社会工作者"
           placeholder="姓名"
-          allowClear
-          onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
-          style={{ width: 200 }}
+          onSearch={(search) => setFilter({ ...filter, search })}
+          width={200}
         />
         <FilterSelect
           label="按持证等级筛选"
@@ -122,13 +121,9 @@ function RewardPolicy() {
 function Records({ worker }: { worker: SocialWorker }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        title={() => '持证记录'}
-        locale={{ emptyText: <EmptyText text="尚无持证记录" /> }}
+      <RecordTable
+        title="持证记录"
+        emptyText="尚无持证记录"
         dataSource={worker.certificates}
         columns={[
           { title: '证书等级', dataIndex: 'level', render: (l: string) => labelOf(SOCIAL_WORKER_LEVEL_LABEL, l) },
@@ -136,13 +131,9 @@ function Records({ worker }: { worker: SocialWorker }) {
           { title: '持证奖励(元)', dataIndex: 'rewardYuan' },
         ]}
       />
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        title={() => '人才奖励'}
-        locale={{ emptyText: <EmptyText text="尚无人才奖励" /> }}
+      <RecordTable
+        title="人才奖励"
+        emptyText="尚无人才奖励"
         dataSource={worker.talentAwards}
         columns={[
           { title: '奖励项目', dataIndex: 'programme' },

@@ -8,7 +8,7 @@ import {
 } from '../../generated/operations';
 import { labelOf, STATION_KIND_LABEL } from '../../ui/labels';
 import { FormDrawer } from './form-drawer';
-import { FilterSelect, RowButton } from './controls';
+import { FilterSelect, RowButton, SearchBox } from './controls';
 import { orNull } from './options';
 import { PHONE_RULE } from './organization-forms';
 import { PagedTable, usePagedList } from './paged-list';
@@ -30,12 +30,11 @@ export function StationsTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          aria-label="搜索服务站点"
+        <SearchBox
+          label="搜索服务站点"
           placeholder="名称、地址或简介中的词"
-          allowClear
-          onSearch={(search) => setFilter({ ...filter, search: search.trim() || undefined })}
-          style={{ width: 240 }}
+          onSearch={(search) => setFilter({ ...filter, search })}
+          width={240}
         />
         <FilterSelect
           label="按站点类型筛选"
