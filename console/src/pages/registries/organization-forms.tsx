@@ -1,7 +1,15 @@
 import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import {
+  RegistryRegisterOrganizationDocument,
+  RegistryUpdateOrganizationDocument,
+  type RegistryOrganizationFieldsFragment as Organization,
+} from '../../generated/operations';
+import { errorCode, errorText } from '../../ui/errors';
 import { CATEGORY_LABEL, ORGANIZATION_KIND_LABEL } from '../../ui/labels';
 import { RegionSelect } from './choices';
-import { optionsOf } from './options';
+import { FormDrawer } from './form-drawer';
+import { optionsOf, orNull } from './options';
+import { useAction } from './use-action';
 
 /**
  * 统一社会信用代码: 18 characters, digits and capital letters without I, O, S, V, Z, the 3rd to 8th digits.
@@ -71,5 +79,100 @@ export function OrganizationRegistrationFields({ regionId }: { regionId?: string
         <InputNumber min={1949} max={new Date().getFullYear()} style={{ width: '100%' }} />
       </Form.Item>
     </>
+  );
+}
+
+interface DetailValues {
+  name: string;
+  category: Organization['category'];
+  partyBranch?: boolean;
+  publicPhone?: string;
+  address?: string;
+  description?: string;
+}
+
+interface RegisterValues extends DetailValues {
+  kind: Organization['kind'];
+  creditCode: string;
+  regionId: string;
+  foundedYear?: number | null;
+}
+
+export function RegisterDrawer(props: { open: boolean; onClose(): void; onDone(): void; regionId?: string }) {
+  const [form] = Form.useForm<RegisterValues>();
+  const { run, running } = useAction(RegistryRegisterOrganizationDocument);
+  const submit = async (values: RegisterValues) => {
+    const done = await run(
+      {
+        input: {
+          ...values,
+          foundedYear: values.foundedYear ?? null,
+          publicPhone: orNull(values.publicPhone),
+          address: values.address?.trim() ?? '',
+          description: orNull(values.description),
+        },
+      },
+      `已登记“${values.name}”`,
+      (error) => {
+        const code = errorCode(error);
+        if (code === 'INVALID_CREDIT_CODE' || code === 'DUPLICATE_CREDIT_CODE')
+          form.setFields([{ name: 'creditCode', errors: [errorText(error)] }]);
+      },
+    );
+    if (done) {
+      props.onDone();
+      props.onClose();
+    }
+  };
+  return (
+    <FormDrawer
+      title="登记社会组织"
+      open={props.open}
+      onClose={props.onClose}
+      form={form}
+      initialValues={{ regionId: props.regionId, partyBranch: false }}
+      onFinish={submit}
+      submitting={running}
+      submitText="登记"
+    >
+      <OrganizationNameField />
+      <OrganizationRegistrationFields regionId={props.regionId} />
+      <OrganizationDetailFields />
+    </FormDrawer>
+  );
+}
+
+export function EditDrawer({ organization, onClose }: { organization: Organization; onClose(): void }) {
+  const [form] = Form.useForm<DetailValues>();
+  const { run, running } = useAction(RegistryUpdateOrganizationDocument);
+  const submit = async (values: DetailValues) => {
+    const input = {
+      ...values,
+      publicPhone: orNull(values.publicPhone),
+      address: values.address?.trim() ?? '',
+      description: orNull(values.description),
+    };
+    if (await run({ id: organization.id, input }, `已保存“${values.name}”`)) onClose();
+  };
+  return (
+    <FormDrawer
+      title={`编辑 ${organization.name}`}
+      open
+      onClose={onClose}
+      form={form}
+      initialValues={{
+        name: organization.name,
+        category: organization.category,
+        partyBranch: organization.partyBranch,
+        publicPhone: organization.publicPhone ?? undefined,
+        address: organization.address,
+        description: organization.description ?? undefined,
+      }}
+      onFinish={submit}
+      submitting={running}
+    >
+      <OrganizationNameField />
+      <OrganizationDetailFields />
+    </FormDrawer>
   );
 }

@@ -1,22 +1,19 @@
-import { Alert, App, Badge, Button, Dropdown, Form, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, App, Badge, Button, Dropdown, Space, Table, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import {
   RegistryOrganizationsDocument,
   RegistryOwnOrganizationDocument,
-  RegistryRegisterOrganizationDocument,
   RegistrySetOrganizationStatusDocument,
-  RegistryUpdateOrganizationDocument,
   type OrganizationFilter,
   type OrganizationStatus,
   type RegistryOrganizationFieldsFragment as Organization,
 } from '../../generated/operations';
-import { errorCode, errorText } from '../../ui/errors';
+import { errorText } from '../../ui/errors';
 import { CATEGORY_LABEL, labelOf, ORGANIZATION_KIND_LABEL, ORGANIZATION_STATUS_LABEL } from '../../ui/labels';
-import { FormDrawer } from './form-drawer';
-import { OrganizationDetailFields, OrganizationNameField, OrganizationRegistrationFields } from './organization-forms';
+import { EditDrawer, RegisterDrawer } from './organization-forms';
 import { FilterSelect, RowButton, SearchBox } from './controls';
-import { optionsOf, orNull } from './options';
+import { optionsOf } from './options';
 import { EmptyText, PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
 import { useAction } from './use-action';
@@ -133,101 +130,6 @@ function OrganizationRegistry() {
       />
       {drawer}
     </>
-  );
-}
-
-interface DetailValues {
-  name: string;
-  category: Organization['category'];
-  partyBranch?: boolean;
-  publicPhone?: string;
-  address?: string;
-  description?: string;
-}
-
-interface RegisterValues extends DetailValues {
-  kind: Organization['kind'];
-  creditCode: string;
-  regionId: string;
-  foundedYear?: number | null;
-}
-
-function RegisterDrawer(props: { open: boolean; onClose(): void; onDone(): void; regionId?: string }) {
-  const [form] = Form.useForm<RegisterValues>();
-  const { run, running } = useAction(RegistryRegisterOrganizationDocument);
-  const submit = async (values: RegisterValues) => {
-    const done = await run(
-      {
-        input: {
-          ...values,
-          foundedYear: values.foundedYear ?? null,
-          publicPhone: orNull(values.publicPhone),
-          address: values.address?.trim() ?? '',
-          description: orNull(values.description),
-        },
-      },
-      `已登记“${values.name}”`,
-      (error) => {
-        const code = errorCode(error);
-        if (code === 'INVALID_CREDIT_CODE' || code === 'DUPLICATE_CREDIT_CODE')
-          form.setFields([{ name: 'creditCode', errors: [errorText(error)] }]);
-      },
-    );
-    if (done) {
-      props.onDone();
-      props.onClose();
-    }
-  };
-  return (
-    <FormDrawer
-      title="登记社会组织"
-      open={props.open}
-      onClose={props.onClose}
-      form={form}
-      initialValues={{ regionId: props.regionId, partyBranch: false }}
-      onFinish={submit}
-      submitting={running}
-      submitText="登记"
-    >
-      <OrganizationNameField />
-      <OrganizationRegistrationFields regionId={props.regionId} />
-      <OrganizationDetailFields />
-    </FormDrawer>
-  );
-}
-
-function EditDrawer({ organization, onClose }: { organization: Organization; onClose(): void }) {
-  const [form] = Form.useForm<DetailValues>();
-  const { run, running } = useAction(RegistryUpdateOrganizationDocument);
-  const submit = async (values: DetailValues) => {
-    const input = {
-      ...values,
-      publicPhone: orNull(values.publicPhone),
-      address: values.address?.trim() ?? '',
-      description: orNull(values.description),
-    };
-    if (await run({ id: organization.id, input }, `已保存“${values.name}”`)) onClose();
-  };
-  return (
-    <FormDrawer
-      title={`编辑 ${organization.name}`}
-      open
-      onClose={onClose}
-      form={form}
-      initialValues={{
-        name: organization.name,
-        category: organization.category,
-        partyBranch: organization.partyBranch,
-        publicPhone: organization.publicPhone ?? undefined,
-        address: organization.address,
-        description: organization.description ?? undefined,
-      }}
-      onFinish={submit}
-      submitting={running}
-    >
-      <OrganizationNameField />
-      <OrganizationDetailFields />
-    </FormDrawer>
   );
 }
 
