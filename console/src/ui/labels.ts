@@ -112,6 +112,13 @@ export const SCORE_FACTOR_LABEL: Record<string, string> = {
   specialty: '专长',
 };
 
+export const CHARITY_KIND_LABEL: Record<string, string> = {
+  FUNDS: '资金',
+  GOODS: '物资',
+  VENUE: '场地',
+  SERVICE: '服务',
+};
+
 /** Outcomes the audit log records most: OK and the error codes of refusals. */
 export const AUDIT_OUTCOME_LABEL: Record<string, string> = {
   OK: '成功',

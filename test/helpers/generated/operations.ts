@@ -1528,6 +1528,27 @@ export type OrganizationsByFoundingQueryVariables = Exact<{
 
 export type OrganizationsByFoundingQuery = { organizations: { nodes: Array<{ id: string, foundedYear: number | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
+export type RegistriesConsoleSubmitNeedMutationVariables = Exact<{
+  input: SubmitNeedInput;
+}>;
+
+
+export type RegistriesConsoleSubmitNeedMutation = { submitNeed: { id: string, number: string } };
+
+export type RegistriesConsoleFirstOrganizationQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type RegistriesConsoleFirstOrganizationQuery = { organizations: { nodes: Array<{ id: string, name: string, creditCode: string, region: { name: string } | null }> } };
+
+export type RegistriesConsoleRecordResourceMutationVariables = Exact<{
+  input: RecordCharityResourceInput;
+}>;
+
+
+export type RegistriesConsoleRecordResourceMutation = { recordCharityResource: { id: string } };
+
 export type RegisterStationMutationVariables = Exact<{
   input: RegisterServiceStationInput;
 }>;

@@ -1,0 +1,57 @@
+import { Button, Drawer, Form, Grid, Space, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+
+interface FormDrawerProps<Values> {
+  title: string;
+  open: boolean;
+  onClose(): void;
+  form: FormInstance<Values>;
+  initialValues?: Partial<Values>;
+  onFinish(values: Values): void;
+  submitting: boolean;
+  submitText?: string;
+  children: ReactNode;
+}
+
+/** A form in a side drawer: the whole width of a phone, its fields stacked with their labels above them. */
+export function FormDrawer<Values>({
+  title,
+  open,
+  onClose,
+  form,
+  initialValues,
+  onFinish,
+  submitting,
+  submitText = '保存',
+  children,
+}: FormDrawerProps<Values>) {
+  const screens = Grid.useBreakpoint();
+  return (
+    <Drawer
+      title={title}
+      open={open}
+      onClose={onClose}
+      size={screens.sm ? 520 : '100%'}
+      destroyOnHidden
+      footer={
+        <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={submitting} onClick={() => form.submit()}>
+            {submitText}
+          </Button>
+        </Space>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        preserve={false}
+        scrollToFirstError
+      >
+        {children}
+      </Form>
+    </Drawer>
+  );
+}
