@@ -42,7 +42,7 @@ export function newAuditState(): AuditState {
   return { reads: new Map(), executed: false };
 }
 
-const isIdKey = (key: string) => key === 'id' || key.endsWith('Id') || key.endsWith('Ids');
+const isIdKey = (key: string) => key === 'id' || key === 'ids' || key.endsWith('Id') || key.endsWith('Ids');
 
 /** `id=12`, `activityId=3 volunteerId=5`, plus `→ 41` for the id a mutation returned. */
 export function describeTarget(args: Record<string, unknown>, result?: unknown): string {

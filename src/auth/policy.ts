@@ -9,6 +9,20 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/**
+ * Whether a `require…` check lets the caller through: what a client is offered (a button, an action) is decided by
+ * the very check the mutation makes, so the two cannot drift apart.
+ */
+export function passes(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    if (error instanceof ForbiddenError) return false;
+    throw error;
+  }
+}
+
 /** True when `code` lies in the subtree of `ancestor` (both 12-digit division codes). */
 export function isWithin(code: string, ancestor: string): boolean {
   const [low, high] = subtreeBounds(ancestor);

@@ -165,7 +165,7 @@ export function generateVolunteering(
   }
 
   // The report counts the children's station's hours as served and confirmed, and so does the generated bulk.
-  const hours: Row<ServiceHours, 'hours'>[] = [];
+  const hours: Row<ServiceHours, 'hours' | 'status'>[] = [];
   const stationVolunteerIds = volunteers.slice(0, Y.CHILDREN_STATION.volunteers).map((v) => v.id);
   splitExactly(
     random,
@@ -181,6 +181,8 @@ export function generateVolunteering(
       halfHours,
       servedOn: '2021-08-31',
       verified: true,
+      rejectedAt: null,
+      rejectReason: null,
     });
   });
   for (const activity of activities.slice(namedActivities)) {
@@ -201,6 +203,8 @@ export function generateVolunteering(
       halfHours,
       servedOn: activity.startsOn,
       verified: true,
+      rejectedAt: null,
+      rejectReason: null,
     });
   }
   const upcomingRows = living.upcomingRows(

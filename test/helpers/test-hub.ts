@@ -15,6 +15,16 @@ export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 /** The small city the named-fact tests use: every named fact, a hundredth of the generated bulk. */
 export const SMALL_SCALE = 0.01;
 
+/**
+ * Limits for a test file that acts as one very busy client: hundreds of mutations in seconds from one token, and
+ * documents measured for batching that the request budget would refuse. Tests of the limits set their own.
+ */
+export const BUSY_CLIENT_ENV = {
+  QUERY_COST_LIMIT: '100000000',
+  MUTATIONS_PER_MINUTE_PER_TOKEN: '100000',
+  MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000',
+};
+
 export interface TestHub {
   hub: Hub;
   database: Database;

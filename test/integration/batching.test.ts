@@ -58,6 +58,8 @@ test.each([
   ['needs { totalCount nodes { number } }', 4, 7],
   ['needs(first: 2, after: "bzow") { nodes { number } }', 3, 6],
   ['needStats { total open resolved rejected }', 5, 8],
+  ['needTrend { month submitted resolved }', 2, 5],
+  ['servedPersonTimes', 2, 5],
   ['resourceList { category services stations volunteers funds }', 5, 8],
   ['stationCoverage { complete communities }', 3, 6],
   ['population', 2, 5],

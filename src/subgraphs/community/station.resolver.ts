@@ -4,9 +4,14 @@ import { Connection, PageArgs } from '../../graphql/pagination';
 import { Region } from './region.entity';
 import { regionById } from './region.loaders';
 import { ServiceStation } from './station.entity';
-import { ServiceStationFilter, ServiceStationOrder, UpdateServiceStationInput } from './station.inputs';
+import {
+  RegisterServiceStationInput,
+  ServiceStationFilter,
+  ServiceStationOrder,
+  UpdateServiceStationInput,
+} from './station.inputs';
 import { stationServedPersonTimes } from './station.loaders';
-import { getStation, listStations, updateStation } from './station.service';
+import { getStation, listStations, registerStation, updateStation } from './station.service';
 
 export const ServiceStationConnection = Connection(ServiceStation, 'ServiceStation');
 
@@ -25,6 +30,16 @@ export class ServiceStationResolver {
     @Ctx() context: HubContext,
   ) {
     return listStations(context, filter, orderBy, page);
+  }
+
+  @Mutation(() => ServiceStation, {
+    description: '登记服务阵地 (STAFF of the region, ADMIN); 一中心一站一室 stations at their own level',
+  })
+  registerServiceStation(
+    @Arg('input', () => RegisterServiceStationInput) input: RegisterServiceStationInput,
+    @Ctx() context: HubContext,
+  ): Promise<ServiceStation> {
+    return registerStation(context, input);
   }
 
   @Mutation(() => ServiceStation, {

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { OptionalText } from '../../graphql/inputs';
+import { OrderInput } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
 import { REPORTER_REF } from '../../auth/policy';
 import { MOBILE_PHONE } from '../../graphql/personal-data';
@@ -22,9 +23,25 @@ export class NeedFilter {
   @Field(() => ID, { nullable: true, description: 'needs from anywhere in this region' })
   regionId?: string;
 
-  @Field({ nullable: true, description: 'words in the description' })
+  @Field(() => [NeedStatus], { nullable: true, description: 'any of these statuses (with `status`, both must hold)' })
+  statuses?: NeedStatus[];
+
+  @Field({
+    nullable: true,
+    description: 'true: open and past dueAt; false: resolved, closed, rejected or still within dueAt',
+  })
+  overdue?: boolean;
+
+  @Field({
+    nullable: true,
+    description: 'words in the description, or part of the public number (staff of the region only)',
+  })
   search?: string;
 }
+
+/** Needs come newest first unless asked otherwise; the workbench lists the most urgent first (DUE_AT ASC). */
+export const NeedOrder = OrderInput('NeedOrder', { SUBMITTED_AT: 'submittedAt', DUE_AT: 'dueAt' });
+export type NeedOrder = InstanceType<typeof NeedOrder>;
 
 @InputType()
 export class ServiceProjectFilter {
@@ -43,6 +60,10 @@ export class ServiceProjectFilter {
   @Field({ nullable: true })
   search?: string;
 }
+
+/** Applications come in id order unless asked otherwise; a round's ranking is SCORE DESC. */
+export const ServiceProjectOrder = OrderInput('ServiceProjectOrder', { ID: 'id', SCORE: 'score' });
+export type ServiceProjectOrder = InstanceType<typeof ServiceProjectOrder>;
 
 @InputType()
 export class SubmitNeedInput {

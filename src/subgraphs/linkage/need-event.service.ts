@@ -21,7 +21,8 @@ import { inTransaction } from '../../graphql/transaction';
 import { Society, SOCIETY_ENTITY } from './linkage-case.entity';
 import type { AssignNeedInput } from './linkage.inputs';
 import { needById } from './linkage.loaders';
-import { Need, NeedStatus } from './need.entity';
+import { Need } from './need.entity';
+import { ASSIGNABLE_STATUSES } from './need.state';
 import { NeedEvent, NeedEventKind } from './need-event.entity';
 import { appendNeedEvent } from './need-event.feed';
 
@@ -37,6 +38,22 @@ export async function needHistory(context: HubContext, need: Need, reporterRef?:
   if (!readsResidentRecord(context.identity, need.communityId, need.reporterRef, reporterRef)) return [];
   recordPersonalRead(context, 'Need', need.id, 'history');
   return historyOfNeed(context).load(need.id);
+}
+
+/**
+ * The need's current handler: its latest assignment, or null before the first (and for whoever may not read the
+ * history). Read from the same batched history as `Need.history`.
+ */
+export async function currentAssignment(
+  context: HubContext,
+  need: Need,
+  reporterRef?: string | null,
+): Promise<NeedEvent | null> {
+  if (!readsResidentRecord(context.identity, need.communityId, need.reporterRef, reporterRef)) return null;
+  const events = await historyOfNeed(context).load(need.id);
+  const latest = events.findLast((event) => event.kind === NeedEventKind.ASSIGNMENT) ?? null;
+  if (latest) recordPersonalRead(context, 'Need', need.id, 'assignment');
+  return latest;
 }
 
 /** Who made a change, for staff of the need's region and ADMIN: an operator's name is not for the bot or the public. */
@@ -131,9 +148,6 @@ export async function needEventFeed(
     totalCount: lazy(() => scoped(0).getCount()),
   };
 }
-
-/** Statuses in which a need can be given a handler: accepted, and until the service is over. */
-export const ASSIGNABLE_STATUSES = [NeedStatus.ACCEPTED, NeedStatus.MATCHED, NeedStatus.IN_SERVICE];
 
 /** Who a handler of each society is: a station comes for the community; a charity resource is given, not sent. */
 function handlerKind(society: Society): ReferenceKind {

@@ -3,10 +3,11 @@ import { reference } from '../../federation/references';
 import type { HubContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/pagination';
 import { LinkageCase } from './linkage-case.entity';
-import { NeedFilter, SubmitNeedInput } from './linkage.inputs';
+import { NeedFilter, NeedOrder, SubmitNeedInput } from './linkage.inputs';
 import { caseByNeed, projectsCitingNeed } from './linkage.loaders';
 import { Need, NeedConnection, NeedStatus } from './need.entity';
 import {
+  allowedNeedTransitions,
   getNeed,
   getNeedByNumber,
   listNeeds,
@@ -17,9 +18,15 @@ import {
   transitionNeed,
 } from './need.service';
 import { NeedEvent } from './need-event.entity';
-import { needHistory } from './need-event.service';
+import { currentAssignment, needHistory } from './need-event.service';
+import { isOverdue, needDueAt, RESPONSE_DAYS } from './need.due';
+import { NeedTransition } from './need.state';
 import { ServiceProject } from './project.entity';
 import { LinkageRegion } from './region.extension';
+
+const dueLimits = Object.entries(RESPONSE_DAYS)
+  .map(([urgency, days]) => `${urgency} ${days} d`)
+  .join(', ');
 
 @Resolver(() => Need)
 export class NeedResolver {
@@ -36,10 +43,11 @@ export class NeedResolver {
   @Query(() => NeedConnection)
   needs(
     @Arg('filter', () => NeedFilter, { nullable: true }) filter: NeedFilter | undefined,
+    @Arg('orderBy', () => NeedOrder, { nullable: true }) orderBy: NeedOrder | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: HubContext,
   ) {
-    return listNeeds(context, filter, page);
+    return listNeeds(context, filter, orderBy, page);
   }
 
   @Mutation(() => Need, { description: '登记需求 (BOT or STAFF of the community); returns the public number' })
@@ -116,6 +124,39 @@ export class NeedResolver {
     @Arg('reporterRef', () => String, { nullable: true }) reporterRef?: string | null,
   ) {
     return needHistory(context, need, reporterRef);
+  }
+
+  @FieldResolver(() => NeedEvent, {
+    nullable: true,
+    description:
+      'the current handler: the latest assignment (society, handler, appointment), null before the first; who may read the history only',
+  })
+  assignment(
+    @Root() need: Need,
+    @Ctx() context: HubContext,
+    @Arg('reporterRef', () => String, { nullable: true }) reporterRef?: string | null,
+  ) {
+    return currentAssignment(context, need, reporterRef);
+  }
+
+  @FieldResolver(() => Date, {
+    description: `when the need should be answered: submittedAt plus a limit by urgency (${dueLimits})`,
+  })
+  dueAt(@Root() need: Need) {
+    return needDueAt(need);
+  }
+
+  @FieldResolver({ description: 'still open (submitted, accepted, matched or in service) and past dueAt' })
+  overdue(@Root() need: Need): boolean {
+    return isOverdue(need);
+  }
+
+  @FieldResolver(() => [NeedTransition], {
+    description:
+      'what the caller may do to the need now (workflow and policy): the buttons a client shows; empty for callers who may do nothing',
+  })
+  allowedTransitions(@Root() need: Need, @Ctx() context: HubContext) {
+    return allowedNeedTransitions(context, need);
   }
 
   @FieldResolver(() => String, {

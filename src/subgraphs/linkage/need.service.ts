@@ -9,6 +9,7 @@ import {
   requireStaffIn,
 } from '../../auth/policy';
 import { recordPersonalRead } from '../../audit/audit-log';
+import { epochSecondsSql } from '../../db/dialect';
 import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
@@ -22,10 +23,11 @@ import { requireRegion } from '../../graphql/references';
 import { inTransaction } from '../../graphql/transaction';
 import { forUpdate, insertRow, lockOrFail } from '../../db/rows';
 import { LinkageCase } from './linkage-case.entity';
-import type { NeedFilter, SubmitNeedInput } from './linkage.inputs';
-import { needById, needTotal, needWindowsInSubtree } from './linkage.loaders';
+import type { NeedFilter, NeedOrder, SubmitNeedInput } from './linkage.inputs';
+import { dueOffsetSeconds, whereOverdue } from './need.due';
+import { caseByNeed, needById, needTotal, needWindowsInSubtree } from './linkage.loaders';
 import { Need, NeedNumberCounter, NeedStatus } from './need.entity';
-import { NEED_WORKFLOW } from './need.state';
+import { ASSIGNABLE_STATUSES, NEED_WORKFLOW, NeedTransition, RATEABLE_STATUSES, TRANSITION_TARGET } from './need.state';
 import { NeedEventKind } from './need-event.entity';
 import { appendNeedEvent } from './need-event.feed';
 
@@ -48,24 +50,31 @@ export async function getNeedByNumber(context: HubContext, number: string) {
 }
 
 /**
- * Newest first. Searching matches descriptions, which only staff of the region may search (a BOT reads one
- * resident's description at a time, with their reporter reference), so a search is confined to the caller's
- * own region.
+ * Newest first unless `order` says otherwise (DUE_AT: the due time, RESPONSE_DAYS after submission). Searching
+ * matches descriptions, which only staff of the region may search (a BOT reads one resident's description at a
+ * time, with their reporter reference), and public numbers, so a search is confined to the caller's own region.
  */
-export function listNeeds(context: HubContext, filter: NeedFilter = {}, page: PageArgs) {
+export function listNeeds(context: HubContext, filter: NeedFilter = {}, order: NeedOrder | undefined, page: PageArgs) {
   let regionId = filter.regionId;
   if (filter.search?.trim()) {
     regionId ??= context.identity.regionId ?? PROVINCE_CODE;
     requireStaffIn(context.identity, regionId);
   }
+  const byDueDate = order?.field === 'dueAt';
   const query = listQuery(context.dataSource, Need, {
     equals: { status: filter.status, category: filter.category, urgency: filter.urgency },
     regionProperty: 'communityId',
     regionId,
     search: filter.search,
-    searchProperties: ['description'],
-    order: { field: 'submittedAt', direction: OrderDirection.DESC },
+    searchProperties: ['description', 'number'],
+    order: byDueDate ? undefined : (order ?? { field: 'submittedAt', direction: OrderDirection.DESC }),
   });
+  if (filter.statuses?.length) query.andWhere('item.status IN (:...statuses)', { statuses: filter.statuses });
+  if (filter.overdue !== undefined && filter.overdue !== null) whereOverdue(query, 'item', filter.overdue);
+  if (byDueDate) {
+    const due = `${epochSecondsSql(context.dataSource, 'item.submittedAt')} + ${dueOffsetSeconds('item')}`;
+    query.addSelect(due, 'due_order').orderBy('due_order', order.direction).addOrderBy('item.id', order.direction);
+  }
   return paginate(query, page);
 }
 
@@ -219,7 +228,7 @@ export function rateNeed(context: HubContext, id: string, rating: number, report
     const need = await lockOrFail(manager, Need, parseIntId(id), '需求');
     requireRegionActor(context.identity, need.communityId, Role.STAFF, Role.BOT);
     requireReporter(context.identity, need.reporterRef, reporterRef);
-    if (need.status !== NeedStatus.RESOLVED && need.status !== NeedStatus.CLOSED) {
+    if (!RATEABLE_STATUSES.includes(need.status)) {
       throw new DomainError('NOT_RESOLVED', '需求解决后才能评价 (rate a need once it is resolved)', {
         status: need.status,
       });
@@ -228,4 +237,20 @@ export function rateNeed(context: HubContext, id: string, rating: number, report
     need.rating = rating;
     return manager.getRepository(Need).save(need);
   });
+}
+
+/**
+ * What the caller may do to `need` now: the workflow's next steps, assigning and recording contributions, the
+ * rating — each only when the mutation itself would pass the policy (staff of the need's region, ADMIN). Anyone
+ * else gets an empty list, so a client shows exactly the actions that can succeed.
+ */
+export async function allowedNeedTransitions(context: HubContext, need: Need): Promise<NeedTransition[]> {
+  if (!isStaffOf(context.identity, need.communityId)) return [];
+  const allowed = (Object.entries(TRANSITION_TARGET) as [NeedTransition, NeedStatus][])
+    .filter(([, to]) => NEED_WORKFLOW.allows(need.status, to))
+    .map(([transition]) => transition);
+  if (ASSIGNABLE_STATUSES.includes(need.status)) allowed.push(NeedTransition.ASSIGN);
+  if ((await caseByNeed(context).load(need.id)).length > 0) allowed.push(NeedTransition.ADD_CONTRIBUTION);
+  if (RATEABLE_STATUSES.includes(need.status) && need.rating === null) allowed.push(NeedTransition.RATE);
+  return allowed;
 }

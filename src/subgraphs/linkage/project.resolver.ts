@@ -3,9 +3,10 @@ import type { HubContext } from '../../graphql/context';
 import { reference } from '../../federation/references';
 import { OrganizationReference, ServiceReference, StationReference } from './linkage.references';
 import { Connection, PageArgs } from '../../graphql/pagination';
-import { OpenRoundInput, ServiceProjectFilter, SubmitApplicationInput } from './linkage.inputs';
+import { OpenRoundInput, ServiceProjectFilter, ServiceProjectOrder, SubmitApplicationInput } from './linkage.inputs';
 import { applicationCount, fundedCount, projectsByRound, roundById } from './linkage.loaders';
 import {
+  allowedProjectTransitions,
   categoriesOf,
   changeProject,
   citeNeeds,
@@ -15,6 +16,7 @@ import {
   listProjects,
   listRounds,
   openRound,
+  remainingQuota,
   submitApplication,
   unciteNeed,
   unlinkProjectService,
@@ -23,6 +25,7 @@ import { ProjectCategory, ProjectRound, ProjectStatus, ServiceProject } from './
 import { citedNeedsOf, servicesOfProject } from './linkage.loaders';
 import { Need } from './need.entity';
 import { LinkageRegion } from './region.extension';
+import { ProjectTransition } from './project.state';
 
 export const ServiceProjectConnection = Connection(ServiceProject, 'ServiceProject');
 
@@ -53,6 +56,11 @@ export class ProjectRoundResolver {
     return fundedCount(context).load(round.id);
   }
 
+  @FieldResolver(() => Int, { description: 'projects the round may still fund: quota minus fundedCount' })
+  remainingQuota(@Root() round: ProjectRound, @Ctx() context: HubContext) {
+    return remainingQuota(context, round);
+  }
+
   @FieldResolver(() => [ProjectCategory], { description: 'categories applied for' })
   async categories(@Root() round: ProjectRound, @Ctx() context: HubContext) {
     return categoriesOf(await projectsByRound(context).load(round.id));
@@ -69,10 +77,11 @@ export class ServiceProjectResolver {
   @Query(() => ServiceProjectConnection)
   serviceProjects(
     @Arg('filter', () => ServiceProjectFilter, { nullable: true }) filter: ServiceProjectFilter | undefined,
+    @Arg('orderBy', () => ServiceProjectOrder, { nullable: true }) orderBy: ServiceProjectOrder | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: HubContext,
   ) {
-    return listProjects(context, filter, page);
+    return listProjects(context, filter, orderBy, page);
   }
 
   @Mutation(() => ServiceProject, { description: 'an ORG for itself, or STAFF of the region' })
@@ -146,6 +155,14 @@ export class ServiceProjectResolver {
     @Ctx() context: HubContext,
   ) {
     return unlinkProjectService(context, projectId, serviceId);
+  }
+
+  @FieldResolver(() => [ProjectTransition], {
+    description:
+      'what the caller may do to the project now (workflow, policy, score and the round’s remaining quota); empty for callers who may do nothing',
+  })
+  allowedTransitions(@Root() project: ServiceProject, @Ctx() context: HubContext) {
+    return allowedProjectTransitions(context, project);
   }
 
   @FieldResolver(() => [Need], { description: 'the needs this project answers' })

@@ -1,6 +1,7 @@
 import { In, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
-import { Role } from '../../auth/identity';
+import { Role, type Identity } from '../../auth/identity';
 import {
+  passes,
   requireLinkInScope,
   requireOrganizationActor,
   requireOrganizationReach,
@@ -17,11 +18,16 @@ import { paginate, type PageArgs } from '../../graphql/pagination';
 import { optionalReference, requireReference, requireRegion } from '../../graphql/references';
 import { inTransaction } from '../../graphql/transaction';
 import { findOrFail, forShare, forUpdate, insertRow, lockOrFail } from '../../db/rows';
-import type { OpenRoundInput, ServiceProjectFilter, SubmitApplicationInput } from './linkage.inputs';
-import { projectById, roundById } from './linkage.loaders';
+import type {
+  OpenRoundInput,
+  ServiceProjectFilter,
+  ServiceProjectOrder,
+  SubmitApplicationInput,
+} from './linkage.inputs';
+import { fundedCount, projectById, roundById } from './linkage.loaders';
 import { ProjectNeedCitation, ProjectService } from './lists.entity';
 import { Need } from './need.entity';
-import { PROJECT_WORKFLOW } from './project.state';
+import { PROJECT_TRANSITION_TARGET, PROJECT_WORKFLOW, ProjectTransition } from './project.state';
 import {
   FUNDED_PROJECT_STATUSES,
   ProjectCategory,
@@ -42,8 +48,15 @@ export function getProject(context: HubContext, id: string) {
   return loadOrFail(projectById(context), id, '服务项目');
 }
 
-export function listProjects(context: HubContext, filter: ServiceProjectFilter = {}, page: PageArgs) {
+/** In id order (the order applications came) unless `order` says otherwise, e.g. SCORE DESC to rank a round. */
+export function listProjects(
+  context: HubContext,
+  filter: ServiceProjectFilter = {},
+  order: ServiceProjectOrder | undefined,
+  page: PageArgs,
+) {
   const query = listQuery(context.dataSource, ServiceProject, {
+    order,
     equals: {
       roundId: optionalIntId(filter.roundId, 'roundId'),
       status: filter.status,
@@ -96,6 +109,46 @@ export async function submitApplication(context: HubContext, input: SubmitApplic
   });
 }
 
+/**
+ * Who may move a project to `to`: ADMIN approves and rejects; the applicant (ORG) or staff of the region start it;
+ * staff of the region review and complete it.
+ */
+function requireProjectActor(identity: Identity, project: ServiceProject, to: ProjectStatus): void {
+  if (to === ProjectStatus.APPROVED || to === ProjectStatus.REJECTED) requireRole(identity, Role.ADMIN);
+  else if (to === ProjectStatus.IN_PROGRESS) requireOrganizationActor(identity, project.applicantId, project.regionId);
+  else requireStaffIn(identity, project.regionId);
+}
+
+/** What remains of a round's quota: approved, started and completed projects use it up. */
+export async function remainingQuota(context: HubContext, round: ProjectRound): Promise<number> {
+  return Math.max(0, round.quota - (await fundedCount(context).load(round.id)));
+}
+
+/**
+ * What the caller may do to `project` now, by the checks the mutations make: the workflow's next steps for whom
+ * the policy lets through (approval only once scored and while the round has room), citing needs and linking
+ * services for the applicant and staff of the region. Anyone else gets an empty list.
+ */
+export async function allowedProjectTransitions(
+  context: HubContext,
+  project: ServiceProject,
+): Promise<ProjectTransition[]> {
+  const { identity } = context;
+  const allowed: ProjectTransition[] = [];
+  for (const [transition, to] of Object.entries(PROJECT_TRANSITION_TARGET) as [ProjectTransition, ProjectStatus][]) {
+    if (!PROJECT_WORKFLOW.allows(project.status, to) || !passes(() => requireProjectActor(identity, project, to)))
+      continue;
+    if (transition === ProjectTransition.APPROVE) {
+      const round = await roundById(context).load(project.roundId);
+      if (project.score === null || !round || (await remainingQuota(context, round)) === 0) continue;
+    }
+    allowed.push(transition);
+  }
+  if (passes(() => requireOrganizationActor(identity, project.applicantId, project.regionId)))
+    allowed.push(ProjectTransition.CITE_NEEDS, ProjectTransition.LINK_SERVICE);
+  return allowed;
+}
+
 export interface ProjectChange {
   to: ProjectStatus;
   score?: number;
@@ -119,11 +172,7 @@ export function changeProject(context: HubContext, id: string, change: ProjectCh
   return inTransaction(context, async (manager) => {
     const round = change.to === ProjectStatus.APPROVED ? await lockRoundOf(manager, parseIntId(id)) : null;
     const project = await lockOrFail(manager, ServiceProject, parseIntId(id), '服务项目');
-    if (change.to === ProjectStatus.APPROVED || change.to === ProjectStatus.REJECTED)
-      requireRole(context.identity, Role.ADMIN);
-    else if (change.to === ProjectStatus.IN_PROGRESS)
-      requireOrganizationActor(context.identity, project.applicantId, project.regionId);
-    else requireStaffIn(context.identity, project.regionId);
+    requireProjectActor(context.identity, project, change.to);
     PROJECT_WORKFLOW.assertTransition(project.status, change.to);
     if (change.to === ProjectStatus.UNDER_REVIEW) {
       if (change.score === undefined || change.score < 0 || change.score > 100)

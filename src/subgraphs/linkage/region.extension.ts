@@ -1,4 +1,4 @@
-import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ServiceCategory } from '../../graphql/service-category';
 import { LinkageIndex, LinkageResourceListEntry, NeedListEntry, ProjectListEntry, UnmetCategory } from './lists.entity';
 import { linkageIndexOf, needListOf, projectListOf, rankUnmet } from './lists.service';
@@ -7,6 +7,7 @@ import { PageArgs } from '../../graphql/pagination';
 import { needOpen, needRejected, needResolved, needTotal } from './linkage.loaders';
 import { regionNeeds } from './need.service';
 import { NeedConnection, NeedStats } from './need.entity';
+import { NeedMonth, needTrendOf, requireTrendMonths } from './need-trend';
 
 @ObjectType('Region')
 @Directive('@key(fields: "id")')
@@ -47,6 +48,19 @@ export class LinkageRegionResolver {
   @FieldResolver(() => LinkageIndex)
   linkageIndex(@Root() region: LinkageRegion, @Ctx() context: HubContext) {
     return linkageIndexOf(context).load(region.id);
+  }
+
+  @FieldResolver(() => [NeedMonth], {
+    description:
+      'needs submitted and resolved per calendar month (China time) over the subtree, oldest first, up to this month',
+  })
+  needTrend(
+    @Root() region: LinkageRegion,
+    @Ctx() context: HubContext,
+    @Arg('months', () => Int, { defaultValue: 12, description: '1 to 36' }) months: number,
+  ) {
+    requireTrendMonths(months);
+    return needTrendOf(context, months).load(region.id);
   }
 
   @FieldResolver(() => NeedStats)

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ServiceCategory } from '../../graphql/service-category';
 import { SocialWorkerLevel } from './social-worker.entity';
@@ -68,4 +68,24 @@ export class GrantTalentAwardInput {
   @Min(1)
   @Max(10_000_000)
   amountYuan!: number;
+}
+
+/** What staff correct on a worker; a field left out stays as stored, a null employer or station is cleared. */
+@InputType()
+export class UpdateSocialWorkerInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(2, 64)
+  name?: string;
+
+  @Field(() => ID, { nullable: true, description: 'the employing organisation; null: none' })
+  organizationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'the station served at; null: none' })
+  stationId?: string | null;
+
+  @Field(() => [ServiceCategory], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(11)
+  specialties?: ServiceCategory[];
 }

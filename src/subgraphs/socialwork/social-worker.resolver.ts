@@ -12,7 +12,12 @@ import {
   SocialWorkExamYear,
   TalentAward,
 } from './social-worker.entity';
-import { GrantTalentAwardInput, RegisterSocialWorkerInput, SocialWorkerFilter } from './social-worker.inputs';
+import {
+  GrantTalentAwardInput,
+  RegisterSocialWorkerInput,
+  SocialWorkerFilter,
+  UpdateSocialWorkerInput,
+} from './social-worker.inputs';
 import { awardsByWorker, certificatesByWorker, socialWorkerById } from './social-worker.loaders';
 import {
   certificateRewards,
@@ -24,6 +29,7 @@ import {
   listSocialWorkers,
   specialtiesOf,
   talentAwards,
+  updateSocialWorker,
 } from './social-worker.service';
 
 export const SocialWorkerConnection = Connection(SocialWorker, 'SocialWorker');
@@ -52,6 +58,17 @@ export class SocialWorkerResolver {
     @Ctx() context: HubContext,
   ) {
     return registerSocialWorker(context, input);
+  }
+
+  @Mutation(() => SocialWorker, {
+    description: 'correct name, employer, station or specialties (STAFF of the worker’s region, ADMIN)',
+  })
+  updateSocialWorker(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateSocialWorkerInput) input: UpdateSocialWorkerInput,
+    @Ctx() context: HubContext,
+  ) {
+    return updateSocialWorker(context, id, input);
   }
 
   @Mutation(() => CertificateRecord, { description: '登记持证等级; the reward follows the policy rows' })

@@ -18,7 +18,12 @@ import {
   SocialWorkExamYear,
   TalentAward,
 } from './social-worker.entity';
-import type { GrantTalentAwardInput, RegisterSocialWorkerInput, SocialWorkerFilter } from './social-worker.inputs';
+import type {
+  GrantTalentAwardInput,
+  RegisterSocialWorkerInput,
+  SocialWorkerFilter,
+  UpdateSocialWorkerInput,
+} from './social-worker.inputs';
 import { socialWorkerById } from './social-worker.loaders';
 
 export function getSocialWorker(context: HubContext, id: string): Promise<SocialWorker> {
@@ -80,6 +85,29 @@ export async function registerSocialWorker(context: HubContext, input: RegisterS
       stationId: optionalIntId(input.stationId, 'stationId'),
       specialtyList: [...new Set(input.specialties)].join(','),
     });
+  });
+}
+
+/**
+ * Staff of the worker's region (or ADMIN) correct the name, employer, station or specialties; a new employer or
+ * station must serve the worker's region, like at registration. Level and certificates change only through
+ * recordCertificate, which pays the reward.
+ */
+export async function updateSocialWorker(context: HubContext, id: string, input: UpdateSocialWorkerInput) {
+  const current = await getSocialWorker(context, id);
+  requireStaffIn(context.identity, current.regionId);
+  const employer = await optionalReference(context, 'SocialOrganization', input.organizationId);
+  if (employer) requireLinkInScope(current.regionId, employer.regionId, '所在组织');
+  const station = await optionalReference(context, 'ServiceStation', input.stationId);
+  if (station) requireLinkInScope(current.regionId, station.regionId, '服务阵地');
+  return inTransaction(context, async (manager) => {
+    const worker = await lockOrFail(manager, SocialWorker, current.id, '社会工作者');
+    if (input.name !== undefined && input.name !== null) worker.name = input.name.trim();
+    if (input.organizationId !== undefined)
+      worker.organizationId = optionalIntId(input.organizationId, 'organizationId');
+    if (input.stationId !== undefined) worker.stationId = optionalIntId(input.stationId, 'stationId');
+    if (input.specialties) worker.specialtyList = [...new Set(input.specialties)].join(',');
+    return manager.getRepository(SocialWorker).save(worker);
   });
 }
 

@@ -110,6 +110,16 @@ export class VolunteerActivity extends NumberedRecord {
   status!: ActivityStatus;
 }
 
+export enum ServiceHoursStatus {
+  PENDING = 'PENDING',
+  VERIFIED = 'VERIFIED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(ServiceHoursStatus, {
+  name: 'ServiceHoursStatus',
+  description: '待审核 (recorded at check-out) · 已审核 (counted, in the ledger) · 已驳回 (never counted)',
+});
+
 /** Verified service time of one volunteer on one day, in half-hour steps. */
 @Entity()
 @ObjectType({ description: '志愿服务时长 (0.5 h steps)' })
@@ -137,6 +147,21 @@ export class ServiceHours extends NumberedRecord {
   @Column({ type: 'boolean', default: false })
   @Field()
   verified!: boolean;
+
+  /** Set when staff refuse the record: it is never verified, never counted and never enters the ledger. */
+  @Column({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'when staff rejected the record' })
+  rejectedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Field(() => String, { nullable: true, description: 'why staff rejected it' })
+  rejectReason!: string | null;
+
+  @Field(() => ServiceHoursStatus)
+  get status(): ServiceHoursStatus {
+    if (this.verified) return ServiceHoursStatus.VERIFIED;
+    return this.rejectedAt ? ServiceHoursStatus.REJECTED : ServiceHoursStatus.PENDING;
+  }
 
   @Field(() => Float)
   get hours(): number {

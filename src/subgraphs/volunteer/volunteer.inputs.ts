@@ -4,7 +4,7 @@ import { OptionalInt, OptionalText } from '../../graphql/inputs';
 import { OrderInput } from '../../graphql/pagination';
 import { REPORTER_REF } from '../../auth/policy';
 import { ServiceCategory } from '../../graphql/service-category';
-import { ActivityStatus } from './volunteer.entity';
+import { ActivityStatus, ServiceHoursStatus } from './volunteer.entity';
 
 @InputType()
 export class VolunteerTeamFilter {
@@ -112,4 +112,19 @@ export class ResidentVolunteerInput {
   @IsOptional()
   @Matches(REPORTER_REF)
   reporterRef?: string;
+}
+
+@InputType()
+export class ServiceHoursQueueFilter {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'records anywhere in this region (default: the caller’s own region; ADMIN: the whole city)',
+  })
+  regionId?: string;
+
+  @Field(() => ID, { nullable: true })
+  activityId?: string;
+
+  @Field(() => ServiceHoursStatus, { nullable: true, description: 'default PENDING: waiting for staff' })
+  status?: ServiceHoursStatus;
 }

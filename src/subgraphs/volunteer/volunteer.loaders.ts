@@ -1,11 +1,17 @@
 import { sqlColumns, sqlTable } from '../../db/naming';
 import { loaderFor, type HubContext } from '../../graphql/context';
-import { byIdLoader, groupAggregateLoader, subtreeAggregateLoader } from '../../graphql/loaders';
+import { byColumnLoader, byIdLoader, groupAggregateLoader, subtreeAggregateLoader } from '../../graphql/loaders';
 import { ActivitySignup, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
 
 export const teamById = (context: HubContext) => byIdLoader(context, VolunteerTeam, 'volunteer.team');
 export const activityById = (context: HubContext) => byIdLoader(context, VolunteerActivity, 'volunteer.activity');
 export const volunteerById = (context: HubContext) => byIdLoader(context, Volunteer, 'volunteer.volunteer');
+/** Each activity's sign-ups in the order they came, one statement per batch. */
+export const signupsOfActivity = (context: HubContext) =>
+  byColumnLoader(context, ActivitySignup, 'volunteer.signup', 'activityId');
+/** Each activity's service-hours records, one statement per batch. */
+export const hoursOfActivity = (context: HubContext) =>
+  byColumnLoader(context, ServiceHours, 'volunteer.hours', 'activityId');
 
 /** Groups rows by volunteer in the order of the requested keys (rows arrive already in each list's order). */
 function perVolunteer<T extends { volunteerId: number }>(keys: readonly number[], rows: readonly T[]): T[][] {

@@ -11,6 +11,7 @@ import {
   CreateActivityInput,
   RegisterVolunteerInput,
   ResidentVolunteerInput,
+  ServiceHoursQueueFilter,
   VolunteerActivityFilter,
   VolunteerTeamFilter,
 } from './volunteer.inputs';
@@ -20,7 +21,10 @@ import {
   recentHourRecords,
   teamById,
   teamMemberCount,
+  hoursOfActivity,
+  signupsOfActivity,
   upcomingSignUps,
+  volunteerById,
   volunteerHalfHours,
 } from './volunteer.loaders';
 import {
@@ -38,11 +42,12 @@ import {
   residentVolunteers,
   setVolunteerTeam,
   signUp,
-  verifyHours,
 } from './volunteer.service';
+import { activityRoster, MAX_VERIFY_BATCH, rejectHours, serviceHoursQueue, verifyHours } from './hours-review.service';
 
 export const VolunteerTeamConnection = Connection(VolunteerTeam, 'VolunteerTeam');
 export const VolunteerActivityConnection = Connection(VolunteerActivity, 'VolunteerActivity');
+export const ServiceHoursConnection = Connection(ServiceHours, 'ServiceHours');
 const OrganizationReference = referenceType('SocialOrganization');
 
 @Resolver(() => VolunteerTeam)
@@ -117,6 +122,14 @@ export class VolunteerActivityResolver {
   @FieldResolver(() => Float, { description: 'verified volunteer hours recorded for it' })
   async volunteerHours(@Root() activity: VolunteerActivity, @Ctx() context: HubContext) {
     return hoursOf(await activityHalfHours(context).load(activity.id));
+  }
+
+  @FieldResolver(() => [ActivitySignup], {
+    description:
+      '报名名单: sign-ups in the order they came, with check-in, check-out and hours; STAFF of the region, ADMIN and the organisation running it, else empty',
+  })
+  roster(@Root() activity: VolunteerActivity, @Ctx() context: HubContext) {
+    return activityRoster(context, activity);
   }
 }
 
@@ -204,8 +217,35 @@ export class VolunteerResolver {
   }
 
   @Mutation(() => ServiceHours, { description: 'STAFF of the region confirm recorded hours' })
-  verifyServiceHours(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
-    return verifyHours(context, id);
+  async verifyServiceHours(@Arg('id', () => ID) id: string, @Ctx() context: HubContext) {
+    const [hours] = await verifyHours(context, [id], 'id');
+    return hours;
+  }
+
+  @Mutation(() => [ServiceHours], {
+    description: `bulk 审核: confirm up to ${MAX_VERIFY_BATCH} pending records at once, all or none (STAFF of their region)`,
+  })
+  verifyServiceHoursBatch(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: HubContext) {
+    return verifyHours(context, ids);
+  }
+
+  @Mutation(() => ServiceHours, {
+    description: '驳回: refuse pending hours with a reason; they are never counted (STAFF of the region)',
+  })
+  rejectServiceHours(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() context: HubContext) {
+    return rejectHours(context, id, reason);
+  }
+
+  @Query(() => ServiceHoursConnection, {
+    description:
+      '待审核时长: a region’s service-hours records waiting for staff, oldest service first (STAFF of the region, ADMIN)',
+  })
+  serviceHoursQueue(
+    @Arg('filter', () => ServiceHoursQueueFilter, { nullable: true }) filter: ServiceHoursQueueFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: HubContext,
+  ) {
+    return serviceHoursQueue(context, filter, page);
   }
 
   @Mutation(() => HourLedgerEntry, { description: '时间银行: spend banked hours (STAFF of the region)' })
@@ -281,6 +321,20 @@ export class ActivitySignupResolver {
   activity(@Root() signup: ActivitySignup, @Ctx() context: HubContext) {
     return activityById(context).load(signup.activityId);
   }
+
+  @FieldResolver(() => Volunteer, { nullable: true, description: 'who signed up (name masked)' })
+  volunteer(@Root() signup: ActivitySignup, @Ctx() context: HubContext) {
+    return volunteerById(context).load(signup.volunteerId);
+  }
+
+  @FieldResolver(() => ServiceHours, {
+    nullable: true,
+    description: 'the hours recorded at check-out, with their review status; null before check-out',
+  })
+  async serviceHours(@Root() signup: ActivitySignup, @Ctx() context: HubContext) {
+    const records = await hoursOfActivity(context).load(signup.activityId);
+    return records.findLast((hours) => hours.volunteerId === signup.volunteerId) ?? null;
+  }
 }
 
 @Resolver(() => ServiceHours)
@@ -288,5 +342,17 @@ export class ServiceHoursResolver {
   @FieldResolver(() => VolunteerActivity, { nullable: true, description: 'the activity served at, if any' })
   activity(@Root() hours: ServiceHours, @Ctx() context: HubContext) {
     return hours.activityId === null ? null : activityById(context).load(hours.activityId);
+  }
+
+  @FieldResolver(() => Volunteer, { nullable: true, description: 'who served (name masked)' })
+  volunteer(@Root() hours: ServiceHours, @Ctx() context: HubContext) {
+    return volunteerById(context).load(hours.volunteerId);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'when the volunteer checked out of the activity' })
+  async checkedOutAt(@Root() hours: ServiceHours, @Ctx() context: HubContext) {
+    if (hours.activityId === null) return null;
+    const signups = await signupsOfActivity(context).load(hours.activityId);
+    return signups.find((signup) => signup.volunteerId === hours.volunteerId)?.checkedOutAt ?? null;
   }
 }

@@ -16,7 +16,7 @@ import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { inTransaction } from '../../graphql/transaction';
 import { findOrFail, forShare, forUpdate, insertRow, lockOrFail } from '../../db/rows';
-import { appendToLedger, balanceHalfHoursSum, HourLedgerEntry, hoursReference, LedgerKind } from './ledger';
+import { appendToLedger, balanceHalfHoursSum, HourLedgerEntry, LedgerKind } from './ledger';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
@@ -257,27 +257,9 @@ export function checkOut(context: HubContext, activityId: string, volunteerId: s
       halfHours: roundedHalfHours(minutes),
       servedOn: at.toISOString().slice(0, 10),
       verified: false,
+      rejectedAt: null,
+      rejectReason: null,
     });
-  });
-}
-
-export function verifyHours(context: HubContext, id: string) {
-  return inTransaction(context, async (manager) => {
-    const hours = await lockOrFail(manager, ServiceHours, parseIntId(id), '服务时长记录');
-    requireStaffIn(context.identity, hours.regionId);
-    const volunteer = await findOrFail(manager, Volunteer, hours.volunteerId, '志愿者');
-    requireLinkInScope(hours.regionId, volunteer.regionId, '志愿者');
-    if (hours.verified) throw new DomainError('ALREADY_VERIFIED', '该时长已审核 (already verified)');
-    hours.verified = true;
-    await appendToLedger(manager, [
-      {
-        volunteerId: hours.volunteerId,
-        kind: LedgerKind.EARN,
-        halfHours: hours.halfHours,
-        reference: hoursReference(hours),
-      },
-    ]);
-    return manager.getRepository(ServiceHours).save(hours);
   });
 }
 

@@ -86,6 +86,10 @@ export type StationKind =
   | 'ELDERLY_STATION'
   | 'CHILDREN_STATION';
 
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
 /** 残疾 · 低保 · 有未成年子女 · 独居老人 · 留守儿童 (sensitive) */
 export type ResidentTag =
   | 'DISABILITY'
@@ -93,6 +97,19 @@ export type ResidentTag =
   | 'CHILDREN'
   | 'ELDERLY_ALONE'
   | 'LEFT_BEHIND_CHILD';
+
+export type RegisterServiceStationInput = {
+  /** 对外公开电话, e.g. 0877-2012345: the place's public line, never a person's own number */
+  publicPhone?: string | null | undefined;
+  /** 地址, at most 255 characters */
+  address?: string | null | undefined;
+  name: string;
+  /** a network station at its own level: INCUBATION_CENTER a county, SOCIAL_WORK_STATION a township, SOCIAL_WORK_ROOM a community */
+  kind: StationKind;
+  regionId: string | number;
+  description?: string | null | undefined;
+  openedYear?: number | null | undefined;
+};
 
 export type UpdateServiceStationInput = {
   /** 对外公开电话, e.g. 0877-2012345: the place's public line, never a person's own number */
@@ -141,6 +158,18 @@ export type Society =
   | 'VOLUNTEER'
   | 'CHARITY';
 
+/** 受理 acceptNeed · 匹配 matchNeed · 开始服务 startNeedService · 解决 resolveNeed · 关闭 closeNeed · 驳回 rejectNeed · 指派 assignNeed · 记录贡献 addLinkageContribution · 评价 rateNeed */
+export type NeedTransition =
+  | 'ACCEPT'
+  | 'MATCH'
+  | 'START_SERVICE'
+  | 'RESOLVE'
+  | 'CLOSE'
+  | 'REJECT'
+  | 'ASSIGN'
+  | 'ADD_CONTRIBUTION'
+  | 'RATE';
+
 /** 关爱妇儿 · 助老济困 · 社区自治 · 小区治理 · 讲好玉溪故事 */
 export type ProjectCategory =
   | 'CARE_WOMEN_CHILDREN'
@@ -156,6 +185,48 @@ export type ProjectStatus =
   | 'REJECTED'
   | 'IN_PROGRESS'
   | 'COMPLETED';
+
+/** 评审 reviewProjectApplication · 批准 approveProjectApplication · 不予立项 rejectProjectApplication · 启动 startProject · 结项 completeProject · 引用需求 citeNeeds · 关联服务 linkProjectService */
+export type ProjectTransition =
+  | 'REVIEW'
+  | 'APPROVE'
+  | 'REJECT'
+  | 'START'
+  | 'COMPLETE'
+  | 'CITE_NEEDS'
+  | 'LINK_SERVICE';
+
+export type NeedOrder = {
+  field: NeedOrderField;
+  direction?: OrderDirection;
+};
+
+export type NeedOrderField =
+  | 'SUBMITTED_AT'
+  | 'DUE_AT';
+
+export type NeedFilter = {
+  status?: NeedStatus | null | undefined;
+  category?: ServiceCategory | null | undefined;
+  urgency?: NeedUrgency | null | undefined;
+  /** needs from anywhere in this region */
+  regionId?: string | number | null | undefined;
+  /** any of these statuses (with `status`, both must hold) */
+  statuses?: Array<NeedStatus> | null | undefined;
+  /** true: open and past dueAt; false: resolved, closed, rejected or still within dueAt */
+  overdue?: boolean | null | undefined;
+  /** words in the description, or part of the public number (staff of the region only) */
+  search?: string | null | undefined;
+};
+
+export type ServiceProjectOrder = {
+  field: ServiceProjectOrderField;
+  direction?: OrderDirection;
+};
+
+export type ServiceProjectOrderField =
+  | 'ID'
+  | 'SCORE';
 
 export type SubmitNeedInput = {
   category: ServiceCategory;
@@ -252,11 +323,34 @@ export type RegisterSocialWorkerInput = {
   specialties?: Array<ServiceCategory>;
 };
 
+export type UpdateSocialWorkerInput = {
+  name?: string | null | undefined;
+  /** the employing organisation; null: none */
+  organizationId?: string | number | null | undefined;
+  /** the station served at; null: none */
+  stationId?: string | number | null | undefined;
+  specialties?: Array<ServiceCategory> | null | undefined;
+};
+
 export type ActivityStatus =
   | 'PLANNED'
   | 'OPEN'
   | 'FINISHED'
   | 'CANCELLED';
+
+/** 待审核 (recorded at check-out) · 已审核 (counted, in the ledger) · 已驳回 (never counted) */
+export type ServiceHoursStatus =
+  | 'PENDING'
+  | 'VERIFIED'
+  | 'REJECTED';
+
+export type ServiceHoursQueueFilter = {
+  /** records anywhere in this region (default: the caller’s own region; ADMIN: the whole city) */
+  regionId?: string | number | null | undefined;
+  activityId?: string | number | null | undefined;
+  /** default PENDING: waiting for staff */
+  status?: ServiceHoursStatus | null | undefined;
+};
 
 export type RegisterVolunteerInput = {
   name: string;
@@ -865,6 +959,74 @@ export type ScopedOpenRoundMutationVariables = Exact<{
 
 export type ScopedOpenRoundMutation = { openProjectRound: { id: string } };
 
+export type NeedTrendQueryVariables = Exact<{
+  id: string | number;
+  months?: number | null | undefined;
+}>;
+
+
+export type NeedTrendQuery = { region: { needTrend: Array<{ month: string, submitted: number, resolved: number }> } | null };
+
+export type ServedPersonTimesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServedPersonTimesQuery = { region: { servedPersonTimes: number } | null };
+
+export type DashboardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardQuery = { region: { name: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number, stationCoverage: { counties: number, countiesWithIncubationCenter: number, townships: number, townshipsWithSocialWorkStation: number, communities: number, communitiesWithSocialWorkRoom: number, complete: boolean }, linkageIndex: { needsResolved: number, shareWithThreeOrMoreSocieties: number | null, medianDaysToResolve: number | null, averageRating: number | null }, needList: Array<{ category: ServiceCategory, open: number, resolved: number, unmetOver30Days: number }>, resourceList: Array<{ category: ServiceCategory, services: number, stations: number, volunteers: number, funds: number }>, projectList: Array<{ status: ProjectStatus, count: number, round: { name: string } }>, needTrend: Array<{ month: string, submitted: number, resolved: number }>, children: Array<{ id: string, name: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number, linkageIndex: { needsResolved: number, shareWithThreeOrMoreSocieties: number | null }, needTrend: Array<{ month: string, resolved: number }> }> } | null };
+
+export type DashboardFiguresFragment = { population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number };
+
+export type HoursQueueQueryVariables = Exact<{
+  filter?: ServiceHoursQueueFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type HoursQueueQuery = { serviceHoursQueue: { totalCount: number, nodes: Array<{ id: string, hours: number, servedOn: string, status: ServiceHoursStatus, checkedOutAt: unknown, rejectReason: string | null, volunteer: { displayName: string } | null, activity: { title: string } | null }> } };
+
+export type VerifyHoursBatchMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type VerifyHoursBatchMutation = { verifyServiceHoursBatch: Array<{ id: string, status: ServiceHoursStatus, verified: boolean }> };
+
+export type RejectHoursMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectHoursMutation = { rejectServiceHours: { id: string, status: ServiceHoursStatus, verified: boolean, rejectReason: string | null } };
+
+export type HoursStatusQueryVariables = Exact<{
+  v: string | number;
+}>;
+
+
+export type HoursStatusQuery = { volunteer: { serviceHours: number, timeBankBalance: number, serviceHourRecords: Array<{ id: string, status: ServiceHoursStatus }> } | null };
+
+export type ActivityRosterQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivityRosterQuery = { volunteerActivity: { title: string, roster: Array<{ checkedInAt: unknown, checkedOutAt: unknown, volunteer: { id: string, displayName: string } | null, serviceHours: { hours: number, status: ServiceHoursStatus } | null }> } | null };
+
+export type RostersQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type RostersQuery = { volunteerActivities: { nodes: Array<{ title: string, roster: Array<{ signedUpAt: unknown, checkedOutAt: unknown, volunteer: { displayName: string } | null, serviceHours: { status: ServiceHoursStatus } | null }> }> } };
+
 export type CandidatesQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1142,3 +1304,93 @@ export type OrganizationsByFoundingQueryVariables = Exact<{
 
 
 export type OrganizationsByFoundingQuery = { organizations: { nodes: Array<{ id: string, foundedYear: number | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type RegisterStationMutationVariables = Exact<{
+  input: RegisterServiceStationInput;
+}>;
+
+
+export type RegisterStationMutation = { registerServiceStation: { id: string, name: string, kind: StationKind, regionId: string, address: string, publicPhone: string | null, openedYear: number | null } };
+
+export type CoverageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CoverageQuery = { region: { stationCoverage: { communities: number, communitiesWithSocialWorkRoom: number, complete: boolean } } | null };
+
+export type UpdateSocialWorkerMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSocialWorkerInput;
+}>;
+
+
+export type UpdateSocialWorkerMutation = { updateSocialWorker: { id: string, name: string, level: SocialWorkerLevel, specialties: Array<ServiceCategory>, station: { id: string, name: string } | null } };
+
+export type RoundApplicationsQueryVariables = Exact<{
+  roundId: string | number;
+  orderBy?: ServiceProjectOrder | null | undefined;
+}>;
+
+
+export type RoundApplicationsQuery = { projectRound: { quota: number, fundedCount: number, remainingQuota: number } | null, serviceProjects: { nodes: Array<{ id: string, score: number | null, status: ProjectStatus }> } };
+
+export type ProjectActionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProjectActionsQuery = { serviceProject: { status: ProjectStatus, allowedTransitions: Array<ProjectTransition> } | null };
+
+export type ApplicationsPageQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type ApplicationsPageQuery = { serviceProjects: { nodes: Array<{ title: string, score: number | null, status: ProjectStatus, allowedTransitions: Array<ProjectTransition>, round: { name: string, remainingQuota: number } }> } };
+
+export type SubmitUrgentNeedMutationVariables = Exact<{
+  communityId: string | number;
+  urgency: NeedUrgency;
+  description: string;
+}>;
+
+
+export type SubmitUrgentNeedMutation = { submitNeed: { id: string, number: string } };
+
+export type NeedDueQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NeedDueQuery = { need: { urgency: NeedUrgency, status: NeedStatus, submittedAt: unknown, dueAt: unknown, overdue: boolean } | null };
+
+export type WorkbenchQueueQueryVariables = Exact<{
+  filter?: NeedFilter | null | undefined;
+  orderBy?: NeedOrder | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type WorkbenchQueueQuery = { needs: { totalCount: number, nodes: Array<{ number: string, urgency: NeedUrgency, status: NeedStatus, overdue: boolean }> } };
+
+export type NeedActionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NeedActionsQuery = { need: { status: NeedStatus, allowedTransitions: Array<NeedTransition> } | null };
+
+export type NeedAssignmentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NeedAssignmentQuery = { need: { assignment: { kind: NeedEventKind, handlerSociety: Society | null, handlerId: string | null, appointmentAt: unknown, handlerStation: { name: string } | null, handlerOrganization: { name: string } | null } | null } | null };
+
+export type WorkbenchPageQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type WorkbenchPageQuery = { needs: { nodes: Array<{ number: string, dueAt: unknown, overdue: boolean, allowedTransitions: Array<NeedTransition>, assignment: { handlerId: string | null, handlerStation: { name: string } | null } | null, history: Array<{ kind: NeedEventKind, toStatus: NeedStatus }> }> } };
