@@ -99,3 +99,13 @@ export const AUDIT_KIND_LABEL: Record<string, string> = { MUTATION: '操作', RE
 /** The label of `value` in `labels`, or the value itself when the API grew a value the console does not know. */
 export const labelOf = (labels: Record<string, string>, value: string | null | undefined) =>
   value ? (labels[value] ?? value) : '';
+
+export const HOURS_STATUS_LABEL: Record<string, string> = { PENDING: '待审核', VERIFIED: '已通过', REJECTED: '已驳回' };
+
+export const PROJECT_TRANSITION_LABEL: Record<string, string> = {
+  REVIEW: '评审打分',
+  APPROVE: '批准立项',
+  REJECT: '不予立项',
+  START: '启动实施',
+  COMPLETE: '结项评估',
+};
