@@ -84,7 +84,12 @@ export function ActivityList() {
         scroll={{ x: true }}
         locale={{ emptyText: '本辖区暂无符合条件的志愿活动。' }}
       />
-      <CursorPager pages={pages} totalCount={activities?.totalCount ?? 0} pageInfo={activities?.pageInfo} unit="个活动" />
+      <CursorPager
+        pages={pages}
+        totalCount={activities?.totalCount ?? 0}
+        pageInfo={activities?.pageInfo}
+        unit="个活动"
+      />
     </>
   );
 }

@@ -63,7 +63,11 @@ export function ActivityRoster() {
         column={{ xs: 1, sm: 2, lg: 4 }}
         items={[
           { key: 'date', label: '日期', children: activity.startsOn },
-          { key: 'signed', label: '报名', children: `${roster.length} 人${activity.capacity ? ` / 名额 ${activity.capacity}` : ''}` },
+          {
+            key: 'signed',
+            label: '报名',
+            children: `${roster.length} 人${activity.capacity ? ` / 名额 ${activity.capacity}` : ''}`,
+          },
           { key: 'in', label: '已签到', children: `${checkedIn} 人` },
           { key: 'pending', label: '待审核时长', children: `${pending} 条` },
         ]}

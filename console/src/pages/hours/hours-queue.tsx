@@ -135,7 +135,11 @@ export function HoursQueue() {
         />
         <Typography.Text type="secondary">范围:{viewer.region?.name ?? '全市'}</Typography.Text>
         {activityId && (
-          <Tag closable onClose={() => filterBy({ activityId: undefined })} closeIcon={<span aria-label="查看全部活动">×</span>}>
+          <Tag
+            closable
+            onClose={() => filterBy({ activityId: undefined })}
+            closeIcon={<span aria-label="查看全部活动">×</span>}
+          >
             仅看所选活动
           </Tag>
         )}
