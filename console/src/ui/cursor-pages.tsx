@@ -39,7 +39,7 @@ export function CursorPager({ pages, totalCount, pageInfo, unit }: PagerProps) {
   const endCursor = pageInfo?.hasNextPage ? pageInfo.endCursor : null;
   return (
     <Flex justify="flex-end" align="center" gap={8} wrap style={{ marginTop: 12 }}>
-      <Typography.Text type="secondary">
+      <Typography.Text>
         共 {totalCount} {unit} · 第 {pages.pageNumber} 页
       </Typography.Text>
       <Button size="small" disabled={pages.pageNumber === 1} onClick={pages.previous}>

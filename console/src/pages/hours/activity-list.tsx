@@ -1,4 +1,5 @@
-import { Alert, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
+import { StatusTag, type StatusTone } from '../../ui/status-tag';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -11,7 +12,12 @@ import { useViewer } from '../../ui/viewer';
 type ActivityRow = HoursActivitiesQuery['volunteerActivities']['nodes'][number];
 
 const PAGE_SIZE = 20;
-const STATUS_COLOR: Record<string, string> = { PLANNED: 'blue', OPEN: 'green', FINISHED: 'default', CANCELLED: 'red' };
+const STATUS_TONE: Record<string, StatusTone> = {
+  PLANNED: 'info',
+  OPEN: 'good',
+  FINISHED: 'neutral',
+  CANCELLED: 'bad',
+};
 
 /** The region's volunteer activities, newest first; each opens its sign-up roster. */
 export function ActivityList() {
@@ -37,7 +43,9 @@ export function ActivityList() {
     { title: '地区', render: (_, row) => row.region?.name ?? '' },
     {
       title: '状态',
-      render: (_, row) => <Tag color={STATUS_COLOR[row.status]}>{labelOf(ACTIVITY_STATUS_LABEL, row.status)}</Tag>,
+      render: (_, row) => (
+        <StatusTag tone={STATUS_TONE[row.status]}>{labelOf(ACTIVITY_STATUS_LABEL, row.status)}</StatusTag>
+      ),
     },
     { title: '名额', render: (_, row) => row.capacity ?? '不限' },
     { title: '已审核时长', dataIndex: 'volunteerHours', align: 'right' },

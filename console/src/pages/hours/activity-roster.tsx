@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Flex, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Descriptions, Flex, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { StatusTag } from '../../ui/status-tag';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ActivityRosterDocument, type ActivityRosterQuery } from '../../generated/operations';
@@ -11,9 +12,9 @@ type Signup = NonNullable<ActivityRosterQuery['volunteerActivity']>['roster'][nu
 
 /** Where a volunteer stands on the day: signed up, checked in, or checked out with hours recorded. */
 function attendance(signup: Signup) {
-  if (signup.checkedOutAt) return <Tag color="green">已签退</Tag>;
-  if (signup.checkedInAt) return <Tag color="blue">已签到</Tag>;
-  return <Tag>未签到</Tag>;
+  if (signup.checkedOutAt) return <StatusTag tone="good">已签退</StatusTag>;
+  if (signup.checkedInAt) return <StatusTag tone="info">已签到</StatusTag>;
+  return <StatusTag tone="neutral">未签到</StatusTag>;
 }
 
 /** 报名名单: an activity's sign-ups in the order they came, with check-in, check-out and the hours' review. */

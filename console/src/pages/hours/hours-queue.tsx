@@ -1,4 +1,5 @@
 import { Alert, App, Button, Flex, Popconfirm, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { StatusTag, type StatusTone } from '../../ui/status-tag';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -20,7 +21,7 @@ type QueueRow = HoursQueueQuery['serviceHoursQueue']['nodes'][number];
 
 const PAGE_SIZE = 20;
 const STATUSES: ServiceHoursStatus[] = ['PENDING', 'VERIFIED', 'REJECTED'];
-const STATUS_COLOR: Record<string, string> = { PENDING: 'gold', VERIFIED: 'green', REJECTED: 'red' };
+const STATUS_TONE: Record<string, StatusTone> = { PENDING: 'waiting', VERIFIED: 'good', REJECTED: 'bad' };
 const EMPTY_TEXT: Record<string, string> = {
   PENDING: '暂无待审核的时长。志愿者在活动中签退后,记录会出现在这里。',
   VERIFIED: '暂无已通过的时长记录。',
@@ -91,7 +92,9 @@ export function HoursQueue() {
     { title: '签退时间', render: (_, row) => formatTime(row.checkedOutAt) },
     {
       title: '状态',
-      render: (_, row) => <Tag color={STATUS_COLOR[row.status]}>{labelOf(HOURS_STATUS_LABEL, row.status)}</Tag>,
+      render: (_, row) => (
+        <StatusTag tone={STATUS_TONE[row.status]}>{labelOf(HOURS_STATUS_LABEL, row.status)}</StatusTag>
+      ),
     },
   ];
   if (status === 'REJECTED') {
@@ -124,6 +127,7 @@ export function HoursQueue() {
   }
 
   const queue = data?.serviceHoursQueue;
+  const allSelected = !!queue?.nodes.length && queue.nodes.every((row) => selected.includes(row.id));
   return (
     <>
       <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
@@ -133,7 +137,7 @@ export function HoursQueue() {
           options={STATUSES.map((value) => ({ value, label: labelOf(HOURS_STATUS_LABEL, value) }))}
           onChange={(value) => filterBy({ status: value === 'PENDING' ? undefined : value })}
         />
-        <Typography.Text type="secondary">范围:{viewer.region?.name ?? '全市'}</Typography.Text>
+        <Typography.Text>范围:{viewer.region?.name ?? '全市'}</Typography.Text>
         {activityId && (
           <Tag
             closable
@@ -142,6 +146,14 @@ export function HoursQueue() {
           >
             仅看所选活动
           </Tag>
+        )}
+        {pending && (
+          <Button
+            disabled={!queue?.nodes.length}
+            onClick={() => setSelected(allSelected ? [] : (queue?.nodes ?? []).map((row) => row.id))}
+          >
+            {allSelected ? '取消选择' : '全选本页'}
+          </Button>
         )}
         {pending && (
           <Popconfirm
@@ -173,7 +185,10 @@ export function HoursQueue() {
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys.map(String)),
-                getTitleCheckboxProps: () => ({ 'aria-label': '全选本页' }),
+                // The table copies its header into a hidden row to measure it; a select-all box there would be a
+                // hidden focusable control, so selecting the whole page is a toolbar button instead.
+                hideSelectAll: true,
+                columnTitle: '选择',
                 getCheckboxProps: (row) => ({ 'aria-label': `选择记录 ${row.id}` }),
               }
             : undefined

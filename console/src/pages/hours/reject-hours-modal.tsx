@@ -14,7 +14,9 @@ export function RejectHoursModal({ record, onClose }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
   const [{ fetching }, reject] = useMutation(RejectHoursDocument);
   const submit = async () => {
-    const { reason } = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    const { reason } = values;
     const result = await reject({ id: record.id, reason: reason.trim() });
     if (result.error) {
       message.error(errorText(result.error));

@@ -38,7 +38,7 @@ export function ProjectActions({ project, onRefused }: Props) {
   const any = ['REVIEW', 'APPROVE', 'REJECT', 'START', 'COMPLETE'].some((transition) =>
     allowed.has(transition as ProjectTransition),
   );
-  if (!any) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!any) return <Typography.Text>—</Typography.Text>;
 
   const answer = (error: CombinedError | undefined, done: string) => {
     if (error) {
@@ -100,7 +100,9 @@ function ReviewDialog({ project, onClose }: DialogProps) {
   const [form] = Form.useForm<{ score: number }>();
   const [{ fetching }, review] = useMutation(ReviewProjectDocument);
   const submit = async () => {
-    const { score } = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    const { score } = values;
     const result = await review({ id: project.id, score });
     if (result.error) return void message.error(errorText(result.error));
     message.success(`已评分 ${score} 分`);
@@ -130,7 +132,9 @@ function CompleteDialog({ project, onClose }: DialogProps) {
   const [form] = Form.useForm<{ evaluation: string }>();
   const [{ fetching }, complete] = useMutation(CompleteProjectDocument);
   const submit = async () => {
-    const { evaluation } = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    const { evaluation } = values;
     const result = await complete({ id: project.id, evaluation: evaluation.trim() });
     if (result.error) return void message.error(errorText(result.error));
     message.success('项目已结项');

@@ -1,9 +1,11 @@
-/** The colour of each project status tag: in review amber, funded green, refused red, done grey. */
-export const PROJECT_STATUS_COLOR: Record<string, string> = {
-  SUBMITTED: 'blue',
-  UNDER_REVIEW: 'gold',
-  APPROVED: 'green',
-  REJECTED: 'red',
-  IN_PROGRESS: 'cyan',
-  COMPLETED: 'default',
+import type { StatusTone } from '../../ui/status-tag';
+
+/** The tone of each project status tag: in review waiting, funded good, refused bad, done neutral. */
+export const PROJECT_STATUS_TONE: Record<string, StatusTone> = {
+  SUBMITTED: 'info',
+  UNDER_REVIEW: 'waiting',
+  APPROVED: 'good',
+  REJECTED: 'bad',
+  IN_PROGRESS: 'active',
+  COMPLETED: 'neutral',
 };

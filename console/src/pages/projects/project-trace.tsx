@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, Rate, Spin, Steps, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Descriptions, Rate, Spin, Steps, Table, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ProjectTraceDocument, type ProjectTraceQuery } from '../../generated/operations';
@@ -13,7 +13,8 @@ import {
   PROJECT_STATUS_LABEL,
 } from '../../ui/labels';
 import { ProjectActions } from './project-actions';
-import { PROJECT_STATUS_COLOR } from './project-status';
+import { PROJECT_STATUS_TONE } from './project-status';
+import { StatusTag } from '../../ui/status-tag';
 
 type Project = NonNullable<ProjectTraceQuery['serviceProject']>;
 type CitedNeed = Project['citedNeeds'][number];
@@ -109,7 +110,9 @@ export function ProjectTrace() {
             key: 'status',
             label: '状态',
             children: (
-              <Tag color={PROJECT_STATUS_COLOR[project.status]}>{labelOf(PROJECT_STATUS_LABEL, project.status)}</Tag>
+              <StatusTag tone={PROJECT_STATUS_TONE[project.status]}>
+                {labelOf(PROJECT_STATUS_LABEL, project.status)}
+              </StatusTag>
             ),
           },
           { key: 'category', label: '类别', children: labelOf(PROJECT_CATEGORY_LABEL, project.category) },

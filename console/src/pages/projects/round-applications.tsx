@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,7 +8,8 @@ import { CursorPager, useCursorPages } from '../../ui/cursor-pages';
 import { errorText } from '../../ui/errors';
 import { labelOf, PROJECT_CATEGORY_LABEL, PROJECT_STATUS_LABEL } from '../../ui/labels';
 import { ProjectActions } from './project-actions';
-import { PROJECT_STATUS_COLOR } from './project-status';
+import { PROJECT_STATUS_TONE } from './project-status';
+import { StatusTag } from '../../ui/status-tag';
 import { RoundFigures } from './round-figures';
 
 type Application = RoundApplicationsQuery['serviceProjects']['nodes'][number];
@@ -38,7 +39,9 @@ export function RoundApplications() {
     {
       title: '状态',
       render: (_, project) => (
-        <Tag color={PROJECT_STATUS_COLOR[project.status]}>{labelOf(PROJECT_STATUS_LABEL, project.status)}</Tag>
+        <StatusTag tone={PROJECT_STATUS_TONE[project.status]}>
+          {labelOf(PROJECT_STATUS_LABEL, project.status)}
+        </StatusTag>
       ),
     },
     {
@@ -55,7 +58,7 @@ export function RoundApplications() {
       </Link>
       <Typography.Title level={3}>{round?.name ?? '申报轮次'}</Typography.Title>
       {round && (
-        <Typography.Paragraph type="secondary">
+        <Typography.Paragraph>
           {round.sponsor} · {round.openedOn} 开始
         </Typography.Paragraph>
       )}
@@ -77,7 +80,7 @@ export function RoundApplications() {
             pages.reset();
           }}
         />
-        <Typography.Text type="secondary">按评分从高到低排列</Typography.Text>
+        <Typography.Text>按评分从高到低排列</Typography.Text>
       </Flex>
       <Table<Application>
         rowKey="id"

@@ -1,4 +1,5 @@
-import { Alert, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Table, type TableColumnsType } from 'antd';
+import { StatusTag } from '../../ui/status-tag';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ProjectRoundsDocument, type ProjectRoundsQuery } from '../../generated/operations';
@@ -20,7 +21,9 @@ export function RoundList() {
     {
       title: '剩余名额',
       align: 'right',
-      render: (_, round) => <Tag color={round.remainingQuota > 0 ? 'green' : 'red'}>{round.remainingQuota}</Tag>,
+      render: (_, round) => (
+        <StatusTag tone={round.remainingQuota > 0 ? 'good' : 'bad'}>{round.remainingQuota}</StatusTag>
+      ),
     },
     {
       title: '申报类别',
