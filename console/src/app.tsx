@@ -19,7 +19,7 @@ import { RequireRole, ViewerProvider } from './ui/viewer';
 dayjs.locale('zh-cn');
 
 /**
- * antd's default link blue, error red and grey secondary text fall below the 4.5:1 contrast older staff need (and
+ * antd's default link blue, error red and grey secondary and placeholder text fall below the 4.5:1 contrast older staff need (and
  * axe-core asks for); these keep the look and pass on white and on the page's grey.
  */
 const CONSOLE_THEME = {
@@ -28,6 +28,7 @@ const CONSOLE_THEME = {
   colorError: '#cf1322',
   colorTextSecondary: '#595959',
   colorTextTertiary: '#595959',
+  colorTextPlaceholder: '#6b6b6b',
 };
 
 /** The staff console: one route per page, each shown only to the roles that may use it. */
