@@ -22,6 +22,7 @@ export default {
     'src/auth/policy.ts',
     'src/graphql/state-machine.ts',
     'src/subgraphs/linkage/need.state.ts',
+    'src/subgraphs/linkage/need.due.ts',
     'src/subgraphs/linkage/project.state.ts',
     'src/graphql/scoring.ts',
     'src/graphql/rounding.ts',

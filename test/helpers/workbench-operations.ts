@@ -81,3 +81,35 @@ export const WORKBENCH_PAGE = /* GraphQL */ `
     }
   }
 `;
+export const CASE_CONTRIBUTORS = /* GraphQL */ `
+  query CaseContributors($id: ID!) {
+    need(id: $id) {
+      linkageCase {
+        id
+        contributions {
+          society
+          referenceId
+          hours
+          community {
+            name
+          }
+          station {
+            name
+          }
+          organization {
+            name
+          }
+          socialWorker {
+            name
+          }
+          volunteerTeam {
+            name
+          }
+          charityResource {
+            name
+          }
+        }
+      }
+    }
+  }
+`;

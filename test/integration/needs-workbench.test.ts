@@ -3,10 +3,12 @@ import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import { Need } from '../../src/subgraphs/linkage/need.entity';
 import * as Op from '../helpers/admin-operations';
 import * as Ev from '../helpers/need-event-operations';
+import * as L from '../helpers/linkage-operations';
 import * as W from '../helpers/workbench-operations';
 import { IDENTITIES, orgIdentity, XIAHE } from '../helpers/identities';
 import { BUSY_CLIENT_ENV, codeOf, startTestHub, type TestHub } from '../helpers/test-hub';
 import type {
+  CaseContributorsQuery,
   HandlersInQuery,
   NeedActionsQuery,
   NeedAssignmentQuery,
@@ -215,6 +217,41 @@ describe('the current handler', () => {
     });
     expect(await assignment(IDENTITIES.STAFF_OUT)).toBeNull();
     expect(await assignment(IDENTITIES.PUBLIC)).toBeNull();
+  });
+});
+
+describe('the linkage case', () => {
+  test('names each contributor through its own society', async () => {
+    const here = await t.query<HandlersInQuery>(Ev.HANDLERS_IN, { regionId: XIAHE }, admin);
+    const station = here.serviceStations.nodes[0];
+    const need = await submit('NORMAL', new Date(), `${MARK}联动`, XIAHE);
+    await step('acceptNeed', need.id);
+    await step('matchNeed', need.id);
+    const caseId = (await t.query<CaseContributorsQuery>(W.CASE_CONTRIBUTORS, { id: need.id }, staff)).need!
+      .linkageCase!.id;
+    await t.query(L.ADD_CONTRIBUTION, { caseId, society: 'COMMUNITY', ref: XIAHE }, staff);
+    await t.query(L.ADD_CONTRIBUTION, { caseId, society: 'COMMUNITY', ref: station.id }, staff);
+    const none = { community: null, station: null, organization: null, socialWorker: null, volunteerTeam: null };
+    const { contributions } = (await t.query<CaseContributorsQuery>(W.CASE_CONTRIBUTORS, { id: need.id }, staff)).need!
+      .linkageCase!;
+    expect(contributions).toEqual([
+      {
+        ...none,
+        society: 'COMMUNITY',
+        referenceId: XIAHE,
+        hours: 1.5,
+        community: { name: '下赫社区' },
+        charityResource: null,
+      },
+      {
+        ...none,
+        society: 'COMMUNITY',
+        referenceId: station.id,
+        hours: 1.5,
+        station: { name: station.name },
+        charityResource: null,
+      },
+    ]);
   });
 });
 

@@ -8,7 +8,7 @@ import { Need, NeedNumberCounter } from './need.entity';
 import { NeedEvent, NeedEventHead } from './need-event.entity';
 // The need's resolver first: mutations appear in the schema in the order their resolvers are declared.
 import { NeedResolver } from './need.resolver';
-import { LinkageCaseResolver } from './linkage-case.resolver';
+import { LinkageCaseResolver, LinkageContributionResolver } from './linkage-case.resolver';
 import { NeedEventResolver } from './need-event.resolver';
 import { ProjectRound, ServiceProject } from './project.entity';
 import { ProjectRoundResolver, ServiceProjectResolver } from './project.resolver';
@@ -33,6 +33,7 @@ export const linkageSubgraph: SubgraphDefinition = {
     NeedResolver,
     NeedEventResolver,
     LinkageCaseResolver,
+    LinkageContributionResolver,
     ProjectRoundResolver,
     ServiceProjectResolver,
     LinkageRegionResolver,

@@ -9,3 +9,4 @@ export const StationReference = referenceType('ServiceStation');
 export const ServiceReference = referenceType('Service');
 export const SocialWorkerReference = referenceType('SocialWorker');
 export const VolunteerTeamReference = referenceType('VolunteerTeam');
+export const CharityResourceReference = referenceType('CharityResource');

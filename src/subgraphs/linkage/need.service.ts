@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Role } from '../../auth/identity';
 import {
   isStaffOf,
+  passes,
   readsResidentRecord,
   requireRegionActor,
   requireReporter,
@@ -245,7 +246,8 @@ export function rateNeed(context: HubContext, id: string, rating: number, report
  * else gets an empty list, so a client shows exactly the actions that can succeed.
  */
 export async function allowedNeedTransitions(context: HubContext, need: Need): Promise<NeedTransition[]> {
-  if (!isStaffOf(context.identity, need.communityId)) return [];
+  // Every need mutation but the bot's rating asks this of the caller (transitionNeed, assignNeed, addContribution).
+  if (!passes(() => requireStaffIn(context.identity, need.communityId))) return [];
   const allowed = (Object.entries(TRANSITION_TARGET) as [NeedTransition, NeedStatus][])
     .filter(([, to]) => NEED_WORKFLOW.allows(need.status, to))
     .map(([transition]) => transition);

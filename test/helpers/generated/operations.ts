@@ -1409,3 +1409,10 @@ export type WorkbenchPageQueryVariables = Exact<{
 
 
 export type WorkbenchPageQuery = { needs: { nodes: Array<{ number: string, dueAt: unknown, overdue: boolean, allowedTransitions: Array<NeedTransition>, assignment: { handlerId: string | null, handlerStation: { name: string } | null } | null, history: Array<{ kind: NeedEventKind, toStatus: NeedStatus }> }> } };
+
+export type CaseContributorsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseContributorsQuery = { need: { linkageCase: { id: string, contributions: Array<{ society: Society, referenceId: string, hours: number, community: { name: string } | null, station: { name: string } | null, organization: { name: string } | null, socialWorker: { name: string } | null, volunteerTeam: { name: string } | null, charityResource: { name: string } | null }> } | null } | null };
