@@ -6,6 +6,8 @@ import { AuthError, signToken } from './auth/tokens';
 import { ConfigError, loadConfig, loadDotEnv, parseDuration, type Config } from './config/config';
 import { DatabaseError, migrate, openDatabase } from './db/data-source';
 import { writeMigration } from './db/generate-migration';
+import { DomainError } from './errors';
+import { AccountCommandError, createAccountFromCli, setupInstructions } from './commands/account';
 import { rekey, RekeyError } from './commands/rekey';
 import { composeSupergraph, CompositionError } from './federation/compose';
 import { allEntities, buildAllSubgraphs, SUBGRAPH_NAMES, type SubgraphName } from './subgraphs/registry';
@@ -31,6 +33,9 @@ const USAGE = `wushe — 五社联动 hub
   wushe token --role R [--region C] [--org N] [--subject S] [--expires 7d]
                                       mint a token: ADMIN, STAFF (needs --region), ORG (needs --org), BOT (needs --region);
                                       it expires after --expires, at most TOKEN_MAX_LIFETIME (BOT_TOKEN_MAX_LIFETIME)
+  wushe account create --username U --role ADMIN|STAFF|ORG [--region C] [--organization N] [--display-name D]
+                                      create an account (STAFF needs --region, ORG --organization) and print its
+                                      one-time setup code and the console address to use it at (audited as cli)
   wushe rekey [--batch 500]           re-seal every stored personal value under DATA_KEY (old key: DATA_KEY_PREVIOUS)
   wushe migration:generate <Name>     write a migration for entity changes (development)
 
@@ -93,6 +98,9 @@ async function main(argv: string[]): Promise<void> {
       subject: { type: 'string' },
       expires: { type: 'string' },
       batch: { type: 'string' },
+      username: { type: 'string' },
+      organization: { type: 'string' },
+      'display-name': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -189,6 +197,24 @@ async function main(argv: string[]): Promise<void> {
       await database.dataSource.destroy();
       return;
     }
+    case 'account': {
+      if (argument !== 'create') throw new ConfigError('usage: wushe account create --username U --role R …');
+      if (!values.username || !values.role) throw new ConfigError('wushe account create needs --username and --role');
+      const database = await openAll(config);
+      try {
+        const created = await createAccountFromCli(database.dataSource, config, {
+          username: values.username,
+          role: values.role,
+          region: values.region,
+          organization: values.organization,
+          displayName: values['display-name'],
+        });
+        process.stdout.write(setupInstructions(created, config.consoleUrl));
+      } finally {
+        await database.dataSource.destroy();
+      }
+      return;
+    }
     case 'migration:generate': {
       if (!argument) throw new ConfigError('name the migration, e.g. AddNeedTags');
       log(`wrote ${await writeMigration(config.database, allEntities(), argument)}`);
@@ -216,6 +242,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof DatabaseError ||
     error instanceof CompositionError ||
     error instanceof RekeyError ||
+    error instanceof AccountCommandError ||
+    error instanceof DomainError ||
     error instanceof SchemaToolsMissing ||
     error instanceof AuthError;
   log(

@@ -27,6 +27,9 @@ interface RunningMutation {
   args: Record<string, unknown>;
   /** Set once a transaction carrying its audit row has committed. */
   committed: boolean;
+  /** What the row says instead of the caller's subject and OK: see `auditOutcome`. */
+  subject?: string;
+  outcome?: string;
 }
 
 /** What the audit log needs of a request's context (the GraphQL context holds this and more). */
@@ -89,6 +92,35 @@ export async function auditInTransaction(manager: EntityManager, context: Audite
       kind: AuditKind.MUTATION,
       operation: running.operation.slice(0, 64),
       target: describeTarget(running.args, result),
+      ...(running.subject === undefined ? {} : { subject: running.subject.slice(0, 128) }),
+      ...(running.outcome === undefined ? {} : { outcome: running.outcome.slice(0, 64) }),
+    }),
+  );
+}
+
+/**
+ * For a mutation whose refusal must itself be committed (a failed sign-in counts towards the lockout): its row
+ * names `subject` (the username tried, not the anonymous caller) and `outcome` (the error code it answers after
+ * the commit). The committed row is then the refusal's only row.
+ */
+export function auditOutcome(context: AuditedRequest, fields: { subject?: string; outcome?: string }): void {
+  const running = context.audit.mutation;
+  if (!running) return;
+  if (fields.subject !== undefined) running.subject = fields.subject;
+  if (fields.outcome !== undefined) running.outcome = fields.outcome;
+}
+
+/** A further row in the running mutation's transaction, for an event it caused (an account locked). */
+export async function auditEvent(
+  manager: EntityManager,
+  context: AuditedRequest,
+  fields: { operation: string; target: string; outcome: string; subject?: string },
+): Promise<void> {
+  await manager.getRepository(AuditEntry).insert(
+    entry(context, {
+      kind: AuditKind.MUTATION,
+      ...fields,
+      ...(fields.subject === undefined ? {} : { subject: fields.subject.slice(0, 128) }),
     }),
   );
 }
@@ -124,7 +156,8 @@ export function auditedMutation<Context extends AuditedRequest>(
       if (!running.committed) throw new Error(`mutation ${operation} returned without committing its audit row`);
       return result;
     } catch (error) {
-      noteRefusal(context.audit, operation, describeTarget(args), codeOf(error));
+      // A refusal committed with its own row (auditOutcome) is not counted twice.
+      if (!running.committed) noteRefusal(context.audit, operation, describeTarget(args), codeOf(error));
       throw error;
     } finally {
       if (context.audit.mutation === running) context.audit.mutation = undefined;

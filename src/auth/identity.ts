@@ -15,6 +15,8 @@ export interface Identity {
   regionId?: string;
   /** The organisation an ORG token acts for. */
   organizationId?: number;
+  /** The account of a signed-in session (its subject is the username); absent for tokens. */
+  accountId?: number;
 }
 
 export const PUBLIC_IDENTITY: Identity = Object.freeze({ role: Role.PUBLIC, subject: 'anonymous' });

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { IsNull, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { DataKey, DataKeys } from '../config/config';
+import { Account } from '../auth/account.entity';
 import { forUpdate } from '../db/rows';
 import { protect, unprotect } from '../graphql/personal-data';
 import { Resident } from '../subgraphs/community/resident.entity';
@@ -15,6 +16,9 @@ export const SEALED_COLUMNS: readonly {
 }[] = [
   { label: 'resident.phone', entity: Resident, sealed: 'phoneSealed', keyId: 'phoneKeyId' },
   { label: 'need.contactPhone', entity: Need, sealed: 'contactPhoneSealed', keyId: 'contactPhoneKeyId' },
+  // One key id for both TOTP columns: an account holds a pending secret only while it has no confirmed one.
+  { label: 'account.totpSecret', entity: Account, sealed: 'totpSecret', keyId: 'totpKeyId' },
+  { label: 'account.totpPendingSecret', entity: Account, sealed: 'totpPendingSecret', keyId: 'totpKeyId' },
 ];
 
 /** Values sealed before key ids existed carry none; they were sealed with a key derived from JWT_SECRET. */

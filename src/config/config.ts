@@ -40,6 +40,8 @@ export interface Config {
   peers: string[];
   /** How long a write waits for a peer's answer before it is refused (PEER_TIMEOUT_MS). */
   peerTimeoutMs: number;
+  /** Where people open the console, printed by `wushe account create` (CONSOLE_URL). */
+  consoleUrl: string;
 }
 
 export interface BudgetConfig {
@@ -65,6 +67,8 @@ export interface AuthConfig {
   tokenMaxLifetime: { person: number; bot: number };
   /** True when JWT_SECRET was not set and the development default is in use: loopback only. */
   usingDevelopmentSecret: boolean;
+  /** Console sign-in sessions: idle and absolute lifetimes (seconds), and whether the cookie is `Secure`. */
+  sessions: { idleSeconds: number; absoluteSeconds: number; secureCookie: boolean };
 }
 
 /** A key sealing personal data at rest, with the id stored beside every value it sealed. */
@@ -100,6 +104,12 @@ function authConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): AuthCon
       bot: duration('BOT_TOKEN_MAX_LIFETIME', env.BOT_TOKEN_MAX_LIFETIME, '90d'),
     },
     usingDevelopmentSecret,
+    sessions: {
+      idleSeconds: duration('SESSION_IDLE_TIMEOUT', env.SESSION_IDLE_TIMEOUT, '30m'),
+      absoluteSeconds: duration('SESSION_MAX_LIFETIME', env.SESSION_MAX_LIFETIME, '12h'),
+      // Off by default: http://localhost would never send a Secure cookie back.
+      secureCookie: oneOf('SESSION_COOKIE_SECURE', env.SESSION_COOKIE_SECURE, ['on', 'off'] as const, 'off') === 'on',
+    },
   };
 }
 
@@ -215,5 +225,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'info'),
     peers: (env.SUBGRAPH_PEERS ?? '').split(/[\s,]+/).filter(Boolean),
     peerTimeoutMs: positiveInt('PEER_TIMEOUT_MS', env.PEER_TIMEOUT_MS, 3000),
+    consoleUrl: env.CONSOLE_URL || `http://localhost:${port}/console/`,
   };
 }

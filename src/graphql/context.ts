@@ -3,8 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { newAuditState, type AuditState } from '../audit/audit-log';
-import { createBearerAuthenticator } from '../auth/edge';
+import { createAuthenticator } from '../auth/edge';
 import { PUBLIC_IDENTITY, type Identity } from '../auth/identity';
+import type { SessionConfig, SessionInfo } from '../auth/sessions';
 import type { Config, DataKey } from '../config/config';
 import type { ReferenceLookups } from './references';
 
@@ -27,6 +28,12 @@ export interface HubContext {
   references: ReferenceLookups;
   /** The running mutation, refusals and personal-data reads this request has to audit. */
   audit: AuditState;
+  /** The signed-in session the request came with (cookie), absent for tokens and anonymous callers. */
+  session?: SessionInfo;
+  /** `Set-Cookie` values the HTTP answer carries (sign-in, sign-out, a stale cookie cleared). */
+  responseCookies: string[];
+  /** Lifetimes and cookie attributes of the sessions a sign-in opens; from config. */
+  sessions: SessionConfig;
 }
 
 export interface RequestContexts {
@@ -35,7 +42,10 @@ export interface RequestContexts {
    * caller's header, forwarded to remote subgraphs.
    */
   context(identity?: Identity, clientAddress?: string, authorization?: string): HubContext;
-  /** The context of an HTTP request: its verified identity (or an UNAUTHENTICATED error), address and header. */
+  /**
+   * The context of an HTTP request: its verified identity (or an UNAUTHENTICATED error) from a bearer token or a
+   * session cookie, address and header.
+   */
   contextFor(request: IncomingMessage): Promise<HubContext>;
 }
 
@@ -52,7 +62,7 @@ export interface RequestContextOptions {
  * tests all build theirs here, so every context carries the same fields.
  */
 export function requestContexts({ dataSource, config, references = {} }: RequestContextOptions): RequestContexts {
-  const authenticate = createBearerAuthenticator(config.auth);
+  const authenticate = createAuthenticator(config.auth, dataSource);
   const context: RequestContexts['context'] = (identity = PUBLIC_IDENTITY, clientAddress, authorization) => ({
     dataSource,
     dataKey: config.dataKeys.current,
@@ -63,11 +73,18 @@ export function requestContexts({ dataSource, config, references = {} }: Request
     loaders: new Map(),
     references,
     audit: newAuditState(),
+    responseCookies: [],
+    sessions: config.auth.sessions,
   });
   return {
     context,
-    contextFor: async (request) =>
-      context(await authenticate(request.headers), request.socket.remoteAddress, request.headers.authorization),
+    contextFor: async (request) => {
+      const { identity, session, cookies } = await authenticate(request.headers);
+      const built = context(identity, request.socket.remoteAddress, request.headers.authorization);
+      built.session = session;
+      built.responseCookies.push(...cookies);
+      return built;
+    },
   };
 }
 

@@ -12,7 +12,12 @@ export const MAX_DOCUMENT_CHARS = 10_000;
 
 class BodyTooLarge extends Error {}
 
-export interface HttpOptions<TContext extends object> {
+/** What the HTTP face reads back from a request's context: the cookies its answer sets. */
+export interface ResponseCookies {
+  responseCookies?: readonly string[];
+}
+
+export interface HttpOptions<TContext extends ResponseCookies> {
   apollo: ApolloServer<TContext>;
   /** The per-request context; may throw a coded GraphQLError (e.g. a bad token → 401). */
   context: (request: IncomingMessage) => Promise<TContext> | TContext;
@@ -38,7 +43,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-async function handleGraphQL<TContext extends object>(
+async function handleGraphQL<TContext extends ResponseCookies>(
   options: HttpOptions<TContext>,
   request: IncomingMessage,
   response: ServerResponse,
@@ -74,13 +79,16 @@ async function handleGraphQL<TContext extends object>(
     return;
   }
   // Each request counts its own SQL statements (the budget caps them once its document is costed).
+  let contextValue: TContext | undefined;
   const result = await countingStatements(() =>
     options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => options.context(request),
+      context: async () => (contextValue = await options.context(request)),
     }),
   );
   for (const [key, value] of result.headers) response.setHeader(key, value);
+  // Resolvers (sign-in, sign-out) and the edge (a stale session) leave their cookies on the context.
+  if (contextValue?.responseCookies?.length) response.setHeader('set-cookie', [...contextValue.responseCookies]);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
     response.end(result.body.string);
@@ -91,7 +99,7 @@ async function handleGraphQL<TContext extends object>(
 }
 
 /** The hub's HTTP face: /graphql, the staff console at /console/, GraphiQL at /graphiql, /healthz. */
-export function createHttpServer<TContext extends object>(options: HttpOptions<TContext>): Server {
+export function createHttpServer<TContext extends ResponseCookies>(options: HttpOptions<TContext>): Server {
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = async () => {

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { Role } from '../../src/auth/identity';
 import type { TokenClaims } from '../../src/auth/tokens';
+import { CREATE_ACCOUNT, RESET_PASSWORD } from '../helpers/account-operations';
+import type { CreateAccountMutation } from '../helpers/generated/operations';
+import { post } from '../helpers/session-client';
 import { startTestHub, type TestHub, type TestHubOptions } from '../helpers/test-hub';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH points elsewhere where it lives elsewhere. */
@@ -107,4 +112,90 @@ export async function capture(page: Page, name: string, ready: () => Promise<voi
   if (write) await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize(DESKTOP);
   return overflow;
+}
+
+const TOTP_PERIOD_MS = 30_000;
+/** The last TOTP step handed out per secret: the hub accepts a step once, and the one after it too (clock drift). */
+const lastTotpStep = new Map<string, number>();
+
+/**
+ * A TOTP code of `secret` the hub has not seen yet: the current step's, or — when that one was used by an earlier
+ * sign-in in this file — the next step's, which the hub accepts as clock drift.
+ */
+export function freshTotpCode(secret: string, now = Date.now()): string {
+  const step = Math.max(Math.floor(now / TOTP_PERIOD_MS), (lastTotpStep.get(secret) ?? -1) + 1);
+  lastTotpStep.set(secret, step);
+  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: step * TOTP_PERIOD_MS });
+}
+
+/** Reads the enrolment secret the sign-in page shows (grouped in fours) as the base32 an authenticator takes. */
+export const shownTotpSecret = async (page: Page) =>
+  (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+
+export interface SignInOptions {
+  username: string;
+  password: string;
+  /** The account's TOTP secret; an ADMIN without one enrols with the secret the page shows. */
+  totpSecret?: string;
+}
+
+/**
+ * Signs in through the console's sign-in page like a person: username and password, then the TOTP code when the
+ * page asks for one (binding the authenticator first for an ADMIN without one). Resolves once the page has left
+ * the sign-in page, with the TOTP secret the account now has (if any); rejects with the page's error text.
+ */
+export async function signIn(page: Page, { username, password, totpSecret }: SignInOptions) {
+  if (!new URL(page.url(), 'http://x').pathname.startsWith('/console/sign-in')) await page.goto('/console/sign-in');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page
+    .getByRole('button', { name: '登 录' })
+    .or(page.getByRole('button', { name: '登录' }))
+    .click();
+  const signedIn = () => page.waitForURL((url) => !url.pathname.startsWith('/console/sign-in'));
+  const refused = async () => {
+    await page.getByRole('alert').first().waitFor();
+    throw new Error(`sign-in refused: ${await page.getByRole('alert').first().innerText()}`);
+  };
+  const askedForCode = () =>
+    page
+      .getByLabel('动态验证码')
+      .waitFor()
+      .then(() => 'code' as const);
+  if ((await Promise.race([signedIn(), askedForCode(), refused()])) !== 'code') return { totpSecret };
+  const enrolling = await page.getByTestId('totp-secret').isVisible();
+  const secret = enrolling ? await shownTotpSecret(page) : totpSecret;
+  if (!secret) throw new Error(`sign-in of ${username} asks for a TOTP code and no secret was given`);
+  await page.getByLabel('动态验证码').fill(freshTotpCode(secret));
+  await page.getByRole('button', { name: enrolling ? '绑定并登录' : '验证并登录' }).click();
+  await Promise.race([signedIn(), refused()]);
+  return { totpSecret: secret };
+}
+
+export interface TestAccount {
+  username: string;
+  role: 'ADMIN' | 'STAFF' | 'ORG';
+  regionId?: string;
+  organizationId?: string;
+  password: string;
+  displayName?: string;
+}
+
+/**
+ * An account made through the public GraphQL API as an ADMIN's token would make it: createAccount, then its
+ * setup code turned into `password` with resetPassword. Returns the account's id.
+ */
+export async function createTestAccount(harness: ConsoleHarness, account: TestAccount): Promise<{ id: string }> {
+  const { password, ...input } = account;
+  const token = await harness.hub.token({ role: Role.ADMIN, subject: 'admin' });
+  const created = await post<CreateAccountMutation>(harness.baseUrl, CREATE_ACCOUNT, { input }, { token });
+  const answer = created.body.data?.createAccount;
+  if (!answer) throw new Error(`createAccount failed: ${JSON.stringify(created.body.errors)}`);
+  const reset = await post(harness.baseUrl, RESET_PASSWORD, {
+    username: account.username,
+    code: answer.setupCode,
+    newPassword: password,
+  });
+  if (reset.body.errors) throw new Error(`resetPassword failed: ${JSON.stringify(reset.body.errors)}`);
+  return { id: answer.account.id };
 }

@@ -107,7 +107,9 @@ test('without the old key, rekey stops and names the value it cannot open', () =
 test('wushe rekey re-seals every phone under the new key, in batches, and a second run changes nothing', async () => {
   const before = await sealedPhones();
   const run = rekeyCli({ DATA_KEY: NEW.toString('base64'), DATA_KEY_PREVIOUS: OLD.toString('hex') }, '--batch', '2');
-  expect(run.stderr).toContain(`re-sealed under key ${newKey.id}: resident.phone 4, need.contactPhone 1`);
+  expect(run.stderr).toContain(
+    `re-sealed under key ${newKey.id}: resident.phone 4, need.contactPhone 1, account.totpSecret 0, account.totpPendingSecret 0`,
+  );
   expect(run.status).toBe(0);
   const after = await sealedPhones();
   expect(after.map((s) => s.keyId)).toEqual([newKey.id, newKey.id, newKey.id, newKey.id, newKey.id]);
@@ -124,6 +126,8 @@ test('wushe rekey re-seals every phone under the new key, in batches, and a seco
   }
   const again = rekeyCli({ DATA_KEY: NEW.toString('base64'), DATA_KEY_PREVIOUS: OLD.toString('hex') });
   expect(again.status).toBe(0);
-  expect(again.stderr).toContain(`re-sealed under key ${newKey.id}: resident.phone 0, need.contactPhone 0`);
+  expect(again.stderr).toContain(
+    `re-sealed under key ${newKey.id}: resident.phone 0, need.contactPhone 0, account.totpSecret 0, account.totpPendingSecret 0`,
+  );
   expect(await sealedPhones()).toEqual(after);
 });

@@ -1,14 +1,104 @@
-import { Typography } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Button, Divider, Flex, Popconfirm, Popover, Typography } from 'antd';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { SignOutDocument, SignOutEverywhereDocument } from '../generated/operations';
+import { ChangePasswordModal } from './change-password-modal';
+import { errorText } from './errors';
 import { labelOf, ROLE_LABEL } from './labels';
+import { TotpEnrollmentModal } from './totp-enrollment-modal';
 import { useViewer } from './viewer';
+import { Hint } from './hint';
 
-/** Who is signed in. The sign-in helper replaces this with the menu to change password and sign out. */
+type Dialog = 'password' | 'totp' | null;
+
+/**
+ * Who is signed in, behind an avatar button (a panel that fits a phone): change password, bind a TOTP
+ * authenticator (an ADMIN binds one at sign-in already), sign out here or everywhere. A token caller has no
+ * account, so only its name is shown.
+ */
 export function AccountMenu() {
-  const { viewer } = useViewer();
+  const { viewer, refresh } = useViewer();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [signOutState, signOut] = useMutation(SignOutDocument);
+  const [everywhereState, signOutEverywhere] = useMutation(SignOutEverywhereDocument);
+  const name = viewer.displayName ?? viewer.subject;
+  const hasAccount = Boolean(viewer.accountId);
+
+  const end = async (run: () => Promise<{ error?: Parameters<typeof errorText>[0] }>, done: string) => {
+    const result = await run();
+    if (result.error) {
+      message.error(errorText(result.error));
+      return;
+    }
+    setOpen(false);
+    message.success(done);
+    refresh();
+  };
+  const show = (next: Dialog) => {
+    setOpen(false);
+    setDialog(next);
+  };
+
+  const panel = (
+    <Flex vertical style={{ width: 240, maxWidth: 'calc(100vw - 48px)' }}>
+      <Typography.Text strong>{name}</Typography.Text>
+      <Hint>{labelOf(ROLE_LABEL, viewer.role)}</Hint>
+      {viewer.region && <Hint>{viewer.region.name}</Hint>}
+      {hasAccount && (
+        <>
+          <Divider style={{ margin: '8px 0' }} />
+          <Button type="text" block style={{ textAlign: 'left' }} onClick={() => show('password')}>
+            修改密码
+          </Button>
+          {viewer.totpEnabled ? (
+            <Typography.Text type="success" style={{ padding: '4px 15px' }}>
+              两步验证已开启
+            </Typography.Text>
+          ) : (
+            <Button type="text" block style={{ textAlign: 'left' }} onClick={() => show('totp')}>
+              两步验证
+            </Button>
+          )}
+          <Button
+            type="text"
+            block
+            style={{ textAlign: 'left' }}
+            loading={signOutState.fetching}
+            onClick={() => void end(() => signOut({}), '已退出登录')}
+          >
+            退出登录
+          </Button>
+          <Popconfirm
+            title="退出所有设备?"
+            description="所有电脑和手机上的登录都将失效,需要重新登录。"
+            okText="全部退出"
+            cancelText="取消"
+            onConfirm={() => end(() => signOutEverywhere({}), '已在所有设备上退出登录')}
+          >
+            <Button type="text" danger block style={{ textAlign: 'left' }} loading={everywhereState.fetching}>
+              退出所有设备
+            </Button>
+          </Popconfirm>
+        </>
+      )}
+    </Flex>
+  );
+
   return (
-    <Typography.Text>
-      {viewer.displayName ?? viewer.subject} · {labelOf(ROLE_LABEL, viewer.role)}
-      {viewer.region ? ` · ${viewer.region.name}` : ''}
-    </Typography.Text>
+    <>
+      <Popover content={panel} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}>
+        <Button type="text" aria-label={`${name} 的账号菜单`} style={{ maxWidth: '45vw' }}>
+          <Avatar size="small" icon={<UserOutlined />} />
+          <Typography.Text ellipsis style={{ maxWidth: 160 }}>
+            {name}
+          </Typography.Text>
+        </Button>
+      </Popover>
+      <ChangePasswordModal open={dialog === 'password'} onClose={() => setDialog(null)} />
+      <TotpEnrollmentModal open={dialog === 'totp'} onClose={() => setDialog(null)} />
+    </>
   );
 }

@@ -1,51 +1,40 @@
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex } from 'antd';
 import { useState } from 'react';
-
-export interface CursorPages {
-  /** The cursor to ask the API for (undefined on the first page). */
-  after: string | undefined;
-  pageNumber: number;
-  next(endCursor: string): void;
-  previous(): void;
-  /** Back to the first page, e.g. when a filter changes. */
-  reset(): void;
-}
+import { Hint } from './hint';
 
 /**
- * Pages through a Relay connection by its cursors (`first`/`after`): the API gives no page numbers, so the cursors
- * of the pages already seen are kept to go back.
+ * Page-by-page through a connection with the API's cursors (`first`/`after`): the cursors of the pages seen so far
+ * are kept, so 上一页 goes back without counting offsets. A new `filterKey` starts again at page one.
  */
-export function useCursorPages(): CursorPages {
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+export function useCursorPages(filterKey: string) {
+  const [state, setState] = useState<{ key: string; afters: (string | null)[] }>({ key: filterKey, afters: [null] });
+  const afters = state.key === filterKey ? state.afters : [null];
   return {
-    after: cursors[cursors.length - 1],
-    pageNumber: cursors.length,
-    next: (endCursor) => setCursors((seen) => [...seen, endCursor]),
-    previous: () => setCursors((seen) => (seen.length > 1 ? seen.slice(0, -1) : seen)),
-    reset: () => setCursors([undefined]),
+    after: afters[afters.length - 1],
+    page: afters.length,
+    next: (endCursor: string | null | undefined) =>
+      endCursor && setState({ key: filterKey, afters: [...afters, endCursor] }),
+    previous: () => setState({ key: filterKey, afters: afters.slice(0, -1) }),
   };
 }
 
 interface PagerProps {
-  pages: CursorPages;
-  totalCount: number;
+  pages: ReturnType<typeof useCursorPages>;
+  totalCount: number | undefined;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined;
-  /** What is counted, e.g. 条记录. */
-  unit: string;
 }
 
-/** 共 N 条 · 第 k 页 with 上一页 / 下一页 buttons under a table. */
-export function CursorPager({ pages, totalCount, pageInfo, unit }: PagerProps) {
-  const endCursor = pageInfo?.hasNextPage ? pageInfo.endCursor : null;
+/** 共 N 条 · 第 p 页, with 上一页 and 下一页 buttons. */
+export function CursorPager({ pages, totalCount, pageInfo }: PagerProps) {
   return (
     <Flex justify="flex-end" align="center" gap={8} wrap style={{ marginTop: 12 }}>
-      <Typography.Text>
-        共 {totalCount} {unit} · 第 {pages.pageNumber} 页
-      </Typography.Text>
-      <Button size="small" disabled={pages.pageNumber === 1} onClick={pages.previous}>
+      <Hint>
+        共 {totalCount ?? 0} 条 · 第 {pages.page} 页
+      </Hint>
+      <Button disabled={pages.page === 1} onClick={pages.previous}>
         上一页
       </Button>
-      <Button size="small" disabled={!endCursor} onClick={() => endCursor && pages.next(endCursor)}>
+      <Button disabled={!pageInfo?.hasNextPage} onClick={() => pages.next(pageInfo?.endCursor)}>
         下一页
       </Button>
     </Flex>

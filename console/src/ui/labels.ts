@@ -102,10 +102,19 @@ export const labelOf = (labels: Record<string, string>, value: string | null | u
 
 export const HOURS_STATUS_LABEL: Record<string, string> = { PENDING: '待审核', VERIFIED: '已通过', REJECTED: '已驳回' };
 
-export const PROJECT_TRANSITION_LABEL: Record<string, string> = {
-  REVIEW: '评审打分',
-  APPROVE: '批准立项',
-  REJECT: '不予立项',
-  START: '启动实施',
-  COMPLETE: '结项评估',
+/** Outcomes the audit log records most: OK and the error codes of refusals. */
+export const AUDIT_OUTCOME_LABEL: Record<string, string> = {
+  OK: '成功',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  ACCOUNT_LOCKED: '账号锁定',
+  ACCOUNT_DISABLED: '账号已停用',
+  INVALID_TOTP: '动态验证码错误',
+  INVALID_CODE: '设置码/重置码无效',
+  WEAK_PASSWORD: '密码强度不足',
+  TOTP_REQUIRED: '待输入动态验证码',
+  TOTP_ENROLLMENT_REQUIRED: '待绑定动态验证码',
+  FORBIDDEN: '无权操作',
+  UNAUTHENTICATED: '未登录',
+  NOT_FOUND: '对象不存在',
+  BAD_USER_INPUT: '输入有误',
 };

@@ -11,6 +11,7 @@ import { ContactDetails1795775399296 } from './1795775399296-ContactDetails';
 import { NeedEvents1795775543326 } from './1795775543326-NeedEvents';
 import { VolunteerPerResident1795781329740 } from './1795781329740-VolunteerPerResident';
 import { ServiceHoursRejection1795787337929 } from './1795787337929-ServiceHoursRejection';
+import { Accounts1795787348656 } from './1795787348656-Accounts';
 
 // Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:
 // `npm run build && node dist/src/cli.js migration:generate <Name>` against a migrated database.
@@ -29,4 +30,5 @@ export const migrations: Function[] = [
   NeedEvents1795775543326,
   VolunteerPerResident1795781329740,
   ServiceHoursRejection1795787337929,
+  Accounts1795787348656,
 ];

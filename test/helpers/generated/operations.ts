@@ -12,6 +12,57 @@ export type Role =
   | 'BOT'
   | 'PUBLIC';
 
+/** 账号角色: ADMIN 管理员 · STAFF 工作人员 · ORG 社会组织 */
+export type AccountRole =
+  | 'ADMIN'
+  | 'STAFF'
+  | 'ORG';
+
+export type AccountFilter = {
+  role?: AccountRole | null | undefined;
+  /** accounts whose region lies in this subtree */
+  regionId?: string | number | null | undefined;
+  /** words in the username or display name */
+  search?: string | null | undefined;
+  /** true: disabled accounts only; false: enabled ones only */
+  disabled?: boolean | null | undefined;
+};
+
+/** SIGNED_IN 已登录 · TOTP_REQUIRED 需要动态验证码 · TOTP_ENROLLMENT_REQUIRED 需先绑定动态验证码 */
+export type SignInStatus =
+  | 'SIGNED_IN'
+  | 'TOTP_REQUIRED'
+  | 'TOTP_ENROLLMENT_REQUIRED';
+
+export type SignInInput = {
+  username: string;
+  password: string;
+  /** 6-digit TOTP code, when the account has (or is enrolling) a second factor */
+  totpCode?: string | null | undefined;
+};
+
+export type CreateAccountInput = {
+  /** 3–32 of a-z 0-9 . _ -, starting with a letter or digit */
+  username: string;
+  /** defaults to the username */
+  displayName?: string | null | undefined;
+  role: AccountRole;
+  /** STAFF: the region (a division code on record) */
+  regionId?: string | number | null | undefined;
+  /** ORG: the organisation */
+  organizationId?: string | number | null | undefined;
+};
+
+export type UpdateAccountInput = {
+  displayName?: string | null | undefined;
+  /** a new role ends the account’s sessions */
+  role?: AccountRole | null | undefined;
+  /** STAFF: the new region */
+  regionId?: string | number | null | undefined;
+  /** ORG: the new organisation */
+  organizationId?: string | number | null | undefined;
+};
+
 /** 变更 · 拒绝 · 个人信息查阅 */
 export type AuditKind =
   | 'MUTATION'
@@ -384,6 +435,122 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { role: Role, subject: string, displayName: string | null, regionId: string | null, organizationId: string | null, accountId: string | null, totpEnabled: boolean, sessionExpiresAt: unknown, region: { id: string, name: string } | null } };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { signIn: { status: SignInStatus, viewer: { role: Role, subject: string, accountId: string | null, regionId: string | null, totpEnabled: boolean, sessionExpiresAt: unknown } | null, totpSetup: { secret: string, uri: string } | null } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutEverywhereMutation = { signOutEverywhere: boolean };
+
+export type ChangePasswordMutationVariables = Exact<{
+  current: string;
+  next: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  username: string;
+  code: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type BeginTotpEnrollmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginTotpEnrollmentMutation = { beginTotpEnrollment: { secret: string, uri: string } };
+
+export type ConfirmTotpEnrollmentMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpEnrollmentMutation = { confirmTotpEnrollment: { totpEnabled: boolean } };
+
+export type CreateAccountMutationVariables = Exact<{
+  input: CreateAccountInput;
+}>;
+
+
+export type CreateAccountMutation = { createAccount: { setupCode: string, expiresAt: unknown, account: { id: string, username: string, displayName: string, role: AccountRole, regionId: string | null, organizationId: string | null, disabledAt: unknown, failedAttempts: number, lockedUntil: unknown, totpEnabled: boolean, passwordSet: boolean } } };
+
+export type UpdateAccountMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateAccountInput;
+}>;
+
+
+export type UpdateAccountMutation = { updateAccount: { id: string, username: string, displayName: string, role: AccountRole, regionId: string | null, organizationId: string | null, disabledAt: unknown, failedAttempts: number, lockedUntil: unknown, totpEnabled: boolean, passwordSet: boolean } };
+
+export type SetAccountDisabledMutationVariables = Exact<{
+  id: string | number;
+  disabled: boolean;
+}>;
+
+
+export type SetAccountDisabledMutation = { setAccountDisabled: { id: string, username: string, displayName: string, role: AccountRole, regionId: string | null, organizationId: string | null, disabledAt: unknown, failedAttempts: number, lockedUntil: unknown, totpEnabled: boolean, passwordSet: boolean } };
+
+export type IssuePasswordResetMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IssuePasswordResetMutation = { issuePasswordReset: { code: string, expiresAt: unknown, account: { id: string } } };
+
+export type ResetAccountTotpMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResetAccountTotpMutation = { resetAccountTotp: { id: string, username: string, displayName: string, role: AccountRole, regionId: string | null, organizationId: string | null, disabledAt: unknown, failedAttempts: number, lockedUntil: unknown, totpEnabled: boolean, passwordSet: boolean } };
+
+export type AccountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccountQuery = { account: { id: string, username: string, displayName: string, role: AccountRole, regionId: string | null, organizationId: string | null, disabledAt: unknown, failedAttempts: number, lockedUntil: unknown, totpEnabled: boolean, passwordSet: boolean, region: { name: string } | null } | null };
+
+export type AccountsQueryVariables = Exact<{
+  filter?: AccountFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ username: string, role: AccountRole, regionId: string | null }> } };
+
+export type AccountAuditQueryVariables = Exact<{
+  subject: string;
+}>;
+
+
+export type AccountAuditQuery = { auditLog: { nodes: Array<{ kind: AuditKind, operation: string, subject: string, outcome: string, target: string }> } };
+
+export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerRoleQuery = { viewer: { role: Role, subject: string } };
+
+export type FirstOrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FirstOrganizationQuery = { organizations: { nodes: Array<{ id: string }> } };
 
 export type RegisterMutationVariables = Exact<{
   input: RegisterOrganizationInput;

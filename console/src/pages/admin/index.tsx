@@ -1,6 +1,14 @@
-import { Typography } from 'antd';
+import { Navigate, Route, Routes } from 'react-router';
+import { AccountsPage } from './accounts-page';
+import { AuditPage } from './audit-page';
 
-/** Placeholder until this page is built. */
+/** ADMIN only (the app's route checks the role): accounts and the audit log. */
 export function AdminPage() {
-  return <Typography.Title level={2}>建设中</Typography.Title>;
+  return (
+    <Routes>
+      <Route path="accounts" element={<AccountsPage />} />
+      <Route path="audit" element={<AuditPage />} />
+      <Route path="*" element={<Navigate to="accounts" replace />} />
+    </Routes>
+  );
 }

@@ -22,9 +22,9 @@ const STATUS_TONE: Record<string, StatusTone> = {
 /** The region's volunteer activities, newest first; each opens its sign-up roster. */
 export function ActivityList() {
   const { viewer } = useViewer();
-  const pages = useCursorPages();
   const [search, setSearch] = useState<string>();
   const [status, setStatus] = useState<ActivityStatus>();
+  const pages = useCursorPages(`${search ?? ''}:${status ?? ''}`);
   const [{ data, fetching, error }] = useQuery({
     query: HoursActivitiesDocument,
     variables: {
@@ -62,7 +62,6 @@ export function ActivityList() {
           style={{ maxWidth: 280 }}
           onSearch={(value) => {
             setSearch(value.trim() || undefined);
-            pages.reset();
           }}
         />
         <Select<ActivityStatus>
@@ -77,7 +76,6 @@ export function ActivityList() {
           }))}
           onChange={(value) => {
             setStatus(value);
-            pages.reset();
           }}
         />
       </Flex>
@@ -92,12 +90,7 @@ export function ActivityList() {
         scroll={{ x: true }}
         locale={{ emptyText: '本辖区暂无符合条件的志愿活动。' }}
       />
-      <CursorPager
-        pages={pages}
-        totalCount={activities?.totalCount ?? 0}
-        pageInfo={activities?.pageInfo}
-        unit="个活动"
-      />
+      <CursorPager pages={pages} totalCount={activities?.totalCount ?? 0} pageInfo={activities?.pageInfo} />
     </>
   );
 }

@@ -38,7 +38,7 @@ export function HoursQueue() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? 'PENDING') as ServiceHoursStatus;
   const activityId = params.get('activityId') ?? undefined;
-  const pages = useCursorPages();
+  const pages = useCursorPages(`${status}:${activityId ?? ''}`);
   const [selected, setSelected] = useState<string[]>([]);
   const [rejecting, setRejecting] = useState<QueueRow | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -58,7 +58,6 @@ export function HoursQueue() {
     }
     setParams(merged);
     setSelected([]);
-    pages.reset();
   };
 
   const verifyOne = async (row: QueueRow) => {
@@ -194,7 +193,7 @@ export function HoursQueue() {
             : undefined
         }
       />
-      <CursorPager pages={pages} totalCount={queue?.totalCount ?? 0} pageInfo={queue?.pageInfo} unit="条记录" />
+      <CursorPager pages={pages} totalCount={queue?.totalCount ?? 0} pageInfo={queue?.pageInfo} />
       {rejecting && (
         <RejectHoursModal
           record={{

@@ -19,8 +19,8 @@ const PAGE_SIZE = 20;
 /** A round's applications ranked by score, with the round's quota and what the caller may do to each. */
 export function RoundApplications() {
   const { roundId = '' } = useParams();
-  const pages = useCursorPages();
   const [status, setStatus] = useState<ProjectStatus>();
+  const pages = useCursorPages(`${roundId}:${status ?? ''}`);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: RoundApplicationsDocument,
     variables: { roundId, status, first: PAGE_SIZE, after: pages.after },
@@ -77,7 +77,6 @@ export function RoundApplications() {
           }))}
           onChange={(value) => {
             setStatus(value);
-            pages.reset();
           }}
         />
         <Typography.Text>按评分从高到低排列</Typography.Text>
@@ -92,12 +91,7 @@ export function RoundApplications() {
         scroll={{ x: true }}
         locale={{ emptyText: '本轮暂无符合条件的申报。' }}
       />
-      <CursorPager
-        pages={pages}
-        totalCount={applications?.totalCount ?? 0}
-        pageInfo={applications?.pageInfo}
-        unit="个申报"
-      />
+      <CursorPager pages={pages} totalCount={applications?.totalCount ?? 0} pageInfo={applications?.pageInfo} />
     </>
   );
 }

@@ -1,6 +1,64 @@
-import { Typography } from 'antd';
+import { App, Card, Flex, Tabs, Typography } from 'antd';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { CONSOLE_ROLES, useViewer } from '../../ui/viewer';
+import { ResetPasswordForm } from './reset-password-form';
+import { SignInForm } from './sign-in-form';
 
-/** Placeholder until this page is built. */
+const RESET_PATH = '/sign-in/reset';
+
+/** Where the shell sent the user from, kept in the navigation state across the two tabs. */
+const fromOf = (state: unknown) => {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in') ? from : '/dashboard';
+};
+
+/**
+ * Sign in (password, then TOTP when asked) or turn a one-time code into a password. Once the hub says the caller
+ * is a console role the page sends them on to where they were going.
+ */
 export function SignInPage() {
-  return <Typography.Title level={2}>建设中</Typography.Title>;
+  const { viewer, refresh } = useViewer();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  if ((CONSOLE_ROLES as readonly string[]).includes(viewer.role)) {
+    return <Navigate to={fromOf(location.state)} replace />;
+  }
+  const tab = location.pathname.startsWith(RESET_PATH) ? 'reset' : 'sign-in';
+  const open = (key: string) =>
+    navigate(key === 'reset' ? RESET_PATH : '/sign-in', { replace: true, state: location.state });
+  return (
+    <Flex
+      justify="center"
+      align="flex-start"
+      style={{ minHeight: '100vh', padding: '48px 12px', background: '#f5f5f5' }}
+    >
+      <main style={{ width: '100%', maxWidth: 420 }}>
+        <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>
+          五社联动工作台
+        </Typography.Title>
+        <Card>
+          <Tabs
+            activeKey={tab}
+            onChange={open}
+            items={[
+              { key: 'sign-in', label: '账号登录', children: <SignInForm onSignedIn={refresh} /> },
+              {
+                key: 'reset',
+                label: '首次登录/重置密码',
+                children: (
+                  <ResetPasswordForm
+                    onDone={(username) => {
+                      message.success(`已为 ${username} 设置新密码,请用新密码登录。`);
+                      open('sign-in');
+                    }}
+                  />
+                ),
+              },
+            ]}
+          />
+        </Card>
+      </main>
+    </Flex>
+  );
 }
