@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/auth/identity';
 import * as Op from '../helpers/admin-operations';
 import * as C from '../helpers/console-pages-operations';
-import { IDENTITIES, XIAHE } from '../helpers/identities';
+import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
 import { BUSY_CLIENT_ENV } from '../helpers/test-hub';
 import type {
@@ -12,7 +11,7 @@ import type {
   RegisterVolunteerMutation,
   VerifyLedgerQuery,
 } from '../helpers/generated/operations';
-import { capture, seriousViolations, startConsole, type ConsoleHarness } from './harness';
+import { capture, createTestAccount, seriousViolations, signIn, startConsole, type ConsoleHarness } from './harness';
 
 // The volunteer-hours page (issue 12): STAFF of 李棋街道 review the check-outs of 下赫社区's activity in the
 // browser; the hub's records and hour ledger are checked through GraphQL afterwards.
@@ -21,8 +20,17 @@ const staff = IDENTITIES.STAFF_IN;
 /** 玉兴街道, another township of 红塔区. */
 const OTHER_TOWNSHIP = '530402001000';
 
+const PASSWORD = 'Hongta-Hours-2026';
+
 beforeAll(async () => {
   harness = await startConsole({ env: BUSY_CLIENT_ENV });
+  await createTestAccount(harness, { username: 'li.liqi', role: 'STAFF', regionId: LIQI, password: PASSWORD });
+  await createTestAccount(harness, {
+    username: 'wu.yuxing',
+    role: 'STAFF',
+    regionId: OTHER_TOWNSHIP,
+    password: PASSWORD,
+  });
 });
 afterAll(() => harness?.close());
 
@@ -54,6 +62,13 @@ const recordsIn = async (activityId: string, status: string) =>
 const ledgerOk = async () =>
   (await harness.hub.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, IDENTITIES.ADMIN)).verifyHourLedger.ok;
 
+/** A browser page signed in through the console as `username`. */
+async function signedIn(username: string): Promise<Page> {
+  const page = await harness.newPage();
+  await signIn(page, { username, password: PASSWORD });
+  return page;
+}
+
 const row = (page: Page, id: string) => page.locator(`tr[data-row-key="${id}"]`);
 /** antd spaces out two-character button labels (通 过), so buttons are found by a pattern. */
 const button = (name: string) => new RegExp(`^${[...name].join('\\s*')}$`);
@@ -67,7 +82,7 @@ describe('the volunteer-hours page', () => {
 
   test('STAFF of 李棋街道 verify one record, reject one with a reason and verify two at once', async () => {
     const [one, refused, ...both] = records;
-    const page = await harness.newPage({ token: staff });
+    const page = await signedIn('li.liqi');
     await page.goto('/console/hours');
     await row(page, one).waitFor();
     for (const id of records) await expect(row(page, id).textContent()).resolves.toContain('垃圾分类宣传');
@@ -112,7 +127,7 @@ describe('the volunteer-hours page', () => {
   });
 
   test('the roster shows who signed up, checked in and out, and where their hours stand', async () => {
-    const page = await harness.newPage({ token: staff });
+    const page = await signedIn('li.liqi');
     await page.goto(`/console/hours/activities/${activity}`);
     const roster = page.locator('tbody tr.ant-table-row');
     await page.getByRole('heading', { name: '垃圾分类宣传' }).waitFor();
@@ -126,9 +141,7 @@ describe('the volunteer-hours page', () => {
 
   test('a STAFF of another 街道 sees none of 李棋’s records', async () => {
     const { records: waiting, activity: other } = await served(1);
-    const page = await harness.newPage({
-      token: { role: Role.STAFF, subject: 'staff-yuxing', regionId: OTHER_TOWNSHIP },
-    });
+    const page = await signedIn('wu.yuxing');
     await page.goto('/console/hours');
     await page.getByText('暂无待审核的时长').waitFor();
     await expect(row(page, waiting[0]).count()).resolves.toBe(0);
