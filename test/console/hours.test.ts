@@ -128,7 +128,13 @@ describe('the volunteer-hours page', () => {
 
   test('the roster shows who signed up, checked in and out, and where their hours stand', async () => {
     const page = await signedIn('li.liqi');
-    await page.goto(`/console/hours/activities/${activity}`);
+    await page.goto('/console/hours/activities');
+    await page.getByRole('searchbox', { name: '搜索活动' }).fill('垃圾分类');
+    await page.getByRole('searchbox', { name: '搜索活动' }).press('Enter');
+    await row(page, activity).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await row(page, activity).getByRole('link', { name: '报名名单' }).click();
+    await page.waitForURL(`**/console/hours/activities/${activity}`);
     const roster = page.locator('tbody tr.ant-table-row');
     await page.getByRole('heading', { name: '垃圾分类宣传' }).waitFor();
     await expect(roster.count()).resolves.toBe(4);

@@ -106,7 +106,12 @@ describe('the project-rounds page', () => {
     await row(page, app[70])
       .getByRole('button', { name: button('不予立项') })
       .waitFor();
-    expect(await capture(page, 'projects', () => row(page, app[70]).waitFor())).toBe(0);
+    // The page as it stays, without the passing notices of the approvals.
+    const settled = async () => {
+      await row(page, app[70]).waitFor();
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    };
+    expect(await capture(page, 'projects', settled)).toBe(0);
 
     await confirm(late, app[70], '批准立项');
     await late.getByText('本轮名额已满 (2)(QUOTA_EXCEEDED)').waitFor();

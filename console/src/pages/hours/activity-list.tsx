@@ -87,7 +87,7 @@ export function ActivityList() {
         dataSource={activities?.nodes ?? []}
         loading={fetching}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: '本辖区暂无符合条件的志愿活动。' }}
       />
       <CursorPager pages={pages} totalCount={activities?.totalCount ?? 0} pageInfo={activities?.pageInfo} />

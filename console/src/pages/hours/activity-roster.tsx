@@ -86,7 +86,7 @@ export function ActivityRoster() {
         columns={columns}
         dataSource={roster}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: '还没有志愿者报名。' }}
       />
     </>

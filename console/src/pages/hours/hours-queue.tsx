@@ -177,7 +177,7 @@ export function HoursQueue() {
         dataSource={queue?.nodes ?? []}
         loading={fetching}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: EMPTY_TEXT[status] }}
         rowSelection={
           pending

@@ -137,7 +137,7 @@ export function ProjectTrace() {
         columns={needColumns}
         dataSource={project.citedNeeds}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: '项目尚未引用居民需求。' }}
       />
       <Typography.Title level={4}>服务:项目通过哪些服务落地</Typography.Title>
@@ -147,7 +147,7 @@ export function ProjectTrace() {
         columns={serviceColumns}
         dataSource={services}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: '项目尚未关联服务。' }}
       />
     </>

@@ -88,7 +88,7 @@ export function RoundApplications() {
         dataSource={applications?.nodes ?? []}
         loading={fetching}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: '本轮暂无符合条件的申报。' }}
       />
       <CursorPager pages={pages} totalCount={applications?.totalCount ?? 0} pageInfo={applications?.pageInfo} />

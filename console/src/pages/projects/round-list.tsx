@@ -41,7 +41,7 @@ export function RoundList() {
         dataSource={data?.projectRounds ?? []}
         loading={fetching}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: '还没有项目申报轮次。市级管理员开启轮次后,申报会出现在这里。' }}
       />
     </>
