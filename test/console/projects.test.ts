@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import * as Op from '../helpers/admin-operations';
 import * as C from '../helpers/console-pages-operations';
 import * as X from '../helpers/cross-scope-operations';
-import { IDENTITIES, XIAHE } from '../helpers/identities';
+import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
 import * as R from '../helpers/rounds-operations';
 import { BUSY_CLIENT_ENV } from '../helpers/test-hub';
@@ -13,7 +13,16 @@ import type {
   ServicesInRegionQuery,
   SubmitNeedMutation,
 } from '../helpers/generated/operations';
-import { capture, seriousViolations, startConsole, type ConsoleHarness } from './harness';
+import {
+  capture,
+  createTestAccount,
+  freshTotpCode,
+  seriousViolations,
+  shownTotpSecret,
+  signIn,
+  startConsole,
+  type ConsoleHarness,
+} from './harness';
 
 // The project-rounds page (issue 12): ADMIN approves a round's applications up to its quota in the browser and is
 // refused the next; staff start and complete a project; a project's trace from need to feedback.
@@ -26,8 +35,15 @@ let app: Record<90 | 80 | 70, string>;
 let needNumber: string;
 let serviceName: string;
 
+const PASSWORD = 'Hongta-Rounds-2026';
+/** The city ADMIN's authenticator, bound at the first sign-in. */
+let adminTotp: string | undefined;
+
 beforeAll(async () => {
   harness = await startConsole({ env: BUSY_CLIENT_ENV });
+  await createTestAccount(harness, { username: 'chen.city', role: 'ADMIN', password: PASSWORD });
+  await createTestAccount(harness, { username: 'li.liqi', role: 'STAFF', regionId: LIQI, password: PASSWORD });
+  await createTestAccount(harness, { username: 'yigong.city', role: 'ORG', organizationId: '3', password: PASSWORD });
   const { hub } = harness;
   round = (await hub.query<OpenRoundMutation>(Op.OPEN_ROUND, { quota: 2 }, admin)).openProjectRound.id;
   const submit = async (title: string, score: number) => {
@@ -56,6 +72,32 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
+/** A browser page signed in through the console as the STAFF or ORG `username`. */
+async function signedIn(username: string): Promise<Page> {
+  const page = await harness.newPage();
+  await signIn(page, { username, password: PASSWORD });
+  return page;
+}
+
+/**
+ * A browser page signed in as the city ADMIN: the first time binding the authenticator the page shows, then with
+ * its code. Done step by step because the page explains the TOTP step in an alert, which `signIn` reads as a refusal.
+ */
+async function signedInAsAdmin(): Promise<Page> {
+  const page = await harness.newPage();
+  await page.goto('/console/sign-in');
+  await page.getByLabel('用户名').fill('chen.city');
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: button('登录') }).click();
+  await page.getByLabel('动态验证码').waitFor();
+  const binding = !adminTotp;
+  adminTotp ??= await shownTotpSecret(page);
+  await page.getByLabel('动态验证码').fill(freshTotpCode(adminTotp));
+  await page.getByRole('button', { name: binding ? '绑定并登录' : '验证并登录' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/console/sign-in'));
+  return page;
+}
+
 const row = (page: Page, id: string) => page.locator(`tr[data-row-key="${id}"]`);
 /** antd spaces out two-character button labels (确 认), so buttons are found by a pattern. */
 const button = (name: string) => new RegExp(`^${[...name].join('\\s*')}$`);
@@ -74,14 +116,14 @@ const applications = async () =>
 
 describe('the project-rounds page', () => {
   test('ADMIN approves up to the quota, sees the remaining quota reach 0 and the next approval refused', async () => {
-    const page = await harness.newPage({ token: admin });
+    const page = await signedInAsAdmin();
     await page.goto('/console/projects');
     const roundRow = row(page, round);
     await roundRow.getByRole('link', { name: '2027 社区服务项目' }).waitFor();
     expect(await roundRow.textContent()).toContain('市民政局');
     expect(await seriousViolations(page)).toEqual([]);
     // A second ADMIN has the round open from before the places were taken.
-    const late = await harness.newPage({ token: admin });
+    const late = await signedInAsAdmin();
     await late.goto(`/console/projects/rounds/${round}`);
     await row(late, app[70])
       .getByRole('button', { name: button('批准立项') })
@@ -133,7 +175,7 @@ describe('the project-rounds page', () => {
   });
 
   test('STAFF of the region score, start and complete with an evaluation, and are offered no approval', async () => {
-    const page = await harness.newPage({ token: staff });
+    const page = await signedIn('li.liqi');
     await page.goto(`/console/projects/rounds/${round}`);
     await row(page, app[70]).getByRole('button', { name: '重新打分' }).waitFor();
     for (const action of ['批准立项', '不予立项'])
@@ -163,8 +205,20 @@ describe('the project-rounds page', () => {
     ]);
   });
 
+  test('the applying organisation may start its approved project and nothing else', async () => {
+    const page = await signedIn('yigong.city');
+    await page.goto(`/console/projects/rounds/${round}`);
+    await row(page, app[90])
+      .getByRole('button', { name: button('启动实施') })
+      .waitFor();
+    for (const action of ['批准立项', '不予立项', '结项评估'])
+      await expect(page.getByRole('button', { name: button(action) }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /打分/ }).count()).resolves.toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test('a project traces the need it answers, the service it delivers through and the residents’ rating', async () => {
-    const page = await harness.newPage({ token: staff });
+    const page = await signedIn('li.liqi');
     await page.goto(`/console/projects/rounds/${round}`);
     await row(page, app[90]).getByRole('link', { name: '长者饭堂' }).click();
     await page.getByRole('heading', { name: '长者饭堂' }).waitFor();
