@@ -157,10 +157,14 @@ describe('the project-rounds page', () => {
 
     await confirm(late, app[70], '批准立项');
     await late.getByText('本轮名额已满 (2)(QUOTA_EXCEEDED)').waitFor();
-    await row(late, app[70])
-      .getByRole('button', { name: button('批准立项') })
-      .waitFor({ state: 'detached' });
+    // Refused, the page asks again: the quota shows full and the approval is no longer offered.
+    await late.locator('.ant-statistic', { hasText: '剩余名额' }).getByText('0').waitFor();
     await expect(remaining(late)).resolves.toBe('0');
+    await expect(
+      row(late, app[70])
+        .getByRole('button', { name: /批准立项/ })
+        .count(),
+    ).resolves.toBe(0);
 
     expect(await applications()).toEqual({
       projectRound: { quota: 2, fundedCount: 2, remainingQuota: 0 },
