@@ -110,6 +110,11 @@ export function auditOutcome(context: AuditedRequest, fields: { subject?: string
   if (fields.outcome !== undefined) running.outcome = fields.outcome;
 }
 
+/** A transaction attempt starts afresh: an outcome noted by an attempt that was rolled back does not carry over. */
+export function auditAttemptStarted(context: AuditedRequest): void {
+  if (context.audit.mutation) context.audit.mutation.outcome = undefined;
+}
+
 /** A further row in the running mutation's transaction, for an event it caused (an account locked). */
 export async function auditEvent(
   manager: EntityManager,

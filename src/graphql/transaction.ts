@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { oneWriteAtATime } from '../db/sqlite-writes';
-import { auditInTransaction, transactionCommitted } from '../audit/audit-log';
+import { auditAttemptStarted, auditInTransaction, transactionCommitted } from '../audit/audit-log';
 import { ConflictError } from '../errors';
 import type { HubContext } from './context';
 
@@ -50,6 +50,7 @@ export async function inTransaction<T>(context: HubContext, work: (manager: Enti
     try {
       const result = await oneWriteAtATime(dataSource, () =>
         dataSource.transaction(async (manager) => {
+          auditAttemptStarted(context);
           const done = await work(manager);
           await auditInTransaction(manager, context, done);
           return done;

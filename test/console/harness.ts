@@ -153,9 +153,11 @@ export async function signIn(page: Page, { username, password, totpSecret }: Sig
     .or(page.getByRole('button', { name: '登录' }))
     .click();
   const signedIn = () => page.waitForURL((url) => !url.pathname.startsWith('/console/sign-in'));
+  // Every antd Alert has role=alert, the page's hints too: a refusal is the error one.
+  const error = page.locator('.ant-alert-error');
   const refused = async () => {
-    await page.getByRole('alert').first().waitFor();
-    throw new Error(`sign-in refused: ${await page.getByRole('alert').first().innerText()}`);
+    await error.waitFor();
+    throw new Error(`sign-in refused: ${await error.innerText()}`);
   };
   const askedForCode = () =>
     page

@@ -4,6 +4,8 @@ import {
   capture,
   createTestAccount,
   freshTotpCode,
+  overflowWidth,
+  PHONE,
   seriousViolations,
   shownTotpSecret,
   signIn,
@@ -100,17 +102,17 @@ describe('the sign-in page', () => {
     await openAccountMenu(page, 'admin.city');
     await page.getByText('两步验证已开启').waitFor();
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL('**/console/sign-in');
+    await page.waitForURL('**/console/sign-in?signedOut=here');
     await submitPassword(page, 'admin.city', PASSWORD);
     await page.getByText('请输入身份验证器 App 中显示的 6 位动态验证码。').waitFor();
     await page.getByLabel('动态验证码').fill(freshTotpCode(secret));
     await page.getByRole('button', { name: '验证并登录' }).click();
-    await page.waitForURL('**/console/admin/accounts');
+    await page.waitForURL('**/console/dashboard');
   });
 
-  it('ends the session on sign-out: the old cookie no longer signs anybody in', async () => {
+  it('ends the session on sign-out from the phone-sized account menu: the old cookie no longer works', async () => {
     await staff('wang.out');
-    const page = await harness.newPage();
+    const page = await harness.newPage({ viewport: PHONE });
     await page.goto('/console/needs');
     await page.waitForURL('**/console/sign-in');
     await signIn(page, { username: 'wang.out', password: PASSWORD });
@@ -119,8 +121,12 @@ describe('the sign-in page', () => {
     expect(cookies.map((cookie) => cookie.name)).toEqual(['wushe_session']);
 
     await openAccountMenu(page, 'wang.out');
+    await page.getByText('街道/社区工作人员').waitFor();
+    await page.getByText('李棋街道').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await overflowWidth(page)).toBe(0);
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL('**/console/sign-in');
+    await page.getByText('已退出登录。').waitFor();
     await page.reload();
     await page.getByLabel('用户名').waitFor();
     expect(await page.context().cookies()).toEqual([]);
@@ -155,8 +161,31 @@ describe('the sign-in page', () => {
     await openAccountMenu(second, 'zhao.all');
     await second.getByRole('button', { name: '退出所有设备' }).click();
     await second.getByRole('button', { name: '全部退出' }).click();
-    await second.waitForURL('**/console/sign-in');
+    await second.getByText('已在所有设备上退出登录。').waitFor();
     await first.reload();
     await first.waitForURL('**/console/sign-in');
+  });
+
+  it('lets a STAFF turn on TOTP from the account menu, after which sign-in asks for a code', async () => {
+    await staff('sun.totp');
+    const page = await harness.newPage();
+    await signIn(page, { username: 'sun.totp', password: PASSWORD });
+    await openAccountMenu(page, 'sun.totp');
+    await page.getByRole('button', { name: '两步验证' }).click();
+    const dialog = page.getByRole('dialog', { name: '开启两步验证' });
+    await dialog.getByRole('img', { name: '身份验证器绑定二维码' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const secret = await shownTotpSecret(page);
+    await dialog.getByLabel('动态验证码').fill(freshTotpCode(secret));
+    await dialog.getByRole('button', { name: '确认开启' }).click();
+    await page.getByText('两步验证已开启,以后登录时需输入动态验证码。').waitFor();
+
+    const again = await harness.newPage();
+    await again.goto('/console/sign-in');
+    await submitPassword(again, 'sun.totp', PASSWORD);
+    await again.getByText('请输入身份验证器 App 中显示的 6 位动态验证码。').waitFor();
+    await again.getByLabel('动态验证码').fill(freshTotpCode(secret));
+    await again.getByRole('button', { name: '验证并登录' }).click();
+    await again.waitForURL('**/console/dashboard');
   });
 });

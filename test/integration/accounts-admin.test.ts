@@ -144,6 +144,33 @@ describe('createAccount checks what it is given', () => {
   });
 });
 
+describe('updateAccount and the other changes check their ids', () => {
+  it('re-scopes within the rules of the role', async () => {
+    const { account } = await created({ username: 'rescoped.staff', role: 'STAFF', regionId: LIQI });
+    const update = (input: Record<string, unknown>) => t.execute(Op.UPDATE_ACCOUNT, { id: account.id, input }, admin);
+    expect(codeOf(await update({ regionId: '530402999999' }))).toBe('NOT_FOUND');
+    expect(codeOf(await update({ role: 'ORG' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await update({ organizationId: '1' }))).toBe('BAD_USER_INPUT');
+    expect((await update({ regionId: JIANGCHUAN, displayName: '江川区工作人员' })).data).toEqual({
+      updateAccount: expect.objectContaining({ regionId: JIANGCHUAN, displayName: '江川区工作人员', role: 'STAFF' }),
+    });
+    // Becoming ADMIN drops the region: an ADMIN acts city-wide.
+    expect((await update({ role: 'ADMIN' })).data).toEqual({
+      updateAccount: expect.objectContaining({ role: 'ADMIN', regionId: null, organizationId: null }),
+    });
+  });
+
+  it.each([
+    ['updateAccount', Op.UPDATE_ACCOUNT, { input: { displayName: 'x' } }],
+    ['setAccountDisabled', Op.SET_ACCOUNT_DISABLED, { disabled: true }],
+    ['issuePasswordReset', Op.ISSUE_PASSWORD_RESET, {}],
+    ['resetAccountTotp', Op.RESET_ACCOUNT_TOTP, {}],
+  ])('%s refuses an account that does not exist, and an id that is not one', async (_name, operation, variables) => {
+    expect(codeOf(await t.execute(operation, { id: '999999', ...variables }, admin))).toBe('NOT_FOUND');
+    expect(codeOf(await t.execute(operation, { id: 'abc', ...variables }, admin))).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('accounts', () => {
   it('lists by role, region subtree, words and state, a page at a time', async () => {
     for (const [username, regionId] of [

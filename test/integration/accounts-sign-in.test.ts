@@ -133,6 +133,11 @@ describe('a session', () => {
     expect(after.status).toBe(200);
     expect(after.body.data?.viewer).toMatchObject({ role: 'PUBLIC', subject: 'anonymous', accountId: null });
     expect(after.setCookies).toEqual(['wushe_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0']);
+    const audit = await t.query<AccountAuditQuery>(Op.ACCOUNT_AUDIT, { subject: username }, IDENTITIES.ADMIN);
+    expect(audit.auditLog.nodes.slice(0, 2).map((row) => `${row.operation} ${row.outcome}`)).toEqual([
+      'signOut OK',
+      'signIn OK',
+    ]);
   });
 
   it('ends everywhere with signOutEverywhere', async () => {

@@ -11,6 +11,7 @@ import { useViewer } from './viewer';
 import { Hint } from './hint';
 
 type Dialog = 'password' | 'totp' | null;
+type SignedOut = 'here' | 'everywhere';
 
 /**
  * Who is signed in, behind an avatar button (a panel that fits a phone): change password, bind a TOTP
@@ -18,7 +19,7 @@ type Dialog = 'password' | 'totp' | null;
  * account, so only its name is shown.
  */
 export function AccountMenu() {
-  const { viewer, refresh } = useViewer();
+  const { viewer } = useViewer();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -27,15 +28,17 @@ export function AccountMenu() {
   const name = viewer.displayName ?? viewer.subject;
   const hasAccount = Boolean(viewer.accountId);
 
-  const end = async (run: () => Promise<{ error?: Parameters<typeof errorText>[0] }>, done: string) => {
+  /**
+   * After signing out the page is loaded afresh rather than routed: nothing the last user saw stays in the
+   * client's cache for whoever uses this computer next.
+   */
+  const end = async (run: () => Promise<{ error?: Parameters<typeof errorText>[0] }>, where: SignedOut) => {
     const result = await run();
     if (result.error) {
       message.error(errorText(result.error));
       return;
     }
-    setOpen(false);
-    message.success(done);
-    refresh();
+    window.location.replace(`/console/sign-in?signedOut=${where}`);
   };
   const show = (next: Dialog) => {
     setOpen(false);
@@ -67,7 +70,7 @@ export function AccountMenu() {
             block
             style={{ textAlign: 'left' }}
             loading={signOutState.fetching}
-            onClick={() => void end(() => signOut({}), '已退出登录')}
+            onClick={() => void end(() => signOut({}), 'here')}
           >
             退出登录
           </Button>
@@ -76,9 +79,9 @@ export function AccountMenu() {
             description="所有电脑和手机上的登录都将失效,需要重新登录。"
             okText="全部退出"
             cancelText="取消"
-            onConfirm={() => end(() => signOutEverywhere({}), '已在所有设备上退出登录')}
+            onConfirm={() => end(() => signOutEverywhere({}), 'everywhere')}
           >
-            <Button type="text" danger block style={{ textAlign: 'left' }} loading={everywhereState.fetching}>
+            <Button type="text" block style={{ textAlign: 'left' }} loading={everywhereState.fetching}>
               退出所有设备
             </Button>
           </Popconfirm>

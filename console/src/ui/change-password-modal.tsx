@@ -2,7 +2,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useMutation } from 'urql';
 import { ChangePasswordDocument } from '../generated/operations';
 import { errorText } from './errors';
-import { PASSWORD_RULE_TEXT, sameAs, strongPasswordRule } from './password-rule';
+import { NewPasswordFields, PASSWORD_RULE_TEXT } from './new-password-fields';
 
 interface PasswordValues {
   currentPassword: string;
@@ -43,21 +43,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label="新密码"
-          rules={[{ required: true, message: '请输入新密码' }, strongPasswordRule]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="repeat"
-          label="再次输入新密码"
-          dependencies={['newPassword']}
-          rules={[{ required: true, message: '请再次输入新密码' }, sameAs('newPassword')]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields />
       </Form>
     </Modal>
   );

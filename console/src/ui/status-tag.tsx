@@ -1,25 +1,18 @@
 import { Tag } from 'antd';
+import type { ReactNode } from 'react';
 
-/**
- * The tone of a status. antd's preset tag colours (gold on light yellow, green on light green…) fall short of the
- * 4.5:1 contrast staff with weaker eyes need, so these are dark fills under white text, each above 4.5:1.
- */
+/** Text and background pairs above 4.5:1 (antd's preset tag colours are lighter than that). */
 const TONES = {
-  waiting: '#8a5300',
-  good: '#237804',
-  bad: '#a8071a',
-  info: '#0958d9',
-  active: '#006d75',
-  neutral: '#595959',
+  good: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  bad: { color: '#820014', background: '#fff1f0', borderColor: '#ffa39e' },
+  warn: { color: '#613400', background: '#fffbe6', borderColor: '#ffe58f' },
+  neutral: { color: '#262626', background: '#f5f5f5', borderColor: '#d9d9d9' },
+  info: { color: '#002c8c', background: '#e6f4ff', borderColor: '#91caff' },
 } as const;
 
-export type StatusTone = keyof typeof TONES;
+export type Tone = keyof typeof TONES;
 
-export function StatusTag({ tone, children }: { tone: StatusTone; children: React.ReactNode }) {
-  const color = TONES[tone];
-  return (
-    <Tag variant="solid" style={{ color: '#fff', background: color, borderColor: color }}>
-      {children}
-    </Tag>
-  );
+/** A short state word (正常, 已停用, 锁定…) in a readable colour for its tone. */
+export function StatusTag({ tone, children }: { tone: Tone; children: ReactNode }) {
+  return <Tag style={TONES[tone]}>{children}</Tag>;
 }

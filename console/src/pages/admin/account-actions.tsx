@@ -44,7 +44,7 @@ export function AccountActions({ account, onEdit }: { account: AdminAccountFragm
             answer(result.error, disabled ? '账号已启用' : '账号已停用');
           }}
         >
-          <Button size="small" danger={!disabled} loading={disabling.fetching}>
+          <Button size="small" loading={disabling.fetching}>
             {disabled ? '启用' : '停用'}
           </Button>
         </Popconfirm>

@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Empty, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { AdminAccountsDocument, type AccountFilter, type AdminAccountFragment } from '../../generated/operations';
 import { CursorPager, useCursorPages } from '../../ui/cursor-pages';
 import { errorText } from '../../ui/errors';
+import { READABLE_PLACEHOLDER } from '../../ui/hint';
 import { labelOf, ROLE_LABEL } from '../../ui/labels';
+import { StatusTag } from '../../ui/status-tag';
 import { AccountActions } from './account-actions';
 import { roleOptions, type AccountRole } from './account-form';
 import { CreateAccountModal } from './create-account-modal';
@@ -19,24 +21,24 @@ function statusTags(account: AdminAccountFragment) {
   const tags = [];
   if (account.disabledAt)
     tags.push(
-      <Tag key="disabled" color="default">
+      <StatusTag key="disabled" tone="neutral">
         已停用
-      </Tag>,
+      </StatusTag>,
     );
   if (account.lockedUntil && dayjs(account.lockedUntil).isAfter(dayjs())) {
     tags.push(
-      <Tag key="locked" color="red">
+      <StatusTag key="locked" tone="bad">
         锁定至 {dayjs(account.lockedUntil).format('HH:mm')}
-      </Tag>,
+      </StatusTag>,
     );
   }
   if (!account.passwordSet)
     tags.push(
-      <Tag key="setup" color="gold">
+      <StatusTag key="setup" tone="warn">
         待设置密码
-      </Tag>,
+      </StatusTag>,
     );
-  return tags.length ? tags : <Tag color="green">正常</Tag>;
+  return tags.length ? tags : <StatusTag tone="good">正常</StatusTag>;
 }
 
 const scopeText = (account: AdminAccountFragment) =>
@@ -88,16 +90,23 @@ export function AccountsPage() {
           placeholder="全部角色"
           allowClear
           options={roleOptions}
+          styles={READABLE_PLACEHOLDER}
           style={{ width: 180 }}
           onChange={(role: AccountRole | undefined) => change({ role })}
         />
         <div style={{ width: 220 }}>
-          <RegionSelect aria-label="按区域筛选" placeholder="全部区域" onChange={(regionId) => change({ regionId })} />
+          <RegionSelect
+            aria-label="按区域筛选"
+            placeholder="全部区域"
+            value={filter.regionId == null ? undefined : String(filter.regionId)}
+            onChange={(regionId) => change({ regionId })}
+          />
         </div>
         <Select
           aria-label="按状态筛选"
           placeholder="全部状态"
           allowClear
+          styles={READABLE_PLACEHOLDER}
           style={{ width: 140 }}
           options={[
             { value: 'enabled', label: '仅启用' },
@@ -122,7 +131,7 @@ export function AccountsPage() {
         dataSource={data?.accounts.nodes ?? []}
         loading={fetching}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description="没有符合条件的账号;可调整筛选条件,或点击“新建账号”。" /> }}
       />
       <CursorPager pages={pages} totalCount={data?.accounts.totalCount} pageInfo={data?.accounts.pageInfo} />

@@ -1,6 +1,7 @@
 import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AuditFilter, AuditKind } from '../../generated/operations';
+import { READABLE_PLACEHOLDER } from '../../ui/hint';
 import { AUDIT_KIND_LABEL, AUDIT_OUTCOME_LABEL } from '../../ui/labels';
 
 interface AuditFilterValues {
@@ -43,28 +44,45 @@ function toFilter({ subject, operation, outcome, kind, dates }: AuditFilterValue
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
   const [form] = Form.useForm<AuditFilterValues>();
   return (
-    <Form<AuditFilterValues> form={form} layout="inline" onFinish={(values) => onApply(toFilter(values))}>
-      <Form.Item name="subject" label="操作人" style={{ marginBottom: 8 }}>
+    <Form<AuditFilterValues>
+      form={form}
+      layout="inline"
+      style={{ rowGap: 8 }}
+      onFinish={(values) => onApply(toFilter(values))}
+    >
+      <Form.Item name="subject" label="操作人">
         <Input placeholder="用户名或令牌主体" allowClear style={{ width: 160 }} />
       </Form.Item>
-      <Form.Item name="operation" label="操作" style={{ marginBottom: 8 }}>
-        <AutoComplete options={OPERATIONS} placeholder="如 signIn" allowClear style={{ width: 170 }} />
+      <Form.Item name="operation" label="操作">
+        <AutoComplete
+          options={OPERATIONS}
+          placeholder="如 signIn"
+          allowClear
+          styles={READABLE_PLACEHOLDER}
+          style={{ width: 170 }}
+        />
       </Form.Item>
-      <Form.Item name="outcome" label="结果" style={{ marginBottom: 8 }}>
-        <AutoComplete options={OUTCOMES} placeholder="如 OK" allowClear style={{ width: 170 }} />
+      <Form.Item name="outcome" label="结果">
+        <AutoComplete
+          options={OUTCOMES}
+          placeholder="如 OK"
+          allowClear
+          styles={READABLE_PLACEHOLDER}
+          style={{ width: 170 }}
+        />
       </Form.Item>
-      <Form.Item name="kind" label="类别" style={{ marginBottom: 8 }}>
-        <Select options={KINDS} placeholder="全部" allowClear style={{ width: 130 }} />
+      <Form.Item name="kind" label="类别">
+        <Select options={KINDS} placeholder="全部" allowClear styles={READABLE_PLACEHOLDER} style={{ width: 130 }} />
       </Form.Item>
-      <Form.Item name="dates" label="日期" style={{ marginBottom: 8 }}>
+      <Form.Item name="dates" label="日期">
         <DatePicker.RangePicker aria-label="日期范围" allowEmpty={[true, true]} style={{ maxWidth: 260 }} />
       </Form.Item>
-      <Form.Item style={{ marginBottom: 8 }}>
+      <Form.Item>
         <Button type="primary" htmlType="submit">
           查询
         </Button>
       </Form.Item>
-      <Form.Item style={{ marginBottom: 8 }}>
+      <Form.Item>
         <Button
           onClick={() => {
             form.resetFields();

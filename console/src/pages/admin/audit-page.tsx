@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { CombinedError, useClient, useQuery } from 'urql';
@@ -7,6 +7,7 @@ import { AdminAuditLogDocument, type AuditFilter } from '../../generated/operati
 import { CursorPager, useCursorPages } from '../../ui/cursor-pages';
 import { errorText } from '../../ui/errors';
 import { AUDIT_KIND_LABEL, AUDIT_OUTCOME_LABEL, labelOf } from '../../ui/labels';
+import { StatusTag } from '../../ui/status-tag';
 import { EXPORT_LIMIT, exportAuditLog, type AuditRow } from './audit-export';
 import { AuditFilters } from './audit-filters';
 
@@ -22,9 +23,9 @@ const columns: TableColumnsType<AuditRow> = [
     title: '结果',
     dataIndex: 'outcome',
     render: (outcome: string) => (
-      <Tag color={outcome === 'OK' ? 'green' : 'red'}>
+      <StatusTag tone={outcome === 'OK' ? 'good' : 'bad'}>
         {AUDIT_OUTCOME_LABEL[outcome] ? `${AUDIT_OUTCOME_LABEL[outcome]}(${outcome})` : outcome}
-      </Tag>
+      </StatusTag>
     ),
   },
   { title: '次数', dataIndex: 'count' },
@@ -77,7 +78,7 @@ export function AuditPage() {
         dataSource={data?.auditLog.nodes ?? []}
         loading={fetching}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description="没有符合条件的记录;可放宽筛选条件后再查询。" /> }}
       />
       <CursorPager pages={pages} totalCount={data?.auditLog.totalCount} pageInfo={data?.auditLog.pageInfo} />

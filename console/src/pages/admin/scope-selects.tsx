@@ -2,6 +2,7 @@ import { Select } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useQuery } from 'urql';
 import { AdminOrganizationOptionsDocument, AdminRegionOptionsDocument } from '../../generated/operations';
+import { READABLE_PLACEHOLDER } from '../../ui/hint';
 
 export interface Option {
   value: string;
@@ -34,6 +35,7 @@ function SearchSelect({
       {...rest}
       showSearch={{ filterOption: false, onSearch }}
       allowClear
+      styles={READABLE_PLACEHOLDER}
       value={value ?? undefined}
       onChange={(next: string | undefined) => onChange?.(next)}
       options={known}

@@ -1,5 +1,5 @@
 import { Alert, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
-import { StatusTag, type StatusTone } from '../../ui/status-tag';
+import { StatusTag, type Tone } from '../../ui/status-tag';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -12,7 +12,7 @@ import { useViewer } from '../../ui/viewer';
 type ActivityRow = HoursActivitiesQuery['volunteerActivities']['nodes'][number];
 
 const PAGE_SIZE = 20;
-const STATUS_TONE: Record<string, StatusTone> = {
+const STATUS_TONE: Record<string, Tone> = {
   PLANNED: 'info',
   OPEN: 'good',
   FINISHED: 'neutral',

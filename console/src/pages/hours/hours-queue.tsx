@@ -1,5 +1,5 @@
 import { Alert, App, Button, Flex, Popconfirm, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { StatusTag, type StatusTone } from '../../ui/status-tag';
+import { StatusTag, type Tone } from '../../ui/status-tag';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -21,7 +21,7 @@ type QueueRow = HoursQueueQuery['serviceHoursQueue']['nodes'][number];
 
 const PAGE_SIZE = 20;
 const STATUSES: ServiceHoursStatus[] = ['PENDING', 'VERIFIED', 'REJECTED'];
-const STATUS_TONE: Record<string, StatusTone> = { PENDING: 'waiting', VERIFIED: 'good', REJECTED: 'bad' };
+const STATUS_TONE: Record<string, Tone> = { PENDING: 'warn', VERIFIED: 'good', REJECTED: 'bad' };
 const EMPTY_TEXT: Record<string, string> = {
   PENDING: '暂无待审核的时长。志愿者在活动中签退后,记录会出现在这里。',
   VERIFIED: '暂无已通过的时长记录。',

@@ -1,11 +1,11 @@
-import type { StatusTone } from '../../ui/status-tag';
+import type { Tone } from '../../ui/status-tag';
 
 /** The tone of each project status tag: in review waiting, funded good, refused bad, done neutral. */
-export const PROJECT_STATUS_TONE: Record<string, StatusTone> = {
+export const PROJECT_STATUS_TONE: Record<string, Tone> = {
   SUBMITTED: 'info',
-  UNDER_REVIEW: 'waiting',
+  UNDER_REVIEW: 'warn',
   APPROVED: 'good',
   REJECTED: 'bad',
-  IN_PROGRESS: 'active',
+  IN_PROGRESS: 'info',
   COMPLETED: 'neutral',
 };

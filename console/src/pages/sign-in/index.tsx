@@ -1,10 +1,16 @@
-import { App, Card, Flex, Tabs, Typography } from 'antd';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Alert, App, Card, Flex, Tabs, Typography } from 'antd';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { CONSOLE_ROLES, useViewer } from '../../ui/viewer';
 import { ResetPasswordForm } from './reset-password-form';
 import { SignInForm } from './sign-in-form';
 
 const RESET_PATH = '/sign-in/reset';
+
+/** What the account menu's sign-out says once the page has loaded afresh. */
+const SIGNED_OUT_TEXT: Record<string, string> = {
+  here: '已退出登录。',
+  everywhere: '已在所有设备上退出登录。',
+};
 
 /** Where the shell sent the user from, kept in the navigation state across the two tabs. */
 const fromOf = (state: unknown) => {
@@ -21,6 +27,8 @@ export function SignInPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const [search] = useSearchParams();
+  const signedOut = SIGNED_OUT_TEXT[search.get('signedOut') ?? ''];
   if ((CONSOLE_ROLES as readonly string[]).includes(viewer.role)) {
     return <Navigate to={fromOf(location.state)} replace />;
   }
@@ -37,6 +45,7 @@ export function SignInPage() {
         <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>
           五社联动工作台
         </Typography.Title>
+        {signedOut && <Alert type="success" showIcon title={signedOut} style={{ marginBottom: 12 }} />}
         <Card>
           <Tabs
             activeKey={tab}

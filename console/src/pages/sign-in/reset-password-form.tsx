@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ResetPasswordDocument } from '../../generated/operations';
-import { PASSWORD_RULE_TEXT, sameAs, strongPasswordRule } from '../../ui/password-rule';
+import { NewPasswordFields, PASSWORD_RULE_TEXT } from '../../ui/new-password-fields';
 import { signInErrorText } from './sign-in-errors';
 import { Hint } from '../../ui/hint';
 
@@ -41,21 +41,7 @@ export function ResetPasswordForm({ onDone }: { onDone: (username: string) => vo
       >
         <Input autoComplete="off" autoCapitalize="characters" size="large" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label="新密码"
-        rules={[{ required: true, message: '请输入新密码' }, strongPasswordRule]}
-      >
-        <Input.Password autoComplete="new-password" size="large" />
-      </Form.Item>
-      <Form.Item
-        name="repeat"
-        label="再次输入新密码"
-        dependencies={['newPassword']}
-        rules={[{ required: true, message: '请再次输入新密码' }, sameAs('newPassword')]}
-      >
-        <Input.Password autoComplete="new-password" size="large" />
-      </Form.Item>
+      <NewPasswordFields size="large" />
       <Button type="primary" htmlType="submit" block size="large" loading={fetching}>
         设置密码
       </Button>
