@@ -119,6 +119,8 @@ export const CHARITY_KIND_LABEL: Record<string, string> = {
   SERVICE: '服务',
 };
 
+export const HOURS_STATUS_LABEL: Record<string, string> = { PENDING: '待审核', VERIFIED: '已通过', REJECTED: '已驳回' };
+
 /** Outcomes the audit log records most: OK and the error codes of refusals. */
 export const AUDIT_OUTCOME_LABEL: Record<string, string> = {
   OK: '成功',

@@ -7,6 +7,7 @@ const TONES = {
   bad: { color: '#820014', background: '#fff1f0', borderColor: '#ffa39e' },
   warn: { color: '#613400', background: '#fffbe6', borderColor: '#ffe58f' },
   neutral: { color: '#262626', background: '#f5f5f5', borderColor: '#d9d9d9' },
+  info: { color: '#002c8c', background: '#e6f4ff', borderColor: '#91caff' },
 } as const;
 
 export type Tone = keyof typeof TONES;

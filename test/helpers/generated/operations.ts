@@ -819,6 +819,21 @@ export type CreateNearbyActivityMutationVariables = Exact<{
 
 export type CreateNearbyActivityMutation = { createVolunteerActivity: { id: string } };
 
+export type ServicesInRegionQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type ServicesInRegionQuery = { services: { nodes: Array<{ id: string, name: string }> } };
+
+export type HoursRecordStatesQueryVariables = Exact<{
+  activityId: string | number;
+  status: ServiceHoursStatus;
+}>;
+
+
+export type HoursRecordStatesQuery = { serviceHoursQueue: { nodes: Array<{ id: string, status: ServiceHoursStatus, verified: boolean, rejectReason: string | null }> } };
+
 export type RegionOrganizationContactsQueryVariables = Exact<{
   regionId: string | number;
   after?: string | null | undefined;
