@@ -11,6 +11,14 @@ const STAFF_YUXING = {
   regionId: YUXING,
   password: 'Yuxing-Workbench-2026',
 } as const;
+/** A colleague at the 街道 a need can be handed to as 工作人员. */
+const HANDLER_LIQI = {
+  username: 'wang.liqi',
+  role: 'STAFF',
+  regionId: LIQI,
+  displayName: '王建华',
+  password: 'Liqi-Handler-2026',
+} as const;
 const REPORTER = 'c3'.repeat(32);
 
 const SUBMIT_AS_BOT = /* GraphQL */ `
@@ -31,27 +39,40 @@ const REGISTER_SOCIAL_WORKER = /* GraphQL */ `
   }
 `;
 const SOCIAL_WORKER = '李秀兰';
+const ACCEPT = /* GraphQL */ `
+  mutation ConsoleAcceptNeed($id: ID!) {
+    acceptNeed(id: $id) {
+      id
+    }
+  }
+`;
+const HANDLER_ACCOUNT = /* GraphQL */ `
+  query ConsoleNeedHandlerAccount($id: ID!) {
+    need(id: $id) {
+      assignment {
+        handlerAccount {
+          username
+        }
+      }
+    }
+  }
+`;
 
 let harness: ConsoleHarness;
 let need: { id: string; number: string; status: string };
+async function submitNeed(description: string) {
+  const result = await harness.hub.query<{ submitNeed: typeof need }>(
+    SUBMIT_AS_BOT,
+    { input: { category: 'ELDERLY_CARE', urgency: 'URGENT', description, communityId: XIAHE, reporterRef: REPORTER } },
+    IDENTITIES.BOT_IN,
+  );
+  return result.submitNeed;
+}
 beforeAll(async () => {
   harness = await startConsole();
   await createTestAccount(harness, STAFF_LIQI);
   await createTestAccount(harness, STAFF_YUXING);
-  const result = await harness.hub.query<{ submitNeed: typeof need }>(
-    SUBMIT_AS_BOT,
-    {
-      input: {
-        category: 'ELDERLY_CARE',
-        urgency: 'URGENT',
-        description: '独居老人行动不便,需要上门助浴和陪同就医',
-        communityId: XIAHE,
-        reporterRef: REPORTER,
-      },
-    },
-    IDENTITIES.BOT_IN,
-  );
-  need = result.submitNeed;
+  need = await submitNeed('独居老人行动不便,需要上门助浴和陪同就医');
   await harness.hub.query(
     REGISTER_SOCIAL_WORKER,
     {
@@ -158,6 +179,29 @@ describe('the needs workbench', () => {
     const expectedShare = Math.round(((withThree + 1) / (before.needsResolved + 1)) * 1000) / 10;
     expect(after.sharePercent).toBe(expectedShare);
     expect(after.sharePercent).not.toBe(before.sharePercent);
+  });
+
+  it('assigns an accepted need to a STAFF account of the 街道 by clicking', async () => {
+    await createTestAccount(harness, HANDLER_LIQI);
+    const accepted = await submitNeed('老人家中水管漏水,需要街道协调维修');
+    await harness.hub.query(ACCEPT, { id: accepted.id }, IDENTITIES.STAFF_IN);
+    const page = await harness.newPage();
+    await signIn(page, STAFF_LIQI);
+    await page.goto(`/console/needs/${accepted.id}`);
+    await page.getByRole('heading', { name: `需求 ${accepted.number}` }).waitFor();
+    const handler = `王建华(李棋街道 ${HANDLER_LIQI.username})`;
+    await choose(page, '承接方类型', '工作人员');
+    await choose(page, '承接方', handler);
+    await page.getByRole('button', { name: '指派', exact: true }).click();
+    await page.getByText('已指派').waitFor();
+    await page.locator('.ant-timeline').getByText(`指派给 工作人员 ${handler}`).waitFor();
+    await page.locator('.ant-descriptions').getByText(`工作人员 ${handler}`).waitFor();
+    const read = await harness.hub.query<{ need: { assignment: { handlerAccount: { username: string } } } }>(
+      HANDLER_ACCOUNT,
+      { id: accepted.id },
+      IDENTITIES.STAFF_IN,
+    );
+    expect(read.need.assignment.handlerAccount).toEqual({ username: 'wang.liqi' });
   });
 
   it('shows a STAFF of another 街道 none of it', async () => {

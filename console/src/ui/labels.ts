@@ -41,6 +41,9 @@ export const SOCIETY_LABEL: Record<string, string> = {
   CHARITY: '社会慈善资源',
 };
 
+/** Who a need can be assigned to: a society, or a STAFF account of its region. */
+export const HANDLER_KIND_LABEL: Record<string, string> = { ...SOCIETY_LABEL, STAFF: '工作人员' };
+
 export const PROJECT_STATUS_LABEL: Record<string, string> = {
   SUBMITTED: '已申报',
   UNDER_REVIEW: '评审中',

@@ -1,32 +1,54 @@
-import { Button, DatePicker, Form } from 'antd';
+import { Alert, Button, DatePicker, Form } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMutation } from 'urql';
-import { AssignNeedDocument, type Society } from '../../generated/operations';
-import type { DetailNeed } from './handler-options';
+import { useMutation, useQuery } from 'urql';
+import { AssignNeedDocument, NeedHandlerAccountsDocument } from '../../generated/operations';
+import { errorText } from '../../ui/errors';
+import { accountLabel, type DetailNeed, type HandlerKind } from './handler-options';
 import { SocietyFields } from './society-fields';
 import { useNeedAction } from './use-need-action';
 
-/** The societies a need can be handed to (a charity resource is allocated, not assigned). */
-const ASSIGNABLE: Society[] = ['SOCIAL_WORKER', 'COMMUNITY', 'ORGANIZATION', 'VOLUNTEER'];
+/** Who a need can be handed to (a charity resource is allocated, not assigned): a society or a STAFF account. */
+const ASSIGNABLE: HandlerKind[] = ['SOCIAL_WORKER', 'COMMUNITY', 'ORGANIZATION', 'VOLUNTEER', 'STAFF'];
 
 interface Values {
-  society: Society;
+  society: HandlerKind;
   referenceId: string;
   appointmentAt?: Dayjs;
 }
 
-/** 指派: a handler picked from the need's candidates, and when they will come. */
+/** 指派: a handler picked from the need's candidates or the staff of its region, and when they will come. */
 export function AssignForm({ need, refresh }: { need: DetailNeed; refresh: () => void }) {
   const [form] = Form.useForm<Values>();
+  const [accounts] = useQuery({ query: NeedHandlerAccountsDocument, variables: { needId: need.id } });
   const [, assign] = useMutation(AssignNeedDocument);
   const { running, run } = useNeedAction(refresh);
+  const staff = (accounts.data?.needHandlerAccounts ?? []).map((account) => ({
+    value: account.id,
+    label: accountLabel(account),
+  }));
   const submit = async ({ society, referenceId, appointmentAt }: Values) => {
-    const input = { society, referenceId, appointmentAt: appointmentAt?.toISOString() };
+    const handler = society === 'STAFF' ? { accountId: referenceId } : { society, referenceId };
+    const input = { ...handler, appointmentAt: appointmentAt?.toISOString() };
     if (await run('assign', '已指派', () => assign({ id: need.id, input }))) form.resetFields();
   };
   return (
     <Form form={form} name="assign" layout="vertical" onFinish={submit} initialValues={{ society: 'SOCIAL_WORKER' }}>
-      <SocietyFields form={form} need={need} societies={ASSIGNABLE} party="承接方" forContribution={false} />
+      {accounts.error && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`无法列出工作人员:${errorText(accounts.error)}`}
+        />
+      )}
+      <SocietyFields
+        form={form}
+        need={need}
+        societies={ASSIGNABLE}
+        party="承接方"
+        forContribution={false}
+        staff={staff}
+      />
       <Form.Item name="appointmentAt" label="预约上门时间(可选)">
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
       </Form.Item>

@@ -1,12 +1,19 @@
-import type { NeedDetailQuery, Society } from '../../generated/operations';
+import type { HandlerAccountFieldsFragment, NeedDetailQuery, Society } from '../../generated/operations';
 import { onOneBranch } from '../../ui/regions';
 
 export type DetailNeed = NonNullable<NeedDetailQuery['need']>;
+
+/** Who a need can be assigned to: one of the societies, or a STAFF account (工作人员). */
+export type HandlerKind = Society | 'STAFF';
 
 export interface HandlerOption {
   value: string;
   label: string;
 }
+
+/** A STAFF account by name, with where it works and its sign-in name to tell namesakes apart. */
+export const accountLabel = (account: HandlerAccountFieldsFragment) =>
+  `${account.displayName}(${account.region.name} ${account.username})`;
 
 interface Linkable {
   id: string;

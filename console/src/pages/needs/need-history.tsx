@@ -1,13 +1,19 @@
 import { Empty, Timeline, Typography } from 'antd';
 import type { NeedEventFieldsFragment } from '../../generated/operations';
-import { labelOf, NEED_STATUS_LABEL, SOCIETY_LABEL } from '../../ui/labels';
+import { HANDLER_KIND_LABEL, labelOf, NEED_STATUS_LABEL } from '../../ui/labels';
 import { formatTime } from './format';
+import { accountLabel } from './handler-options';
 
-/** The name of an assignment's handler, whichever society it belongs to. */
+/**
+ * The name of an assignment's handler, whichever society it belongs to; an assignment without a society went to
+ * a STAFF account, whose name the hub may keep from staff of other regions.
+ */
 export function handlerName(event: NeedEventFieldsFragment): string {
+  const kind = labelOf(HANDLER_KIND_LABEL, event.handlerSociety ?? 'STAFF');
+  if (event.handlerAccount) return `${kind} ${accountLabel(event.handlerAccount)}`;
   const handler =
     event.handlerStation ?? event.handlerOrganization ?? event.handlerSocialWorker ?? event.handlerVolunteerTeam;
-  return `${labelOf(SOCIETY_LABEL, event.handlerSociety)} ${handler?.name ?? event.handlerId ?? ''}`.trim();
+  return `${kind} ${handler?.name ?? event.handlerId ?? ''}`.trim();
 }
 
 function describe(event: NeedEventFieldsFragment): string {
