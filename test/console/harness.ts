@@ -91,6 +91,8 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
+const FITS_SIDEWAYS = 'document.documentElement.scrollWidth <= document.documentElement.clientWidth';
+
 /** How far the page is wider than its viewport (0 when nothing needs sideways scrolling of the whole page). */
 export const overflowWidth = (page: Page) =>
   page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
@@ -108,6 +110,9 @@ export async function capture(page: Page, name: string, ready: () => Promise<voi
   if (write) await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize(PHONE);
   await ready();
+  // antd switches to its phone layout (the menu drawer, stacked columns) on the resize event, a render later:
+  // wait for the page to fit, then measure — a page that never fits still shows its overflow.
+  await page.waitForFunction(FITS_SIDEWAYS, undefined, { timeout: 5_000 }).catch(() => undefined);
   const overflow = await overflowWidth(page);
   if (write) await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize(DESKTOP);

@@ -121,8 +121,9 @@ describe('the sign-in page', () => {
     expect(cookies.map((cookie) => cookie.name)).toEqual(['wushe_session']);
 
     await openAccountMenu(page, 'wang.out');
-    await page.getByText('街道/社区工作人员').waitFor();
-    await page.getByText('李棋街道').waitFor();
+    const menu = page.locator('.ant-popover');
+    await menu.getByText('街道/社区工作人员').waitFor();
+    await menu.getByText('李棋街道').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(await overflowWidth(page)).toBe(0);
     await page.getByRole('button', { name: '退出登录' }).click();

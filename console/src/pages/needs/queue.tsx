@@ -1,4 +1,4 @@
-import { Alert, Tabs, Typography } from 'antd';
+import { Alert, Grid, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import {
@@ -33,6 +33,7 @@ const ALL = 'ALL';
 /** The region's needs by status, filtered and searched, a page at a time. */
 export function NeedQueue() {
   const { viewer } = useViewer();
+  const wide = Grid.useBreakpoint().md ?? true;
   const [status, setStatus] = useState<string>('SUBMITTED');
   const [filters, setFilters] = useState<QueueFilters>({ overdue: false, search: '' });
   // STAFF see their own region; ADMIN, with no region, the whole city.
@@ -58,23 +59,31 @@ export function NeedQueue() {
   const total = STATUS_COUNTS.reduce((sum, [, field]) => sum + (count(field) ?? 0), 0);
   const tabLabel = (label: string, value: number | undefined) => (value === undefined ? label : `${label} ${value}`);
   const connection = queue.data?.needs;
+  const statuses = [
+    ...STATUS_COUNTS.map(([value, field]) => ({
+      key: value,
+      label: tabLabel(labelOf(NEED_STATUS_LABEL, value), count(field)),
+    })),
+    { key: ALL, label: tabLabel('全部', counts.data ? total : undefined) },
+  ];
   return (
     <>
       <Typography.Title level={2} style={{ fontSize: 22 }}>
         需求工作台
       </Typography.Title>
       <QueueFilterBar regionId={viewer.regionId} value={filters} onChange={setFilters} />
-      <Tabs
-        activeKey={status}
-        onChange={setStatus}
-        items={[
-          ...STATUS_COUNTS.map(([value, field]) => ({
-            key: value,
-            label: tabLabel(labelOf(NEED_STATUS_LABEL, value), count(field)),
-          })),
-          { key: ALL, label: tabLabel('全部', counts.data ? total : undefined) },
-        ]}
-      />
+      {/* Eight tabs do not fit a phone, and antd's overflow menu breaks the tab list's semantics: a select there. */}
+      {wide ? (
+        <Tabs activeKey={status} onChange={setStatus} items={statuses} />
+      ) : (
+        <Select
+          aria-label="需求状态"
+          value={status}
+          onChange={setStatus}
+          options={statuses.map(({ key, label }) => ({ value: key, label }))}
+          style={{ width: '100%', marginBottom: 12 }}
+        />
+      )}
       {queue.error && <Alert type="error" showIcon message={errorText(queue.error)} style={{ marginBottom: 12 }} />}
       <QueueList needs={connection?.nodes ?? []} loading={queue.fetching} />
       {connection && <CursorPager pages={pages} totalCount={connection.totalCount} pageInfo={connection.pageInfo} />}
