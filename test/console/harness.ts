@@ -80,8 +80,27 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+/**
+ * Polls `expression` in the page until it is true (→ true) or `timeoutMs` pass (→ false). Not waitForFunction: that
+ * evaluates its text with eval, which the console's Content-Security-Policy forbids, as it should.
+ */
+async function becomesTrue(page: Page, expression: string, timeoutMs = 5_000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(expression)) return true;
+    if (Date.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** True once every animation that ends (not a spinner's endless one) has ended. */
+const ANIMATIONS_DONE = `document.getAnimations().every((animation) =>
+  animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)`;
+
 /** axe-core's serious and critical violations on the page as it is now (none is the bar). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // A dialog fading in is judged by its half-transparent colours: wait until antd's animations have finished.
+  if (!(await becomesTrue(page, ANIMATIONS_DONE))) throw new Error('animations still running after 5 s');
   // Evaluated through the DevTools protocol, which the console's Content-Security-Policy does not govern.
   await page.evaluate(AXE_SOURCE);
   // Expressions as text: the test project is compiled without the browser's DOM types.
@@ -112,7 +131,7 @@ export async function capture(page: Page, name: string, ready: () => Promise<voi
   await ready();
   // antd switches to its phone layout (the menu drawer, stacked columns) on the resize event, a render later:
   // wait for the page to fit, then measure — a page that never fits still shows its overflow.
-  await page.waitForFunction(FITS_SIDEWAYS, undefined, { timeout: 5_000 }).catch(() => undefined);
+  await becomesTrue(page, FITS_SIDEWAYS);
   const overflow = await overflowWidth(page);
   if (write) await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize(DESKTOP);
