@@ -13,7 +13,14 @@ import { inTransaction } from '../../graphql/transaction';
 import type { AccountFilter, CreateAccountInput, UpdateAccountInput } from './account.inputs';
 import { accountById } from './account.loaders';
 import type { CreatedAccount, PasswordResetCode } from './account.types';
-import { CODE_LIFETIME_SECONDS, codeHash, lockAccount, newOneTimeCode, requireUsername } from './credentials';
+import {
+  clearFailures,
+  CODE_LIFETIME_SECONDS,
+  codeHash,
+  lockAccount,
+  newOneTimeCode,
+  requireUsername,
+} from './credentials';
 
 /*
  * Accounts are managed by ADMIN only in this version (docs/decisions.md): a STAFF who could create accounts below
@@ -129,11 +136,16 @@ export async function setAccountDisabled(context: HubContext, id: string, disabl
     const account = await lockAccount(manager, accountId);
     account.disabledAt = disabled ? (account.disabledAt ?? new Date()) : null;
     if (disabled) await revokeSessions(manager, account.id);
+    // An ADMIN turning an account back on means it to be usable now, not after a lock someone else ran up.
+    else clearFailures(account);
     return manager.getRepository(Account).save(account);
   });
 }
 
-/** A one-time reset code for the account (shown once, to the ADMIN, who hands it over); its sessions end. */
+/**
+ * A one-time reset code for the account (shown once, to the ADMIN, who hands it over); its sessions end and any
+ * lock is lifted, so the owner can sign in again whoever kept failing under their name.
+ */
 export async function issuePasswordReset(context: HubContext, id: string): Promise<PasswordResetCode> {
   requireRole(context.identity, Role.ADMIN);
   const accountId = parseIntId(id);
@@ -143,6 +155,7 @@ export async function issuePasswordReset(context: HubContext, id: string): Promi
     const locked = await lockAccount(manager, accountId);
     locked.resetCodeHash = codeHash(code);
     locked.resetCodeExpiresAt = expiresAt;
+    clearFailures(locked);
     await revokeSessions(manager, locked.id);
     return manager.getRepository(Account).save(locked);
   });
