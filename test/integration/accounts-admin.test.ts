@@ -77,6 +77,31 @@ describe('who may manage accounts', () => {
       'FORBIDDEN',
     );
   });
+
+  it('an ADMIN may not change their own role, nor reset their own password or TOTP; another ADMIN may', async () => {
+    const account = await withPassword({ username: 'own.admin', role: 'ADMIN' });
+    const self: Identity = { role: Role.ADMIN, subject: 'own.admin', accountId: Number(account.id) };
+    const { id } = account;
+    const role = { id, input: { role: 'STAFF', regionId: XIAHE } };
+    expect(codeOf(await t.execute(Op.UPDATE_ACCOUNT, role, self))).toBe('CANNOT_CHANGE_OWN_ROLE');
+    expect(codeOf(await t.execute(Op.ISSUE_PASSWORD_RESET, { id }, self))).toBe('CANNOT_RESET_OWN_PASSWORD');
+    expect(codeOf(await t.execute(Op.RESET_ACCOUNT_TOTP, { id }, self))).toBe('CANNOT_RESET_OWN_TOTP');
+    const renamed = await t.execute(Op.UPDATE_ACCOUNT, { id, input: { role: 'ADMIN', displayName: '自己' } }, self);
+    expect(renamed.errors).toBeUndefined();
+    expect((await t.query<AccountQuery>(Op.ACCOUNT, { id }, admin)).account).toMatchObject({
+      role: 'ADMIN',
+      displayName: '自己',
+      passwordSet: true,
+    });
+
+    for (const [operation, variables] of [
+      [Op.ISSUE_PASSWORD_RESET, { id }],
+      [Op.RESET_ACCOUNT_TOTP, { id }],
+      [Op.UPDATE_ACCOUNT, role],
+    ] as const) {
+      expect((await t.execute(operation, variables, admin)).errors).toBeUndefined();
+    }
+  });
 });
 
 describe('createAccount checks what it is given', () => {

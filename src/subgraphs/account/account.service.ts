@@ -63,6 +63,14 @@ async function requireScope(
 
 const codeExpiry = () => new Date(Date.now() + CODE_LIFETIME_SECONDS * 1000);
 
+/**
+ * An ADMIN changing their own account in a way that signs them out for good: a role without account management, a
+ * reset that ends their own session (their own password has `changePassword`).
+ */
+function refuseOnOwnAccount(context: HubContext, accountId: number, code: string, message: string): void {
+  if (context.identity.accountId === accountId) throw new DomainError(code, message);
+}
+
 export async function createAccount(context: HubContext, input: CreateAccountInput): Promise<CreatedAccount> {
   requireRole(context.identity, Role.ADMIN);
   const username = requireUsername(input.username);
@@ -109,6 +117,14 @@ export async function updateAccount(context: HubContext, id: string, input: Upda
   const current = await loadOrFail(accountById(context), id, '账号');
   const role = input.role ?? current.role;
   const roleChanged = role !== current.role;
+  if (roleChanged) {
+    refuseOnOwnAccount(
+      context,
+      current.id,
+      'CANNOT_CHANGE_OWN_ROLE',
+      '不能更改自己账号的角色,请由另一位管理员操作 (an ADMIN cannot change the role of their own account)',
+    );
+  }
   const scope = await requireScope(
     context,
     role,
@@ -149,6 +165,12 @@ export async function setAccountDisabled(context: HubContext, id: string, disabl
 export async function issuePasswordReset(context: HubContext, id: string): Promise<PasswordResetCode> {
   requireRole(context.identity, Role.ADMIN);
   const accountId = parseIntId(id);
+  refuseOnOwnAccount(
+    context,
+    accountId,
+    'CANNOT_RESET_OWN_PASSWORD',
+    '不能为自己的账号生成重置码,请在“修改密码”中更改 (use changePassword for your own account)',
+  );
   const code = newOneTimeCode();
   const expiresAt = codeExpiry();
   const account = await inTransaction(context, async (manager) => {
@@ -166,6 +188,12 @@ export async function issuePasswordReset(context: HubContext, id: string): Promi
 export async function resetAccountTotp(context: HubContext, id: string): Promise<Account> {
   requireRole(context.identity, Role.ADMIN);
   const accountId = parseIntId(id);
+  refuseOnOwnAccount(
+    context,
+    accountId,
+    'CANNOT_RESET_OWN_TOTP',
+    '不能关闭自己账号的两步验证,请由另一位管理员操作 (another ADMIN resets the TOTP of your account)',
+  );
   return inTransaction(context, async (manager) => {
     const account = await lockAccount(manager, accountId);
     Object.assign(account, { totpSecret: null, totpPendingSecret: null, totpKeyId: null, totpLastStep: null });
