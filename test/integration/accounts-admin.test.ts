@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Repository, type ObjectLiteral } from 'typeorm';
+import { Account } from '../../src/auth/account.entity';
 import { Role, type Identity } from '../../src/auth/identity';
 import * as Op from '../helpers/account-operations';
 import { IDENTITIES, JIANGCHUAN, LIQI, orgIdentity, XIAHE } from '../helpers/identities';
@@ -286,6 +288,24 @@ describe('under parallel requests', () => {
     ]);
     const list = await t.query<AccountsQuery>(Op.ACCOUNTS, { filter: { search: 'parallel.same' } }, admin);
     expect(list.accounts.totalCount).toBe(1);
+  });
+
+  it('answers USERNAME_TAKEN when the name is inserted between the check and the insert (the unique index)', async () => {
+    await created({ username: 'raced.name', role: 'STAFF', regionId: LIQI });
+    // The check misses the row, as it does when a parallel creation commits it just after the check.
+    const existsBy = Repository.prototype.existsBy;
+    const missed = jest.spyOn(Repository.prototype, 'existsBy').mockImplementation(function (
+      this: Repository<ObjectLiteral>,
+      where,
+    ) {
+      return this.metadata.target === Account ? Promise.resolve(false) : existsBy.call(this, where);
+    });
+    try {
+      const answer = await create({ username: 'raced.name', role: 'STAFF', regionId: LIQI });
+      expect(answer.errors?.[0].extensions).toMatchObject({ code: 'USERNAME_TAKEN', argument: 'username' });
+    } finally {
+      missed.mockRestore();
+    }
   });
 
   it('takes a setup code once when four use it at the same time', async () => {

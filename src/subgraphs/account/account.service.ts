@@ -2,6 +2,7 @@ import { Account, AccountRole } from '../../auth/account.entity';
 import { Role } from '../../auth/identity';
 import { ForbiddenError, requireRole } from '../../auth/policy';
 import { revokeSessions } from '../../auth/sessions';
+import { isDuplicateKey } from '../../db/duplicate-key';
 import { BadInputError, DomainError } from '../../errors';
 import type { HubContext } from '../../graphql/context';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
@@ -61,6 +62,9 @@ async function requireScope(
   return { regionId: null, organizationId: null };
 }
 
+const usernameTaken = (username: string) =>
+  new DomainError('USERNAME_TAKEN', `用户名已被使用:${username} (the username is taken)`, { argument: 'username' });
+
 const codeExpiry = () => new Date(Date.now() + CODE_LIFETIME_SECONDS * 1000);
 
 /**
@@ -79,30 +83,31 @@ export async function createAccount(context: HubContext, input: CreateAccountInp
   const expiresAt = codeExpiry();
   const account = await inTransaction(context, async (manager) => {
     const repository = manager.getRepository(Account);
-    if (await repository.existsBy({ username })) {
-      throw new DomainError('USERNAME_TAKEN', `用户名已被使用:${username} (the username is taken)`, {
-        argument: 'username',
+    if (await repository.existsBy({ username })) throw usernameTaken(username);
+    // A parallel creation can insert the name between the check and this insert: its unique index answers then.
+    return repository
+      .save(
+        repository.create({
+          username,
+          displayName: input.displayName?.trim() || username,
+          role: input.role,
+          ...scope,
+          disabledAt: null,
+          passwordHash: null,
+          failedAttempts: 0,
+          lockedUntil: null,
+          resetCodeHash: codeHash(setupCode),
+          resetCodeExpiresAt: expiresAt,
+          totpSecret: null,
+          totpPendingSecret: null,
+          totpKeyId: null,
+          totpLastStep: null,
+          createdAt: new Date(),
+        }),
+      )
+      .catch((error: unknown) => {
+        throw isDuplicateKey(error) ? usernameTaken(username) : error;
       });
-    }
-    return repository.save(
-      repository.create({
-        username,
-        displayName: input.displayName?.trim() || username,
-        role: input.role,
-        ...scope,
-        disabledAt: null,
-        passwordHash: null,
-        failedAttempts: 0,
-        lockedUntil: null,
-        resetCodeHash: codeHash(setupCode),
-        resetCodeExpiresAt: expiresAt,
-        totpSecret: null,
-        totpPendingSecret: null,
-        totpKeyId: null,
-        totpLastStep: null,
-        createdAt: new Date(),
-      }),
-    );
   });
   return { id: account.id, account, setupCode, expiresAt };
 }
