@@ -106,6 +106,15 @@ export function onOneBranch(a: string, b: string): boolean {
 }
 
 /**
+ * Who may see a STAFF account of `accountRegion` (its name, even its id): ADMIN, and STAFF on its branch of regions
+ * (one region contains the other: the staff of a need's region and the account handling it always are).
+ */
+export function seesStaffAccount(identity: Identity, accountRegion: string): boolean {
+  if (identity.role === Role.ADMIN) return true;
+  return identity.role === Role.STAFF && !!identity.regionId && onOneBranch(identity.regionId, accountRegion);
+}
+
+/**
  * Both ends of a link in reach. The record being changed (`anchorRegion`) is already in the actor's scope; the
  * record it is linked to must lie inside that region, or in a region containing it (a provider serving it), never
  * in a neighbouring one.

@@ -3,7 +3,7 @@ import { IsNull, type DataSource, type EntityTarget, type ObjectLiteral } from '
 import type { DataKey, DataKeys } from '../config/config';
 import { Account } from '../auth/account.entity';
 import { forUpdate } from '../db/rows';
-import { protect, unprotect } from '../graphql/personal-data';
+import { openingKeys, protect, unprotect } from '../graphql/personal-data';
 import { Resident } from '../subgraphs/community/resident.entity';
 import { Need } from '../subgraphs/linkage/need.entity';
 
@@ -43,8 +43,8 @@ export interface RekeyOptions {
  * no configured key opens stops the run with its row named, before that batch changes anything.
  */
 export async function rekey(dataSource: DataSource, options: RekeyOptions): Promise<Record<string, number>> {
-  const { current, previous } = options.keys;
-  const ring = [current, ...(previous ? [previous] : []), legacyDataKey(options.jwtSecret)];
+  const { current } = options.keys;
+  const ring = [...openingKeys(options.keys), legacyDataKey(options.jwtSecret)];
   const batchSize = options.batchSize ?? 500;
   const counts: Record<string, number> = {};
   for (const column of SEALED_COLUMNS) {

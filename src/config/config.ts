@@ -77,10 +77,14 @@ export interface DataKey {
   key: Buffer;
 }
 
-export interface DataKeys {
+/** The keys of personal data at rest: new values are sealed with `current`. */
+export interface DataKeyRing {
   current: DataKey;
-  /** The key being rotated away from (DATA_KEY_PREVIOUS), read only by `wushe rekey`. */
+  /** The key being rotated away from (DATA_KEY_PREVIOUS): opens what `wushe rekey` has not re-sealed yet. */
   previous?: DataKey;
+}
+
+export interface DataKeys extends DataKeyRing {
   /** True when DATA_KEY was not set and the development key is in use. */
   usingDevelopmentKey: boolean;
 }

@@ -6,7 +6,7 @@ import { newAuditState, type AuditState } from '../audit/audit-log';
 import { createAuthenticator } from '../auth/edge';
 import { PUBLIC_IDENTITY, type Identity } from '../auth/identity';
 import type { SessionConfig, SessionInfo } from '../auth/sessions';
-import type { Config, DataKey } from '../config/config';
+import type { Config, DataKeyRing } from '../config/config';
 import type { ReferenceLookups } from './references';
 
 /**
@@ -17,8 +17,12 @@ export interface HubContext {
   dataSource: DataSource;
   requestId: string;
   identity: Identity;
-  /** Key sealing personal data at rest (residents' phones); from config, never from a request. */
-  dataKey: DataKey;
+  /**
+   * Keys of personal data at rest (residents' phones, TOTP secrets); from config, never from a request. New
+   * values are sealed with `current`; a value still under `previous` (a rotation `wushe rekey` has not finished)
+   * is opened too.
+   */
+  dataKeys: DataKeyRing;
   /** The caller's own `Authorization` header, passed on unchanged to subgraphs served elsewhere. */
   authorization?: string;
   /** The caller's address, for per-address limits and the audit log. */
@@ -51,7 +55,7 @@ export interface RequestContexts {
 
 export interface RequestContextOptions {
   dataSource: DataSource;
-  /** Verifies bearer tokens (`auth`) and seals personal data (`dataKeys.current`). */
+  /** Verifies bearer tokens (`auth`) and seals and opens personal data (`dataKeys`). */
   config: Pick<Config, 'auth' | 'dataKeys'>;
   /** Lookups for the ids a write takes: the subgraphs in this process, and remote ones over HTTP. */
   references?: ReferenceLookups;
@@ -65,7 +69,7 @@ export function requestContexts({ dataSource, config, references = {} }: Request
   const authenticate = createAuthenticator(config.auth, dataSource);
   const context: RequestContexts['context'] = (identity = PUBLIC_IDENTITY, clientAddress, authorization) => ({
     dataSource,
-    dataKey: config.dataKeys.current,
+    dataKeys: config.dataKeys,
     requestId: randomUUID(),
     identity,
     clientAddress,

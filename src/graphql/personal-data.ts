@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { DataKey } from '../config/config';
+import type { DataKey, DataKeyRing } from '../config/config';
 
 /** A sealed value and the id of the key that sealed it; both are stored, side by side. */
 export interface Sealed {
@@ -29,6 +29,10 @@ export function unprotect(keys: readonly DataKey[], { sealed, keyId }: Sealed): 
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
 }
+
+/** The keys that open stored values: the current one, and the previous one during a rotation. */
+export const openingKeys = ({ current, previous }: DataKeyRing): DataKey[] =>
+  previous ? [current, previous] : [current];
 
 /** A mainland mobile number: 11 digits, 13x–19x. */
 export const MOBILE_PHONE = /^1[3-9]\d{9}$/;

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
+import { DUPLICATE_KEY_CODES } from '../db/duplicate-key';
 import { oneWriteAtATime } from '../db/sqlite-writes';
 import { auditAttemptStarted, auditInTransaction, transactionCommitted } from '../audit/audit-log';
 import { ConflictError } from '../errors';
@@ -20,12 +21,10 @@ const RETRYABLE_CODES = new Set([
   'ER_LOCK_DEADLOCK',
   'ER_LOCK_WAIT_TIMEOUT',
   'ER_CHECKREAD',
-  'ER_DUP_ENTRY',
   'SQLITE_BUSY',
   'SQLITE_BUSY_SNAPSHOT',
   'SQLITE_LOCKED',
-  'SQLITE_CONSTRAINT_UNIQUE',
-  'SQLITE_CONSTRAINT_PRIMARYKEY',
+  ...DUPLICATE_KEY_CODES,
 ]);
 
 export function isRetryableConflict(error: unknown): boolean {

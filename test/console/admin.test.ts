@@ -59,6 +59,21 @@ describe('the accounts page', () => {
     await owner.waitForURL('**/console/dashboard');
   });
 
+  it('offers on the viewer’s own row only editing, with the role fixed', async () => {
+    await admin.goto('/console/admin/accounts');
+    const own = admin
+      .locator('tr.ant-table-row')
+      .filter({ has: admin.getByRole('cell', { name: 'admin.yuxi', exact: true }) });
+    await own.getByRole('button', { name: '编 辑' }).waitFor();
+    for (const action of ['停 用', '重置密码', '重置两步验证'])
+      expect([action, await own.getByRole('button', { name: action }).count()]).toEqual([action, 0]);
+    await own.getByRole('button', { name: '编 辑' }).click();
+    const dialog = admin.getByRole('dialog', { name: '编辑账号:admin.yuxi' });
+    await dialog.getByText('不能更改自己账号的角色,请由另一位管理员操作').waitFor();
+    expect(await dialog.getByLabel('角色').isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: '取 消' }).click();
+  });
+
   it('filters, re-scopes, disables and re-enables an account, and issues a reset code', async () => {
     await createTestAccount(harness, {
       username: 'chen.org',

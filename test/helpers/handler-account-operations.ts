@@ -65,3 +65,19 @@ export const ASSIGNMENT_AUDIT = /* GraphQL */ `
     }
   }
 `;
+export const NEED_FEED_HANDLERS = /* GraphQL */ `
+  query NeedFeedHandlers {
+    needEvents(first: 100) {
+      nodes {
+        kind
+        need {
+          id
+        }
+        handlerId
+        handlerAccount {
+          username
+        }
+      }
+    }
+  }
+`;

@@ -58,6 +58,26 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 /** The code of a result's first error, if any. */
 export const codeOf = (result: Pick<GraphQLResult, 'errors'>) => result.errors?.[0]?.extensions?.code;
 
+/** `execute` and `query` through `hub`'s real gateway and subgraphs; also for a second hub on a test's database. */
+export function operationsOn(hub: Hub): Pick<TestHub, 'execute' | 'query'> {
+  const execute = async <T>(query: string, variables?: Record<string, unknown>, identity?: Identity) => {
+    const response = await hub.server.executeOperation(
+      { query, variables },
+      { contextValue: hub.context(identity, '127.0.0.1') },
+    );
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult as GraphQLResult<T>;
+  };
+  return {
+    execute,
+    async query<T>(query: string, variables?: Record<string, unknown>, identity?: Identity) {
+      const result = await execute<T>(query, variables, identity);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data!;
+    },
+  };
+}
+
 export interface TestHubOptions {
   scale?: number;
   /** Extra environment for the hub's config, e.g. NODE_ENV=production or low rate limits. */
@@ -82,26 +102,13 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestH
   });
   const hub = await createHub({ config, database, log: log ?? (() => undefined) });
   let server: Server | undefined;
-  const execute = async <T>(query: string, variables?: Record<string, unknown>, identity?: Identity) => {
-    const response = await hub.server.executeOperation(
-      { query, variables },
-      { contextValue: hub.context(identity, '127.0.0.1') },
-    );
-    if (response.body.kind !== 'single') throw new Error('expected a single result');
-    return response.body.singleResult as GraphQLResult<T>;
-  };
   return {
     hub,
     database,
     testDatabase,
     config,
-    execute,
+    ...operationsOn(hub),
     token: (claims) => signToken(config.auth, claims, 3600),
-    async query<T>(query: string, variables?: Record<string, unknown>, identity?: Identity) {
-      const result = await execute<T>(query, variables, identity);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data!;
-    },
     async listen() {
       server = createHttpServer({
         apollo: hub.server,

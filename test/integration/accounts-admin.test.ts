@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Repository, type ObjectLiteral } from 'typeorm';
+import { Account } from '../../src/auth/account.entity';
 import { Role, type Identity } from '../../src/auth/identity';
 import * as Op from '../helpers/account-operations';
 import { IDENTITIES, JIANGCHUAN, LIQI, orgIdentity, XIAHE } from '../helpers/identities';
@@ -76,6 +78,31 @@ describe('who may manage accounts', () => {
     expect(codeOf(await t.execute(Op.SET_ACCOUNT_DISABLED, { id: account.id, disabled: true }, self))).toBe(
       'FORBIDDEN',
     );
+  });
+
+  it('an ADMIN may not change their own role, nor reset their own password or TOTP; another ADMIN may', async () => {
+    const account = await withPassword({ username: 'own.admin', role: 'ADMIN' });
+    const self: Identity = { role: Role.ADMIN, subject: 'own.admin', accountId: Number(account.id) };
+    const { id } = account;
+    const role = { id, input: { role: 'STAFF', regionId: XIAHE } };
+    expect(codeOf(await t.execute(Op.UPDATE_ACCOUNT, role, self))).toBe('CANNOT_CHANGE_OWN_ROLE');
+    expect(codeOf(await t.execute(Op.ISSUE_PASSWORD_RESET, { id }, self))).toBe('CANNOT_RESET_OWN_PASSWORD');
+    expect(codeOf(await t.execute(Op.RESET_ACCOUNT_TOTP, { id }, self))).toBe('CANNOT_RESET_OWN_TOTP');
+    const renamed = await t.execute(Op.UPDATE_ACCOUNT, { id, input: { role: 'ADMIN', displayName: '自己' } }, self);
+    expect(renamed.errors).toBeUndefined();
+    expect((await t.query<AccountQuery>(Op.ACCOUNT, { id }, admin)).account).toMatchObject({
+      role: 'ADMIN',
+      displayName: '自己',
+      passwordSet: true,
+    });
+
+    for (const [operation, variables] of [
+      [Op.ISSUE_PASSWORD_RESET, { id }],
+      [Op.RESET_ACCOUNT_TOTP, { id }],
+      [Op.UPDATE_ACCOUNT, role],
+    ] as const) {
+      expect((await t.execute(operation, variables, admin)).errors).toBeUndefined();
+    }
   });
 });
 
@@ -261,6 +288,24 @@ describe('under parallel requests', () => {
     ]);
     const list = await t.query<AccountsQuery>(Op.ACCOUNTS, { filter: { search: 'parallel.same' } }, admin);
     expect(list.accounts.totalCount).toBe(1);
+  });
+
+  it('answers USERNAME_TAKEN when the name is inserted between the check and the insert (the unique index)', async () => {
+    await created({ username: 'raced.name', role: 'STAFF', regionId: LIQI });
+    // The check misses the row, as it does when a parallel creation commits it just after the check.
+    const existsBy = Repository.prototype.existsBy;
+    const missed = jest.spyOn(Repository.prototype, 'existsBy').mockImplementation(function (
+      this: Repository<ObjectLiteral>,
+      where,
+    ) {
+      return this.metadata.target === Account ? Promise.resolve(false) : existsBy.call(this, where);
+    });
+    try {
+      const answer = await create({ username: 'raced.name', role: 'STAFF', regionId: LIQI });
+      expect(answer.errors?.[0].extensions).toMatchObject({ code: 'USERNAME_TAKEN', argument: 'username' });
+    } finally {
+      missed.mockRestore();
+    }
   });
 
   it('takes a setup code once when four use it at the same time', async () => {

@@ -339,6 +339,48 @@ describe('lockout', () => {
     expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(['MUTATION']));
   });
 
+  /** Five wrong passwords from anyone who knows the username: the account is locked. */
+  async function lockedOut(username: string) {
+    for (let attempt = 1; attempt <= 5; attempt += 1) await signIn(username, 'Wrong-Password-99');
+    expect(codeOf((await signIn(username)).body)).toBe('ACCOUNT_LOCKED');
+  }
+
+  it('is lifted by the owner’s right reset code; a wrong code while locked is refused and not counted', async () => {
+    const { id, username } = await newAccount();
+    await lockedOut(username);
+    const issued = await t.query<{ issuePasswordReset: { code: string } }>(
+      Op.ISSUE_PASSWORD_RESET,
+      { id },
+      IDENTITIES.ADMIN,
+    );
+    // Issuing the code already lifted the lock; someone keeps failing, and the account is locked again.
+    expect((await accountRow(id)).account).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+    await lockedOut(username);
+
+    const wrongCode = { username, code: 'AAAA-BBBB-CCCC-DDDD', newPassword: 'Unlocked-By-Code-1' };
+    const wrong = await t.execute(Op.RESET_PASSWORD, wrongCode);
+    expect(codeOf(wrong)).toBe('ACCOUNT_LOCKED');
+    expect((await accountRow(id)).account).toMatchObject({ failedAttempts: 5 });
+
+    const right = { username, code: issued.issuePasswordReset.code, newPassword: 'Unlocked-By-Code-1' };
+    expect((await t.query(Op.RESET_PASSWORD, right)).resetPassword).toBe(true);
+    expect((await accountRow(id)).account).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+    expect((await signIn(username, 'Unlocked-By-Code-1')).body.data?.signIn.status).toBe('SIGNED_IN');
+  });
+
+  it('is lifted when an ADMIN enables the account again', async () => {
+    const { id, username } = await newAccount();
+    await lockedOut(username);
+    await t.query(Op.SET_ACCOUNT_DISABLED, { id, disabled: true }, IDENTITIES.ADMIN);
+    const enabled = await t.query<{ setAccountDisabled: unknown }>(
+      Op.SET_ACCOUNT_DISABLED,
+      { id, disabled: false },
+      IDENTITIES.ADMIN,
+    );
+    expect(enabled.setAccountDisabled).toMatchObject({ disabledAt: null, failedAttempts: 0, lockedUntil: null });
+    expect((await signIn(username)).body.data?.signIn.status).toBe('SIGNED_IN');
+  });
+
   it('audits a failed sign-in of an unknown username under the name tried, with no REFUSAL row besides', async () => {
     const answer = await signIn('nobody.here', 'Whatever-Password-1');
     expect(codeOf(answer.body)).toBe('INVALID_CREDENTIALS');

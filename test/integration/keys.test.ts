@@ -5,10 +5,14 @@ import { legacyDataKey } from '../../src/commands/rekey';
 import { protect, unprotect } from '../../src/graphql/personal-data';
 import { Resident } from '../../src/subgraphs/community/resident.entity';
 import { Need } from '../../src/subgraphs/linkage/need.entity';
+import { createHub } from '../../src/server/hub';
+import * as AccountOp from '../helpers/account-operations';
 import { REGISTER_RESIDENT } from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE } from '../helpers/identities';
 import { CLI } from '../helpers/subgraph-process';
-import { startTestHub, TEST_JWT_SECRET, type TestHub } from '../helpers/test-hub';
+import { totpCode } from '../helpers/session-client';
+import { operationsOn, startTestHub, TEST_JWT_SECRET, type TestHub } from '../helpers/test-hub';
+import type { CreateAccountMutation, SignInMutation } from '../helpers/generated/operations';
 
 // Phones are sealed under DATA_KEY, a key of its own: `wushe rekey` moves every sealed value to a new key, and
 // rotating JWT_SECRET leaves what is stored alone.
@@ -130,4 +134,34 @@ test('wushe rekey re-seals every phone under the new key, in batches, and a seco
     `re-sealed under key ${newKey.id}: resident.phone 0, need.contactPhone 0, account.totpSecret 0, account.totpPendingSecret 0`,
   );
   expect(await sealedPhones()).toEqual(after);
+});
+
+test('an account that enrolled TOTP under the old key signs in with it while the key rotates', async () => {
+  const password = 'Rotating-Keys-2026';
+  const created = await t.query<CreateAccountMutation>(
+    AccountOp.CREATE_ACCOUNT,
+    { input: { username: 'keys.admin', role: 'ADMIN' } },
+    IDENTITIES.ADMIN,
+  );
+  const code = created.createAccount.setupCode;
+  await t.query(AccountOp.RESET_PASSWORD, { username: 'keys.admin', code, newPassword: password });
+  const signIn = (hub: Pick<TestHub, 'query'>, totp?: string) =>
+    hub.query<SignInMutation>(AccountOp.SIGN_IN, { input: { username: 'keys.admin', password, totpCode: totp } });
+  // The hub `t` seals under the old key.
+  const { secret } = (await signIn(t)).signIn.totpSetup!;
+  const now = Date.now();
+  expect((await signIn(t, totpCode(secret, now))).signIn.status).toBe('SIGNED_IN');
+
+  const config = loadConfig({
+    DATABASE_URL: t.testDatabase.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    DATA_KEY: NEW.toString('base64'),
+    DATA_KEY_PREVIOUS: OLD.toString('hex'),
+  });
+  const rotated = await createHub({ config, database: t.database, log: () => undefined });
+  try {
+    expect((await signIn(operationsOn(rotated), totpCode(secret, now + 30_000))).signIn.status).toBe('SIGNED_IN');
+  } finally {
+    await rotated.stop();
+  }
 });

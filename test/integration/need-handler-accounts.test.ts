@@ -12,6 +12,8 @@ import type {
   HandlersInQuery,
   NeedHandlerAccountQuery,
   NeedHandlerAccountsQuery,
+  NeedFeedHandlersQuery,
+  SubmitNeedMutation,
   SubmitUrgentNeedMutation,
 } from '../helpers/generated/operations';
 
@@ -132,6 +134,29 @@ describe('assignNeed to an account', () => {
         identity.subject,
         'FORBIDDEN',
       ]);
+  });
+
+  test('its id is withheld from whoever may not see the account: the bot reading the feed of its own need', async () => {
+    const { submitNeed } = await t.query<SubmitNeedMutation>(
+      Op.SUBMIT_NEED,
+      { communityId: XIAHE, reporterRef: Op.REPORTER_A },
+      IDENTITIES.BOT_IN,
+    );
+    await t.query(Op.NEED_TRANSITION('acceptNeed'), { id: submitNeed.id }, staff);
+    await t.query(H.ASSIGN_NEED_TO_ACCOUNT, { id: submitNeed.id, accountId: accounts['liqi.worker'].id }, staff);
+    const feed = await t.query<NeedFeedHandlersQuery>(H.NEED_FEED_HANDLERS, {}, IDENTITIES.BOT_IN);
+    const assignments = feed.needEvents.nodes.filter((event) => event.kind === 'ASSIGNMENT');
+    expect(assignments).toEqual([
+      { kind: 'ASSIGNMENT', need: { id: submitNeed.id }, handlerId: null, handlerAccount: null },
+    ]);
+    // Staff of the need's region and ADMIN see both.
+    for (const identity of [staff, admin]) {
+      const { need } = await t.query<NeedHandlerAccountQuery>(H.NEED_HANDLER_ACCOUNT, { id: submitNeed.id }, identity);
+      expect(need!.assignment).toMatchObject({
+        handlerId: accounts['liqi.worker'].id,
+        handlerAccount: { username: 'liqi.worker' },
+      });
+    }
   });
 
   test('the handler account is shown to staff on its branch only', async () => {

@@ -1,6 +1,5 @@
 import { Account, AccountRole } from '../../auth/account.entity';
-import { Role } from '../../auth/identity';
-import { onOneBranch, requireStaffIn } from '../../auth/policy';
+import { requireStaffIn, seesStaffAccount } from '../../auth/policy';
 import { regionAndAncestors } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { parseIntId } from '../../graphql/ids';
@@ -19,18 +18,13 @@ function profileOf(account: Pick<Account, 'id' | 'username' | 'displayName' | 'r
 }
 
 /**
- * A STAFF account's profile, for ADMIN and for STAFF on the same branch of regions (one region contains the
- * other: the staff of a need's region and the account handling it always are). Anyone else, and every other
- * kind of account, gets null: usernames are sign-in names, not to be listed to strangers.
+ * A STAFF account's profile, for whom `seesStaffAccount`. Anyone else, and every other kind of account, gets null:
+ * usernames are sign-in names, not to be listed to strangers.
  */
 export async function accountProfile(context: HubContext, id: string): Promise<AccountProfile | null> {
   const account = await accountById(context).load(parseIntId(id));
   if (!account || account.role !== AccountRole.STAFF || !account.regionId) return null;
-  const { identity } = context;
-  const colleague =
-    identity.role === Role.ADMIN ||
-    (identity.role === Role.STAFF && !!identity.regionId && onOneBranch(identity.regionId, account.regionId));
-  return colleague ? profileOf(account) : null;
+  return seesStaffAccount(context.identity, account.regionId) ? profileOf(account) : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Account, AccountRole } from '../../auth/account.entity';
 import { Role } from '../../auth/identity';
 import { ForbiddenError, requireRole } from '../../auth/policy';
 import { revokeSessions } from '../../auth/sessions';
+import { isDuplicateKey } from '../../db/duplicate-key';
 import { BadInputError, DomainError } from '../../errors';
 import type { HubContext } from '../../graphql/context';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
@@ -13,7 +14,14 @@ import { inTransaction } from '../../graphql/transaction';
 import type { AccountFilter, CreateAccountInput, UpdateAccountInput } from './account.inputs';
 import { accountById } from './account.loaders';
 import type { CreatedAccount, PasswordResetCode } from './account.types';
-import { CODE_LIFETIME_SECONDS, codeHash, lockAccount, newOneTimeCode, requireUsername } from './credentials';
+import {
+  clearFailures,
+  CODE_LIFETIME_SECONDS,
+  codeHash,
+  lockAccount,
+  newOneTimeCode,
+  requireUsername,
+} from './credentials';
 
 /*
  * Accounts are managed by ADMIN only in this version (docs/decisions.md): a STAFF who could create accounts below
@@ -54,7 +62,18 @@ async function requireScope(
   return { regionId: null, organizationId: null };
 }
 
+const usernameTaken = (username: string) =>
+  new DomainError('USERNAME_TAKEN', `用户名已被使用:${username} (the username is taken)`, { argument: 'username' });
+
 const codeExpiry = () => new Date(Date.now() + CODE_LIFETIME_SECONDS * 1000);
+
+/**
+ * An ADMIN changing their own account in a way that signs them out for good: a role without account management, a
+ * reset that ends their own session (their own password has `changePassword`).
+ */
+function refuseOnOwnAccount(context: HubContext, accountId: number, code: string, message: string): void {
+  if (context.identity.accountId === accountId) throw new DomainError(code, message);
+}
 
 export async function createAccount(context: HubContext, input: CreateAccountInput): Promise<CreatedAccount> {
   requireRole(context.identity, Role.ADMIN);
@@ -64,30 +83,31 @@ export async function createAccount(context: HubContext, input: CreateAccountInp
   const expiresAt = codeExpiry();
   const account = await inTransaction(context, async (manager) => {
     const repository = manager.getRepository(Account);
-    if (await repository.existsBy({ username })) {
-      throw new DomainError('USERNAME_TAKEN', `用户名已被使用:${username} (the username is taken)`, {
-        argument: 'username',
+    if (await repository.existsBy({ username })) throw usernameTaken(username);
+    // A parallel creation can insert the name between the check and this insert: its unique index answers then.
+    return repository
+      .save(
+        repository.create({
+          username,
+          displayName: input.displayName?.trim() || username,
+          role: input.role,
+          ...scope,
+          disabledAt: null,
+          passwordHash: null,
+          failedAttempts: 0,
+          lockedUntil: null,
+          resetCodeHash: codeHash(setupCode),
+          resetCodeExpiresAt: expiresAt,
+          totpSecret: null,
+          totpPendingSecret: null,
+          totpKeyId: null,
+          totpLastStep: null,
+          createdAt: new Date(),
+        }),
+      )
+      .catch((error: unknown) => {
+        throw isDuplicateKey(error) ? usernameTaken(username) : error;
       });
-    }
-    return repository.save(
-      repository.create({
-        username,
-        displayName: input.displayName?.trim() || username,
-        role: input.role,
-        ...scope,
-        disabledAt: null,
-        passwordHash: null,
-        failedAttempts: 0,
-        lockedUntil: null,
-        resetCodeHash: codeHash(setupCode),
-        resetCodeExpiresAt: expiresAt,
-        totpSecret: null,
-        totpPendingSecret: null,
-        totpKeyId: null,
-        totpLastStep: null,
-        createdAt: new Date(),
-      }),
-    );
   });
   return { id: account.id, account, setupCode, expiresAt };
 }
@@ -102,6 +122,14 @@ export async function updateAccount(context: HubContext, id: string, input: Upda
   const current = await loadOrFail(accountById(context), id, '账号');
   const role = input.role ?? current.role;
   const roleChanged = role !== current.role;
+  if (roleChanged) {
+    refuseOnOwnAccount(
+      context,
+      current.id,
+      'CANNOT_CHANGE_OWN_ROLE',
+      '不能更改自己账号的角色,请由另一位管理员操作 (an ADMIN cannot change the role of their own account)',
+    );
+  }
   const scope = await requireScope(
     context,
     role,
@@ -129,20 +157,32 @@ export async function setAccountDisabled(context: HubContext, id: string, disabl
     const account = await lockAccount(manager, accountId);
     account.disabledAt = disabled ? (account.disabledAt ?? new Date()) : null;
     if (disabled) await revokeSessions(manager, account.id);
+    // An ADMIN turning an account back on means it to be usable now, not after a lock someone else ran up.
+    else clearFailures(account);
     return manager.getRepository(Account).save(account);
   });
 }
 
-/** A one-time reset code for the account (shown once, to the ADMIN, who hands it over); its sessions end. */
+/**
+ * A one-time reset code for the account (shown once, to the ADMIN, who hands it over); its sessions end and any
+ * lock is lifted, so the owner can sign in again whoever kept failing under their name.
+ */
 export async function issuePasswordReset(context: HubContext, id: string): Promise<PasswordResetCode> {
   requireRole(context.identity, Role.ADMIN);
   const accountId = parseIntId(id);
+  refuseOnOwnAccount(
+    context,
+    accountId,
+    'CANNOT_RESET_OWN_PASSWORD',
+    '不能为自己的账号生成重置码,请在“修改密码”中更改 (use changePassword for your own account)',
+  );
   const code = newOneTimeCode();
   const expiresAt = codeExpiry();
   const account = await inTransaction(context, async (manager) => {
     const locked = await lockAccount(manager, accountId);
     locked.resetCodeHash = codeHash(code);
     locked.resetCodeExpiresAt = expiresAt;
+    clearFailures(locked);
     await revokeSessions(manager, locked.id);
     return manager.getRepository(Account).save(locked);
   });
@@ -153,6 +193,12 @@ export async function issuePasswordReset(context: HubContext, id: string): Promi
 export async function resetAccountTotp(context: HubContext, id: string): Promise<Account> {
   requireRole(context.identity, Role.ADMIN);
   const accountId = parseIntId(id);
+  refuseOnOwnAccount(
+    context,
+    accountId,
+    'CANNOT_RESET_OWN_TOTP',
+    '不能关闭自己账号的两步验证,请由另一位管理员操作 (another ADMIN resets the TOTP of your account)',
+  );
   return inTransaction(context, async (manager) => {
     const account = await lockAccount(manager, accountId);
     Object.assign(account, { totpSecret: null, totpPendingSecret: null, totpKeyId: null, totpLastStep: null });

@@ -6,7 +6,7 @@ import { verifyPassword } from '../../auth/passwords';
 import { lockOrFail } from '../../db/rows';
 import { BadInputError, DomainError } from '../../errors';
 import type { HubContext } from '../../graphql/context';
-import { protect, unprotect } from '../../graphql/personal-data';
+import { openingKeys, protect, unprotect } from '../../graphql/personal-data';
 
 /** Consecutive failures before the first lock, and how long locks last: 1 minute, doubled per further failure. */
 export const FAILURES_BEFORE_LOCK = 5;
@@ -128,11 +128,11 @@ export const invalidTotp = () =>
 export const invalidCode = () =>
   new DomainError('INVALID_CODE', '设置码或重置码无效或已过期 (the one-time code is wrong, used or expired)');
 
-/** TOTP secrets are sealed at rest with the data key, like residents' phones. */
+/** TOTP secrets are sealed at rest with the data key, like residents' phones, and opened during a rotation too. */
 export function sealSecret(context: HubContext, secret: string): { sealed: string; keyId: string } {
-  return protect(context.dataKey, secret);
+  return protect(context.dataKeys.current, secret);
 }
 
 export function openSecret(context: HubContext, sealed: string, keyId: string | null): string {
-  return unprotect([context.dataKey], { sealed, keyId: keyId ?? '' });
+  return unprotect(openingKeys(context.dataKeys), { sealed, keyId: keyId ?? '' });
 }

@@ -195,7 +195,9 @@ export async function changePassword(context: HubContext, current: string, next:
 
 /**
  * Public: a one-time setup or reset code (issued by an ADMIN) becomes a password. A wrong code counts towards the
- * lockout like a wrong password; a used one is gone. Every session of the account ends.
+ * lockout like a wrong password; a used one is gone. Every session of the account ends. The code is checked before
+ * the lock: a code only an ADMIN hands out is the way out of a lock that anyone knowing the username can keep
+ * setting, so the right one goes through and lifts it, while a wrong one during the lock is refused uncounted.
  */
 export async function resetPassword(
   context: HubContext,
@@ -217,9 +219,9 @@ export async function resetPassword(
       return invalidCode();
     }
     const account = await lockAccount(manager, found.id);
-    const locked = refusalWhileLocked(context, account, now);
-    if (locked) return locked;
-    if (!codeMatches(account, code, now)) return recordFailure(manager, context, account, invalidCode(), now);
+    if (!codeMatches(account, code, now)) {
+      return refusalWhileLocked(context, account, now) ?? recordFailure(manager, context, account, invalidCode(), now);
+    }
     account.passwordHash = newHash;
     account.resetCodeHash = null;
     account.resetCodeExpiresAt = null;

@@ -22,7 +22,7 @@ export async function registerResident(context: HubContext, input: RegisterResid
   }
   if (input.consentAt) requireNotFuture(input.consentAt, 'consentAt');
   await requireRegion(context, input.regionId, 'regionId', RegionLevel.COMMUNITY);
-  const phone = input.phone ? protect(context.dataKey, input.phone) : null;
+  const phone = input.phone ? protect(context.dataKeys.current, input.phone) : null;
   return inTransaction(context, async (manager) => {
     return insertRow(manager, Resident, {
       name: input.name.trim(),

@@ -13,7 +13,7 @@ import {
 } from './linkage.references';
 import { Need } from './need.entity';
 import { ACCOUNT_HANDLER, NeedEvent, NeedEventConnection, type HandlerKind } from './need-event.entity';
-import { assignNeed, eventActor, needEventFeed } from './need-event.service';
+import { assignNeed, eventActor, eventHandlerId, needEventFeed } from './need-event.service';
 
 /** The handler of an assignment as a reference of `kind`'s entity; null for other kinds and for status events. */
 const handlerOf = (event: NeedEvent, kind: HandlerKind) =>
@@ -71,10 +71,10 @@ export class NeedEventResolver {
 
   @FieldResolver(() => ID, {
     nullable: true,
-    description: 'assignments: id of the handler, of its society (or of the account)',
+    description: 'assignments: id of the handler, of its society (or of the account, to whom may see `handlerAccount`)',
   })
-  handlerId(@Root() event: NeedEvent) {
-    return event.handlerReferenceId;
+  handlerId(@Root() event: NeedEvent, @Ctx() context: HubContext) {
+    return eventHandlerId(context, event);
   }
 
   @FieldResolver(() => StationReference, { nullable: true, description: 'a service station assigned (COMMUNITY)' })

@@ -7,6 +7,7 @@ import {
   requireLinkInScope,
   requireRole,
   requireStaffIn,
+  seesStaffAccount,
 } from '../../auth/policy';
 import { subtreeBounds } from '../../db/region-scope';
 import { lockOrFail } from '../../db/rows';
@@ -61,6 +62,18 @@ export async function currentAssignment(
 export async function eventActor(context: HubContext, event: NeedEvent): Promise<string | null> {
   const need = await needById(context).load(event.needId);
   return need && isStaffOf(context.identity, need.communityId) ? event.actor : null;
+}
+
+/**
+ * The handler's id; an account's only to whom may see that account (as `handlerAccount`), since an account id
+ * names a person's sign-in. Where no account lookup runs (the subgraph served alone), it is withheld.
+ */
+export async function eventHandlerId(context: HubContext, event: NeedEvent): Promise<string | null> {
+  if (event.handlerKind !== ACCOUNT_HANDLER || event.handlerReferenceId === null) return event.handlerReferenceId;
+  const lookup = context.references.Account;
+  const [scope] = lookup ? await lookup(context, [event.handlerReferenceId]) : [null];
+  const visible = scope?.role === AccountRole.STAFF && seesStaffAccount(context.identity, scope.regionId);
+  return visible ? event.handlerReferenceId : null;
 }
 
 /** Largest seq a cursor may hold: the column is a signed 32-bit int. */

@@ -160,7 +160,7 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
   }
   if (input.contactConsentAt) requireNotFuture(input.contactConsentAt, 'contactConsentAt');
   await requireRegion(context, input.communityId, 'communityId', 'COMMUNITY');
-  const contactPhone = input.contactPhone ? protect(context.dataKey, input.contactPhone) : null;
+  const contactPhone = input.contactPhone ? protect(context.dataKeys.current, input.contactPhone) : null;
   return inTransaction(context, async (manager) => {
     const need = await insertRow(manager, Need, {
       number: await nextNeedNumber(manager, chinaDay()),

@@ -1221,6 +1221,11 @@ export type AssignmentAuditQueryVariables = Exact<{
 
 export type AssignmentAuditQuery = { auditLog: { nodes: Array<{ operation: string, subject: string, outcome: string, target: string }> } };
 
+export type NeedFeedHandlersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeedFeedHandlersQuery = { needEvents: { nodes: Array<{ kind: NeedEventKind, handlerId: string | null, need: { id: string }, handlerAccount: { username: string } | null }> } };
+
 export type HoursQueueQueryVariables = Exact<{
   filter?: ServiceHoursQueueFilter | null | undefined;
   first?: number | null | undefined;

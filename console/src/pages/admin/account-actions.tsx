@@ -14,7 +14,10 @@ import { OneTimeCode } from './one-time-code';
 
 type ResetCode = AdminIssuePasswordResetMutation['issuePasswordReset'];
 
-/** One row's actions: edit, disable/enable, a reset code, a TOTP reset — each irreversible one confirmed first. */
+/**
+ * One row's actions: edit, disable/enable, a reset code, a TOTP reset — each irreversible one confirmed first; on
+ * the viewer's own row only edit, as the API refuses the others there.
+ */
 export function AccountActions({ account, onEdit }: { account: AdminAccountFragment; onEdit: () => void }) {
   const { viewer } = useViewer();
   const { message } = App.useApp();
@@ -49,22 +52,25 @@ export function AccountActions({ account, onEdit }: { account: AdminAccountFragm
           </Button>
         </Popconfirm>
       )}
-      <Popconfirm
-        title={`为 ${account.username} 生成密码重置码?`}
-        description="该账号将退出所有设备,本人需用重置码设置新密码后才能登录。"
-        okText="生成"
-        cancelText="取消"
-        onConfirm={async () => {
-          const result = await issueReset({ id: account.id });
-          if (result.data) setResetCode(result.data.issuePasswordReset);
-          else answer(result.error, '');
-        }}
-      >
-        <Button size="small" loading={issuing.fetching}>
-          重置密码
-        </Button>
-      </Popconfirm>
-      {account.totpEnabled && (
+      {/* One's own password changes in the account menu, and one's own TOTP reset is another ADMIN's. */}
+      {!own && (
+        <Popconfirm
+          title={`为 ${account.username} 生成密码重置码?`}
+          description="该账号将退出所有设备,本人需用重置码设置新密码后才能登录。"
+          okText="生成"
+          cancelText="取消"
+          onConfirm={async () => {
+            const result = await issueReset({ id: account.id });
+            if (result.data) setResetCode(result.data.issuePasswordReset);
+            else answer(result.error, '');
+          }}
+        >
+          <Button size="small" loading={issuing.fetching}>
+            重置密码
+          </Button>
+        </Popconfirm>
+      )}
+      {!own && account.totpEnabled && (
         <Popconfirm
           title={`关闭 ${account.username} 的两步验证?`}
           description="用于手机丢失等情况。该账号将退出所有设备;管理员账号下次登录时需重新绑定。"

@@ -24,8 +24,17 @@ export const scopeOf = ({ role, regionId, organizationId }: AccountValues) => ({
   organizationId: role === 'ORG' ? organizationId : undefined,
 });
 
-/** The fields of an account; `editing` is the account being re-scoped (its username stays). */
-export function AccountFields({ editing }: { editing?: AdminAccountFragment }) {
+/**
+ * The fields of an account; `editing` is the account being re-scoped (its username stays). `ownAccount`: the
+ * viewer's own, whose role another ADMIN changes (the API refuses it).
+ */
+export function AccountFields({
+  editing,
+  ownAccount = false,
+}: {
+  editing?: AdminAccountFragment;
+  ownAccount?: boolean;
+}) {
   return (
     <>
       <Form.Item
@@ -42,8 +51,13 @@ export function AccountFields({ editing }: { editing?: AdminAccountFragment }) {
       <Form.Item name="displayName" label="姓名" extra={<Hint>显示在工作台上的姓名,不填则用用户名</Hint>}>
         <Input autoComplete="off" maxLength={64} />
       </Form.Item>
-      <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-        <Select options={roleOptions} />
+      <Form.Item
+        name="role"
+        label="角色"
+        extra={ownAccount ? <Hint>不能更改自己账号的角色,请由另一位管理员操作</Hint> : undefined}
+        rules={[{ required: true, message: '请选择角色' }]}
+      >
+        <Select options={roleOptions} disabled={ownAccount} />
       </Form.Item>
       <Form.Item noStyle dependencies={['role']}>
         {({ getFieldValue }) => {

@@ -2,11 +2,13 @@ import { App, Form, Modal } from 'antd';
 import { useMutation } from 'urql';
 import { AdminUpdateAccountDocument, type AdminAccountFragment } from '../../generated/operations';
 import { errorText } from '../../ui/errors';
+import { useViewer } from '../../ui/viewer';
 import { AccountFields, scopeOf, type AccountRole, type AccountValues } from './account-form';
 
 /** A new name, role or scope for `account`; a new role signs it out everywhere (said before saving). */
 export function EditAccountModal({ account, onClose }: { account: AdminAccountFragment | null; onClose: () => void }) {
   const [form] = Form.useForm<AccountValues>();
+  const { viewer } = useViewer();
   const { message } = App.useApp();
   const [{ fetching }, updateAccount] = useMutation(AdminUpdateAccountDocument);
 
@@ -49,7 +51,7 @@ export function EditAccountModal({ account, onClose }: { account: AdminAccountFr
           }}
           onFinish={(values) => void submit(values)}
         >
-          <AccountFields editing={account} />
+          <AccountFields editing={account} ownAccount={account.id === viewer.accountId} />
         </Form>
       )}
     </Modal>
