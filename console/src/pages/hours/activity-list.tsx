@@ -90,7 +90,12 @@ export function ActivityList() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '本辖区暂无符合条件的志愿活动。' }}
       />
-      <CursorPager pages={pages} totalCount={activities?.totalCount ?? 0} pageInfo={activities?.pageInfo} />
+      <CursorPager
+        pages={pages}
+        pageSize={PAGE_SIZE}
+        totalCount={activities?.totalCount ?? 0}
+        pageInfo={activities?.pageInfo}
+      />
     </>
   );
 }

@@ -193,7 +193,7 @@ export function HoursQueue() {
             : undefined
         }
       />
-      <CursorPager pages={pages} totalCount={queue?.totalCount ?? 0} pageInfo={queue?.pageInfo} />
+      <CursorPager pages={pages} pageSize={PAGE_SIZE} totalCount={queue?.totalCount ?? 0} pageInfo={queue?.pageInfo} />
       {rejecting && (
         <RejectHoursModal
           record={{

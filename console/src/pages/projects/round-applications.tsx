@@ -91,7 +91,12 @@ export function RoundApplications() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '本轮暂无符合条件的申报。' }}
       />
-      <CursorPager pages={pages} totalCount={applications?.totalCount ?? 0} pageInfo={applications?.pageInfo} />
+      <CursorPager
+        pages={pages}
+        pageSize={PAGE_SIZE}
+        totalCount={applications?.totalCount ?? 0}
+        pageInfo={applications?.pageInfo}
+      />
     </>
   );
 }
