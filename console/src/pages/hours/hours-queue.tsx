@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Popconfirm, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Popconfirm, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { StatusTag, type Tone } from '../../ui/status-tag';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -8,12 +8,14 @@ import {
   VerifyHoursBatchDocument,
   VerifyHoursDocument,
   type HoursQueueQuery,
+  type VerifyHoursBatchMutation,
   type ServiceHoursStatus,
 } from '../../generated/operations';
 import { CursorPager, useCursorPages } from '../../ui/cursor-pages';
 import { errorText } from '../../ui/errors';
 import { formatTime } from '../../ui/format-time';
 import { HOURS_STATUS_LABEL, labelOf } from '../../ui/labels';
+import { useAction } from '../../ui/use-action';
 import { useViewer } from '../../ui/viewer';
 import { RejectHoursModal } from './reject-hours-modal';
 
@@ -33,7 +35,6 @@ const EMPTY_TEXT: Record<string, string> = {
  * Staff confirm one, confirm the selected ones at once, or reject one with a reason.
  */
 export function HoursQueue() {
-  const { message } = App.useApp();
   const { viewer } = useViewer();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? 'PENDING') as ServiceHoursStatus;
@@ -41,13 +42,13 @@ export function HoursQueue() {
   const pages = useCursorPages(`${status}:${activityId ?? ''}`);
   const [selected, setSelected] = useState<string[]>([]);
   const [rejecting, setRejecting] = useState<QueueRow | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
   const [{ data, fetching, error }] = useQuery({
     query: HoursQueueDocument,
     variables: { filter: { status, activityId }, first: PAGE_SIZE, after: pages.after },
   });
   const [, verify] = useMutation(VerifyHoursDocument);
-  const [batch, verifyBatch] = useMutation(VerifyHoursBatchDocument);
+  const [, verifyBatch] = useMutation(VerifyHoursBatchDocument);
+  const { running, run } = useAction();
   const pending = status === 'PENDING';
 
   const filterBy = (next: Record<string, string | undefined>) => {
@@ -60,22 +61,12 @@ export function HoursQueue() {
     setSelected([]);
   };
 
-  const verifyOne = async (row: QueueRow) => {
-    setBusyId(row.id);
-    const result = await verify({ id: row.id });
-    setBusyId(null);
-    if (result.error) message.error(errorText(result.error));
-    else message.success(`已通过 ${row.volunteer?.displayName ?? ''} 的 ${row.hours} 小时`);
-  };
+  const verifyOne = (row: QueueRow) =>
+    run(row.id, `已通过 ${row.volunteer?.displayName ?? ''} 的 ${row.hours} 小时`, () => verify({ id: row.id }));
 
   const verifySelected = async () => {
-    const result = await verifyBatch({ ids: selected });
-    if (result.error) {
-      message.error(errorText(result.error));
-      return;
-    }
-    message.success(`已通过 ${result.data?.verifyServiceHoursBatch.length ?? 0} 条时长记录`);
-    setSelected([]);
+    const done = (data: VerifyHoursBatchMutation) => `已通过 ${data.verifyServiceHoursBatch.length} 条时长记录`;
+    if (await run('batch', done, () => verifyBatch({ ids: selected }))) setSelected([]);
   };
 
   const columns: TableColumnsType<QueueRow> = [
@@ -113,7 +104,7 @@ export function HoursQueue() {
             cancelText="取消"
             onConfirm={() => verifyOne(row)}
           >
-            <Button type="link" size="small" loading={busyId === row.id}>
+            <Button type="link" size="small" loading={running === row.id}>
               通过
             </Button>
           </Popconfirm>
@@ -163,7 +154,7 @@ export function HoursQueue() {
             disabled={selected.length === 0}
             onConfirm={verifySelected}
           >
-            <Button type="primary" disabled={selected.length === 0} loading={batch.fetching}>
+            <Button type="primary" disabled={selected.length === 0} loading={running === 'batch'}>
               批量通过{selected.length ? `(${selected.length})` : ''}
             </Button>
           </Popconfirm>
