@@ -1,5 +1,6 @@
 import { Alert, Button, Flex, Popconfirm, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { StatusTag, type Tone } from '../../ui/status-tag';
+import { StatusTag } from '../../ui/status-tag';
+import { HOURS_STATUS_TONE } from '../../ui/status-tones';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -23,7 +24,6 @@ type QueueRow = HoursQueueQuery['serviceHoursQueue']['nodes'][number];
 
 const PAGE_SIZE = 20;
 const STATUSES: ServiceHoursStatus[] = ['PENDING', 'VERIFIED', 'REJECTED'];
-const STATUS_TONE: Record<string, Tone> = { PENDING: 'warn', VERIFIED: 'good', REJECTED: 'bad' };
 const EMPTY_TEXT: Record<string, string> = {
   PENDING: '暂无待审核的时长。志愿者在活动中签退后,记录会出现在这里。',
   VERIFIED: '暂无已通过的时长记录。',
@@ -83,7 +83,7 @@ export function HoursQueue() {
     {
       title: '状态',
       render: (_, row) => (
-        <StatusTag tone={STATUS_TONE[row.status]}>{labelOf(HOURS_STATUS_LABEL, row.status)}</StatusTag>
+        <StatusTag tone={HOURS_STATUS_TONE[row.status]}>{labelOf(HOURS_STATUS_LABEL, row.status)}</StatusTag>
       ),
     },
   ];
