@@ -92,26 +92,27 @@ export function ServicesTab() {
             ? [
                 {
                   title: '操作',
-                  render: (_: unknown, service: Service) => (
-                    <Space>
-                      <RowButton text="编辑" subject={service.name} onClick={() => setEditing(service)} />
-                      {service.active && (
-                        <Popconfirm
-                          title={`停办“${service.name}”?`}
-                          description="停办后居民不再看到此服务,记录仍保留。"
-                          okText="停办"
-                          cancelText="取消"
-                          onConfirm={() =>
-                            retire
-                              .run('retire', `已停办“${service.name}”`, () => retireService({ id: service.id }))
-                              .then(refresh)
-                          }
-                        >
-                          <RowButton text="停办" subject={service.name} />
-                        </Popconfirm>
-                      )}
-                    </Space>
-                  ),
+                  render: (_: unknown, service: Service) =>
+                    scope.changesServiceOf(service.provider.region?.id) && (
+                      <Space>
+                        <RowButton text="编辑" subject={service.name} onClick={() => setEditing(service)} />
+                        {service.active && (
+                          <Popconfirm
+                            title={`停办“${service.name}”?`}
+                            description="停办后居民不再看到此服务,记录仍保留。"
+                            okText="停办"
+                            cancelText="取消"
+                            onConfirm={() =>
+                              retire
+                                .run('retire', `已停办“${service.name}”`, () => retireService({ id: service.id }))
+                                .then(refresh)
+                            }
+                          >
+                            <RowButton text="停办" subject={service.name} />
+                          </Popconfirm>
+                        )}
+                      </Space>
+                    ),
                 },
               ]
             : []),
