@@ -67,7 +67,7 @@ export function ContributionForm({ need, refresh }: { need: DetailNeed; refresh:
         label="贡献内容"
         rules={[{ required: true, whitespace: true, message: '请填写贡献内容' }]}
       >
-        <Input.TextArea rows={2} maxLength={500} />
+        <Input.TextArea rows={2} maxLength={255} showCount />
       </Form.Item>
       <Form.Item name="hours" label="投入时长(小时)" rules={[{ required: true, message: '请填写时长' }]}>
         <InputNumber min={0} max={1000} step={0.5} style={{ width: '100%' }} />

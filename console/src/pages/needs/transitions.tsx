@@ -79,7 +79,7 @@ export function TransitionButtons({ need, refresh }: { need: DetailNeed; refresh
             label="驳回原因(居民可见)"
             rules={[{ required: true, whitespace: true, message: '请填写驳回原因' }]}
           >
-            <Input.TextArea rows={3} maxLength={500} showCount />
+            <Input.TextArea rows={3} maxLength={255} showCount />
           </Form.Item>
         </Form>
       </Modal>
