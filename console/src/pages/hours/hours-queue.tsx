@@ -15,6 +15,7 @@ import {
 import { CursorPager, useCursorPages } from '../../ui/cursor-pages';
 import { errorText } from '../../ui/errors';
 import { formatTime } from '../../ui/format-time';
+import { Hint } from '../../ui/hint';
 import { HOURS_STATUS_LABEL, labelOf } from '../../ui/labels';
 import { useAction } from '../../ui/use-action';
 import { useViewer } from '../../ui/viewer';
@@ -40,7 +41,12 @@ export function HoursQueue() {
   const status = (params.get('status') ?? 'PENDING') as ServiceHoursStatus;
   const activityId = params.get('activityId') ?? undefined;
   const pages = useCursorPages(`${status}:${activityId ?? ''}`);
-  const [selected, setSelected] = useState<string[]>([]);
+  // A selection belongs to the page on screen: another page, status or activity starts with none selected, so
+  // 取消选择 and 批量通过 only ever concern rows the user can see.
+  const listKey = `${status}:${activityId ?? ''}:${pages.after ?? ''}`;
+  const [selection, setSelection] = useState<{ listKey: string; ids: string[] }>({ listKey, ids: [] });
+  const selected = selection.listKey === listKey ? selection.ids : [];
+  const setSelected = (ids: string[]) => setSelection({ listKey, ids });
   const [rejecting, setRejecting] = useState<QueueRow | null>(null);
   const [{ data, fetching, error }] = useQuery({
     query: HoursQueueDocument,
@@ -58,7 +64,6 @@ export function HoursQueue() {
       else merged.delete(key);
     }
     setParams(merged);
-    setSelected([]);
   };
 
   const verifyOne = (row: QueueRow) =>
@@ -159,6 +164,7 @@ export function HoursQueue() {
             </Button>
           </Popconfirm>
         )}
+        {selected.length > 0 && <Hint>选择仅限本页,翻页或切换状态后将清除</Hint>}
       </Flex>
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
       <Table<QueueRow>
