@@ -1564,6 +1564,13 @@ export type RegistriesConsoleRecordResourceMutationVariables = Exact<{
 
 export type RegistriesConsoleRecordResourceMutation = { recordCharityResource: { id: string } };
 
+export type RegistriesConsoleCreateServiceMutationVariables = Exact<{
+  input: CreateServiceInput;
+}>;
+
+
+export type RegistriesConsoleCreateServiceMutation = { createService: { id: string } };
+
 export type RegisterStationMutationVariables = Exact<{
   input: RegisterServiceStationInput;
 }>;
