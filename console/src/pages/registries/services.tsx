@@ -88,7 +88,8 @@ export function ServicesTab() {
             render: (active: boolean) =>
               active ? <Badge status="success" text="在办" /> : <Badge status="default" text="已停办" />,
           },
-          ...(scope.managesServices
+          // no 操作 column when this account may change none of the rows shown
+          ...(list?.nodes.some((service) => scope.changesServiceOf(service.provider.region?.id))
             ? [
                 {
                   title: '操作',
