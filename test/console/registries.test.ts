@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { IDENTITIES, LIQI, XIAHE } from '../helpers/identities';
 import {
+  REGISTRIES_CREATE_SERVICE,
   REGISTRIES_FIRST_ORGANIZATION,
   REGISTRIES_RECORD_RESOURCE,
   REGISTRIES_SUBMIT_NEED,
@@ -264,6 +265,27 @@ describe('the registries page', () => {
     await button(page, '上一页').click();
     await page.getByText('共 21 条 · 第 1/2 页').waitFor();
     await expect(page.locator('tr.ant-table-row').first().innerText()).resolves.toContain('助学物资第1批');
+  });
+
+  it('offers STAFF no 编辑 or 停办 for a service in their 街道 whose provider is registered above it', async () => {
+    const { organizations } = await harness.hub.query<{ organizations: { nodes: { id: string }[] } }>(
+      REGISTRIES_FIRST_ORGANIZATION,
+      { regionId: HONGTA },
+      IDENTITIES.ADMIN,
+    );
+    const service = '红塔区上门理发';
+    await harness.hub.query(
+      REGISTRIES_CREATE_SERVICE,
+      { input: { name: service, category: 'ELDERLY_CARE', providerId: organizations.nodes[0].id, regionId: LIQI } },
+      IDENTITIES.ADMIN,
+    );
+    const page = await signedIn('li.liqi');
+    await page.goto('/console/registries/services');
+    await page.getByLabel('搜索服务').fill(service);
+    await page.getByLabel('搜索服务').press('Enter');
+    await row(page, service).waitFor();
+    await expect(page.getByRole('button', { name: `编辑:${service}` }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: `停办:${service}` }).count()).resolves.toBe(0);
   });
 
   it('lists services and stations usably on a phone', async () => {

@@ -30,3 +30,11 @@ export const REGISTRIES_RECORD_RESOURCE = /* GraphQL */ `
     }
   }
 `;
+
+export const REGISTRIES_CREATE_SERVICE = /* GraphQL */ `
+  mutation RegistriesConsoleCreateService($input: CreateServiceInput!) {
+    createService(input: $input) {
+      id
+    }
+  }
+`;

@@ -18,23 +18,28 @@ export function useCursorPages(filterKey: string) {
   };
 }
 
+export type CursorPages = ReturnType<typeof useCursorPages>;
+
 interface PagerProps {
-  pages: ReturnType<typeof useCursorPages>;
+  pages: CursorPages;
+  /** the `first` each page asks for, to count the pages */
+  pageSize: number;
   totalCount: number | undefined;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined;
 }
 
-/** 共 N 条 · 第 p 页, with 上一页 and 下一页 buttons. */
-export function CursorPager({ pages, totalCount, pageInfo }: PagerProps) {
+/** 共 N 条 · 第 p/q 页, with 上一页 and 下一页 buttons. */
+export function CursorPager({ pages, pageSize, totalCount, pageInfo }: PagerProps) {
+  const pageCount = Math.max(1, Math.ceil((totalCount ?? 0) / pageSize));
   return (
     <Flex justify="flex-end" align="center" gap={8} wrap style={{ marginTop: 12 }}>
       <Hint>
-        共 {totalCount ?? 0} 条 · 第 {pages.page} 页
+        共 {totalCount ?? 0} 条 · 第 {pages.page}/{pageCount} 页
       </Hint>
       <Button disabled={pages.page === 1} onClick={pages.previous}>
         上一页
       </Button>
-      <Button disabled={!pageInfo?.hasNextPage} onClick={() => pages.next(pageInfo?.endCursor)}>
+      <Button disabled={!pageInfo?.hasNextPage || !pageInfo.endCursor} onClick={() => pages.next(pageInfo?.endCursor)}>
         下一页
       </Button>
     </Flex>

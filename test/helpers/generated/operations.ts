@@ -1569,6 +1569,13 @@ export type RegistriesConsoleRecordResourceMutationVariables = Exact<{
 
 export type RegistriesConsoleRecordResourceMutation = { recordCharityResource: { id: string } };
 
+export type RegistriesConsoleCreateServiceMutationVariables = Exact<{
+  input: CreateServiceInput;
+}>;
+
+
+export type RegistriesConsoleCreateServiceMutation = { createService: { id: string } };
+
 export type RegisterStationMutationVariables = Exact<{
   input: RegisterServiceStationInput;
 }>;

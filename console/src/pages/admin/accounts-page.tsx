@@ -131,7 +131,12 @@ export function AccountsPage() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description="没有符合条件的账号;可调整筛选条件,或点击“新建账号”。" /> }}
       />
-      <CursorPager pages={pages} totalCount={data?.accounts.totalCount} pageInfo={data?.accounts.pageInfo} />
+      <CursorPager
+        pages={pages}
+        pageSize={PAGE_SIZE}
+        totalCount={data?.accounts.totalCount}
+        pageInfo={data?.accounts.pageInfo}
+      />
       <CreateAccountModal open={creating} onClose={() => setCreating(false)} />
       <EditAccountModal account={editing} onClose={() => setEditing(null)} />
     </Flex>

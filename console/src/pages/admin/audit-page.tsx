@@ -81,7 +81,12 @@ export function AuditPage() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description="没有符合条件的记录;可放宽筛选条件后再查询。" /> }}
       />
-      <CursorPager pages={pages} totalCount={data?.auditLog.totalCount} pageInfo={data?.auditLog.pageInfo} />
+      <CursorPager
+        pages={pages}
+        pageSize={PAGE_SIZE}
+        totalCount={data?.auditLog.totalCount}
+        pageInfo={data?.auditLog.pageInfo}
+      />
     </Flex>
   );
 }

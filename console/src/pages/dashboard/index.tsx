@@ -23,7 +23,7 @@ import { FigureCards } from './figures';
 import { LinkageIndexCard } from './linkage-index';
 import { NeedTrend } from './need-trend';
 import { RegionPicker } from './region-picker';
-import { rootRegionOf } from './region-scope';
+import { rootRegionOf } from '../../ui/regions';
 import { StationCoverageCard } from './station-coverage';
 import { NeedList, ProjectList, ResourceList } from './three-lists';
 

@@ -1,5 +1,6 @@
 import { Alert, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
-import { StatusTag, type Tone } from '../../ui/status-tag';
+import { StatusTag } from '../../ui/status-tag';
+import { ACTIVITY_STATUS_TONE } from '../../ui/status-tones';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -12,12 +13,6 @@ import { useViewer } from '../../ui/viewer';
 type ActivityRow = HoursActivitiesQuery['volunteerActivities']['nodes'][number];
 
 const PAGE_SIZE = 20;
-const STATUS_TONE: Record<string, Tone> = {
-  PLANNED: 'info',
-  OPEN: 'good',
-  FINISHED: 'neutral',
-  CANCELLED: 'bad',
-};
 
 /** The region's volunteer activities, newest first; each opens its sign-up roster. */
 export function ActivityList() {
@@ -44,7 +39,7 @@ export function ActivityList() {
     {
       title: '状态',
       render: (_, row) => (
-        <StatusTag tone={STATUS_TONE[row.status]}>{labelOf(ACTIVITY_STATUS_LABEL, row.status)}</StatusTag>
+        <StatusTag tone={ACTIVITY_STATUS_TONE[row.status]}>{labelOf(ACTIVITY_STATUS_LABEL, row.status)}</StatusTag>
       ),
     },
     { title: '名额', render: (_, row) => row.capacity ?? '不限' },
@@ -90,7 +85,12 @@ export function ActivityList() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '本辖区暂无符合条件的志愿活动。' }}
       />
-      <CursorPager pages={pages} totalCount={activities?.totalCount ?? 0} pageInfo={activities?.pageInfo} />
+      <CursorPager
+        pages={pages}
+        pageSize={PAGE_SIZE}
+        totalCount={activities?.totalCount ?? 0}
+        pageInfo={activities?.pageInfo}
+      />
     </>
   );
 }

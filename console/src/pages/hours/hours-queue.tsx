@@ -1,5 +1,6 @@
-import { Alert, App, Button, Flex, Popconfirm, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { StatusTag, type Tone } from '../../ui/status-tag';
+import { Alert, Button, Flex, Popconfirm, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { StatusTag } from '../../ui/status-tag';
+import { HOURS_STATUS_TONE } from '../../ui/status-tones';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -8,12 +9,15 @@ import {
   VerifyHoursBatchDocument,
   VerifyHoursDocument,
   type HoursQueueQuery,
+  type VerifyHoursBatchMutation,
   type ServiceHoursStatus,
 } from '../../generated/operations';
 import { CursorPager, useCursorPages } from '../../ui/cursor-pages';
 import { errorText } from '../../ui/errors';
 import { formatTime } from '../../ui/format-time';
+import { Hint } from '../../ui/hint';
 import { HOURS_STATUS_LABEL, labelOf } from '../../ui/labels';
+import { useAction } from '../../ui/use-action';
 import { useViewer } from '../../ui/viewer';
 import { RejectHoursModal } from './reject-hours-modal';
 
@@ -21,7 +25,6 @@ type QueueRow = HoursQueueQuery['serviceHoursQueue']['nodes'][number];
 
 const PAGE_SIZE = 20;
 const STATUSES: ServiceHoursStatus[] = ['PENDING', 'VERIFIED', 'REJECTED'];
-const STATUS_TONE: Record<string, Tone> = { PENDING: 'warn', VERIFIED: 'good', REJECTED: 'bad' };
 const EMPTY_TEXT: Record<string, string> = {
   PENDING: '暂无待审核的时长。志愿者在活动中签退后,记录会出现在这里。',
   VERIFIED: '暂无已通过的时长记录。',
@@ -33,21 +36,25 @@ const EMPTY_TEXT: Record<string, string> = {
  * Staff confirm one, confirm the selected ones at once, or reject one with a reason.
  */
 export function HoursQueue() {
-  const { message } = App.useApp();
   const { viewer } = useViewer();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? 'PENDING') as ServiceHoursStatus;
   const activityId = params.get('activityId') ?? undefined;
   const pages = useCursorPages(`${status}:${activityId ?? ''}`);
-  const [selected, setSelected] = useState<string[]>([]);
+  // A selection belongs to the page on screen: another page, status or activity starts with none selected, so
+  // 取消选择 and 批量通过 only ever concern rows the user can see.
+  const listKey = `${status}:${activityId ?? ''}:${pages.after ?? ''}`;
+  const [selection, setSelection] = useState<{ listKey: string; ids: string[] }>({ listKey, ids: [] });
+  const selected = selection.listKey === listKey ? selection.ids : [];
+  const setSelected = (ids: string[]) => setSelection({ listKey, ids });
   const [rejecting, setRejecting] = useState<QueueRow | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
   const [{ data, fetching, error }] = useQuery({
     query: HoursQueueDocument,
     variables: { filter: { status, activityId }, first: PAGE_SIZE, after: pages.after },
   });
   const [, verify] = useMutation(VerifyHoursDocument);
-  const [batch, verifyBatch] = useMutation(VerifyHoursBatchDocument);
+  const [, verifyBatch] = useMutation(VerifyHoursBatchDocument);
+  const { running, run } = useAction();
   const pending = status === 'PENDING';
 
   const filterBy = (next: Record<string, string | undefined>) => {
@@ -57,25 +64,14 @@ export function HoursQueue() {
       else merged.delete(key);
     }
     setParams(merged);
-    setSelected([]);
   };
 
-  const verifyOne = async (row: QueueRow) => {
-    setBusyId(row.id);
-    const result = await verify({ id: row.id });
-    setBusyId(null);
-    if (result.error) message.error(errorText(result.error));
-    else message.success(`已通过 ${row.volunteer?.displayName ?? ''} 的 ${row.hours} 小时`);
-  };
+  const verifyOne = (row: QueueRow) =>
+    run(row.id, `已通过 ${row.volunteer?.displayName ?? ''} 的 ${row.hours} 小时`, () => verify({ id: row.id }));
 
   const verifySelected = async () => {
-    const result = await verifyBatch({ ids: selected });
-    if (result.error) {
-      message.error(errorText(result.error));
-      return;
-    }
-    message.success(`已通过 ${result.data?.verifyServiceHoursBatch.length ?? 0} 条时长记录`);
-    setSelected([]);
+    const done = (data: VerifyHoursBatchMutation) => `已通过 ${data.verifyServiceHoursBatch.length} 条时长记录`;
+    if (await run('batch', done, () => verifyBatch({ ids: selected }))) setSelected([]);
   };
 
   const columns: TableColumnsType<QueueRow> = [
@@ -92,7 +88,7 @@ export function HoursQueue() {
     {
       title: '状态',
       render: (_, row) => (
-        <StatusTag tone={STATUS_TONE[row.status]}>{labelOf(HOURS_STATUS_LABEL, row.status)}</StatusTag>
+        <StatusTag tone={HOURS_STATUS_TONE[row.status]}>{labelOf(HOURS_STATUS_LABEL, row.status)}</StatusTag>
       ),
     },
   ];
@@ -113,7 +109,7 @@ export function HoursQueue() {
             cancelText="取消"
             onConfirm={() => verifyOne(row)}
           >
-            <Button type="link" size="small" loading={busyId === row.id}>
+            <Button type="link" size="small" loading={running === row.id}>
               通过
             </Button>
           </Popconfirm>
@@ -163,11 +159,12 @@ export function HoursQueue() {
             disabled={selected.length === 0}
             onConfirm={verifySelected}
           >
-            <Button type="primary" disabled={selected.length === 0} loading={batch.fetching}>
+            <Button type="primary" disabled={selected.length === 0} loading={running === 'batch'}>
               批量通过{selected.length ? `(${selected.length})` : ''}
             </Button>
           </Popconfirm>
         )}
+        {selected.length > 0 && <Hint>选择仅限本页,翻页或切换状态后将清除</Hint>}
       </Flex>
       {error && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
       <Table<QueueRow>
@@ -193,7 +190,7 @@ export function HoursQueue() {
             : undefined
         }
       />
-      <CursorPager pages={pages} totalCount={queue?.totalCount ?? 0} pageInfo={queue?.pageInfo} />
+      <CursorPager pages={pages} pageSize={PAGE_SIZE} totalCount={queue?.totalCount ?? 0} pageInfo={queue?.pageInfo} />
       {rejecting && (
         <RejectHoursModal
           record={{

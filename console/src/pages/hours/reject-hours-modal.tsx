@@ -1,7 +1,7 @@
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from 'urql';
 import { RejectHoursDocument } from '../../generated/operations';
-import { errorText } from '../../ui/errors';
+import { useAction } from '../../ui/use-action';
 
 interface Props {
   record: { id: string; hours: number; volunteerName: string; activityTitle: string };
@@ -10,27 +10,21 @@ interface Props {
 
 /** 驳回: the reason is required, since the volunteer will read it; rejected hours are never counted. */
 export function RejectHoursModal({ record, onClose }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [{ fetching }, reject] = useMutation(RejectHoursDocument);
+  const [, reject] = useMutation(RejectHoursDocument);
+  const { running, run } = useAction();
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return; // the form shows what is missing
     const { reason } = values;
-    const result = await reject({ id: record.id, reason: reason.trim() });
-    if (result.error) {
-      message.error(errorText(result.error));
-      return;
-    }
-    message.success('已驳回该时长记录');
-    onClose();
+    if (await run('reject', '已驳回该时长记录', () => reject({ id: record.id, reason: reason.trim() }))) onClose();
   };
   return (
     <Modal
       open
       title="驳回时长记录"
       okText="确认驳回"
-      okButtonProps={{ danger: true, loading: fetching }}
+      okButtonProps={{ danger: true, loading: running !== null }}
       cancelText="取消"
       onOk={submit}
       onCancel={onClose}

@@ -4,7 +4,7 @@ import { AddLinkageContributionDocument, type Society } from '../../generated/op
 import { labelOf, SOCIETY_LABEL } from '../../ui/labels';
 import type { DetailNeed } from './handler-options';
 import { SocietyFields } from './society-fields';
-import { useNeedAction } from './use-need-action';
+import { useAction } from '../../ui/use-action';
 
 type Contribution = NonNullable<DetailNeed['linkageCase']>['contributions'][number];
 const SOCIETIES = Object.keys(SOCIETY_LABEL) as Society[];
@@ -50,7 +50,7 @@ export function ContributionList({ need }: { need: DetailNeed }) {
 export function ContributionForm({ need, refresh }: { need: DetailNeed; refresh: () => void }) {
   const [form] = Form.useForm<Values>();
   const [, add] = useMutation(AddLinkageContributionDocument);
-  const { running, run } = useNeedAction(refresh);
+  const { running, run } = useAction(refresh);
   const caseId = need.linkageCase?.id;
   if (!caseId) return null;
   const submit = async (values: Values) => {
@@ -67,7 +67,7 @@ export function ContributionForm({ need, refresh }: { need: DetailNeed; refresh:
         label="贡献内容"
         rules={[{ required: true, whitespace: true, message: '请填写贡献内容' }]}
       >
-        <Input.TextArea rows={2} maxLength={500} />
+        <Input.TextArea rows={2} maxLength={255} showCount />
       </Form.Item>
       <Form.Item name="hours" label="投入时长(小时)" rules={[{ required: true, message: '请填写时长' }]}>
         <InputNumber min={0} max={1000} step={0.5} style={{ width: '100%' }} />

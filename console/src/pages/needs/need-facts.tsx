@@ -1,6 +1,7 @@
-import { Descriptions, Rate, Space, Tag, Typography } from 'antd';
+import { Descriptions, Rate, Space, Typography } from 'antd';
 import { CATEGORY_LABEL, labelOf, NEED_STATUS_LABEL, URGENCY_LABEL } from '../../ui/labels';
 import { READABLE_DANGER } from '../../ui/contrast';
+import { StatusTag } from '../../ui/status-tag';
 import { formatTime, overdueText } from './format';
 import type { DetailNeed } from './handler-options';
 import { handlerName } from './need-history';
@@ -20,7 +21,7 @@ export function NeedFacts({ need }: { need: DetailNeed }) {
           <Typography.Text style={need.overdue ? { color: READABLE_DANGER } : undefined}>
             {formatTime(need.dueAt)}
           </Typography.Text>
-          {need.overdue && <Tag color="red">{overdueText(need.dueAt)}</Tag>}
+          {need.overdue && <StatusTag tone="bad">{overdueText(need.dueAt)}</StatusTag>}
         </Space>
       </Descriptions.Item>
       {need.resolvedAt && <Descriptions.Item label="解决时间">{formatTime(need.resolvedAt)}</Descriptions.Item>}

@@ -1,13 +1,13 @@
-import { Card, Empty, Grid, List, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Grid, List, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { NeedQueueQuery } from '../../generated/operations';
 import { CATEGORY_LABEL, labelOf, NEED_STATUS_LABEL, URGENCY_LABEL } from '../../ui/labels';
 import { READABLE_DANGER } from '../../ui/contrast';
+import { StatusTag } from '../../ui/status-tag';
+import { URGENCY_TONE } from '../../ui/status-tones';
 import { formatTime, OVERDUE_BACKGROUND, overdueText } from './format';
 
 export type QueueNeed = NeedQueueQuery['needs']['nodes'][number];
-
-const URGENCY_COLOR: Record<string, string> = { URGENT: 'red', HIGH: 'orange', NORMAL: 'blue', LOW: 'default' };
 
 function DueAt({ need }: { need: QueueNeed }) {
   return (
@@ -15,7 +15,7 @@ function DueAt({ need }: { need: QueueNeed }) {
       <Typography.Text style={need.overdue ? { color: READABLE_DANGER } : undefined}>
         {formatTime(need.dueAt)}
       </Typography.Text>
-      {need.overdue && <Tag color="red">{overdueText(need.dueAt)}</Tag>}
+      {need.overdue && <StatusTag tone="bad">{overdueText(need.dueAt)}</StatusTag>}
     </Space>
   );
 }
@@ -26,7 +26,9 @@ const columns: TableColumnsType<QueueNeed> = [
   {
     title: '紧急程度',
     key: 'urgency',
-    render: (_, need) => <Tag color={URGENCY_COLOR[need.urgency]}>{labelOf(URGENCY_LABEL, need.urgency)}</Tag>,
+    render: (_, need) => (
+      <StatusTag tone={URGENCY_TONE[need.urgency]}>{labelOf(URGENCY_LABEL, need.urgency)}</StatusTag>
+    ),
   },
   { title: '社区', key: 'community', render: (_, need) => need.community?.name ?? '' },
   { title: '状态', key: 'status', render: (_, need) => labelOf(NEED_STATUS_LABEL, need.status) },

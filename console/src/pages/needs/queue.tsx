@@ -86,7 +86,14 @@ export function NeedQueue() {
       )}
       {queue.error && <Alert type="error" showIcon message={errorText(queue.error)} style={{ marginBottom: 12 }} />}
       <QueueList needs={connection?.nodes ?? []} loading={queue.fetching} />
-      {connection && <CursorPager pages={pages} totalCount={connection.totalCount} pageInfo={connection.pageInfo} />}
+      {connection && (
+        <CursorPager
+          pages={pages}
+          pageSize={PAGE_SIZE}
+          totalCount={connection.totalCount}
+          pageInfo={connection.pageInfo}
+        />
+      )}
     </>
   );
 }

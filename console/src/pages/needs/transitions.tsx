@@ -10,7 +10,7 @@ import {
   StartNeedServiceDocument,
 } from '../../generated/operations';
 import type { DetailNeed } from './handler-options';
-import { useNeedAction } from './use-need-action';
+import { useAction } from '../../ui/use-action';
 
 const STEPS = [
   { transition: 'ACCEPT', label: '受理', confirm: '确认受理该需求?' },
@@ -22,7 +22,7 @@ const STEPS = [
 
 /** One button per status change the hub allows this account now; rejecting asks for the reason the resident sees. */
 export function TransitionButtons({ need, refresh }: { need: DetailNeed; refresh: () => void }) {
-  const { running, run } = useNeedAction(refresh);
+  const { running, run } = useAction(refresh);
   const [, accept] = useMutation(AcceptNeedDocument);
   const [, match] = useMutation(MatchNeedDocument);
   const [, start] = useMutation(StartNeedServiceDocument);
@@ -50,7 +50,9 @@ export function TransitionButtons({ need, refresh }: { need: DetailNeed; refresh
           title={step.confirm}
           okText="确定"
           cancelText="取消"
-          onConfirm={() => run(step.transition, `已${step.label}`, () => execute[step.transition]({ id: need.id }))}
+          onConfirm={() =>
+            run<unknown>(step.transition, `已${step.label}`, () => execute[step.transition]({ id: need.id }))
+          }
         >
           <Button type="primary" loading={running === step.transition}>
             {step.label}
@@ -77,7 +79,7 @@ export function TransitionButtons({ need, refresh }: { need: DetailNeed; refresh
             label="驳回原因(居民可见)"
             rules={[{ required: true, whitespace: true, message: '请填写驳回原因' }]}
           >
-            <Input.TextArea rows={3} maxLength={500} showCount />
+            <Input.TextArea rows={3} maxLength={255} showCount />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,6 +1,6 @@
-import { App, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Typography } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
-import { useMutation, type CombinedError } from 'urql';
+import { useMutation } from 'urql';
 import {
   ApproveProjectDocument,
   CompleteProjectDocument,
@@ -9,7 +9,7 @@ import {
   StartProjectDocument,
   type ProjectTransition,
 } from '../../generated/operations';
-import { errorText } from '../../ui/errors';
+import { useAction } from '../../ui/use-action';
 
 interface Props {
   project: { id: string; title: string; score?: number | null; allowedTransitions: readonly ProjectTransition[] };
@@ -29,27 +29,21 @@ const CONFIRMED = {
  * completion ask for a score or an evaluation in a dialog; approval, rejection and start are confirmed first.
  */
 export function ProjectActions({ project, onRefused }: Props) {
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<'REVIEW' | 'COMPLETE' | null>(null);
-  const [approval, approve] = useMutation(ApproveProjectDocument);
-  const [rejection, reject] = useMutation(RejectProjectDocument);
-  const [start, startProject] = useMutation(StartProjectDocument);
+  const [, approve] = useMutation(ApproveProjectDocument);
+  const [, reject] = useMutation(RejectProjectDocument);
+  const [, startProject] = useMutation(StartProjectDocument);
+  const { running, run } = useAction();
   const allowed = new Set(project.allowedTransitions);
   const any = ['REVIEW', 'APPROVE', 'REJECT', 'START', 'COMPLETE'].some((transition) =>
     allowed.has(transition as ProjectTransition),
   );
   if (!any) return <Typography.Text>—</Typography.Text>;
 
-  const answer = (error: CombinedError | undefined, done: string) => {
-    if (error) {
-      message.error({ content: errorText(error), duration: 8 });
-      onRefused();
-    } else message.success(done);
-  };
   const oneClick = {
-    APPROVE: { run: () => approve({ id: project.id }), done: '已批准立项', loading: approval.fetching },
-    REJECT: { run: () => reject({ id: project.id }), done: '已不予立项', loading: rejection.fetching },
-    START: { run: () => startProject({ id: project.id }), done: '项目已启动', loading: start.fetching },
+    APPROVE: { change: () => approve({ id: project.id }), done: '已批准立项' },
+    REJECT: { change: () => reject({ id: project.id }), done: '已不予立项' },
+    START: { change: () => startProject({ id: project.id }), done: '项目已启动' },
   };
 
   return (
@@ -63,7 +57,7 @@ export function ProjectActions({ project, onRefused }: Props) {
         .filter((transition) => allowed.has(transition))
         .map((transition) => {
           const { button, title, description } = CONFIRMED[transition];
-          const { run, done, loading } = oneClick[transition];
+          const { change, done } = oneClick[transition];
           return (
             <Popconfirm
               key={transition}
@@ -71,9 +65,9 @@ export function ProjectActions({ project, onRefused }: Props) {
               description={description || undefined}
               okText="确认"
               cancelText="取消"
-              onConfirm={async () => answer((await run()).error, done)}
+              onConfirm={() => run<unknown>(transition, done, change, onRefused)}
             >
-              <Button type="link" size="small" danger={transition === 'REJECT'} loading={loading}>
+              <Button type="link" size="small" danger={transition === 'REJECT'} loading={running === transition}>
                 {button}
               </Button>
             </Popconfirm>
@@ -96,17 +90,14 @@ interface DialogProps {
 }
 
 function ReviewDialog({ project, onClose }: DialogProps) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ score: number }>();
-  const [{ fetching }, review] = useMutation(ReviewProjectDocument);
+  const [, review] = useMutation(ReviewProjectDocument);
+  const { running, run } = useAction();
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return; // the form shows what is missing
     const { score } = values;
-    const result = await review({ id: project.id, score });
-    if (result.error) return void message.error(errorText(result.error));
-    message.success(`已评分 ${score} 分`);
-    onClose();
+    if (await run('review', `已评分 ${score} 分`, () => review({ id: project.id, score }))) onClose();
   };
   return (
     <Modal
@@ -114,7 +105,7 @@ function ReviewDialog({ project, onClose }: DialogProps) {
       title={`评审打分:${project.title}`}
       okText="保存评分"
       cancelText="取消"
-      confirmLoading={fetching}
+      confirmLoading={running !== null}
       onOk={submit}
       onCancel={onClose}
     >
@@ -128,17 +119,15 @@ function ReviewDialog({ project, onClose }: DialogProps) {
 }
 
 function CompleteDialog({ project, onClose }: DialogProps) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ evaluation: string }>();
-  const [{ fetching }, complete] = useMutation(CompleteProjectDocument);
+  const [, complete] = useMutation(CompleteProjectDocument);
+  const { running, run } = useAction();
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return; // the form shows what is missing
     const { evaluation } = values;
-    const result = await complete({ id: project.id, evaluation: evaluation.trim() });
-    if (result.error) return void message.error(errorText(result.error));
-    message.success('项目已结项');
-    onClose();
+    if (await run('complete', '项目已结项', () => complete({ id: project.id, evaluation: evaluation.trim() })))
+      onClose();
   };
   return (
     <Modal
@@ -146,7 +135,7 @@ function CompleteDialog({ project, onClose }: DialogProps) {
       title={`结项评估:${project.title}`}
       okText="确认结项"
       cancelText="取消"
-      confirmLoading={fetching}
+      confirmLoading={running !== null}
       onOk={submit}
       onCancel={onClose}
     >

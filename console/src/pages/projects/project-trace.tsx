@@ -13,7 +13,7 @@ import {
   PROJECT_STATUS_LABEL,
 } from '../../ui/labels';
 import { ProjectActions } from './project-actions';
-import { PROJECT_STATUS_TONE } from './project-status';
+import { PROJECT_STATUS_TONE } from '../../ui/status-tones';
 import { StatusTag } from '../../ui/status-tag';
 
 type Project = NonNullable<ProjectTraceQuery['serviceProject']>;

@@ -8,7 +8,7 @@ import { CursorPager, useCursorPages } from '../../ui/cursor-pages';
 import { errorText } from '../../ui/errors';
 import { labelOf, PROJECT_CATEGORY_LABEL, PROJECT_STATUS_LABEL } from '../../ui/labels';
 import { ProjectActions } from './project-actions';
-import { PROJECT_STATUS_TONE } from './project-status';
+import { PROJECT_STATUS_TONE } from '../../ui/status-tones';
 import { StatusTag } from '../../ui/status-tag';
 import { RoundFigures } from './round-figures';
 
@@ -91,7 +91,12 @@ export function RoundApplications() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '本轮暂无符合条件的申报。' }}
       />
-      <CursorPager pages={pages} totalCount={applications?.totalCount ?? 0} pageInfo={applications?.pageInfo} />
+      <CursorPager
+        pages={pages}
+        pageSize={PAGE_SIZE}
+        totalCount={applications?.totalCount ?? 0}
+        pageInfo={applications?.pageInfo}
+      />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { useMutation } from 'urql';
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -12,7 +13,7 @@ import { CATEGORY_LABEL, CHARITY_KIND_LABEL } from '../../ui/labels';
 import { NeedSelect, ProjectSelect, RegionSelect } from './choices';
 import { FormDrawer } from './form-drawer';
 import { optionsOf, orNull } from './options';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 export type CharityResource = RegistryCharityResourcesQuery['charityResources']['nodes'][number];
 
@@ -37,7 +38,8 @@ const UNIT_OF_KIND: Record<string, string> = { FUNDS: '元', GOODS: '件', VENUE
 
 export function RecordResourceDrawer({ regionId, onClose, onDone }: Props & { regionId?: string }) {
   const [form] = Form.useForm<ResourceValues>();
-  const { run, running } = useAction(RegistryRecordCharityResourceDocument);
+  const [, execute] = useMutation(RegistryRecordCharityResourceDocument);
+  const { run, running } = useAction();
   const submit = async (values: ResourceValues) => {
     const input = {
       ...values,
@@ -45,7 +47,7 @@ export function RecordResourceDrawer({ regionId, onClose, onDone }: Props & { re
       receivedOn: values.receivedOn.format('YYYY-MM-DD'),
       description: orNull(values.description),
     };
-    if (await run({ input }, `已登记“${values.name}”`)) {
+    if (await run('save', `已登记“${values.name}”`, () => execute({ input }))) {
       onDone();
       onClose();
     }
@@ -58,7 +60,7 @@ export function RecordResourceDrawer({ regionId, onClose, onDone }: Props & { re
       form={form}
       initialValues={{ regionId, receivedOn: dayjs(), kind: 'FUNDS', unit: '元' }}
       onFinish={submit}
-      submitting={running}
+      submitting={running !== null}
       submitText="登记"
     >
       <Form.Item name="name" label="资源名称" rules={[{ required: true, whitespace: true, message: '请填写资源名称' }]}>
@@ -106,7 +108,8 @@ interface AllocateValues {
 export function AllocateDrawer({ resource, onClose, onDone }: Props & { resource: CharityResource }) {
   const [form] = Form.useForm<AllocateValues>();
   const target = Form.useWatch('target', form);
-  const { run, running } = useAction(RegistryAllocateCharityResourceDocument);
+  const [, execute] = useMutation(RegistryAllocateCharityResourceDocument);
+  const { run, running } = useAction();
   const regionId = resource.region?.id;
   const submit = async (values: AllocateValues) => {
     const input = {
@@ -116,7 +119,7 @@ export function AllocateDrawer({ resource, onClose, onDone }: Props & { resource
       projectId: values.target === 'project' ? values.projectId : null,
       note: values.note?.trim() ?? '',
     };
-    if (await run({ input }, `已分配 ${values.amount} ${resource.unit}`)) {
+    if (await run('save', `已分配 ${values.amount} ${resource.unit}`, () => execute({ input }))) {
       onDone();
       onClose();
     }
@@ -129,7 +132,7 @@ export function AllocateDrawer({ resource, onClose, onDone }: Props & { resource
       form={form}
       initialValues={{ target: 'need' }}
       onFinish={submit}
-      submitting={running}
+      submitting={running !== null}
       submitText="分配"
     >
       <Form.Item name="target" label="分配给">

@@ -1,3 +1,4 @@
+import { useMutation } from 'urql';
 import { Form, Input, InputNumber, Select, Switch } from 'antd';
 import {
   RegistryRegisterOrganizationDocument,
@@ -9,7 +10,7 @@ import { CATEGORY_LABEL, ORGANIZATION_KIND_LABEL } from '../../ui/labels';
 import { RegionSelect } from './choices';
 import { FormDrawer } from './form-drawer';
 import { optionsOf, orNull } from './options';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 /**
  * 统一社会信用代码: 18 characters, digits and capital letters without I, O, S, V, Z, the 3rd to 8th digits.
@@ -100,19 +101,22 @@ interface RegisterValues extends DetailValues {
 
 export function RegisterDrawer(props: { open: boolean; onClose(): void; onDone(): void; regionId?: string }) {
   const [form] = Form.useForm<RegisterValues>();
-  const { run, running } = useAction(RegistryRegisterOrganizationDocument);
+  const [, execute] = useMutation(RegistryRegisterOrganizationDocument);
+  const { run, running } = useAction();
   const submit = async (values: RegisterValues) => {
     const done = await run(
-      {
-        input: {
-          ...values,
-          foundedYear: values.foundedYear ?? null,
-          publicPhone: orNull(values.publicPhone),
-          address: values.address?.trim() ?? '',
-          description: orNull(values.description),
-        },
-      },
+      'save',
       `已登记“${values.name}”`,
+      () =>
+        execute({
+          input: {
+            ...values,
+            foundedYear: values.foundedYear ?? null,
+            publicPhone: orNull(values.publicPhone),
+            address: values.address?.trim() ?? '',
+            description: orNull(values.description),
+          },
+        }),
       (error) => {
         const code = errorCode(error);
         if (code === 'INVALID_CREDIT_CODE' || code === 'DUPLICATE_CREDIT_CODE')
@@ -132,7 +136,7 @@ export function RegisterDrawer(props: { open: boolean; onClose(): void; onDone()
       form={form}
       initialValues={{ regionId: props.regionId, partyBranch: false }}
       onFinish={submit}
-      submitting={running}
+      submitting={running !== null}
       submitText="登记"
     >
       <OrganizationNameField />
@@ -144,7 +148,8 @@ export function RegisterDrawer(props: { open: boolean; onClose(): void; onDone()
 
 export function EditDrawer({ organization, onClose }: { organization: Organization; onClose(): void }) {
   const [form] = Form.useForm<DetailValues>();
-  const { run, running } = useAction(RegistryUpdateOrganizationDocument);
+  const [, execute] = useMutation(RegistryUpdateOrganizationDocument);
+  const { run, running } = useAction();
   const submit = async (values: DetailValues) => {
     const input = {
       ...values,
@@ -152,7 +157,7 @@ export function EditDrawer({ organization, onClose }: { organization: Organizati
       address: values.address?.trim() ?? '',
       description: orNull(values.description),
     };
-    if (await run({ id: organization.id, input }, `已保存“${values.name}”`)) onClose();
+    if (await run('save', `已保存“${values.name}”`, () => execute({ id: organization.id, input }))) onClose();
   };
   return (
     <FormDrawer
@@ -169,7 +174,7 @@ export function EditDrawer({ organization, onClose }: { organization: Organizati
         description: organization.description ?? undefined,
       }}
       onFinish={submit}
-      submitting={running}
+      submitting={running !== null}
     >
       <OrganizationNameField />
       <OrganizationDetailFields />

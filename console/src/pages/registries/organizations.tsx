@@ -1,6 +1,6 @@
 import { Alert, App, Badge, Button, Dropdown, Space, Table, type TableColumnsType } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import {
   RegistryOrganizationsDocument,
   RegistryOwnOrganizationDocument,
@@ -16,7 +16,7 @@ import { FilterSelect, RowButton, SearchBox } from './controls';
 import { optionsOf } from './options';
 import { EmptyText, PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 const STATUS_BADGE = { ACTIVE: 'success', SUSPENDED: 'warning', DEREGISTERED: 'default' } as const;
 
@@ -136,20 +136,21 @@ function OrganizationRegistry() {
 /** 变更登记状态: chosen from a list, confirmed before it is sent (suspending or deregistering stops its services). */
 function StatusChange({ organization }: { organization: Organization }) {
   const { modal } = App.useApp();
-  const { run, running } = useAction(RegistrySetOrganizationStatusDocument);
+  const [, execute] = useMutation(RegistrySetOrganizationStatusDocument);
+  const { run, running } = useAction();
   const change = (status: OrganizationStatus) =>
     modal.confirm({
       title: `将“${organization.name}”的状态改为“${labelOf(ORGANIZATION_STATUS_LABEL, status)}”?`,
       okText: '确认变更',
       cancelText: '取消',
-      onOk: () => run({ id: organization.id, status }, '登记状态已变更'),
+      onOk: () => run('save', '登记状态已变更', () => execute({ id: organization.id, status })),
     });
   const items = optionsOf(ORGANIZATION_STATUS_LABEL)
     .filter((option) => option.value !== organization.status)
     .map((option) => ({ key: option.value, label: `改为${option.label}` }));
   return (
     <Dropdown menu={{ items, onClick: ({ key }) => change(key as OrganizationStatus) }} trigger={['click']}>
-      <RowButton text="变更状态" subject={organization.name} loading={running} />
+      <RowButton text="变更状态" subject={organization.name} loading={running !== null} />
     </Dropdown>
   );
 }

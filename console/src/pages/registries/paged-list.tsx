@@ -1,7 +1,7 @@
 import { Alert, Table, Typography, type TableProps } from 'antd';
 import type { AnyVariables, CombinedError, TypedDocumentNode } from 'urql';
 import { useQuery } from 'urql';
-import { CursorPager, useCursorPages, type CursorPages } from '../../ui/cursor-pager';
+import { CursorPager, useCursorPages, type CursorPages } from '../../ui/cursor-pages';
 import { errorText } from '../../ui/errors';
 import { PAGE_SIZE } from './scope';
 

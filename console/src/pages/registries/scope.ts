@@ -1,3 +1,4 @@
+import { ownRegionOf, staffActsIn } from '../../ui/regions';
 import { useViewer } from '../../ui/viewer';
 
 /**
@@ -9,7 +10,7 @@ export function useRegistryScope() {
   const staff = viewer.role === 'STAFF' || viewer.role === 'ADMIN';
   return {
     /** the region every list is limited to (none: the whole city) */
-    regionId: viewer.role === 'STAFF' ? (viewer.regionId ?? undefined) : undefined,
+    regionId: ownRegionOf(viewer),
     /** the organisation an ORG account acts for */
     organizationId: viewer.role === 'ORG' ? (viewer.organizationId ?? undefined) : undefined,
     /** register and change organisations' status, stations, social workers and charity resources */
@@ -17,6 +18,9 @@ export function useRegistryScope() {
     /** services and the organisation's own details */
     managesServices: staff || viewer.role === 'ORG',
     admin: viewer.role === 'ADMIN',
+    /** whether this account may edit or retire a service of a provider registered in `providerRegionId` */
+    changesServiceOf: (providerRegionId: string | undefined) =>
+      viewer.role === 'ORG' ? true : staffActsIn(viewer, providerRegionId),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Badge, Button, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import {
   RegistryCreateServiceDocument,
   RegistryOwnOrganizationDocument,
@@ -18,7 +18,7 @@ import { FilterSelect, RowButton, SearchBox } from './controls';
 import { optionsOf, orNull } from './options';
 import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope, type RegistryScope } from './scope';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 const OFFERED = [
   { value: 'true', label: '在办' },
@@ -37,7 +37,8 @@ export function ServicesTab() {
   );
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Service>();
-  const retire = useAction(RegistryRetireServiceDocument);
+  const [, retireService] = useMutation(RegistryRetireServiceDocument);
+  const retire = useAction();
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -87,26 +88,32 @@ export function ServicesTab() {
             render: (active: boolean) =>
               active ? <Badge status="success" text="在办" /> : <Badge status="default" text="已停办" />,
           },
-          ...(scope.managesServices
+          // no 操作 column when this account may change none of the rows shown
+          ...(list?.nodes.some((service) => scope.changesServiceOf(service.provider.region?.id))
             ? [
                 {
                   title: '操作',
-                  render: (_: unknown, service: Service) => (
-                    <Space>
-                      <RowButton text="编辑" subject={service.name} onClick={() => setEditing(service)} />
-                      {service.active && (
-                        <Popconfirm
-                          title={`停办“${service.name}”?`}
-                          description="停办后居民不再看到此服务,记录仍保留。"
-                          okText="停办"
-                          cancelText="取消"
-                          onConfirm={() => retire.run({ id: service.id }, `已停办“${service.name}”`).then(refresh)}
-                        >
-                          <RowButton text="停办" subject={service.name} />
-                        </Popconfirm>
-                      )}
-                    </Space>
-                  ),
+                  render: (_: unknown, service: Service) =>
+                    scope.changesServiceOf(service.provider.region?.id) && (
+                      <Space>
+                        <RowButton text="编辑" subject={service.name} onClick={() => setEditing(service)} />
+                        {service.active && (
+                          <Popconfirm
+                            title={`停办“${service.name}”?`}
+                            description="停办后居民不再看到此服务,记录仍保留。"
+                            okText="停办"
+                            cancelText="取消"
+                            onConfirm={() =>
+                              retire
+                                .run('retire', `已停办“${service.name}”`, () => retireService({ id: service.id }))
+                                .then(refresh)
+                            }
+                          >
+                            <RowButton text="停办" subject={service.name} />
+                          </Popconfirm>
+                        )}
+                      </Space>
+                    ),
                 },
               ]
             : []),
@@ -146,8 +153,9 @@ function ServiceDrawer(props: { scope: RegistryScope; service?: Service; onClose
   const { scope, service } = props;
   const [form] = Form.useForm<ServiceValues>();
   const within = useServiceArea(scope);
-  const create = useAction(RegistryCreateServiceDocument);
-  const update = useAction(RegistryUpdateServiceDocument);
+  const [, create] = useMutation(RegistryCreateServiceDocument);
+  const [, update] = useMutation(RegistryUpdateServiceDocument);
+  const { run, running } = useAction();
   const submit = async (values: ServiceValues) => {
     const details = {
       name: values.name,
@@ -157,17 +165,16 @@ function ServiceDrawer(props: { scope: RegistryScope; service?: Service; onClose
       description: orNull(values.description),
     };
     const done = service
-      ? await update.run({ id: service.id, input: details }, `已保存“${values.name}”`)
-      : await create.run(
-          {
+      ? await run('update', `已保存“${values.name}”`, () => update({ id: service.id, input: details }))
+      : await run('create', `已新增“${values.name}”`, () =>
+          create({
             input: {
               ...details,
               providerId: scope.organizationId ?? values.providerId ?? '',
               regionId: values.regionId ?? '',
               stationId: values.stationId ?? null,
             },
-          },
-          `已新增“${values.name}”`,
+          }),
         );
     if (done) {
       props.onDone();
@@ -186,7 +193,7 @@ function ServiceDrawer(props: { scope: RegistryScope; service?: Service; onClose
           : { regionId: scope.regionId, schedule: '' }
       }
       onFinish={submit}
-      submitting={create.running || update.running}
+      submitting={running !== null}
     >
       <Form.Item name="name" label="服务名称" rules={[{ required: true, whitespace: true, message: '请填写服务名称' }]}>
         <Input maxLength={100} />

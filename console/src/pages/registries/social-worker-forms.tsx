@@ -1,3 +1,4 @@
+import { useMutation } from 'urql';
 import { Form, Input, InputNumber, Select } from 'antd';
 import {
   RegistryGrantTalentAwardDocument,
@@ -11,7 +12,7 @@ import { CATEGORY_LABEL, SOCIAL_WORKER_LEVEL_LABEL } from '../../ui/labels';
 import { OrganizationSelect, RegionSelect, StationSelect } from './choices';
 import { FormDrawer } from './form-drawer';
 import { optionsOf } from './options';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 export type SocialWorker = RegistrySocialWorkersQuery['socialWorkers']['nodes'][number];
 
@@ -51,7 +52,8 @@ interface Props {
 
 export function RegisterWorkerDrawer({ regionId, onClose, onDone }: Props & { regionId?: string }) {
   const [form] = Form.useForm<WorkerValues>();
-  const { run, running } = useAction(RegistryRegisterSocialWorkerDocument);
+  const [, execute] = useMutation(RegistryRegisterSocialWorkerDocument);
+  const { run, running } = useAction();
   const submit = async (values: WorkerValues) => {
     const input = {
       ...values,
@@ -59,7 +61,7 @@ export function RegisterWorkerDrawer({ regionId, onClose, onDone }: Props & { re
       stationId: values.stationId ?? null,
       specialties: values.specialties ?? [],
     };
-    if (await run({ input }, `已登记社会工作者“${values.name}”`)) {
+    if (await run('save', `已登记社会工作者“${values.name}”`, () => execute({ input }))) {
       onDone();
       onClose();
     }
@@ -72,7 +74,7 @@ export function RegisterWorkerDrawer({ regionId, onClose, onDone }: Props & { re
       form={form}
       initialValues={{ regionId }}
       onFinish={submit}
-      submitting={running}
+      submitting={running !== null}
       submitText="登记"
     >
       <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
@@ -98,9 +100,12 @@ export function RegisterWorkerDrawer({ regionId, onClose, onDone }: Props & { re
 
 export function CertificateDrawer({ worker, onClose, onDone }: Props & { worker: SocialWorker }) {
   const [form] = Form.useForm<{ level: SocialWorkerLevel; year: number }>();
-  const { run, running } = useAction(RegistryRecordCertificateDocument);
+  const [, execute] = useMutation(RegistryRecordCertificateDocument);
+  const { run, running } = useAction();
   const submit = async (values: { level: SocialWorkerLevel; year: number }) => {
-    const done = await run({ socialWorkerId: worker.id, ...values }, '证书已登记,持证奖励按政策计入');
+    const done = await run('save', '证书已登记,持证奖励按政策计入', () =>
+      execute({ socialWorkerId: worker.id, ...values }),
+    );
     if (done) {
       onDone();
       onClose();
@@ -114,7 +119,7 @@ export function CertificateDrawer({ worker, onClose, onDone }: Props & { worker:
       form={form}
       initialValues={{ year: THIS_YEAR }}
       onFinish={submit}
-      submitting={running}
+      submitting={running !== null}
       submitText="登记"
     >
       <LevelField label="证书等级(须高于现有等级)" />
@@ -131,9 +136,14 @@ interface AwardValues {
 
 export function AwardDrawer({ worker, onClose, onDone }: Props & { worker: SocialWorker }) {
   const [form] = Form.useForm<AwardValues>();
-  const { run, running } = useAction(RegistryGrantTalentAwardDocument);
+  const [, execute] = useMutation(RegistryGrantTalentAwardDocument);
+  const { run, running } = useAction();
   const submit = async (values: AwardValues) => {
-    if (await run({ input: { socialWorkerId: worker.id, ...values } }, `已为${worker.name}授予“${values.programme}”`)) {
+    if (
+      await run('save', `已为${worker.name}授予“${values.programme}”`, () =>
+        execute({ input: { socialWorkerId: worker.id, ...values } }),
+      )
+    ) {
       onDone();
       onClose();
     }
@@ -146,7 +156,7 @@ export function AwardDrawer({ worker, onClose, onDone }: Props & { worker: Socia
       form={form}
       initialValues={{ programme: '兴玉社工人才', year: THIS_YEAR }}
       onFinish={submit}
-      submitting={running}
+      submitting={running !== null}
       submitText="授予"
     >
       <Form.Item

@@ -1,3 +1,4 @@
+import { useMutation } from 'urql';
 import { Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import {
@@ -13,7 +14,7 @@ import { orNull } from './options';
 import { PHONE_RULE } from './organization-forms';
 import { PagedTable, usePagedList } from './paged-list';
 import { useRegistryScope } from './scope';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 type Station = RegistryStationsQuery['serviceStations']['nodes'][number];
 
@@ -82,10 +83,11 @@ interface ContactValues {
 
 function ContactDrawer({ station, onClose }: { station: Station; onClose(): void }) {
   const [form] = Form.useForm<ContactValues>();
-  const { run, running } = useAction(RegistryUpdateStationDocument);
+  const [, execute] = useMutation(RegistryUpdateStationDocument);
+  const { run, running } = useAction();
   const submit = async (values: ContactValues) => {
     const input = { address: values.address?.trim() ?? '', publicPhone: orNull(values.publicPhone) };
-    if (await run({ id: station.id, input }, `已更新“${station.name}”的联系方式`)) onClose();
+    if (await run('save', `已更新“${station.name}”的联系方式`, () => execute({ id: station.id, input }))) onClose();
   };
   return (
     <FormDrawer
@@ -95,7 +97,7 @@ function ContactDrawer({ station, onClose }: { station: Station; onClose(): void
       form={form}
       initialValues={{ address: station.address, publicPhone: station.publicPhone ?? undefined }}
       onFinish={submit}
-      submitting={running}
+      submitting={running !== null}
     >
       <Form.Item name="address" label="地址">
         <Input maxLength={255} />
