@@ -176,7 +176,11 @@ export async function signIn(page: Page, { username, password, totpSecret }: Sig
     .getByRole('button', { name: '登 录' })
     .or(page.getByRole('button', { name: '登录' }))
     .click();
-  const signedIn = () => page.waitForURL((url) => !url.pathname.startsWith('/console/sign-in'));
+  // Signing in loads the console afresh: done once that page shows the signed-in account's menu.
+  const signedIn = () =>
+    page
+      .waitForURL((url) => !url.pathname.startsWith('/console/sign-in'))
+      .then(() => page.getByRole('button', { name: /的账号菜单$/ }).waitFor());
   // Every antd Alert has role=alert, the page's hints too: a refusal is the error one.
   const error = page.locator('.ant-alert-error');
   const refused = async () => {

@@ -5,7 +5,7 @@ import { AssignNeedDocument, NeedHandlerAccountsDocument } from '../../generated
 import { errorText } from '../../ui/errors';
 import { accountLabel, type DetailNeed, type HandlerKind } from './handler-options';
 import { SocietyFields } from './society-fields';
-import { useNeedAction } from './use-need-action';
+import { useAction } from '../../ui/use-action';
 
 /** Who a need can be handed to (a charity resource is allocated, not assigned): a society or a STAFF account. */
 const ASSIGNABLE: HandlerKind[] = ['SOCIAL_WORKER', 'COMMUNITY', 'ORGANIZATION', 'VOLUNTEER', 'STAFF'];
@@ -21,7 +21,7 @@ export function AssignForm({ need, refresh }: { need: DetailNeed; refresh: () =>
   const [form] = Form.useForm<Values>();
   const [accounts] = useQuery({ query: NeedHandlerAccountsDocument, variables: { needId: need.id } });
   const [, assign] = useMutation(AssignNeedDocument);
-  const { running, run } = useNeedAction(refresh);
+  const { running, run } = useAction(refresh);
   const staff = (accounts.data?.needHandlerAccounts ?? []).map((account) => ({
     value: account.id,
     label: accountLabel(account),

@@ -1,5 +1,5 @@
 import { Button, Drawer, Form, Grid, Space, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 interface FormDrawerProps<Values> {
   title: string;
@@ -26,6 +26,9 @@ export function FormDrawer<Values>({
   children,
 }: FormDrawerProps<Values>) {
   const screens = Grid.useBreakpoint();
+  // antd names each input after its field (id="publicPhone"): two drawers in the page at once (one closing, one
+  // opening) would share ids, and a label would point at the other drawer's input. A form name prefixes them.
+  const formName = `drawer${useId().replace(/[^A-Za-z0-9]/g, '')}`;
   return (
     <Drawer
       title={title}
@@ -44,6 +47,7 @@ export function FormDrawer<Values>({
     >
       <Form
         form={form}
+        name={formName}
         layout="vertical"
         initialValues={initialValues}
         onFinish={onFinish}
