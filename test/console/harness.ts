@@ -97,10 +97,15 @@ async function becomesTrue(page: Page, expression: string, timeoutMs = 5_000): P
 const ANIMATIONS_DONE = `document.getAnimations().every((animation) =>
   animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)`;
 
+/** Waits for antd's opening and closing animations (a dialog zooming in) to end: a click meanwhile may miss. */
+export async function animationsSettled(page: Page): Promise<void> {
+  if (!(await becomesTrue(page, ANIMATIONS_DONE))) throw new Error('animations still running after 5 s');
+}
+
 /** axe-core's serious and critical violations on the page as it is now (none is the bar). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // A dialog fading in is judged by its half-transparent colours: wait until antd's animations have finished.
-  if (!(await becomesTrue(page, ANIMATIONS_DONE))) throw new Error('animations still running after 5 s');
+  await animationsSettled(page);
   // Evaluated through the DevTools protocol, which the console's Content-Security-Policy does not govern.
   await page.evaluate(AXE_SOURCE);
   // Expressions as text: the test project is compiled without the browser's DOM types.

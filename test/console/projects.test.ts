@@ -14,6 +14,7 @@ import type {
   SubmitNeedMutation,
 } from '../helpers/generated/operations';
 import {
+  animationsSettled,
   capture,
   createTestAccount,
   freshTotpCode,
@@ -195,6 +196,7 @@ describe('the project-rounds page', () => {
     await row(page, app[80]).getByText('实施中').waitFor();
     await row(page, app[80]).getByRole('button', { name: '结项评估' }).click();
     const completion = page.getByRole('dialog', { name: '结项评估:邻里互助' });
+    await animationsSettled(page);
     await completion.getByRole('button', { name: '确认结项' }).click();
     await completion.getByText('请填写结项评估').waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -100,9 +100,11 @@ describe('the registries page', () => {
     await expect(row(page, VALID_CODE).innerText()).resolves.toContain('正常');
 
     await page.getByRole('button', { name: `编辑:${ORGANIZATION}` }).click();
-    await drawer(page).getByLabel('对外公开电话').fill('0877-2061234');
-    await drawer(page).getByLabel('办公地址').fill('李棋街道下赫社区服务中心二楼');
-    await button(drawer(page), '保存').click();
+    // The registration drawer may still be closing: the edit drawer by its own name.
+    const edit = page.getByRole('dialog', { name: `编辑 ${ORGANIZATION}` });
+    await edit.getByLabel('对外公开电话').fill('0877-2061234');
+    await edit.getByLabel('办公地址').fill('李棋街道下赫社区服务中心二楼');
+    await button(edit, '保存').click();
     await page.getByText(`已保存“${ORGANIZATION}”`).waitFor();
     await row(page, '0877-2061234').waitFor();
 
