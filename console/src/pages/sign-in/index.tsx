@@ -53,9 +53,11 @@ export function SignInPage() {
         </Typography.Title>
         {signedOut && <Alert type="success" showIcon title={signedOut} style={{ marginBottom: 12 }} />}
         <Card>
+          {/* One pane at a time: both forms ask for 用户名, and a hidden pane's field would answer its label too. */}
           <Tabs
             activeKey={tab}
             onChange={open}
+            destroyOnHidden
             items={[
               {
                 key: 'sign-in',

@@ -27,7 +27,13 @@ export function ResetPasswordForm({ onDone }: { onDone: (username: string) => vo
   };
 
   return (
-    <Form<ResetValues> form={form} layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)}>
+    <Form<ResetValues>
+      form={form}
+      name="reset"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(values) => void submit(values)}
+    >
       <Alert type="info" showIcon title="密码要求" description={PASSWORD_RULE_TEXT} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>

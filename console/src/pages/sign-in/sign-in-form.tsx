@@ -52,6 +52,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   if (step.kind === 'password' || !credentials) {
     return (
       <Form<Credentials>
+        name="signIn"
         layout="vertical"
         requiredMark={false}
         onFinish={(values) => {
@@ -75,6 +76,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <Form<{ totpCode: string }>
+      name="totp"
       layout="vertical"
       requiredMark={false}
       onFinish={({ totpCode }) => void submit({ ...credentials, totpCode })}
