@@ -27,6 +27,8 @@ describe('the console shell', () => {
     const menu = page.getByRole('navigation', { name: '主导航' });
     await expect(menu.getByText('需求工作台').isVisible()).resolves.toBe(true);
     await expect(menu.getByText('账号管理').count()).resolves.toBe(0);
+    // Judged once the dashboard has its data: its export buttons wait, greyed, until their tables are loaded.
+    await page.getByRole('cell', { name: '下赫社区', exact: true }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     const overflow = await capture(page, 'shell', () => page.getByText('staff-liqi').first().waitFor());
     expect(overflow).toBe(0);
