@@ -10,7 +10,7 @@ function regionPrefix(code: string): string {
 }
 
 /** Whether `code` lies in the region `ancestor` (itself included). */
-export const isWithinRegion = (code: string, ancestor: string) => code.startsWith(regionPrefix(ancestor));
+const isWithinRegion = (code: string, ancestor: string) => code.startsWith(regionPrefix(ancestor));
 
 /**
  * Whether two regions lie on one branch of the tree (one inside the other): how the hub decides that a record may

@@ -1,7 +1,7 @@
 import { Alert, Flex, Form, Input, QRCode, Typography } from 'antd';
 
 /** A base32 secret in groups of four, as people copy it into an authenticator app by hand. */
-export const groupedSecret = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
+const groupedSecret = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
 /**
  * How to bind an authenticator app: the QR code of the otpauth:// URI (drawn in the browser, nothing leaves it)
