@@ -9,6 +9,7 @@ import { writeMigration } from './db/generate-migration';
 import { DomainError } from './errors';
 import { AccountCommandError, createAccountFromCli, setupInstructions } from './commands/account';
 import { rekey, RekeyError } from './commands/rekey';
+import { figureReport, verifyFigures } from './commands/verify-figures';
 import { composeSupergraph, CompositionError } from './federation/compose';
 import { allEntities, buildAllSubgraphs, SUBGRAPH_NAMES, type SubgraphName } from './subgraphs/registry';
 import { checkOperations, checkSchemaFiles, SchemaToolsMissing, writeSchemaFiles } from './commands/schema-files';
@@ -37,6 +38,8 @@ const USAGE = `wushe — 五社联动 hub
                                       create an account (STAFF needs --region, ORG --organization) and print its
                                       one-time setup code and the console address to use it at (audited as cli)
   wushe rekey [--batch 500]           re-seal every stored personal value under DATA_KEY (old key: DATA_KEY_PREVIOUS)
+  wushe verify-figures                compare every maintained region and station figure with a fresh COUNT/SUM;
+                                      exits 1 and lists the differences when any differs
   wushe migration:generate <Name>     write a migration for entity changes (development)
 
 Environment: PORT, DATABASE_URL, HUB_URL, JWT_SECRET, DATA_KEY, NODE_ENV, LOG_LEVEL, SUBGRAPH_PEERS (see .env.example).`;
@@ -210,6 +213,17 @@ async function main(argv: string[]): Promise<void> {
           displayName: values['display-name'],
         });
         process.stdout.write(setupInstructions(created, config.consoleUrl));
+      } finally {
+        await database.dataSource.destroy();
+      }
+      return;
+    }
+    case 'verify-figures': {
+      const database = await openAll(config);
+      try {
+        const result = await verifyFigures(database.dataSource);
+        process.stdout.write(figureReport(result));
+        if (result.differences.length > 0) process.exitCode = 1;
       } finally {
         await database.dataSource.destroy();
       }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { sqlColumns, sqlTable } from './naming';
 
 /**
@@ -109,11 +109,12 @@ const RANGES_PER_GROUP = 90;
  * the batch, a range scan per region when there are few, else one GROUP BY on the code prefix.
  */
 export async function aggregateBySubtree(
-  dataSource: DataSource,
+  runner: DataSource | EntityManager,
   spec: SubtreeAggregate,
   regionCodes: readonly string[],
 ): Promise<number[]> {
   if (regionCodes.length === 0) return [];
+  const dataSource = 'connection' in runner ? runner.connection : runner;
   const table = sqlTable(dataSource, spec.entity);
   const regionColumn = sqlColumns(dataSource, spec.entity)(spec.regionProperty);
   const parameters: unknown[] = [];
@@ -131,10 +132,7 @@ export async function aggregateBySubtree(
     const key = prefixOf(regionColumn, group.length);
     return [`SELECT ${key} AS k, ${spec.aggregate} AS v FROM ${table} WHERE ${scope.sql}${extra} GROUP BY ${key}`];
   });
-  const rows: { k: string; v: number | string | null }[] = await dataSource.query(
-    parts.join(' UNION ALL '),
-    parameters,
-  );
+  const rows: { k: string; v: number | string | null }[] = await runner.query(parts.join(' UNION ALL '), parameters);
   const values = new Map(rows.map((row) => [String(row.k), Number(row.v ?? 0)]));
   return regionCodes.map((code) => values.get(regionPrefix(code)) ?? 0);
 }

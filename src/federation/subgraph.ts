@@ -1,3 +1,4 @@
+import type { FigureTally } from '../db/figure-tally';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
@@ -29,6 +30,8 @@ export interface SubgraphDefinition {
   references: Record<string, ReferenceResolver>;
   /** Scope lookups for the kinds it owns, so other subgraphs in the same process can check ids they are given. */
   lookups?: ReferenceLookups;
+  /** The figure tallies it keeps (src/db/figure-tally.ts): filled after the seed, checked by `wushe verify-figures`. */
+  figures?: readonly FigureTally[];
 }
 
 export interface BuiltSubgraph {

@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { aggregateBySubtree, prefixGroups, prefixOf, regionPrefix, type SubtreeAggregate } from '../db/region-scope';
+import type { FigureTally, TallyKey } from '../db/figure-tally';
+import { prefixGroups, prefixOf, regionPrefix } from '../db/region-scope';
 import { NotFoundError } from '../errors';
 import { byKeys, loaderFor, REGION_BATCH_SIZE, REGION_CATEGORY_BATCH_SIZE, type HubContext } from './context';
 import { parseIntId } from './ids';
@@ -42,16 +43,6 @@ export function byColumnLoader<T extends ObjectLiteral>(
     for (const row of rows) groups.get(row[property] as Key)?.push(row);
     return keys.map((key) => groups.get(key) ?? []);
   });
-}
-
-/** An aggregate over each region's subtree, one statement per batch (see aggregateBySubtree). */
-export function subtreeAggregateLoader(context: HubContext, name: string, spec: SubtreeAggregate) {
-  return loaderFor<string, number>(
-    context,
-    `${name}:subtree`,
-    (codes) => aggregateBySubtree(context.dataSource, spec, codes),
-    REGION_BATCH_SIZE,
-  );
 }
 
 /** An aggregate per value of a grouping column (e.g. hours per station), one GROUP BY per batch. */
@@ -121,4 +112,33 @@ export function categoryInSubtreeLoader<T extends ObjectLiteral>(
     },
     REGION_CATEGORY_BATCH_SIZE,
   );
+}
+
+/**
+ * The rows of a figure tally (src/db/figure-tally.ts) for a batch of keys: ONE indexed statement per tally per
+ * batch, however many regions or stations and however many of the tally's figures the request asks for.
+ */
+function tallyRows(context: HubContext, tally: FigureTally) {
+  return loaderFor<TallyKey, ObjectLiteral | null>(
+    context,
+    `${tally.name}:tally`,
+    async (keys) => {
+      const rows = await context.dataSource
+        .getRepository(tally.entity)
+        .findBy({ [tally.keyProperty]: In([...keys]) } as never);
+      return byKeys(keys.map(String), rows, (row) => String(row[tally.keyProperty]));
+    },
+    REGION_BATCH_SIZE,
+  );
+}
+
+/** One maintained figure of a region or station (zero while nothing counts there). */
+export async function tallyFigure(
+  context: HubContext,
+  tally: FigureTally,
+  figure: string,
+  key: TallyKey,
+): Promise<number> {
+  const row = await tallyRows(context, tally).load(key);
+  return Number(row?.[figure] ?? 0);
 }

@@ -1,5 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { TableRows } from './rows';
 
 /** Rows per INSERT: well under SQLite's 32,766 and MySQL's 65,535 placeholders for our widest table. */
@@ -11,6 +11,8 @@ export interface LoadOptions {
    * (a service manager's log shows how far a load got).
    */
   progress?: boolean;
+  /** Work after the rows are in, in the same transaction (the seed fills the figure tallies from them). */
+  afterLoad?: (manager: EntityManager) => Promise<void>;
 }
 
 /**
@@ -57,6 +59,10 @@ export async function loadDataset(
       }
       written += rows.length;
       line?.(`载入数据 ${metadata.tableName}: ${rows.length} rows, ${written}/${total} (not committed yet)`);
+    }
+    if (options.afterLoad) {
+      await options.afterLoad(manager);
+      line?.('载入数据: figure tallies filled (not committed yet)');
     }
   });
   bar?.stop();

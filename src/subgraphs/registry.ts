@@ -35,6 +35,11 @@ export function entitiesOf(definition: SubgraphDefinition) {
   return [...new Set([...definition.entities, AuditEntry])];
 }
 
+/** Every figure tally of every subgraph (src/db/figure-tally.ts). */
+export function allFigureTallies() {
+  return SUBGRAPHS.flatMap((s) => s.figures ?? []);
+}
+
 export function allEntities() {
   return [...new Set(SUBGRAPHS.flatMap(entitiesOf))];
 }

@@ -1,3 +1,4 @@
+import { COMMUNITY_FIGURES, CommunityRegionFigures, CommunityStationFigures } from './community.figures';
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { CommunityResourceListEntry, CommunityResourceListResolver } from './resource-list.extension';
 import { CommunityNeed, CommunityNeedResolver } from './candidates';
@@ -17,7 +18,8 @@ import { BadInputError } from '../../errors';
 /** 社区: the region tree (division codes and census population), the service-station network, residents. */
 export const communitySubgraph: SubgraphDefinition = {
   name: 'community',
-  entities: [Region, ServiceStation, StationServiceRecord, Resident],
+  entities: [Region, ServiceStation, StationServiceRecord, Resident, CommunityRegionFigures, CommunityStationFigures],
+  figures: COMMUNITY_FIGURES,
   resolvers: [
     RegionResolver,
     ServiceStationResolver,

@@ -1,20 +1,12 @@
-import { byColumnLoader, byIdLoader, subtreeAggregateLoader } from '../../graphql/loaders';
+import { byColumnLoader, byIdLoader } from '../../graphql/loaders';
 import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
-import { sqlColumns } from '../../db/naming';
-import { prefixGroups, prefixOf, regionPrefix, subtreeBounds } from '../../db/region-scope';
+import { subtreeBounds } from '../../db/region-scope';
 import { Region, RegionLevel, StationCoverage } from './region.entity';
-import { ServiceStation, StationKind, StationServiceRecord } from './station.entity';
+import { ServiceStation, StationKind } from './station.entity';
 
 export const regionById = (context: HubContext) => byIdLoader(context, Region, 'community.region');
 
 export const regionChildren = (context: HubContext) => byColumnLoader(context, Region, 'community.region', 'parentId');
-
-export const regionPopulation = (context: HubContext) =>
-  subtreeAggregateLoader(context, 'community.population', {
-    entity: Region,
-    regionProperty: 'id',
-    aggregate: `SUM(${sqlColumns(context.dataSource, Region)('ownPopulation')})`,
-  });
 
 const COVERAGE_KIND: Partial<Record<RegionLevel, StationKind>> = {
   [RegionLevel.COUNTY]: StationKind.INCUBATION_CENTER,
@@ -69,35 +61,6 @@ export const regionStationCoverage = (context: HubContext) =>
           complete: counties === withCenter && townships === withStation && communities === withRoom,
         };
       });
-    },
-    REGION_BATCH_SIZE,
-  );
-
-/**
- * Person-times served by the stations of each region's subtree (the sum of their service logs): one GROUP BY on
- * the stations' code prefix per level in the batch, however many regions it holds.
- */
-export const regionServedPersonTimes = (context: HubContext) =>
-  loaderFor<string, number>(
-    context,
-    'community.regionServedPersonTimes',
-    async (codes) => {
-      const sums = new Map<string, number>();
-      for (const group of prefixGroups(codes)) {
-        const key = prefixOf('s.regionId', group.length);
-        const rows: { k: string; v: number | string | null }[] = await context.dataSource
-          .getRepository(StationServiceRecord)
-          .createQueryBuilder('r')
-          .innerJoin(ServiceStation, 's', 's.id = r.stationId')
-          .select(key, 'k')
-          .addSelect('SUM(r.personTimes)', 'v')
-          .where('s.regionId BETWEEN :low AND :high', { low: group.low, high: group.high })
-          .andWhere(`${key} IN (:...prefixes)`, { prefixes: group.prefixes })
-          .groupBy('k')
-          .getRawMany();
-        for (const row of rows) sums.set(String(row.k), Number(row.v ?? 0));
-      }
-      return codes.map((code) => sums.get(regionPrefix(code)) ?? 0);
     },
     REGION_BATCH_SIZE,
   );

@@ -3,13 +3,9 @@ import type { HubContext } from '../../graphql/context';
 import { Connection, PageArgs } from '../../graphql/pagination';
 import { Region, StationCoverage } from './region.entity';
 import { RegionFilter, RegionOrder } from './region.inputs';
-import {
-  regionById,
-  regionChildren,
-  regionPopulation,
-  regionServedPersonTimes,
-  regionStationCoverage,
-} from './region.loaders';
+import { tallyFigure } from '../../graphql/loaders';
+import { COMMUNITY_REGION_FIGURES } from './community.figures';
+import { regionById, regionChildren, regionStationCoverage } from './region.loaders';
 import { getRegion, listRegions } from './region.service';
 
 export const RegionConnection = Connection(Region, 'Region');
@@ -43,12 +39,12 @@ export class RegionResolver {
 
   @FieldResolver(() => Int, { description: 'residents in the whole subtree (7th census, 2020)' })
   population(@Root() region: Region, @Ctx() context: HubContext) {
-    return regionPopulation(context).load(region.id);
+    return tallyFigure(context, COMMUNITY_REGION_FIGURES, 'population', region.id);
   }
 
   @FieldResolver(() => Int, { description: 'person-times served by the service stations of the whole subtree' })
   servedPersonTimes(@Root() region: Region, @Ctx() context: HubContext) {
-    return regionServedPersonTimes(context).load(region.id);
+    return tallyFigure(context, COMMUNITY_REGION_FIGURES, 'servedPersonTimes', region.id);
   }
 
   @FieldResolver(() => StationCoverage)

@@ -10,7 +10,8 @@ import {
   ServiceStationOrder,
   UpdateServiceStationInput,
 } from './station.inputs';
-import { stationServedPersonTimes } from './station.loaders';
+import { tallyFigure } from '../../graphql/loaders';
+import { COMMUNITY_STATION_FIGURES } from './community.figures';
 import { getStation, listStations, registerStation, updateStation } from './station.service';
 
 export const ServiceStationConnection = Connection(ServiceStation, 'ServiceStation');
@@ -60,6 +61,6 @@ export class ServiceStationResolver {
 
   @FieldResolver(() => Int, { description: '服务人次: the sum of the station service log' })
   servedPersonTimes(@Root() station: ServiceStation, @Ctx() context: HubContext) {
-    return stationServedPersonTimes(context).load(station.id);
+    return tallyFigure(context, COMMUNITY_STATION_FIGURES, 'servedPersonTimes', station.id);
   }
 }

@@ -1,3 +1,4 @@
+import { LINKAGE_FIGURES, NeedRegionFigures } from './need.figures';
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
 import { lookupWith } from '../../graphql/references';
@@ -28,7 +29,9 @@ export const linkageSubgraph: SubgraphDefinition = {
     ServiceProject,
     ProjectNeedCitation,
     ProjectService,
+    NeedRegionFigures,
   ],
+  figures: LINKAGE_FIGURES,
   resolvers: [
     NeedResolver,
     NeedEventResolver,

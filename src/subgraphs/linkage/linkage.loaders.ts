@@ -1,10 +1,10 @@
 import { sqlColumns, sqlTable } from '../../db/naming';
 import type { HubContext } from '../../graphql/context';
-import { byColumnLoader, byIdLoader, groupAggregateLoader, subtreeAggregateLoader } from '../../graphql/loaders';
+import { byColumnLoader, byIdLoader, groupAggregateLoader } from '../../graphql/loaders';
 import { loaderFor, REGION_BATCH_SIZE } from '../../graphql/context';
 import { inPrefixGroup, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { LinkageCase, LinkageContribution } from './linkage-case.entity';
-import { Need, NeedStatus, OPEN_NEED_STATUSES } from './need.entity';
+import { Need } from './need.entity';
 import { FUNDED_PROJECT_STATUSES, ProjectRound, ServiceProject } from './project.entity';
 import { ProjectNeedCitation, ProjectService } from './lists.entity';
 
@@ -35,20 +35,6 @@ export const fundedCount = (context: HubContext) =>
     const counts = new Map(rows.map((r) => [Number(r.roundId), Number(r.n)]));
     return roundIds.map((id) => counts.get(id) ?? 0);
   });
-
-const needsInSubtree = (name: string, statuses?: NeedStatus[]) => (context: HubContext) =>
-  subtreeAggregateLoader(context, `linkage.needs.${name}`, {
-    entity: Need,
-    regionProperty: 'communityId',
-    aggregate: 'COUNT(*)',
-    where: statuses ? `status IN (${statuses.map(() => '?').join(', ')})` : undefined,
-    whereParameters: statuses,
-  });
-
-export const needTotal = needsInSubtree('total');
-export const needOpen = needsInSubtree('open', OPEN_NEED_STATUSES);
-export const needResolved = needsInSubtree('resolved', [NeedStatus.RESOLVED, NeedStatus.CLOSED]);
-export const needRejected = needsInSubtree('rejected', [NeedStatus.REJECTED]);
 
 export const servicesOfProject = (context: HubContext) =>
   byColumnLoader(context, ProjectService, 'linkage.projectService', 'projectId');

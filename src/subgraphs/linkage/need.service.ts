@@ -15,18 +15,20 @@ import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { parseIntId } from '../../graphql/ids';
-import { loadOrFail } from '../../graphql/loaders';
+import { loadOrFail, tallyFigure } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { connectionOf, lazy, OrderDirection, paginate, pageWindow, type PageArgs } from '../../graphql/pagination';
 import { maskPhone, protect } from '../../graphql/personal-data';
 import { requireRegion } from '../../graphql/references';
 import { inTransaction } from '../../graphql/transaction';
+import { countChange } from '../../db/figure-tally';
 import { forUpdate, insertRow, lockOrFail } from '../../db/rows';
+import { LINKAGE_FIGURES, NEED_REGION_FIGURES } from './need.figures';
 import { LinkageCase } from './linkage-case.entity';
 import type { NeedFilter, NeedOrder, SubmitNeedInput } from './linkage.inputs';
 import { dueOffsetSeconds, whereOverdue } from './need.due';
-import { caseByNeed, needById, needTotal, needWindowsInSubtree } from './linkage.loaders';
+import { caseByNeed, needById, needWindowsInSubtree } from './linkage.loaders';
 import { Need, NeedNumberCounter, NeedStatus } from './need.entity';
 import { ASSIGNABLE_STATUSES, NEED_WORKFLOW, NeedTransition, RATEABLE_STATUSES, TRANSITION_TARGET } from './need.state';
 import { NeedEventKind } from './need-event.entity';
@@ -103,7 +105,7 @@ export async function regionNeeds(context: HubContext, regionId: string, page: P
   return connectionOf(
     rows,
     window,
-    lazy(() => needTotal(context).load(regionId)),
+    lazy(() => tallyFigure(context, NEED_REGION_FIGURES, 'total', regionId)),
   );
 }
 
@@ -179,6 +181,7 @@ export async function submitNeed(context: HubContext, input: SubmitNeedInput): P
       contactConsentAt: input.contactPhone ? input.contactConsentAt! : null,
       reporterRef: input.reporterRef ?? null,
     });
+    await countChange(manager, LINKAGE_FIGURES, Need, null, need);
     await appendNeedEvent(manager, context.identity, need, { kind: NeedEventKind.STATUS, fromStatus: null });
     return need;
   });
@@ -200,6 +203,7 @@ export function transitionNeed(context: HubContext, id: string, to: NeedStatus, 
     requireStaffIn(context.identity, need.communityId);
     NEED_WORKFLOW.assertTransition(need.status, to);
     const from = need.status;
+    const before = { ...need };
     need.status = to;
     if (to === NeedStatus.RESOLVED) need.resolvedAt = new Date();
     if (to === NeedStatus.REJECTED) need.rejectReason = reason ?? null;
@@ -207,6 +211,8 @@ export function transitionNeed(context: HubContext, id: string, to: NeedStatus, 
       await manager.getRepository(LinkageCase).save({ needId: need.id, openedAt: new Date() });
     }
     const saved = await manager.getRepository(Need).save(need);
+    // The tallies after the need's row, the feed head last: the house lock order.
+    await countChange(manager, LINKAGE_FIGURES, Need, before, saved);
     // The feed head last: the need's row is already locked (house lock order).
     await appendNeedEvent(manager, context.identity, saved, {
       kind: NeedEventKind.STATUS,

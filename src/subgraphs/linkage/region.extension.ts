@@ -4,7 +4,8 @@ import { LinkageIndex, LinkageResourceListEntry, NeedListEntry, ProjectListEntry
 import { linkageIndexOf, needListOf, projectListOf, rankUnmet } from './lists.service';
 import type { HubContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/pagination';
-import { needOpen, needRejected, needResolved, needTotal } from './linkage.loaders';
+import { tallyFigure } from '../../graphql/loaders';
+import { NEED_REGION_FIGURES } from './need.figures';
 import { regionNeeds } from './need.service';
 import { NeedConnection, NeedStats } from './need.entity';
 import { NeedMonth, needTrendOf, requireTrendMonths } from './need-trend';
@@ -65,12 +66,11 @@ export class LinkageRegionResolver {
 
   @FieldResolver(() => NeedStats)
   async needStats(@Root() region: LinkageRegion, @Ctx() context: HubContext): Promise<NeedStats> {
-    const [total, open, resolved, rejected] = await Promise.all([
-      needTotal(context).load(region.id),
-      needOpen(context).load(region.id),
-      needResolved(context).load(region.id),
-      needRejected(context).load(region.id),
-    ]);
+    const [total, open, resolved, rejected] = await Promise.all(
+      (['total', 'open', 'resolved', 'rejected'] as const).map((figure) =>
+        tallyFigure(context, NEED_REGION_FIGURES, figure, region.id),
+      ),
+    );
     return { total, open, resolved, rejected };
   }
 }

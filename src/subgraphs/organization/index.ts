@@ -1,3 +1,4 @@
+import { ORGANIZATION_FIGURES, OrganizationRegionFigures } from './organization.figures';
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { OrganizationResourceListEntry, OrganizationResourceListResolver } from './resource-list.extension';
 import { parseIntId } from '../../graphql/ids';
@@ -13,7 +14,8 @@ import { ServiceResolver } from './service.resolver';
 /** 社会组织: registered organisations and the services they offer; contributes organisation figures to Region. */
 export const organizationSubgraph: SubgraphDefinition = {
   name: 'organization',
-  entities: [SocialOrganization, Service],
+  entities: [SocialOrganization, Service, OrganizationRegionFigures],
+  figures: ORGANIZATION_FIGURES,
   resolvers: [
     OrganizationResolver,
     ServiceResolver,

@@ -1,20 +1,14 @@
-import { sqlColumns } from '../../db/naming';
 import type { HubContext } from '../../graphql/context';
-import { byColumnLoader, byIdLoader, subtreeAggregateLoader } from '../../graphql/loaders';
-import { OrganizationStatus, SocialOrganization } from './organization.entity';
+import { byColumnLoader, byIdLoader, tallyFigure } from '../../graphql/loaders';
+import { ORGANIZATION_REGION_FIGURES } from './organization.figures';
+import { SocialOrganization } from './organization.entity';
 import { Service } from './service.entity';
 
 export const organizationById = (context: HubContext) =>
   byIdLoader(context, SocialOrganization, 'organization.organization');
 
-export const organizationCountBySubtree = (context: HubContext) =>
-  subtreeAggregateLoader(context, 'organization.count', {
-    entity: SocialOrganization,
-    regionProperty: 'regionId',
-    aggregate: 'COUNT(*)',
-    where: `${sqlColumns(context.dataSource, SocialOrganization)('status')} = ?`,
-    whereParameters: [OrganizationStatus.ACTIVE],
-  });
+export const organizationCountBySubtree = (context: HubContext, regionId: string) =>
+  tallyFigure(context, ORGANIZATION_REGION_FIGURES, 'organizationCount', regionId);
 
 export const serviceById = (context: HubContext) => byIdLoader(context, Service, 'organization.service');
 

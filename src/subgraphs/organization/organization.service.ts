@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { isWithin, requireLinkInScope, requireOrganizationActor, requireStaffIn } from '../../auth/policy';
 import type { HubContext } from '../../graphql/context';
 import { inTransaction } from '../../graphql/transaction';
+import { countChange } from '../../db/figure-tally';
 import { findOrFail, insertRow } from '../../db/rows';
+import { ORGANIZATION_FIGURES } from './organization.figures';
 import { contactDetailsOf } from '../../graphql/contact';
 import { withoutUndefined } from '../../graphql/inputs';
 import { isValidCreditCode } from './credit-code';
@@ -82,7 +84,7 @@ export async function registerOrganization(context: HubContext, input: RegisterO
     const repository = manager.getRepository(SocialOrganization);
     if (await repository.existsBy({ creditCode }))
       throw new OrganizationError(OrganizationErrorCode.DUPLICATE_CREDIT_CODE);
-    return repository.save(
+    const organization = await repository.save(
       repository.create({
         name: input.name.trim(),
         kind: input.kind,
@@ -97,6 +99,8 @@ export async function registerOrganization(context: HubContext, input: RegisterO
         status: OrganizationStatus.ACTIVE,
       }),
     );
+    await countChange(manager, ORGANIZATION_FIGURES, SocialOrganization, null, organization);
+    return organization;
   });
 }
 
@@ -105,7 +109,9 @@ export function updateOrganization(context: HubContext, id: string, input: Updat
   return inTransaction(context, async (manager) => {
     const organization = await findOrFail(manager, SocialOrganization, parseIntId(id), '社会组织');
     requireOrganizationActor(context.identity, organization.id, organization.regionId);
+    const before = { ...organization };
     Object.assign(organization, withoutUndefined({ ...input, name: input.name?.trim(), ...contact }));
+    await countChange(manager, ORGANIZATION_FIGURES, SocialOrganization, before, organization);
     return manager.getRepository(SocialOrganization).save(organization);
   });
 }
@@ -114,7 +120,9 @@ export function setOrganizationStatus(context: HubContext, id: string, status: O
   return inTransaction(context, async (manager) => {
     const organization = await findOrFail(manager, SocialOrganization, parseIntId(id), '社会组织');
     requireStaffIn(context.identity, organization.regionId);
+    const before = { ...organization };
     organization.status = status;
+    await countChange(manager, ORGANIZATION_FIGURES, SocialOrganization, before, organization);
     return manager.getRepository(SocialOrganization).save(organization);
   });
 }

@@ -19,14 +19,14 @@ export class OrganizationRegion {
 export class OrganizationRegionResolver {
   @FieldResolver(() => Int, { description: 'active social organisations registered in the subtree' })
   organizationCount(@Root() region: OrganizationRegion, @Ctx() context: HubContext) {
-    return organizationCountBySubtree(context).load(region.id);
+    return organizationCountBySubtree(context, region.id);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: '每万人拥有社会组织数, two decimals (小康 target ≥ 6.5)' })
   @Directive('@requires(fields: "population")')
   async organizationsPer10k(@Root() region: OrganizationRegion, @Ctx() context: HubContext) {
     if (!region.population) return null;
-    const count = await organizationCountBySubtree(context).load(region.id);
+    const count = await organizationCountBySubtree(context, region.id);
     return roundTo((count * 10000) / region.population, 2);
   }
 }

@@ -1,3 +1,4 @@
+import { SOCIALWORK_FIGURES, SocialWorkRegionFigures } from './social-worker.figures';
 import type { SubgraphDefinition } from '../../federation/subgraph';
 import { parseIntId } from '../../graphql/ids';
 import { lookupWith } from '../../graphql/references';
@@ -16,7 +17,15 @@ import { SocialWorkerResolver, SocialWorkPolicyResolver, TalentAwardResolver } f
 /** 社会工作者: certified social workers, the certificate reward policy and talent awards. */
 export const socialworkSubgraph: SubgraphDefinition = {
   name: 'socialwork',
-  entities: [SocialWorker, CertificateReward, CertificateRecord, TalentAward, SocialWorkExamYear],
+  entities: [
+    SocialWorker,
+    CertificateReward,
+    CertificateRecord,
+    TalentAward,
+    SocialWorkExamYear,
+    SocialWorkRegionFigures,
+  ],
+  figures: SOCIALWORK_FIGURES,
   resolvers: [
     SocialWorkerResolver,
     SocialWorkPolicyResolver,

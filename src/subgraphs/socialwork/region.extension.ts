@@ -13,6 +13,6 @@ export class SocialWorkRegion {
 export class SocialWorkRegionResolver {
   @FieldResolver(() => Int, { description: 'certified social workers in the subtree' })
   socialWorkerCount(@Root() region: SocialWorkRegion, @Ctx() context: HubContext) {
-    return socialWorkerCountBySubtree(context).load(region.id);
+    return socialWorkerCountBySubtree(context, region.id);
   }
 }

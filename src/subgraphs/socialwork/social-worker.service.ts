@@ -3,7 +3,9 @@ import { requireLinkInScope, requireRole, requireStaffIn } from '../../auth/poli
 import type { HubContext } from '../../graphql/context';
 import { DomainError } from '../../errors';
 import { inTransaction } from '../../graphql/transaction';
+import { countChange } from '../../db/figure-tally';
 import { forShare, insertRow, lockOrFail } from '../../db/rows';
+import { SOCIALWORK_FIGURES } from './social-worker.figures';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
@@ -76,7 +78,7 @@ export async function registerSocialWorker(context: HubContext, input: RegisterS
   const station = await optionalReference(context, 'ServiceStation', input.stationId);
   if (station) requireLinkInScope(input.regionId, station.regionId, '服务阵地');
   return inTransaction(context, async (manager) => {
-    return insertRow(manager, SocialWorker, {
+    const worker = await insertRow(manager, SocialWorker, {
       name: input.name.trim(),
       level: input.level,
       certifiedYear: input.certifiedYear,
@@ -85,6 +87,8 @@ export async function registerSocialWorker(context: HubContext, input: RegisterS
       stationId: optionalIntId(input.stationId, 'stationId'),
       specialtyList: [...new Set(input.specialties)].join(','),
     });
+    await countChange(manager, SOCIALWORK_FIGURES, SocialWorker, null, worker);
+    return worker;
   });
 }
 
@@ -102,11 +106,13 @@ export async function updateSocialWorker(context: HubContext, id: string, input:
   if (station) requireLinkInScope(current.regionId, station.regionId, '服务阵地');
   return inTransaction(context, async (manager) => {
     const worker = await lockOrFail(manager, SocialWorker, current.id, '社会工作者');
+    const before = { ...worker };
     if (input.name !== undefined && input.name !== null) worker.name = input.name.trim();
     if (input.organizationId !== undefined)
       worker.organizationId = optionalIntId(input.organizationId, 'organizationId');
     if (input.stationId !== undefined) worker.stationId = optionalIntId(input.stationId, 'stationId');
     if (input.specialties) worker.specialtyList = [...new Set(input.specialties)].join(',');
+    await countChange(manager, SOCIALWORK_FIGURES, SocialWorker, before, worker);
     return manager.getRepository(SocialWorker).save(worker);
   });
 }
@@ -136,8 +142,10 @@ export function recordCertificate(context: HubContext, workerId: string, level: 
     const policy = await manager.getRepository(CertificateReward).findOneBy({ level });
     if (!policy)
       throw new DomainError('NO_REWARD_POLICY', '该等级没有奖励政策 (no reward policy for this level)', { level });
+    const before = { ...worker };
     worker.level = level;
     worker.certifiedYear = year;
+    await countChange(manager, SOCIALWORK_FIGURES, SocialWorker, before, worker);
     await manager.getRepository(SocialWorker).save(worker);
     const records = manager.getRepository(CertificateRecord);
     return records.save(records.create({ socialWorkerId: worker.id, level, year, rewardYuan: policy.amountYuan }));

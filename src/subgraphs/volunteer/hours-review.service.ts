@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { Role } from '../../auth/identity';
 import { isStaffOf, requireLinkInScope, requireRole, requireStaffIn } from '../../auth/policy';
+import { countChange, countChanges } from '../../db/figure-tally';
 import { forUpdate } from '../../db/rows';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import type { HubContext } from '../../graphql/context';
@@ -11,6 +12,7 @@ import { inTransaction } from '../../graphql/transaction';
 import { appendToLedger, hoursReference, LedgerKind } from './ledger';
 import { ActivitySignup, ServiceHours, ServiceHoursStatus, Volunteer, VolunteerActivity } from './volunteer.entity';
 import type { ServiceHoursQueueFilter } from './volunteer.inputs';
+import { VOLUNTEER_FIGURES } from './volunteer.figures';
 import { signupsOfActivity } from './volunteer.loaders';
 
 /** Most records one bulk verification takes: a page of the queue. */
@@ -96,7 +98,15 @@ export function verifyHours(context: HubContext, ids: readonly string[], argumen
   const ordered = [...numbers].sort((a, b) => a - b);
   return inTransaction(context, async (manager) => {
     const records = await lockPending(context, manager, ordered);
+    const before = records.map((hours) => ({ ...hours }));
     for (const hours of records) hours.verified = true;
+    // The tallies after the hour rows and before the ledger head (the house lock order).
+    await countChanges(
+      manager,
+      VOLUNTEER_FIGURES,
+      ServiceHours,
+      records.map((hours, i) => ({ before: before[i], after: hours })),
+    );
     await appendToLedger(
       manager,
       records.map((hours) => ({
@@ -121,8 +131,10 @@ export function rejectHours(context: HubContext, id: string, reason: string): Pr
   const hoursId = parseIntId(id);
   return inTransaction(context, async (manager) => {
     const [hours] = await lockPending(context, manager, [hoursId]);
+    const before = { ...hours };
     hours.rejectedAt = new Date();
     hours.rejectReason = why;
+    await countChange(manager, VOLUNTEER_FIGURES, ServiceHours, before, hours);
     return manager.getRepository(ServiceHours).save(hours);
   });
 }

@@ -6,6 +6,7 @@ import { lookupWith } from '../../graphql/references';
 import { VolunteerNeed, VolunteerNeedResolver } from './candidates';
 import { VolunteerRegionResolver, VolunteerStationResolver } from './region.extension';
 import { ActivitySignup, ServiceHours, Volunteer, VolunteerActivity, VolunteerTeam } from './volunteer.entity';
+import { VOLUNTEER_FIGURES, VolunteerRegionFigures, VolunteerStationFigures } from './volunteer.figures';
 import { activityById, teamById } from './volunteer.loaders';
 import {
   ActivitySignupResolver,
@@ -26,7 +27,10 @@ export const volunteerSubgraph: SubgraphDefinition = {
     ActivitySignup,
     HourLedgerEntry,
     HourLedgerHead,
+    VolunteerRegionFigures,
+    VolunteerStationFigures,
   ],
+  figures: VOLUNTEER_FIGURES,
   resolvers: [
     VolunteerTeamResolver,
     VolunteerActivityResolver,

@@ -15,7 +15,9 @@ import {
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { inTransaction } from '../../graphql/transaction';
+import { countChange } from '../../db/figure-tally';
 import { findOrFail, forShare, forUpdate, insertRow, lockOrFail } from '../../db/rows';
+import { VOLUNTEER_FIGURES } from './volunteer.figures';
 import { appendToLedger, balanceHalfHoursSum, HourLedgerEntry, LedgerKind } from './ledger';
 import { optionalIntId, parseIntId } from '../../graphql/ids';
 import { loadOrFail } from '../../graphql/loaders';
@@ -117,7 +119,7 @@ export async function registerVolunteer(context: HubContext, input: RegisterVolu
       if (existing) return existing;
     }
     const teamId = await teamServing(manager, input.regionId, input.teamId);
-    return insertRow(manager, Volunteer, {
+    const volunteer = await insertRow(manager, Volunteer, {
       name: input.name.trim(),
       regionId: input.regionId,
       teamId,
@@ -126,6 +128,8 @@ export async function registerVolunteer(context: HubContext, input: RegisterVolu
       registeredYear: new Date().getFullYear(),
       reporterRef: input.reporterRef ?? null,
     });
+    await countChange(manager, VOLUNTEER_FIGURES, Volunteer, null, volunteer);
+    return volunteer;
   });
 }
 
@@ -153,7 +157,7 @@ export async function createActivity(context: HubContext, input: CreateActivityI
   }
   return inTransaction(context, async (manager) => {
     const teamId = await teamServing(manager, input.regionId, input.teamId);
-    return insertRow(manager, VolunteerActivity, {
+    const activity = await insertRow(manager, VolunteerActivity, {
       title: input.title.trim(),
       category: input.category,
       regionId: input.regionId,
@@ -165,6 +169,8 @@ export async function createActivity(context: HubContext, input: CreateActivityI
       description: input.description ?? null,
       status: ActivityStatus.OPEN,
     });
+    await countChange(manager, VOLUNTEER_FIGURES, VolunteerActivity, null, activity);
+    return activity;
   });
 }
 
@@ -249,7 +255,7 @@ export function checkOut(context: HubContext, activityId: string, volunteerId: s
       throw new DomainError('BAD_DURATION', '签到签退时间不合理 (check-out must be within 24 h after check-in)');
     signup.checkedOutAt = at;
     await manager.getRepository(ActivitySignup).save(signup);
-    return insertRow(manager, ServiceHours, {
+    const hours = await insertRow(manager, ServiceHours, {
       volunteerId: signup.volunteerId,
       activityId: activity.id,
       stationId: activity.stationId,
@@ -260,6 +266,9 @@ export function checkOut(context: HubContext, activityId: string, volunteerId: s
       rejectedAt: null,
       rejectReason: null,
     });
+    // Unverified hours count nowhere yet; passed on anyway so a rule counting them later cannot be forgotten here.
+    await countChange(manager, VOLUNTEER_FIGURES, ServiceHours, null, hours);
+    return hours;
   });
 }
 

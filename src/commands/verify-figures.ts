@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import { verifyTallies, type FigureDifference } from '../db/figure-tally';
+import { oneWriteAtATime } from '../db/sqlite-writes';
+import { allFigureTallies } from '../subgraphs/registry';
+
+/** Differences listed in full before the rest are only counted. */
+const LISTED = 50;
+
+/**
+ * Compares every maintained figure with the same figure counted afresh from the rows, in one transaction so both
+ * sides read one snapshot while the hub keeps writing (REPEATABLE READ on MySQL; SQLite queues it with the writes).
+ */
+export function verifyFigures(dataSource: DataSource): Promise<{ checked: number; differences: FigureDifference[] }> {
+  return oneWriteAtATime(dataSource, () =>
+    dataSource.transaction((manager) => verifyTallies(manager, allFigureTallies())),
+  );
+}
+
+/** The command's report: one OK line, or one line per difference (the first 50) and a count. */
+export function figureReport(result: { checked: number; differences: FigureDifference[] }): string {
+  if (result.differences.length === 0) {
+    return `OK: ${result.checked} maintained figures equal a fresh COUNT/SUM\n`;
+  }
+  const lines = result.differences
+    .slice(0, LISTED)
+    .map((d) => `${d.tally} ${d.key} ${d.figure}: maintained ${d.maintained}, fresh ${d.fresh}`);
+  if (result.differences.length > LISTED) lines.push(`… and ${result.differences.length - LISTED} more`);
+  lines.push(`${result.differences.length} of ${result.checked} maintained figures differ from a fresh COUNT/SUM`);
+  return `${lines.join('\n')}\n`;
+}
