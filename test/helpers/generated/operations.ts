@@ -1184,6 +1184,46 @@ export type DashboardQuery = { region: { name: string, population: number, organ
 
 export type DashboardFiguresFragment = { population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, servedPersonTimes: number, socialWorkerCount: number };
 
+export type RegionFiguresQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RegionFiguresQuery = { region: { id: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, socialWorkerCount: number, servedPersonTimes: number, needStats: { total: number, open: number, resolved: number, rejected: number } } | null };
+
+export type RegionFigureTreeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RegionFigureTreeQuery = { region: { id: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, socialWorkerCount: number, servedPersonTimes: number, children: Array<{ id: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, socialWorkerCount: number, servedPersonTimes: number, children: Array<{ id: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, socialWorkerCount: number, servedPersonTimes: number, needStats: { total: number, open: number, resolved: number, rejected: number } }>, needStats: { total: number, open: number, resolved: number, rejected: number } }>, needStats: { total: number, open: number, resolved: number, rejected: number } } | null };
+
+export type FiguresFragment = { id: string, population: number, organizationCount: number, organizationsPer10k: number | null, volunteerCount: number, volunteerTeamCount: number, volunteerActivityCount: number, volunteerHours: number, socialWorkerCount: number, servedPersonTimes: number, needStats: { total: number, open: number, resolved: number, rejected: number } };
+
+export type StationFiguresQueryVariables = Exact<{
+  regionId: string | number;
+  first: number;
+}>;
+
+
+export type StationFiguresQuery = { serviceStations: { nodes: Array<{ id: string, regionId: string, servedPersonTimes: number, volunteerCount: number, volunteerHours: number }> } };
+
+export type CreateStationActivityMutationVariables = Exact<{
+  regionId: string | number;
+  stationId?: string | number | null | undefined;
+}>;
+
+
+export type CreateStationActivityMutation = { createVolunteerActivity: { id: string } };
+
+export type SetStatusMutationVariables = Exact<{
+  id: string | number;
+  status: OrganizationStatus;
+}>;
+
+
+export type SetStatusMutation = { setOrganizationStatus: { id: string, status: OrganizationStatus } };
+
 export type AssignNeedToAccountMutationVariables = Exact<{
   id: string | number;
   accountId: string | number;
