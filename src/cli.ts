@@ -9,7 +9,7 @@ import { writeMigration } from './db/generate-migration';
 import { DomainError } from './errors';
 import { AccountCommandError, createAccountFromCli, setupInstructions } from './commands/account';
 import { rekey, RekeyError } from './commands/rekey';
-import { figureReport, verifyFigures } from './commands/verify-figures';
+import { figureReport, rebuildFigures, TALLY_MIGRATION, verifyFigures } from './commands/figures';
 import { composeSupergraph, CompositionError } from './federation/compose';
 import { allEntities, buildAllSubgraphs, SUBGRAPH_NAMES, type SubgraphName } from './subgraphs/registry';
 import { checkOperations, checkSchemaFiles, SchemaToolsMissing, writeSchemaFiles } from './commands/schema-files';
@@ -144,6 +144,10 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate': {
       const database = await openDatabase(config.database, allEntities());
       const applied = await migrate(database);
+      if (applied.includes(TALLY_MIGRATION)) {
+        await rebuildFigures(database.dataSource);
+        log('filled the figure tallies from the rows already stored');
+      }
       log(
         database.target.kind === 'sqlite'
           ? 'SQLite follows the entities; nothing to migrate'

@@ -56,7 +56,10 @@ export interface RowChange<T> {
 /**
  * Applies what a write did to rows of `entity` to every tally of `tallies` counting them: per tally one UPDATE
  * adding each key's difference (no statement when nothing counted changed). Tallies go in name order, so two
- * writes touching the same tallies lock them in the same order.
+ * writes touching the same tallies lock them in the same order. A changed row's `before` must come from a locking
+ * read (lockOrFail, forUpdate): under REPEATABLE READ a plain read may be a snapshot older than the last write, and
+ * the difference would then be counted against a state the tally no longer holds (the figures test found two
+ * parallel status changes of one organisation doing exactly that on MariaDB).
  */
 export async function countChanges<T extends ObjectLiteral>(
   manager: EntityManager,

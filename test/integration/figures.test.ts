@@ -1,5 +1,5 @@
 import type { Identity } from '../../src/auth/identity';
-import { verifyFigures } from '../../src/commands/verify-figures';
+import { verifyFigures } from '../../src/commands/figures';
 import { makeCreditCode } from '../../src/subgraphs/organization/credit-code';
 import * as Op from '../helpers/admin-operations';
 import * as F from '../helpers/figures-operations';
@@ -171,9 +171,9 @@ test('parallel writes of every kind that changes a counted row leave every figur
   const seededOrganizations: string[] = (
     await t.database.dataSource.query('SELECT id FROM social_organization ORDER BY id LIMIT 4')
   ).map((row: { id: number }) => String(row.id));
-  const seededWorkers: string[] = (await t.database.dataSource.query('SELECT id FROM social_worker ORDER BY id LIMIT 3')).map(
-    (row: { id: number }) => String(row.id),
-  );
+  const seededWorkers: string[] = (
+    await t.database.dataSource.query('SELECT id FROM social_worker ORDER BY id LIMIT 3')
+  ).map((row: { id: number }) => String(row.id));
   const places = [XIAHE, JIANGCHUAN_COMMUNITY];
 
   // Burst 1: registrations, new activities, organisations and their statuses racing each other on the same rows,

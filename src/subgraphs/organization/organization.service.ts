@@ -3,7 +3,7 @@ import { isWithin, requireLinkInScope, requireOrganizationActor, requireStaffIn 
 import type { HubContext } from '../../graphql/context';
 import { inTransaction } from '../../graphql/transaction';
 import { countChange } from '../../db/figure-tally';
-import { findOrFail, insertRow } from '../../db/rows';
+import { findOrFail, insertRow, lockOrFail } from '../../db/rows';
 import { ORGANIZATION_FIGURES } from './organization.figures';
 import { contactDetailsOf } from '../../graphql/contact';
 import { withoutUndefined } from '../../graphql/inputs';
@@ -107,7 +107,8 @@ export async function registerOrganization(context: HubContext, input: RegisterO
 export function updateOrganization(context: HubContext, id: string, input: UpdateOrganizationInput) {
   const contact = contactDetailsOf(input);
   return inTransaction(context, async (manager) => {
-    const organization = await findOrFail(manager, SocialOrganization, parseIntId(id), '社会组织');
+    // Locked and read as committed: the figures count its status, so `before` must be what the tally holds.
+    const organization = await lockOrFail(manager, SocialOrganization, parseIntId(id), '社会组织');
     requireOrganizationActor(context.identity, organization.id, organization.regionId);
     const before = { ...organization };
     Object.assign(organization, withoutUndefined({ ...input, name: input.name?.trim(), ...contact }));
@@ -118,7 +119,8 @@ export function updateOrganization(context: HubContext, id: string, input: Updat
 
 export function setOrganizationStatus(context: HubContext, id: string, status: OrganizationStatus) {
   return inTransaction(context, async (manager) => {
-    const organization = await findOrFail(manager, SocialOrganization, parseIntId(id), '社会组织');
+    // Locked and read as committed: the figures count its status, so `before` must be what the tally holds.
+    const organization = await lockOrFail(manager, SocialOrganization, parseIntId(id), '社会组织');
     requireStaffIn(context.identity, organization.regionId);
     const before = { ...organization };
     organization.status = status;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { verifyTallies, type FigureDifference } from '../db/figure-tally';
+import { rebuildTallies, verifyTallies, type FigureDifference } from '../db/figure-tally';
 import { oneWriteAtATime } from '../db/sqlite-writes';
 import { allFigureTallies } from '../subgraphs/registry';
 
@@ -13,6 +13,19 @@ const LISTED = 50;
 export function verifyFigures(dataSource: DataSource): Promise<{ checked: number; differences: FigureDifference[] }> {
   return oneWriteAtATime(dataSource, () =>
     dataSource.transaction((manager) => verifyTallies(manager, allFigureTallies())),
+  );
+}
+
+/** The migration that created the tallies: applying it to a database that already holds rows fills them. */
+export const TALLY_MIGRATION = 'AddFigureTallies1795801929812';
+
+/**
+ * Fills every tally from the rows, in one transaction: after `wushe migrate` created the tables on a database that
+ * already has data (the seed fills them itself).
+ */
+export function rebuildFigures(dataSource: DataSource): Promise<void> {
+  return oneWriteAtATime(dataSource, () =>
+    dataSource.transaction((manager) => rebuildTallies(manager, allFigureTallies())),
   );
 }
 
