@@ -1,3 +1,4 @@
+import { verifyFigures } from '../../src/commands/figures';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
@@ -18,7 +19,8 @@ import type {
 } from '../helpers/generated/operations';
 
 // Whoever can write to the database directly must not be able to move an hour figure or a balance without
-// verifyHourLedger noticing: every row those figures count is covered by the hash-chained ledger.
+// verifyHourLedger noticing: every row those figures count is covered by the hash-chained ledger (and the figures
+// themselves are tallies that `wushe verify-figures` compares with the rows).
 let t: TestHub;
 const admin = IDENTITIES.ADMIN;
 const staff = IDENTITIES.STAFF_IN;
@@ -73,12 +75,22 @@ test('UPDATE service_hours SET half_hours = 200 is found at the entry that earne
 test('moving a record to another station is found', async () => {
   const record = await seededRecord();
   await sql('UPDATE service_hours SET station_id = NULL WHERE id = ?', [record.id]);
-  expect(await stationHours()).toBe(3640.5 - record.halfHours / 2);
+  // The station's figure is a tally the writes keep: a row moved behind the API's back leaves it as it was, and the
+  // figures check finds the difference (7,281 half hours are the station's 3,640.5 h).
+  expect(await stationHours()).toBe(3640.5);
+  expect((await verifyFigures(t.database.dataSource)).differences).toContainEqual({
+    tally: 'volunteer.station',
+    key: String(record.stationId),
+    figure: 'halfHours',
+    maintained: 7281,
+    fresh: 7281 - record.halfHours,
+  });
 
   expect(await verify()).toMatchObject({ ok: false, firstBrokenEntryId: record.entryId });
 
   await sql('UPDATE service_hours SET station_id = ? WHERE id = ?', [record.stationId, record.id]);
   expect((await verify()).ok).toBe(true);
+  expect((await verifyFigures(t.database.dataSource)).differences).toEqual([]);
 });
 
 test('flipping verified off, or deleting the record, is found', async () => {
