@@ -196,6 +196,7 @@ export class RedisPublicCache implements PublicCacheStore {
     } catch (error) {
       throw new Error(
         `REDIS_URL is set but Redis cannot be reached (${error instanceof Error ? error.message : String(error)}); start Redis or unset REDIS_URL`,
+        { cause: error },
       );
     }
     connected = true;
