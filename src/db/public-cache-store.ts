@@ -156,7 +156,10 @@ function redisClient(url: string, connected: () => boolean) {
     socket: {
       connectTimeout: 2000,
       // Before the first connection a failure is final (the hub does not start); after it, keep trying.
-      reconnectStrategy: (retries: number, cause: Error) => (connected() ? Math.min(100 * 2 ** retries, 2000) : cause),
+      // (A new Error rather than `cause`: the client tests `instanceof Error`, which a socket error made in another
+      // realm, as under jest, would fail, and the first connection would then be retried for ever.)
+      reconnectStrategy: (retries: number, cause: Error) =>
+        connected() ? Math.min(100 * 2 ** retries, 2000) : new Error(cause.message),
     },
   });
 }
@@ -176,10 +179,17 @@ export class RedisPublicCache implements PublicCacheStore {
     private readonly prefix: string,
     private readonly limits: PublicCacheLimits,
     private readonly log: (line: string) => void,
+    private readonly writeLeaseMs: number,
   ) {}
 
   /** Connects, or rejects with one clear line when Redis cannot be reached. */
-  static async connect(url: string, prefix: string, limits: PublicCacheLimits, log: (line: string) => void) {
+  static async connect(
+    url: string,
+    prefix: string,
+    limits: PublicCacheLimits,
+    log: (line: string) => void,
+    writeLeaseMs = WRITE_LEASE_MS,
+  ) {
     let connected = false;
     const client = redisClient(url, () => connected);
     let reported = false;
@@ -200,7 +210,7 @@ export class RedisPublicCache implements PublicCacheStore {
       );
     }
     connected = true;
-    return new RedisPublicCache(client, prefix, limits, log);
+    return new RedisPublicCache(client, prefix, limits, log, writeLeaseMs);
   }
 
   private async run(script: keyof typeof SCRIPTS, args: string[]): Promise<unknown> {
@@ -220,9 +230,9 @@ export class RedisPublicCache implements PublicCacheStore {
 
   async lookup(key: string) {
     try {
-      const reply = (await this.run('lookup', [`${this.prefix}entry:`, key])) as [string, string?] | null;
+      const reply = (await this.run('lookup', [`${this.prefix}entry:`, key])) as [string, string | null] | null;
       if (!reply) return undefined;
-      return { generation: String(reply[0]), hit: reply[1] === undefined ? undefined : String(reply[1]) };
+      return { generation: String(reply[0]), hit: reply[1] == null ? undefined : String(reply[1]) };
     } catch {
       return undefined;
     }
@@ -240,13 +250,13 @@ export class RedisPublicCache implements PublicCacheStore {
   async begin() {
     const id = randomUUID();
     try {
-      await this.run('begin', [id, String(WRITE_LEASE_MS)]);
+      await this.run('begin', [id, String(this.writeLeaseMs)]);
     } catch {
       throw new CacheUnavailableError();
     }
     const renew = setInterval(() => {
-      this.run('renew', [id, String(WRITE_LEASE_MS)]).catch(() => undefined);
-    }, WRITE_LEASE_MS / 3);
+      this.run('renew', [id, String(this.writeLeaseMs)]).catch(() => undefined);
+    }, this.writeLeaseMs / 3);
     renew.unref();
     let ended = false;
     return async () => {
