@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
-import type { PublicCacheConfig } from '../config/config';
+import { ConfigError, type PublicCacheConfig } from '../config/config';
 import { DomainError } from '../errors';
 import type { WriteFence } from './write-fence';
 
@@ -204,7 +204,8 @@ export class RedisPublicCache implements PublicCacheStore {
     try {
       await client.connect();
     } catch (error) {
-      throw new Error(
+      // A ConfigError: the CLI prints it as one line and exits.
+      throw new ConfigError(
         `REDIS_URL is set but Redis cannot be reached (${error instanceof Error ? error.message : String(error)}); start Redis or unset REDIS_URL`,
         { cause: error },
       );
