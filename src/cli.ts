@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import type { Role } from './auth/identity';
 import { AuthError, signToken } from './auth/tokens';
 import { ConfigError, loadConfig, loadDotEnv, parseDuration, type Config } from './config/config';
+import type { DataSource } from 'typeorm';
 import { DatabaseError, migrate, openDatabase } from './db/data-source';
+import { openPublicCacheStore } from './db/public-cache-store';
+import { fenceWrites } from './db/write-fence';
 import { writeMigration } from './db/generate-migration';
 import { DomainError } from './errors';
 import { AccountCommandError, createAccountFromCli, setupInstructions } from './commands/account';
@@ -46,6 +49,22 @@ Environment: PORT, DATABASE_URL, HUB_URL, JWT_SECRET, DATA_KEY, NODE_ENV, LOG_LE
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * Runs a command's writes inside the fence of the hubs' shared cache when REDIS_URL is set, so hubs serving this
+ * database never answer from before them. A hub's memory cache cannot see another process's writes: restart it
+ * (or set REDIS_URL) after writing to the database it serves.
+ */
+async function withSharedFence<T>(config: Config, dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const store = config.publicCache.redisUrl ? await openPublicCacheStore(config.publicCache, log) : undefined;
+  const unfence = store && fenceWrites(dataSource, store);
+  try {
+    return await work();
+  } finally {
+    unfence?.();
+    await store?.close();
+  }
+}
+
 async function openAll(config: Config) {
   const database = await openDatabase(config.database, allEntities());
   if (database.target.kind === 'mysql') {
@@ -65,7 +84,9 @@ async function ensureDataset(config: Config, scale: number) {
   if ((await database.dataSource.getRepository(Region).count()) === 0) {
     log('首次启动:正在创建玉溪市数据集 (first run: loading the Yuxi dataset; the hub listens once it is complete)…');
     const started = Date.now();
-    const rows = await seedYuxi(database.dataSource, scale, { progress: true });
+    const rows = await withSharedFence(config, database.dataSource, () =>
+      seedYuxi(database.dataSource, scale, { progress: true }),
+    );
     log(`loaded ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return database;
@@ -136,7 +157,9 @@ async function main(argv: string[]): Promise<void> {
       const database = await openDatabase(config.database, allEntities());
       await migrate(database);
       const started = Date.now();
-      const rows = await seedYuxi(database.dataSource, scale, { progress: true });
+      const rows = await withSharedFence(config, database.dataSource, () =>
+        seedYuxi(database.dataSource, scale, { progress: true }),
+      );
       log(`loaded ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       await database.dataSource.destroy();
       return;
@@ -192,11 +215,9 @@ async function main(argv: string[]): Promise<void> {
       if (!(Number.isSafeInteger(batchSize) && batchSize > 0))
         throw new ConfigError('--batch must be a positive integer');
       const database = await openAll(config);
-      const counts = await rekey(database.dataSource, {
-        keys: config.dataKeys,
-        jwtSecret: config.auth.jwtSecret,
-        batchSize,
-      });
+      const counts = await withSharedFence(config, database.dataSource, () =>
+        rekey(database.dataSource, { keys: config.dataKeys, jwtSecret: config.auth.jwtSecret, batchSize }),
+      );
       const summary = Object.entries(counts)
         .map(([label, count]) => `${label} ${count}`)
         .join(', ');
@@ -209,13 +230,15 @@ async function main(argv: string[]): Promise<void> {
       if (!values.username || !values.role) throw new ConfigError('wushe account create needs --username and --role');
       const database = await openAll(config);
       try {
-        const created = await createAccountFromCli(database.dataSource, config, {
-          username: values.username,
-          role: values.role,
-          region: values.region,
-          organization: values.organization,
-          displayName: values['display-name'],
-        });
+        const created = await withSharedFence(config, database.dataSource, () =>
+          createAccountFromCli(database.dataSource, config, {
+            username: values.username!,
+            role: values.role!,
+            region: values.region,
+            organization: values.organization,
+            displayName: values['display-name'],
+          }),
+        );
         process.stdout.write(setupInstructions(created, config.consoleUrl));
       } finally {
         await database.dataSource.destroy();

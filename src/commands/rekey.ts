@@ -3,6 +3,7 @@ import { IsNull, type DataSource, type EntityTarget, type ObjectLiteral } from '
 import type { DataKey, DataKeys } from '../config/config';
 import { Account } from '../auth/account.entity';
 import { forUpdate } from '../db/rows';
+import { fencedWrite } from '../db/write-fence';
 import { openingKeys, protect, unprotect } from '../graphql/personal-data';
 import { Resident } from '../subgraphs/community/resident.entity';
 import { Need } from '../subgraphs/linkage/need.entity';
@@ -51,38 +52,40 @@ export async function rekey(dataSource: DataSource, options: RekeyOptions): Prom
     counts[column.label] = 0;
     let after = 0;
     for (;;) {
-      const done = await dataSource.transaction(async (manager) => {
-        const repository = manager.getRepository(column.entity);
-        const rows: ObjectLiteral[] = await forUpdate(
-          repository
-            .createQueryBuilder('t')
-            .select(['t.id', `t.${column.sealed}`, `t.${column.keyId}`])
-            .where(`t.${column.sealed} IS NOT NULL`)
-            .andWhere(`(t.${column.keyId} IS NULL OR t.${column.keyId} <> :current)`, { current: current.id })
-            .andWhere('t.id > :after', { after })
-            .orderBy('t.id')
-            .limit(batchSize),
-        ).getMany();
-        for (const row of rows) {
-          const keyId = (row[column.keyId] as string | null) ?? LEGACY_KEY_ID;
-          let plain: string;
-          try {
-            plain = unprotect(ring, { sealed: row[column.sealed] as string, keyId });
-          } catch {
-            throw new RekeyError(
-              `${column.label} of row ${row.id}: no configured key opens it (key id ${keyId}); set DATA_KEY_PREVIOUS to the key it was sealed with`,
+      const done = await fencedWrite(dataSource, () =>
+        dataSource.transaction(async (manager) => {
+          const repository = manager.getRepository(column.entity);
+          const rows: ObjectLiteral[] = await forUpdate(
+            repository
+              .createQueryBuilder('t')
+              .select(['t.id', `t.${column.sealed}`, `t.${column.keyId}`])
+              .where(`t.${column.sealed} IS NOT NULL`)
+              .andWhere(`(t.${column.keyId} IS NULL OR t.${column.keyId} <> :current)`, { current: current.id })
+              .andWhere('t.id > :after', { after })
+              .orderBy('t.id')
+              .limit(batchSize),
+          ).getMany();
+          for (const row of rows) {
+            const keyId = (row[column.keyId] as string | null) ?? LEGACY_KEY_ID;
+            let plain: string;
+            try {
+              plain = unprotect(ring, { sealed: row[column.sealed] as string, keyId });
+            } catch {
+              throw new RekeyError(
+                `${column.label} of row ${row.id}: no configured key opens it (key id ${keyId}); set DATA_KEY_PREVIOUS to the key it was sealed with`,
+              );
+            }
+            const resealed = protect(current, plain);
+            await repository.update(
+              { id: row.id, [column.keyId]: row[column.keyId] ?? IsNull() },
+              { [column.sealed]: resealed.sealed, [column.keyId]: resealed.keyId },
             );
           }
-          const resealed = protect(current, plain);
-          await repository.update(
-            { id: row.id, [column.keyId]: row[column.keyId] ?? IsNull() },
-            { [column.sealed]: resealed.sealed, [column.keyId]: resealed.keyId },
-          );
-        }
-        counts[column.label] += rows.length;
-        if (rows.length) after = rows[rows.length - 1].id as number;
-        return rows.length < batchSize;
-      });
+          counts[column.label] += rows.length;
+          if (rows.length) after = rows[rows.length - 1].id as number;
+          return rows.length < batchSize;
+        }),
+      );
       if (done) break;
     }
   }

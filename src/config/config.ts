@@ -42,6 +42,23 @@ export interface Config {
   peerTimeoutMs: number;
   /** Where people open the console, printed by `wushe account create` (CONSOLE_URL). */
   consoleUrl: string;
+  publicCache: PublicCacheConfig;
+}
+
+/** The cache of anonymous reads across requests (src/graphql/public-cache.ts, docs/decisions.md). */
+export interface PublicCacheConfig {
+  /** PUBLIC_CACHE=off turns it off. */
+  enabled: boolean;
+  /** Shared by every hub given it (REDIS_URL); otherwise each hub keeps its own in memory. */
+  redisUrl?: string;
+  /** Key prefix in Redis (PUBLIC_CACHE_REDIS_PREFIX): hubs sharing one must share the database they serve. */
+  redisPrefix: string;
+  /** Longest an entry is kept (PUBLIC_CACHE_TTL); a backstop, exactness comes from the write generation. */
+  ttlSeconds: number;
+  /** Memory store only: bytes of entries kept (PUBLIC_CACHE_MEMORY_MB). */
+  maxBytes: number;
+  /** Longer answers are not stored (PUBLIC_CACHE_MAX_ENTRY_KB, characters of JSON). */
+  maxEntryChars: number;
 }
 
 export interface BudgetConfig {
@@ -230,5 +247,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     peers: (env.SUBGRAPH_PEERS ?? '').split(/[\s,]+/).filter(Boolean),
     peerTimeoutMs: positiveInt('PEER_TIMEOUT_MS', env.PEER_TIMEOUT_MS, 3000),
     consoleUrl: env.CONSOLE_URL || `http://localhost:${port}/console/`,
+    publicCache: {
+      enabled: oneOf('PUBLIC_CACHE', env.PUBLIC_CACHE, ['on', 'off'] as const, 'on') === 'on',
+      redisUrl: env.REDIS_URL || undefined,
+      redisPrefix: env.PUBLIC_CACHE_REDIS_PREFIX || 'wushe:public-cache:',
+      ttlSeconds: duration('PUBLIC_CACHE_TTL', env.PUBLIC_CACHE_TTL, '10m'),
+      maxBytes: positiveInt('PUBLIC_CACHE_MEMORY_MB', env.PUBLIC_CACHE_MEMORY_MB, 64) * 1024 * 1024,
+      maxEntryChars: positiveInt('PUBLIC_CACHE_MAX_ENTRY_KB', env.PUBLIC_CACHE_MAX_ENTRY_KB, 512) * 1024,
+    },
   };
 }

@@ -38,6 +38,8 @@ export interface HubContext {
   responseCookies: string[];
   /** Lifetimes and cookie attributes of the sessions a sign-in opens; from config. */
   sessions: SessionConfig;
+  /** Set by readClock (clock.ts): the answer depends on the time, so it is not cached. */
+  clockRead?: boolean;
 }
 
 export interface RequestContexts {

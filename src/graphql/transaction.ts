@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { DUPLICATE_KEY_CODES } from '../db/duplicate-key';
 import { oneWriteAtATime } from '../db/sqlite-writes';
+import { fencedWrite } from '../db/write-fence';
 import { auditAttemptStarted, auditInTransaction, transactionCommitted } from '../audit/audit-log';
 import { ConflictError } from '../errors';
 import type { HubContext } from './context';
@@ -47,13 +48,16 @@ export async function inTransaction<T>(context: HubContext, work: (manager: Enti
   const dataSource = context.dataSource;
   for (let attempt = 1; ; attempt += 1) {
     try {
+      // The write fence (write-fence.ts) brackets each attempt, so cached public reads never outlive it.
       const result = await oneWriteAtATime(dataSource, () =>
-        dataSource.transaction(async (manager) => {
-          auditAttemptStarted(context);
-          const done = await work(manager);
-          await auditInTransaction(manager, context, done);
-          return done;
-        }),
+        fencedWrite(dataSource, () =>
+          dataSource.transaction(async (manager) => {
+            auditAttemptStarted(context);
+            const done = await work(manager);
+            await auditInTransaction(manager, context, done);
+            return done;
+          }),
+        ),
       );
       transactionCommitted(context);
       return result;

@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { DataSource, EntityManager } from 'typeorm';
+import { fencedWrite } from '../db/write-fence';
 import type { TableRows } from './rows';
 
 /** Rows per INSERT: well under SQLite's 32,766 and MySQL's 65,535 placeholders for our widest table. */
@@ -40,31 +41,34 @@ export async function loadDataset(
   let written = 0;
   bar?.start(total, 0, { table: '' });
   const escape = (name: string) => dataSource.driver.escape(name);
-  await dataSource.transaction(async (manager) => {
-    for (const { entity } of [...tables].reverse()) {
-      await manager.query(`DELETE FROM ${escape(dataSource.getMetadata(entity).tablePath)}`);
-    }
-    for (const { entity, rows } of tables) {
-      const metadata = dataSource.getMetadata(entity);
-      const columns = metadata.columns.filter((c) => rows.some((row) => row[c.propertyName] !== undefined));
-      const head = `INSERT INTO ${escape(metadata.tablePath)} (${columns.map((c) => escape(c.databaseName)).join(', ')}) VALUES `;
-      const tuple = `(${columns.map(() => '?').join(', ')})`;
-      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-        const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-        const parameters = chunk.flatMap((row) =>
-          columns.map((column) => dataSource.driver.preparePersistentValue(row[column.propertyName] ?? null, column)),
-        );
-        await manager.query(head + chunk.map(() => tuple).join(', '), parameters);
-        bar?.increment(chunk.length, { table: metadata.tableName });
+  // Fenced like every write, so no cached public answer outlives the load (src/db/write-fence.ts).
+  await fencedWrite(dataSource, () =>
+    dataSource.transaction(async (manager) => {
+      for (const { entity } of [...tables].reverse()) {
+        await manager.query(`DELETE FROM ${escape(dataSource.getMetadata(entity).tablePath)}`);
       }
-      written += rows.length;
-      line?.(`载入数据 ${metadata.tableName}: ${rows.length} rows, ${written}/${total} (not committed yet)`);
-    }
-    if (options.afterLoad) {
-      await options.afterLoad(manager);
-      line?.('载入数据: figure tallies filled (not committed yet)');
-    }
-  });
+      for (const { entity, rows } of tables) {
+        const metadata = dataSource.getMetadata(entity);
+        const columns = metadata.columns.filter((c) => rows.some((row) => row[c.propertyName] !== undefined));
+        const head = `INSERT INTO ${escape(metadata.tablePath)} (${columns.map((c) => escape(c.databaseName)).join(', ')}) VALUES `;
+        const tuple = `(${columns.map(() => '?').join(', ')})`;
+        for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+          const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+          const parameters = chunk.flatMap((row) =>
+            columns.map((column) => dataSource.driver.preparePersistentValue(row[column.propertyName] ?? null, column)),
+          );
+          await manager.query(head + chunk.map(() => tuple).join(', '), parameters);
+          bar?.increment(chunk.length, { table: metadata.tableName });
+        }
+        written += rows.length;
+        line?.(`载入数据 ${metadata.tableName}: ${rows.length} rows, ${written}/${total} (not committed yet)`);
+      }
+      if (options.afterLoad) {
+        await options.afterLoad(manager);
+        line?.('载入数据: figure tallies filled (not committed yet)');
+      }
+    }),
+  );
   bar?.stop();
   return total;
 }

@@ -14,11 +14,16 @@ import { allEntities, buildAllSubgraphs, localLookups, type SubgraphName } from 
 import type { BuiltSubgraph } from '../federation/subgraph';
 import { requestContexts, setBatching, type HubContext, type RequestContexts } from '../graphql/context';
 import { createErrorFormatter, errorPlugin } from '../graphql/errors';
+import { publicCachePlugin } from '../graphql/public-cache';
+import { openPublicCacheStore, type PublicCacheStore } from '../db/public-cache-store';
+import { fenceWrites } from '../db/write-fence';
 
 export interface Hub extends RequestContexts {
   server: ApolloServer<HubContext>;
   database: Database;
   subgraphs: BuiltSubgraph[];
+  /** The cache of anonymous reads, absent when switched off (PUBLIC_CACHE=off) or with subgraphs served elsewhere. */
+  publicCache?: PublicCacheStore;
   stop(): Promise<void>;
 }
 
@@ -56,6 +61,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));
   setBatching(options.config.batching);
+  // A subgraph served elsewhere writes and reads the clock where this hub cannot see it: no cache then.
+  const remote = Object.keys(options.remote ?? {}).length > 0;
+  if (remote && options.config.publicCache.enabled) log('public cache: off (some subgraphs are served elsewhere)');
+  const publicCache = remote ? undefined : await openPublicCacheStore(options.config.publicCache, log);
+  const unfence = publicCache && fenceWrites(database.dataSource, publicCache);
   const subgraphs = buildAllSubgraphs();
   const gateway = createGateway({ subgraphs, remote: options.remote });
   const shared = apolloOptions(options.config, log);
@@ -63,7 +73,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
     ...shared,
-    plugins: [...shared.plugins, budgetPlugin(options.config.budget, options.config.rateLimit)],
+    // After the budget: a cached answer is charged like any other.
+    plugins: [
+      ...shared.plugins,
+      budgetPlugin(options.config.budget, options.config.rateLimit),
+      ...(publicCache ? [publicCachePlugin(publicCache)] : []),
+    ],
   });
   await server.start();
   const ownsDatabase = !options.database;
@@ -76,9 +91,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     server,
     database,
     subgraphs,
+    publicCache,
     ...requestContexts({ dataSource: database.dataSource, config: options.config, references }),
     stop: async () => {
       await server.stop();
+      unfence?.();
+      await publicCache?.close();
       if (ownsDatabase) await database.dataSource.destroy();
     },
   };

@@ -1,4 +1,5 @@
 import { verifyFigures } from '../../src/commands/figures';
+import { fencedWrite } from '../../src/db/write-fence';
 import * as Op from '../helpers/admin-operations';
 import { IDENTITIES, XIAHE } from '../helpers/identities';
 import * as L from '../helpers/linkage-operations';
@@ -30,7 +31,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const sql = (query: string, parameters: unknown[] = []) => t.database.dataSource.query(query, parameters);
+// Tampering behind the API is a writer like any other: fenced, so the hub's public-read cache sees it.
+const sql = (query: string, parameters: unknown[] = []) =>
+  fencedWrite(t.database.dataSource, () => t.database.dataSource.query(query, parameters));
 const verify = async () => (await t.query<VerifyLedgerQuery>(L.VERIFY_LEDGER, {}, admin)).verifyHourLedger;
 const verifyWithRecord = async () =>
   (await t.query<VerifyLedgerRecordQuery>(L.VERIFY_LEDGER_RECORD, {}, admin)).verifyHourLedger;

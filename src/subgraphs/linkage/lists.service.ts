@@ -1,6 +1,7 @@
 import { sqlColumns, sqlTable } from '../../db/naming';
 import { inPrefixGroup, prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
+import { readClock } from '../../graphql/clock';
 import { roundTo } from '../../graphql/rounding';
 import { ServiceCategory } from '../../graphql/service-category';
 import { LinkageCase, LinkageContribution } from './linkage-case.entity';
@@ -19,7 +20,7 @@ export const needListOf = (context: HubContext) =>
     context,
     'linkage.needList',
     async (regions) => {
-      const cutoff = new Date(Date.now() - 30 * DAY);
+      const cutoff = new Date(readClock(context).getTime() - 30 * DAY);
       const entries = new Map<string, Map<ServiceCategory, NeedListEntry>>();
       for (const group of prefixGroups(regions)) {
         const key = prefixOf('n.communityId', group.length);

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { prefixGroups, prefixOf, regionPrefix } from '../../db/region-scope';
 import { BadInputError } from '../../errors';
 import { loaderFor, REGION_BATCH_SIZE, type HubContext } from '../../graphql/context';
+import { readClock } from '../../graphql/clock';
 import { Need } from './need.entity';
 
 @ObjectType({ description: 'one calendar month (China time) of a region’s needs' })
@@ -23,7 +24,7 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  * The first instants of the last `months` calendar months in China (UTC+8, no daylight saving) up to the current
  * one, and of the month after it: `months + 1` bounds, oldest first, with each month's name.
  */
-export function chinaMonthBounds(months: number, now = new Date()): { starts: Date[]; names: string[] } {
+export function chinaMonthBounds(months: number, now: Date): { starts: Date[]; names: string[] } {
   const china = new Date(now.getTime() + CHINA_OFFSET_MS);
   const [year, month] = [china.getUTCFullYear(), china.getUTCMonth()];
   const starts: Date[] = [];
@@ -65,7 +66,7 @@ export const needTrendOf = (context: HubContext, months: number) =>
     context,
     `linkage.needTrend:${months}`,
     async (regions) => {
-      const { starts, names } = chinaMonthBounds(months);
+      const { starts, names } = chinaMonthBounds(months, readClock(context));
       const bounds = Object.fromEntries(starts.map((start, i) => [`m${i}`, start]));
       const trends = new Map<string, NeedMonth[]>();
       for (const group of prefixGroups(regions)) {

@@ -18,8 +18,8 @@ export function needDueAt(need: Pick<Need, 'submittedAt' | 'urgency'>): Date {
   return new Date(new Date(need.submittedAt).getTime() + RESPONSE_DAYS[need.urgency] * DAY_MS);
 }
 
-/** Still open (submitted, accepted, matched or in service) and past its due time. */
-export function isOverdue(need: Pick<Need, 'submittedAt' | 'urgency' | 'status'>, now = new Date()): boolean {
+/** Still open (submitted, accepted, matched or in service) and past its due time; `now` from readClock. */
+export function isOverdue(need: Pick<Need, 'submittedAt' | 'urgency' | 'status'>, now: Date): boolean {
   return OPEN_NEED_STATUSES.includes(need.status) && needDueAt(need).getTime() < now.getTime();
 }
 
@@ -28,7 +28,7 @@ export function isOverdue(need: Pick<Need, 'submittedAt' | 'urgency' | 'status'>
  * the cut-off of their urgency. The cut-offs are bound as parameters, so the condition is the same on every
  * database.
  */
-export function whereOverdue(query: SelectQueryBuilder<Need>, alias: string, overdue: boolean, now = new Date()) {
+export function whereOverdue(query: SelectQueryBuilder<Need>, alias: string, overdue: boolean, now: Date) {
   const parameters: Record<string, unknown> = { overdueOpen: OPEN_NEED_STATUSES };
   const late = Object.entries(RESPONSE_DAYS).map(([urgency, days]) => {
     parameters[`urgency_${urgency}`] = urgency;

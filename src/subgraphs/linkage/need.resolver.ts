@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { reference } from '../../federation/references';
 import type { HubContext } from '../../graphql/context';
+import { readClock } from '../../graphql/clock';
 import { PageArgs } from '../../graphql/pagination';
 import { LinkageCase } from './linkage-case.entity';
 import { NeedFilter, NeedOrder, SubmitNeedInput } from './linkage.inputs';
@@ -147,8 +148,8 @@ export class NeedResolver {
   }
 
   @FieldResolver({ description: 'still open (submitted, accepted, matched or in service) and past dueAt' })
-  overdue(@Root() need: Need): boolean {
-    return isOverdue(need);
+  overdue(@Root() need: Need, @Ctx() context: HubContext): boolean {
+    return isOverdue(need, readClock(context));
   }
 
   @FieldResolver(() => [NeedTransition], {

@@ -13,6 +13,7 @@ import { recordPersonalRead } from '../../audit/audit-log';
 import { epochSecondsSql } from '../../db/dialect';
 import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
+import { readClock } from '../../graphql/clock';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
 import { parseIntId } from '../../graphql/ids';
 import { loadOrFail, tallyFigure } from '../../graphql/loaders';
@@ -73,7 +74,8 @@ export function listNeeds(context: HubContext, filter: NeedFilter = {}, order: N
     order: byDueDate ? undefined : (order ?? { field: 'submittedAt', direction: OrderDirection.DESC }),
   });
   if (filter.statuses?.length) query.andWhere('item.status IN (:...statuses)', { statuses: filter.statuses });
-  if (filter.overdue !== undefined && filter.overdue !== null) whereOverdue(query, 'item', filter.overdue);
+  if (filter.overdue !== undefined && filter.overdue !== null)
+    whereOverdue(query, 'item', filter.overdue, readClock(context));
   if (byDueDate) {
     const due = `${epochSecondsSql(context.dataSource, 'item.submittedAt')} + ${dueOffsetSeconds('item')}`;
     query.addSelect(due, 'due_order').orderBy('due_order', order.direction).addOrderBy('item.id', order.direction);
