@@ -1,7 +1,9 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isRegionCode, subtreeBounds } from '../db/region-scope';
 import { BadInputError } from '../errors';
-import { likePattern, OrderDirection, searchCondition } from './pagination';
+import { searchableSpec } from '../db/search-index';
+import { OrderDirection } from './pagination';
+import { applySearch } from './search-query';
 
 export interface ListSpec {
   /** Exact matches; undefined values are skipped so optional filter fields can be passed straight in. */
@@ -9,8 +11,8 @@ export interface ListSpec {
   /** Keep rows whose `regionProperty` lies in the subtree of `regionId`. */
   regionProperty?: string;
   regionId?: string;
+  /** The user's words, for an entity marked @Searchable (its fields and index: src/db/search-index.ts). */
   search?: string;
-  searchProperties?: string[];
   order?: { field: string; direction: OrderDirection };
 }
 
@@ -40,13 +42,15 @@ export function listQuery<T extends ObjectLiteral>(
       regionHigh: high,
     });
   }
-  const search = spec.search?.trim();
-  if (search && spec.searchProperties?.length) {
-    if (search.length > 100)
-      throw new BadInputError('搜索词太长 (search is limited to 100 characters)', { argument: 'search' });
-    query.andWhere(searchCondition(spec.searchProperties.map((p) => `${alias}.${p}`)), { search: likePattern(search) });
+  let rank: string | undefined;
+  if (spec.search) {
+    const searchable = searchableSpec(query.expressionMap.mainAlias!.target);
+    if (!searchable) throw new Error(`listQuery: ${String(entity)} is not @Searchable`);
+    rank = applySearch(query, dataSource, alias, searchable, spec.search);
   }
+  // An explicit order comes first; otherwise the best matches of a search do; ties by id so pages never overlap.
   if (spec.order) query.orderBy(`${alias}.${spec.order.field}`, spec.order.direction);
+  if (rank) query.addOrderBy(rank, 'ASC');
   query.addOrderBy(`${alias}.id`, spec.order?.direction ?? OrderDirection.ASC);
   return query;
 }

@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { DataSource } from 'typeorm';
+import { clearSearchIndex, indexTable, searchableSpec } from '../db/search-index';
 import type { TableRows } from './rows';
 
 /** Rows per INSERT: well under SQLite's 32,766 and MySQL's 65,535 placeholders for our widest table. */
@@ -42,6 +43,11 @@ export async function loadDataset(
     for (const { entity } of [...tables].reverse()) {
       await manager.query(`DELETE FROM ${escape(dataSource.getMetadata(entity).tablePath)}`);
     }
+    const searchable = tables.map((t) => t.entity).filter((entity) => searchableSpec(entity));
+    await clearSearchIndex(
+      manager,
+      searchable.map((entity) => searchableSpec(entity)!.kind),
+    );
     for (const { entity, rows } of tables) {
       const metadata = dataSource.getMetadata(entity);
       const columns = metadata.columns.filter((c) => rows.some((row) => row[c.propertyName] !== undefined));
@@ -57,6 +63,13 @@ export async function loadDataset(
       }
       written += rows.length;
       line?.(`载入数据 ${metadata.tableName}: ${rows.length} rows, ${written}/${total} (not committed yet)`);
+    }
+    // The search index of the loaded rows, read back as stored, in the same transaction.
+    for (const entity of searchable) {
+      const tokens = await indexTable(manager, entity);
+      line?.(
+        `载入数据 search index of ${dataSource.getMetadata(entity).tableName}: ${tokens} tokens (not committed yet)`,
+      );
     }
   });
   bar?.stop();

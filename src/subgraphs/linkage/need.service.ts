@@ -67,7 +67,6 @@ export function listNeeds(context: HubContext, filter: NeedFilter = {}, order: N
     regionProperty: 'communityId',
     regionId,
     search: filter.search,
-    searchProperties: ['description', 'number'],
     order: byDueDate ? undefined : (order ?? { field: 'submittedAt', direction: OrderDirection.DESC }),
   });
   if (filter.statuses?.length) query.andWhere('item.status IN (:...statuses)', { statuses: filter.statuses });

@@ -55,7 +55,6 @@ export function listTeams(context: HubContext, filter: VolunteerTeamFilter = {},
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['name'],
   });
   return paginate(query, page);
 }
@@ -77,7 +76,6 @@ export function listActivities(
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['title', 'description'],
     order: order ?? { field: 'startsOn', direction: OrderDirection.DESC },
   });
   if (filter.from !== undefined) {

@@ -1,0 +1,81 @@
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { integerSql } from '../db/dialect';
+import type { SearchableSpec } from '../db/search-index';
+import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS, probeTokens, searchPlan } from '../db/search-text';
+import { BadInputError } from '../errors';
+
+/** LIKE pattern for normalised words, with the wildcards they hold taken literally (escape char `!`). */
+function containsPattern(word: string): string {
+  return `%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/**
+ * Narrows a list query to the rows a search finds and ranks them, in the list's own statement (its page and its
+ * count stay one statement each, whatever the words).
+ *
+ * A row is found when every word of the search matches it: the word itself, or another word of a category group it
+ * holds (养老 also finds 为老, 老人 …), inside one of the row's normalised fields — or, for a table with a category,
+ * the row is of that group's category. Candidates come from the index (rows holding a few of the word's characters
+ * or character pairs); the substring test on the normalised field then decides, so results are exact.
+ *
+ * Rank, when the list has no explicit order: 0 the name is the whole search, 1 the name holds every word, 2 the
+ * fields hold every word as typed, 3 found only through synonyms or the category; ties by id.
+ *
+ * Returns the rank expression to order by (with its parameters set on the query), or undefined without words.
+ */
+export function applySearch<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  dataSource: DataSource,
+  alias: string,
+  spec: SearchableSpec,
+  search: string,
+): string | undefined {
+  if (search.trim().length > MAX_SEARCH_LENGTH)
+    throw new BadInputError(`搜索词太长 (search is limited to ${MAX_SEARCH_LENGTH} characters)`, {
+      argument: 'search',
+    });
+  const plan = searchPlan(search);
+  if (!plan) return undefined;
+  if (plan.words.length > MAX_SEARCH_WORDS)
+    throw new BadInputError(`搜索词最多 ${MAX_SEARCH_WORDS} 个 (search takes at most ${MAX_SEARCH_WORDS} words)`, {
+      argument: 'search',
+    });
+  // Index rows carry whole-number ids; a digit-string key (a region code) is compared as a number.
+  const idType = dataSource.getMetadata(query.expressionMap.mainAlias!.target).primaryColumns[0].type;
+  const key = (['varchar', 'char', 'text', String] as unknown[]).includes(idType)
+    ? integerSql(dataSource, `${alias}.id`)
+    : `${alias}.id`;
+  const parameters: Record<string, unknown> = { sq_kind: spec.kind, sq_name: spec.fields[0], sq_whole: plan.whole };
+  const fieldHolds = (pattern: string, nameOnly = false) =>
+    `EXISTS (SELECT 1 FROM search_text st WHERE st.kind = :sq_kind AND st.row_id = ${key}${
+      nameOnly ? ' AND st.field = :sq_name' : ''
+    } AND ${pattern})`;
+
+  const conditions = plan.words.map((word, w) => {
+    const found = word.alternatives.map((alternative, a) => {
+      const like = `sq_like_${w}_${a}`;
+      parameters[like] = containsPattern(alternative);
+      const probes = probeTokens(alternative).map((token, p) => {
+        const name = `sq_token_${w}_${a}_${p}`;
+        parameters[name] = token;
+        return `st.row_id IN (SELECT sk.row_id FROM search_token sk WHERE sk.kind = :sq_kind AND sk.token = :${name})`;
+      });
+      return `${key} IN (SELECT st.row_id FROM search_text st WHERE st.kind = :sq_kind AND ${probes.join(' AND ')} AND st.content LIKE :${like} ESCAPE '!')`;
+    });
+    if (spec.category && word.categories.length) {
+      parameters[`sq_categories_${w}`] = word.categories;
+      found.push(`${alias}.${spec.category} IN (:...sq_categories_${w})`);
+    }
+    return `(${found.join(' OR ')})`;
+  });
+  query.andWhere(conditions.join(' AND '), parameters);
+
+  const literal = plan.words.map((_, w) => `st.content LIKE :sq_like_${w}_0 ESCAPE '!'`);
+  return [
+    'CASE',
+    `WHEN ${fieldHolds('st.content = :sq_whole', true)} THEN 0`,
+    `WHEN ${fieldHolds(literal.join(' AND '), true)} THEN 1`,
+    `WHEN ${literal.map((like) => fieldHolds(like)).join(' AND ')} THEN 2`,
+    'ELSE 3 END',
+  ].join(' ');
+}
