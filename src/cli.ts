@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import type { Role } from './auth/identity';
 import { AuthError, signToken } from './auth/tokens';
 import { ConfigError, loadConfig, loadDotEnv, parseDuration, type Config } from './config/config';
-import { DatabaseError, migrate, openDatabase } from './db/data-source';
+import { DatabaseError, migrate, openDatabase, type Database } from './db/data-source';
+import { ensureSearchIndex } from './db/search-index';
 import { writeMigration } from './db/generate-migration';
 import { DomainError } from './errors';
 import { AccountCommandError, createAccountFromCli, setupInstructions } from './commands/account';
@@ -65,7 +66,14 @@ async function ensureDataset(config: Config, scale: number) {
     const rows = await seedYuxi(database.dataSource, scale, { progress: true });
     log(`loaded ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  await indexExistingRows(database);
   return database;
+}
+
+/** Rows written before the search index existed are indexed once, before anything listens. */
+async function indexExistingRows(database: Database) {
+  const tokens = await ensureSearchIndex(database.dataSource);
+  if (tokens) log(`search index built for the existing rows: ${tokens} tokens`);
 }
 
 function parseRemotes(values: string[] = [], option = '--subgraph'): Partial<Record<SubgraphName, string>> {
@@ -141,6 +149,7 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate': {
       const database = await openDatabase(config.database, allEntities());
       const applied = await migrate(database);
+      await indexExistingRows(database);
       log(
         database.target.kind === 'sqlite'
           ? 'SQLite follows the entities; nothing to migrate'

@@ -4,6 +4,7 @@ import {
   EventSubscriber,
   Index,
   PrimaryColumn,
+  type DataSource,
   type EntityManager,
   type EntityMetadata,
   type EntitySubscriberInterface,
@@ -213,4 +214,21 @@ export async function indexTable(manager: EntityManager, target: unknown): Promi
   const index = indexRowsOf(spec, rows as ObjectLiteral[]);
   await insertAll(manager, index);
   return index.tokens.length;
+}
+
+/**
+ * Builds the index of a database whose rows predate it (a MySQL database migrated to the index, an SQLite file
+ * whose new tables were just created): when the index is empty but a searchable table is not, every searchable
+ * table is indexed in one transaction. Run before the hub listens; returns the tokens written.
+ */
+export async function ensureSearchIndex(dataSource: DataSource): Promise<number> {
+  const targets = dataSource.entityMetadatas.map((m) => m.target).filter((target) => searchableSpec(target));
+  if (!targets.length || (await dataSource.getRepository(SearchText).exists())) return 0;
+  const filled = await Promise.all(targets.map((target) => dataSource.getRepository(target).exists()));
+  if (!filled.some(Boolean)) return 0;
+  return dataSource.transaction(async (manager) => {
+    let tokens = 0;
+    for (const target of targets) tokens += await indexTable(manager, target);
+    return tokens;
+  });
 }
