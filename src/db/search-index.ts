@@ -154,6 +154,11 @@ async function reindexRow(manager: EntityManager, metadata: EntityMetadata, spec
   if (row) await insertAll(manager, indexRowsOf(spec, [row]));
 }
 
+function idOf(event: UpdateEvent<ObjectLiteral>): unknown {
+  const id: unknown = event.entity?.id ?? event.databaseEntity?.id;
+  return id === null ? undefined : id;
+}
+
 /**
  * Keeps the index in step with every write made through TypeORM's entity manager (save, insert, remove), inside
  * the write's own transaction. A bulk UPDATE of a searchable field that names no row cannot be followed, so it is
@@ -167,16 +172,19 @@ export class SearchIndexSubscriber implements EntitySubscriberInterface {
     await insertAll(event.manager, indexRowsOf(spec, [event.entity]));
   }
 
+  /** Refuses, before it runs, an UPDATE of searchable columns that names no row (a query builder's bulk update). */
+  beforeUpdate(event: UpdateEvent<ObjectLiteral>): void {
+    const spec = searchableSpec(event.metadata.target);
+    if (!spec || idOf(event) !== undefined) return;
+    const touched = Object.keys(event.entity ?? {}).filter((property) => spec.fields.includes(property));
+    if (touched.length)
+      throw new Error(`search index: update ${spec.kind}.${touched.join(', ')} through save() so its index follows`);
+  }
+
   async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
     const spec = searchableSpec(event.metadata.target);
-    if (!spec) return;
-    const id: unknown = event.entity?.id ?? event.databaseEntity?.id;
-    if (id === undefined || id === null) {
-      const touched = Object.keys(event.entity ?? {}).filter((property) => spec.fields.includes(property));
-      if (touched.length)
-        throw new Error(`search index: update ${spec.kind}.${touched.join(', ')} through save() so its index follows`);
-      return;
-    }
+    const id = idOf(event);
+    if (!spec || id === undefined) return;
     const changed = event.updatedColumns.some((column) => spec.fields.includes(column.propertyName));
     if (changed) await reindexRow(event.manager, event.metadata, spec, id);
   }

@@ -11,8 +11,6 @@ const { Converter } = require('opencc-js/t2cn') as {
 
 /** Longest search accepted, in characters as typed. */
 export const MAX_SEARCH_LENGTH = 100;
-/** Most words in one search: each word costs a few index look-ups, so the statement stays small. */
-export const MAX_SEARCH_WORDS = 5;
 
 /** 繁體 (plain traditional, Taiwan and Hong Kong forms) to 简体. */
 const toSimplified = Converter({ from: 't', to: 'cn' });

@@ -1,8 +1,26 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { integerSql } from '../db/dialect';
 import type { SearchableSpec } from '../db/search-index';
-import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS, probeTokens, searchPlan } from '../db/search-text';
+import { MAX_SEARCH_LENGTH, probeTokens, searchPlan } from '../db/search-text';
 import { BadInputError } from '../errors';
+import { ServiceCategory } from './service-category';
+
+function assertSearchLength(search: string): void {
+  if (search.trim().length > MAX_SEARCH_LENGTH)
+    throw new BadInputError(`搜索词太长 (search is limited to ${MAX_SEARCH_LENGTH} characters)`, {
+      argument: 'search',
+    });
+}
+
+/**
+ * The service categories a resident's words name, as a search understands them (养老, 為老 or 老人 → ELDERLY_CARE),
+ * in the order of the enum: for clients that let people type a word where a category is asked.
+ */
+export function categoriesNamedBy(text: string): ServiceCategory[] {
+  assertSearchLength(text);
+  const named = new Set(searchPlan(text)?.words.flatMap((word) => word.categories));
+  return Object.values(ServiceCategory).filter((category) => named.has(category));
+}
 
 /** LIKE pattern for normalised words, with the wildcards they hold taken literally (escape char `!`). */
 function containsPattern(word: string): string {
@@ -15,8 +33,9 @@ function containsPattern(word: string): string {
  *
  * A row is found when every word of the search matches it: the word itself, or another word of a category group it
  * holds (养老 also finds 为老, 老人 …), inside one of the row's normalised fields — or, for a table with a category,
- * the row is of that group's category. Candidates come from the index (rows holding a few of the word's characters
- * or character pairs); the substring test on the normalised field then decides, so results are exact.
+ * the row is of that group's category. Candidates come from the index for the longest word (rows holding a few of
+ * its characters or character pairs, or of its category); the substring test on the normalised fields then decides
+ * for every word, so results are exact.
  *
  * Rank, when the list has no explicit order: 0 the name is the whole search, 1 the name holds every word, 2 the
  * fields hold every word as typed, 3 found only through synonyms or the category; ties by id.
@@ -30,16 +49,9 @@ export function applySearch<T extends ObjectLiteral>(
   spec: SearchableSpec,
   search: string,
 ): string | undefined {
-  if (search.trim().length > MAX_SEARCH_LENGTH)
-    throw new BadInputError(`搜索词太长 (search is limited to ${MAX_SEARCH_LENGTH} characters)`, {
-      argument: 'search',
-    });
+  assertSearchLength(search);
   const plan = searchPlan(search);
   if (!plan) return undefined;
-  if (plan.words.length > MAX_SEARCH_WORDS)
-    throw new BadInputError(`搜索词最多 ${MAX_SEARCH_WORDS} 个 (search takes at most ${MAX_SEARCH_WORDS} words)`, {
-      argument: 'search',
-    });
   // Index rows carry whole-number ids; a digit-string key (a region code) is compared as a number.
   const idType = dataSource.getMetadata(query.expressionMap.mainAlias!.target).primaryColumns[0].type;
   const key = (['varchar', 'char', 'text', String] as unknown[]).includes(idType)
@@ -51,17 +63,26 @@ export function applySearch<T extends ObjectLiteral>(
       nameOnly ? ' AND st.field = :sq_name' : ''
     } AND ${pattern})`;
 
+  // The longest word picks the candidates through the index; every word, that one included, is then checked on
+  // the candidate's own fields, so the cost of the other words does not grow with the table.
+  const anchor = plan.words.reduce((longest, word) =>
+    [...word.text].length > [...longest.text].length ? word : longest,
+  );
   const conditions = plan.words.map((word, w) => {
-    const found = word.alternatives.map((alternative, a) => {
-      const like = `sq_like_${w}_${a}`;
-      parameters[like] = containsPattern(alternative);
-      const probes = probeTokens(alternative).map((token, p) => {
-        const name = `sq_token_${w}_${a}_${p}`;
-        parameters[name] = token;
-        return `st.row_id IN (SELECT sk.row_id FROM search_token sk WHERE sk.kind = :sq_kind AND sk.token = :${name})`;
-      });
-      return `${key} IN (SELECT st.row_id FROM search_text st WHERE st.kind = :sq_kind AND ${probes.join(' AND ')} AND st.content LIKE :${like} ESCAPE '!')`;
+    const likes = word.alternatives.map((alternative, a) => {
+      parameters[`sq_like_${w}_${a}`] = containsPattern(alternative);
+      return `st.content LIKE :sq_like_${w}_${a} ESCAPE '!'`;
     });
+    const found =
+      word === anchor
+        ? likes.map((like, a) => {
+            const probes = probeTokens(word.alternatives[a]).map((token, p) => {
+              parameters[`sq_token_${a}_${p}`] = token;
+              return `st.row_id IN (SELECT sk.row_id FROM search_token sk WHERE sk.kind = :sq_kind AND sk.token = :sq_token_${a}_${p})`;
+            });
+            return `${key} IN (SELECT st.row_id FROM search_text st WHERE st.kind = :sq_kind AND ${probes.join(' AND ')} AND ${like})`;
+          })
+        : [fieldHolds(`(${likes.join(' OR ')})`)];
     if (spec.category && word.categories.length) {
       parameters[`sq_categories_${w}`] = word.categories;
       found.push(`${alias}.${spec.category} IN (:...sq_categories_${w})`);
