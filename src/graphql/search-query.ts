@@ -37,8 +37,9 @@ function containsPattern(word: string): string {
  * its characters or character pairs, or of its category); the substring test on the normalised fields then decides
  * for every word, so results are exact.
  *
- * Rank, when the list has no explicit order: 0 the name is the whole search, 1 the name holds every word, 2 the
- * fields hold every word as typed, 3 found only through synonyms or the category; ties by id.
+ * Rank, when the list has no explicit order: 0 the name is the whole search, 1 the name holds every word, 2 another
+ * field holds every word as typed, 3 found only through synonyms or the category (or words spread over fields);
+ * ties by id.
  *
  * Returns the rank expression to order by (with its parameters set on the query), or undefined without words.
  */
@@ -58,10 +59,8 @@ export function applySearch<T extends ObjectLiteral>(
     ? integerSql(dataSource, `${alias}.id`)
     : `${alias}.id`;
   const parameters: Record<string, unknown> = { sq_kind: spec.kind, sq_name: spec.fields[0], sq_whole: plan.whole };
-  const fieldHolds = (pattern: string, nameOnly = false) =>
-    `EXISTS (SELECT 1 FROM search_text st WHERE st.kind = :sq_kind AND st.row_id = ${key}${
-      nameOnly ? ' AND st.field = :sq_name' : ''
-    } AND ${pattern})`;
+  const fieldHolds = (pattern: string) =>
+    `EXISTS (SELECT 1 FROM search_text st WHERE st.kind = :sq_kind AND st.row_id = ${key} AND ${pattern})`;
 
   // The longest word picks the candidates through the index; every word, that one included, is then checked on
   // the candidate's own fields, so the cost of the other words does not grow with the table.
@@ -76,11 +75,17 @@ export function applySearch<T extends ObjectLiteral>(
     const found =
       word === anchor
         ? likes.map((like, a) => {
-            const probes = probeTokens(word.alternatives[a]).map((token, p) => {
+            const alternative = word.alternatives[a];
+            const probes = probeTokens(alternative).map((token, p) => {
               parameters[`sq_token_${a}_${p}`] = token;
-              return `st.row_id IN (SELECT sk.row_id FROM search_token sk WHERE sk.kind = :sq_kind AND sk.token = :sq_token_${a}_${p})`;
+              return `SELECT sk.row_id FROM search_token sk WHERE sk.kind = :sq_kind AND sk.token = :sq_token_${a}_${p}`;
             });
-            return `${key} IN (SELECT st.row_id FROM search_text st WHERE st.kind = :sq_kind AND ${probes.join(' AND ')} AND ${like})`;
+            // A word of one or two characters is held by a field exactly when the row holds its token: the index
+            // alone answers. A longer word's tokens only name candidates; its substring test decides.
+            if ([...alternative].length <= 2) return `${key} IN (${probes[0]})`;
+            return `${key} IN (SELECT st.row_id FROM search_text st WHERE st.kind = :sq_kind AND ${probes
+              .map((probe) => `st.row_id IN (${probe})`)
+              .join(' AND ')} AND ${like})`;
           })
         : [fieldHolds(`(${likes.join(' OR ')})`)];
     if (spec.category && word.categories.length) {
@@ -91,12 +96,13 @@ export function applySearch<T extends ObjectLiteral>(
   });
   query.andWhere(conditions.join(' AND '), parameters);
 
-  const literal = plan.words.map((_, w) => `st.content LIKE :sq_like_${w}_0 ESCAPE '!'`);
+  // One look-up of the row's fields ranks it: the best of its fields, by what that field holds.
+  const literal = plan.words.map((_, w) => `st.content LIKE :sq_like_${w}_0 ESCAPE '!'`).join(' AND ');
   return [
-    'CASE',
-    `WHEN ${fieldHolds('st.content = :sq_whole', true)} THEN 0`,
-    `WHEN ${fieldHolds(literal.join(' AND '), true)} THEN 1`,
-    `WHEN ${literal.map((like) => fieldHolds(like)).join(' AND ')} THEN 2`,
-    'ELSE 3 END',
+    'COALESCE((SELECT MIN(CASE',
+    'WHEN st.field = :sq_name AND st.content = :sq_whole THEN 0',
+    `WHEN st.field = :sq_name AND ${literal} THEN 1`,
+    `WHEN ${literal} THEN 2`,
+    `ELSE 3 END) FROM search_text st WHERE st.kind = :sq_kind AND st.row_id = ${key}), 3)`,
   ].join(' ');
 }
