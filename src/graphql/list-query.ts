@@ -13,7 +13,10 @@ export interface ListSpec {
   regionId?: string;
   /** The user's words, for an entity marked @Searchable (its fields and index: src/db/search-index.ts). */
   search?: string;
+  /** The client's order: it comes before a search's ranking. */
   order?: { field: string; direction: OrderDirection };
+  /** The list's own order when the client gives none: after a search's ranking, before the id. */
+  defaultOrder?: { field: string; direction: OrderDirection };
 }
 
 export function assertRegionCode(regionId: string, argument = 'regionId'): void {
@@ -48,9 +51,12 @@ export function listQuery<T extends ObjectLiteral>(
     if (!searchable) throw new Error(`listQuery: ${String(entity)} is not @Searchable`);
     rank = applySearch(query, dataSource, alias, searchable, spec.search);
   }
-  // An explicit order comes first; otherwise the best matches of a search do; ties by id so pages never overlap.
-  if (spec.order) query.orderBy(`${alias}.${spec.order.field}`, spec.order.direction);
+  // The client's order comes first; otherwise the best matches of a search do, then the list's own order; ties by
+  // id so pages never overlap.
+  if (spec.order) query.addOrderBy(`${alias}.${spec.order.field}`, spec.order.direction);
   if (rank) query.addOrderBy(rank, 'ASC');
-  query.addOrderBy(`${alias}.id`, spec.order?.direction ?? OrderDirection.ASC);
+  const order = spec.order ?? spec.defaultOrder;
+  if (order && !spec.order) query.addOrderBy(`${alias}.${order.field}`, order.direction);
+  query.addOrderBy(`${alias}.id`, order?.direction ?? OrderDirection.ASC);
   return query;
 }

@@ -76,7 +76,8 @@ export function listActivities(
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    order: order ?? { field: 'startsOn', direction: OrderDirection.DESC },
+    order,
+    defaultOrder: { field: 'startsOn', direction: OrderDirection.DESC },
   });
   if (filter.from !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.from))
