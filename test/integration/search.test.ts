@@ -182,6 +182,29 @@ describe('ranking', () => {
     expect(order.indexOf(ids.containsFirst)).toBeLessThan(order.indexOf(ids.other));
   });
 
+  test("a client's orderBy comes before the ranking", async () => {
+    const byName = async (search?: string) => {
+      const ids: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const { services } = await t.query<ServicesPage>(
+          `query ($search: String, $after: String) {
+            services(first: 100, after: $after, orderBy: { field: NAME, direction: DESC }, filter: { search: $search }) {
+              totalCount pageInfo { hasNextPage endCursor } nodes { id name description schedule category } } }`,
+          { search, after },
+        );
+        ids.push(...services.nodes.map((n) => n.id));
+        if (!services.pageInfo.hasNextPage) return ids;
+        after = services.pageInfo.endCursor!;
+      }
+    };
+    const found = await byName(words);
+    expect(found.length).toBeGreaterThan(3);
+    // In the order of the whole list by name (the database's collation), not by rank.
+    const all = await byName();
+    expect(all.filter((id) => found.includes(id))).toEqual(found);
+  });
+
   test('synonym and category hits come after literal ones', async () => {
     const nodes = await allPages('养老', XIAHE, 4);
     const literal = nodes.map((n) => `${n.name}|${n.description ?? ''}|${n.schedule}`.includes('养老'));
