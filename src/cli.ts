@@ -5,8 +5,9 @@ import type { Role } from './auth/identity';
 import { AuthError, signToken } from './auth/tokens';
 import { ConfigError, loadConfig, loadDotEnv, parseDuration, type Config } from './config/config';
 import type { DataSource } from 'typeorm';
-import { DatabaseError, migrate, openDatabase } from './db/data-source';
+import { DatabaseError, migrate, openDatabase, type Database } from './db/data-source';
 import { openPublicCacheStore } from './db/public-cache-store';
+import { ensureSearchIndex } from './db/search-index';
 import { fenceWrites } from './db/write-fence';
 import { writeMigration } from './db/generate-migration';
 import { DomainError } from './errors';
@@ -89,7 +90,14 @@ async function ensureDataset(config: Config, scale: number) {
     );
     log(`loaded ${rows} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  await indexExistingRows(database);
   return database;
+}
+
+/** Rows written before the search index existed are indexed once, before anything listens. */
+async function indexExistingRows(database: Database) {
+  const tokens = await ensureSearchIndex(database.dataSource);
+  if (tokens) log(`search index built for the existing rows: ${tokens} tokens`);
 }
 
 function parseRemotes(values: string[] = [], option = '--subgraph'): Partial<Record<SubgraphName, string>> {
@@ -171,6 +179,7 @@ async function main(argv: string[]): Promise<void> {
         await rebuildFigures(database.dataSource);
         log('filled the figure tallies from the rows already stored');
       }
+      await indexExistingRows(database);
       log(
         database.target.kind === 'sqlite'
           ? 'SQLite follows the entities; nothing to migrate'

@@ -1,5 +1,3 @@
-import type { ServiceCategory } from './generated/operations';
-
 /**
  * A need as the resident names it: by its number (XQ20261127-0001, also without XQ), or by its place in the
  * 我的需求 list (1 = the first listed, the newest).
@@ -89,23 +87,4 @@ export function parseCommand(text: string): Command | undefined {
   if (need && ('number' in need || asked![0] !== asked![1])) return { kind: 'needStatus', ...need };
   const rating = text.match(/^评价 ?(.+)$/);
   return rating ? parseRating(rating[1]) : undefined;
-}
-
-/** 养老/为老/老人 … all find elderly care: the words residents use, mapped to the hub's categories. */
-export const CATEGORY_SYNONYMS: Record<string, string[]> = {
-  ELDERLY_CARE: ['养老', '为老', '老人', '老年', '助老', '敬老'],
-  CHILD_CARE: ['儿童', '孩子', '小孩', '托管', '看孩子'],
-  WOMEN_FAMILY: ['妇女', '家庭', '婚姻'],
-  DISABILITY: ['残疾', '助残', '残障'],
-  MENTAL_HEALTH: ['心理', '情绪', '疏导'],
-  HARDSHIP_RELIEF: ['困难', '救助', '低保', '帮扶'],
-  HEALTH: ['健康', '义诊', '看病', '医疗'],
-  EDUCATION: ['教育', '辅导', '作业', '学习', '兴趣班'],
-  COMMUNITY_AFFAIRS: ['社区事务', '议事', '垃圾分类'],
-  LEGAL_AID: ['法律', '律师', '纠纷', '调解'],
-};
-
-export function categoryFor(keyword: string): ServiceCategory | undefined {
-  return Object.entries(CATEGORY_SYNONYMS).find(([, words]) => words.some((w) => keyword.includes(w)))?.[0] as
-    ServiceCategory | undefined;
 }

@@ -6,6 +6,7 @@ import type * as Ops from './generated/operations';
 export interface BotOperations {
   FindCommunity: [Ops.FindCommunityQuery, Ops.FindCommunityQueryVariables];
   CommunityServices: [Ops.CommunityServicesQuery, Ops.CommunityServicesQueryVariables];
+  CategoriesNamedBy: [Ops.CategoriesNamedByQuery, Ops.CategoriesNamedByQueryVariables];
   SubmitNeed: [Ops.SubmitNeedMutation, Ops.SubmitNeedMutationVariables];
   NeedStatus: [Ops.NeedStatusQuery, Ops.NeedStatusQueryVariables];
   RateNeed: [Ops.RateNeedMutation, Ops.RateNeedMutationVariables];

@@ -1,4 +1,14 @@
-import { CATEGORY_SYNONYMS } from './commands';
+/**
+ * Words a resident may type alone when looking for a kind of service, each suggested as 「查服务 <word>」. Only
+ * suggestions: what a word finds (养老 also finds 为老, 老人 and elderly-care services) is the hub's to decide.
+ */
+const SERVICE_WORDS = [
+  ...['养老', '为老', '老人', '老年', '助老', '敬老'],
+  ...['儿童', '孩子', '小孩', '托管', '看孩子'],
+  ...['妇女', '家庭', '婚姻', '残疾', '助残', '残障', '心理', '情绪', '疏导'],
+  ...['困难', '救助', '低保', '帮扶', '健康', '义诊', '看病', '医疗'],
+  ...['教育', '辅导', '作业', '学习', '兴趣班', '社区事务', '议事', '垃圾分类', '法律', '律师', '纠纷', '调解'],
+];
 
 /** Words a resident may have meant, each with the command to suggest for it; earlier entries win ties. */
 const SUGGESTIONS: [string, string][] = [
@@ -18,7 +28,7 @@ const SUGGESTIONS: [string, string][] = [
   ['活动', '活动'],
   ['报名', '报名 活动编号'],
   ['绑定社区', '绑定社区 社区名'],
-  ...Object.values(CATEGORY_SYNONYMS).flatMap((words) => words.map((w): [string, string] => [w, `查服务 ${w}`])),
+  ...SERVICE_WORDS.map((w): [string, string] => [w, `查服务 ${w}`]),
 ];
 
 function longestCommonRun(a: string, b: string): number {

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from './identity';
+import { Searchable } from '../db/search-index';
 
 registerEnumType(Role, {
   name: 'Role',
@@ -22,6 +23,7 @@ registerEnumType(AccountRole, {
  * A person who signs in to the console. Its role and scope are read afresh on every request of its sessions, so a
  * change takes effect at once. Hashes, codes and secrets are columns only, never fields.
  */
+@Searchable({ kind: 'account', fields: ['username', 'displayName'] })
 @Entity()
 @ObjectType({ description: '账号 (a person who signs in: ADMIN, STAFF of a region, or ORG of an organisation)' })
 export class Account {

@@ -6,6 +6,7 @@ import type { DatabaseConfig } from '../config/config';
 import { SnakeNamingStrategy } from './naming';
 import { QueryCountingLogger } from './query-counter';
 import { migrations } from './migrations';
+import { SearchIndexSubscriber } from './search-index';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
@@ -62,7 +63,14 @@ function optionsFor(
   entities: EntityList,
   logger: QueryCountingLogger,
 ): DataSourceOptions {
-  const common = { entities, namingStrategy: new SnakeNamingStrategy(), logger, logging: true as const };
+  const common = {
+    entities,
+    // Keeps the search index in each write's own transaction (search-index.ts).
+    subscribers: [SearchIndexSubscriber],
+    namingStrategy: new SnakeNamingStrategy(),
+    logger,
+    logging: true as const,
+  };
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
     return {

@@ -9,3 +9,15 @@ export function epochSecondsSql(dataSource: DataSource, column: string): string 
     ? `CAST(strftime('%s', ${column}) AS INTEGER)`
     : `UNIX_TIMESTAMP(${column})`;
 }
+
+/** A digit string as a whole number, to compare a text key with a numeric one (a region code with an index row). */
+export function integerSql(dataSource: DataSource, expression: string): string {
+  switch (dataSource.options.type) {
+    case 'better-sqlite3':
+      return `CAST(${expression} AS INTEGER)`;
+    case 'postgres':
+      return `CAST(${expression} AS BIGINT)`;
+    default:
+      return `CAST(${expression} AS SIGNED)`;
+  }
+}

@@ -1,7 +1,9 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isRegionCode, subtreeBounds } from '../db/region-scope';
 import { BadInputError } from '../errors';
-import { likePattern, OrderDirection, searchCondition } from './pagination';
+import { searchableSpec } from '../db/search-index';
+import { OrderDirection } from './pagination';
+import { applySearch } from './search-query';
 
 export interface ListSpec {
   /** Exact matches; undefined values are skipped so optional filter fields can be passed straight in. */
@@ -9,9 +11,12 @@ export interface ListSpec {
   /** Keep rows whose `regionProperty` lies in the subtree of `regionId`. */
   regionProperty?: string;
   regionId?: string;
+  /** The user's words, for an entity marked @Searchable (its fields and index: src/db/search-index.ts). */
   search?: string;
-  searchProperties?: string[];
+  /** The client's order: it comes before a search's ranking. */
   order?: { field: string; direction: OrderDirection };
+  /** The list's own order when the client gives none: after a search's ranking, before the id. */
+  defaultOrder?: { field: string; direction: OrderDirection };
 }
 
 export function assertRegionCode(regionId: string, argument = 'regionId'): void {
@@ -40,13 +45,18 @@ export function listQuery<T extends ObjectLiteral>(
       regionHigh: high,
     });
   }
-  const search = spec.search?.trim();
-  if (search && spec.searchProperties?.length) {
-    if (search.length > 100)
-      throw new BadInputError('搜索词太长 (search is limited to 100 characters)', { argument: 'search' });
-    query.andWhere(searchCondition(spec.searchProperties.map((p) => `${alias}.${p}`)), { search: likePattern(search) });
+  let rank: string | undefined;
+  if (spec.search) {
+    const searchable = searchableSpec(query.expressionMap.mainAlias!.target);
+    if (!searchable) throw new Error(`listQuery: ${String(entity)} is not @Searchable`);
+    rank = applySearch(query, dataSource, alias, searchable, spec.search);
   }
-  if (spec.order) query.orderBy(`${alias}.${spec.order.field}`, spec.order.direction);
-  query.addOrderBy(`${alias}.id`, spec.order?.direction ?? OrderDirection.ASC);
+  // The client's order comes first; otherwise the best matches of a search do, then the list's own order; ties by
+  // id so pages never overlap.
+  if (spec.order) query.addOrderBy(`${alias}.${spec.order.field}`, spec.order.direction);
+  if (rank) query.addOrderBy(rank, 'ASC');
+  const order = spec.order ?? spec.defaultOrder;
+  if (order && !spec.order) query.addOrderBy(`${alias}.${order.field}`, order.direction);
+  query.addOrderBy(`${alias}.id`, order?.direction ?? OrderDirection.ASC);
   return query;
 }

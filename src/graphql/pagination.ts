@@ -165,11 +165,6 @@ export function likePattern(search: string): string {
   return `%${search.trim().replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
-/** `(a LIKE :search ESCAPE '!' OR b LIKE ...)` over the given columns; the same SQL on SQLite and MySQL. */
-export function searchCondition(columns: string[]): string {
-  return `(${columns.map((column) => `${column} LIKE :search ESCAPE '!'`).join(' OR ')})`;
-}
-
 /**
  * `<name> { field: <name>Field!, direction: OrderDirection! = ASC }` for a list's orderBy argument, with the enum
  * `<name>Field` of the sortable `fields` (GraphQL name → entity property).

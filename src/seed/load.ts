@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { DataSource, EntityManager } from 'typeorm';
+import { clearSearchIndex, indexTable, searchableSpec } from '../db/search-index';
 import { fencedWrite } from '../db/write-fence';
 import type { TableRows } from './rows';
 
@@ -47,6 +48,11 @@ export async function loadDataset(
       for (const { entity } of [...tables].reverse()) {
         await manager.query(`DELETE FROM ${escape(dataSource.getMetadata(entity).tablePath)}`);
       }
+      const searchable = tables.map((t) => t.entity).filter((entity) => searchableSpec(entity));
+      await clearSearchIndex(
+        manager,
+        searchable.map((entity) => searchableSpec(entity)!.kind),
+      );
       for (const { entity, rows } of tables) {
         const metadata = dataSource.getMetadata(entity);
         const columns = metadata.columns.filter((c) => rows.some((row) => row[c.propertyName] !== undefined));
@@ -62,6 +68,13 @@ export async function loadDataset(
         }
         written += rows.length;
         line?.(`载入数据 ${metadata.tableName}: ${rows.length} rows, ${written}/${total} (not committed yet)`);
+      }
+      // The search index of the loaded rows, read back as stored, in the same transaction.
+      for (const entity of searchable) {
+        const tokens = await indexTable(manager, entity);
+        line?.(
+          `载入数据 search index of ${dataSource.getMetadata(entity).tableName}: ${tokens} tokens (not committed yet)`,
+        );
       }
       if (options.afterLoad) {
         await options.afterLoad(manager);

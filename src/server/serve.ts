@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
+import { ensureSearchIndex } from '../db/search-index';
 import { entitiesOf, subgraphByName, type SubgraphName } from '../subgraphs/registry';
 import { remoteLookups } from '../federation/remote-lookups';
 import { buildSubgraph } from '../federation/subgraph';
@@ -85,6 +86,8 @@ export async function serveSubgraph(
     ...definition.lookups,
   };
   const database = await openDatabase(config.database, entitiesOf(definition));
+  // Rows written before the search index existed are indexed before the subgraph listens.
+  await ensureSearchIndex(database.dataSource);
   const built = buildSubgraph(definition);
   const shared = apolloOptions(config, log);
   const apollo = new ApolloServer<HubContext>({

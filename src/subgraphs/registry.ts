@@ -1,4 +1,5 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { SEARCH_INDEX_ENTITIES } from '../db/search-index';
 import type { ReferenceLookups } from '../graphql/references';
 import { buildSubgraph, type BuiltSubgraph, type SubgraphDefinition, type SubgraphName } from '../federation/subgraph';
 import { accountSubgraph } from './account';
@@ -30,9 +31,9 @@ export function subgraphByName(name: string): SubgraphDefinition {
   return found;
 }
 
-/** A subgraph's own tables plus the audit log, which every subgraph writes in its own database. */
+/** A subgraph's own tables plus the audit log and the search index, which every subgraph keeps in its own database. */
 export function entitiesOf(definition: SubgraphDefinition) {
-  return [...new Set([...definition.entities, AuditEntry])];
+  return [...new Set([...definition.entities, AuditEntry, ...SEARCH_INDEX_ENTITIES])];
 }
 
 /** Every figure tally of every subgraph (src/db/figure-tally.ts). */

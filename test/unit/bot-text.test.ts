@@ -1,4 +1,4 @@
-import { categoryFor, parseCommand } from '../../bots/resident/commands';
+import { parseCommand } from '../../bots/resident/commands';
 import { closestCommand } from '../../bots/resident/suggest';
 import { normalize } from '../../bots/resident/text';
 
@@ -54,11 +54,6 @@ test.each([
   ['评价 5', undefined],
 ])('parseCommand(%j) = %j', (text, expected) => {
   expect(parseCommand(text)).toEqual(expected);
-});
-
-test('养老, 为老 and 老人 all mean elderly care', () => {
-  expect(['养老', '为老', '老人'].map(categoryFor)).toEqual(['ELDERLY_CARE', 'ELDERLY_CARE', 'ELDERLY_CARE']);
-  expect(categoryFor('修自行车')).toBeUndefined();
 });
 
 test.each([

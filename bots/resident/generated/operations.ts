@@ -82,6 +82,13 @@ export type ActivityForSignUpQueryVariables = Exact<{
 
 export type ActivityForSignUpQuery = { volunteerActivity: { id: string, title: string, startsOn: string, status: ActivityStatus, region: { id: string } | null } | null };
 
+export type CategoriesNamedByQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type CategoriesNamedByQuery = { serviceCategoriesNamedBy: Array<ServiceCategory> };
+
 export type CommunityServicesQueryVariables = Exact<{
   regionId: string | number;
   category?: ServiceCategory | null | undefined;

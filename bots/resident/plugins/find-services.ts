@@ -1,7 +1,6 @@
 import type { Wechaty } from 'wechaty';
-import { categoryFor } from '../commands';
 import type { BotDeps, ResidentMessage } from '../context';
-import type { CommunityServicesQuery, ServiceCategory } from '../generated/operations';
+import type { CommunityServicesQuery } from '../generated/operations';
 import { HubError } from '../hub-client';
 import { publicLine } from '../text';
 import { PAGE_SIZE, replyPage } from './paging';
@@ -9,7 +8,7 @@ import { PAGE_SIZE, replyPage } from './paging';
 /** What a resident asked 查服务 for, kept so 更多 can ask the hub for the next page. */
 export interface ServicesQuery {
   regionId: string;
-  category?: ServiceCategory;
+  /** The resident's words as typed: the hub normalises them and knows what they mean (养老 → elderly care). */
   search?: string;
   keyword: string;
   communityName: string;
@@ -43,7 +42,6 @@ export async function showServices(
 ): Promise<void> {
   const data = await deps.hub.request('CommunityServices', {
     regionId: query.regionId,
-    category: query.category,
     search: query.search,
     first: PAGE_SIZE,
     after,
@@ -65,11 +63,9 @@ export function FindServicesPlugin(deps: BotDeps) {
       if (event.command?.kind !== 'findServices') return;
       if (!event.binding) return event.replyNotBound();
       const keyword = event.command.keyword;
-      const category = keyword ? categoryFor(keyword) : undefined;
       const query: ServicesQuery = {
         regionId: event.binding.townshipId,
-        category,
-        search: category || !keyword ? undefined : keyword,
+        search: keyword || undefined,
         keyword,
         communityName: event.binding.communityName,
       };

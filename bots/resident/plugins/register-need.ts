@@ -1,5 +1,4 @@
 import type { Wechaty } from 'wechaty';
-import { categoryFor } from '../commands';
 import type { BotDeps, ResidentMessage } from '../context';
 import { HubError, HubUnavailableError } from '../hub-client';
 import { CATEGORY_MENU, STATUS_NAMES } from '../replies';
@@ -131,10 +130,11 @@ export function RegisterNeedPlugin(deps: BotDeps) {
       switch (dialog.step) {
         case 'category': {
           const index = Number(text);
+          // A menu number, or words the hub reads as a category (养老, 老人 …) the way its search does.
           const category =
             Number.isInteger(index) && index >= 1 && index <= CATEGORY_MENU.length
               ? CATEGORY_MENU[index - 1][0]
-              : categoryFor(text);
+              : (await deps.hub.request('CategoriesNamedBy', { text: text.slice(0, 100) })).serviceCategoriesNamedBy[0];
           if (!category) return reply(MENU);
           save(dialog, 'description', { category });
           return reply('请简单描述您的需要(例如:独居老人需要每周上门探访):');

@@ -12,6 +12,7 @@ import { NeedEvents1795775543326 } from './1795775543326-NeedEvents';
 import { VolunteerPerResident1795781329740 } from './1795781329740-VolunteerPerResident';
 import { ServiceHoursRejection1795787337929 } from './1795787337929-ServiceHoursRejection';
 import { Accounts1795787348656 } from './1795787348656-Accounts';
+import { SearchIndex1795801246135 } from './1795801246135-SearchIndex';
 import { AddFigureTallies1795801929812 } from './1795801929812-AddFigureTallies';
 
 // Migrations for MySQL/MariaDB, oldest first. Generate a new one after changing entities:
@@ -32,5 +33,6 @@ export const migrations: Function[] = [
   VolunteerPerResident1795781329740,
   ServiceHoursRejection1795787337929,
   Accounts1795787348656,
+  SearchIndex1795801246135,
   AddFigureTallies1795801929812,
 ];

@@ -219,7 +219,6 @@ export function listAccounts(context: HubContext, filter: AccountFilter = {}, pa
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['username', 'displayName'],
   });
   if (filter.disabled === true) query.andWhere('item.disabledAt IS NOT NULL');
   if (filter.disabled === false) query.andWhere('item.disabledAt IS NULL');

@@ -9,6 +9,7 @@ import {
   ServiceCategoryColumn,
 } from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
+import { Searchable } from '../../db/search-index';
 
 export enum CharityResourceKind {
   FUNDS = 'FUNDS',
@@ -18,6 +19,7 @@ export enum CharityResourceKind {
 }
 registerEnumType(CharityResourceKind, { name: 'CharityResourceKind', description: '资金 · 物资 · 场地 · 服务' });
 
+@Searchable({ kind: 'charity_resource', fields: ['name', 'donor', 'description'], category: 'category' })
 @Entity()
 @ObjectType({ description: '社会慈善资源: money, goods, venues or services given for community work' })
 @Directive('@key(fields: "id")')

@@ -23,7 +23,6 @@ export function listResources(context: HubContext, filter: CharityResourceFilter
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['name', 'donor', 'description'],
   });
   return paginate(query, page);
 }

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { RegionCodeColumn } from '../../graphql/entity-columns';
+import { Searchable } from '../../db/search-index';
 
 export enum RegionLevel {
   CITY = 'CITY',
@@ -10,6 +11,7 @@ export enum RegionLevel {
 }
 registerEnumType(RegionLevel, { name: 'RegionLevel', description: '市 · 县(市、区) · 乡镇街道 · 社区/村' });
 
+@Searchable({ kind: 'region', fields: ['name'] })
 @Entity()
 @ObjectType({ description: '行政区划 — identified by its 12-digit statistical division code' })
 @Directive('@key(fields: "id")')

@@ -28,7 +28,6 @@ export function listRegions(
     regionProperty: 'id',
     regionId: filter.withinId,
     search: filter.search,
-    searchProperties: ['name'],
     order,
   });
   return paginate(query, page);

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { NumberedRecord, RegionCodeColumn } from '../../graphql/entity-columns';
+import { Searchable } from '../../db/search-index';
 
 export enum ResidentTag {
   DISABILITY = 'DISABILITY',
@@ -15,6 +16,7 @@ registerEnumType(ResidentTag, {
 });
 
 /** A resident known to the community. Personal data: staff of the resident's region only. */
+@Searchable({ kind: 'resident', fields: ['name'] })
 @Entity()
 @ObjectType({ description: '居民 (staff of the region only; phone masked)' })
 export class Resident extends NumberedRecord {

@@ -54,7 +54,6 @@ export function listResidents(context: HubContext, filter: ResidentFilter = {}, 
       regionProperty: 'regionId',
       regionId,
       search: filter.search,
-      searchProperties: ['name'],
     }),
     page,
   );

@@ -1,3 +1,4 @@
+import { Searchable } from '../../db/search-index';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import {
@@ -21,6 +22,7 @@ registerEnumType(StationKind, {
   description: '孵化中心 · 社工站 · 社工室 · 党群服务中心 · 为老服务站 · 儿童服务站',
 });
 
+@Searchable({ kind: 'station', fields: ['name', 'address', 'description'] })
 @Entity()
 @ObjectType({ description: '服务阵地: a place where the societies serve residents' })
 @Directive('@key(fields: "id")')

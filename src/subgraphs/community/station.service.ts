@@ -34,7 +34,6 @@ export function listStations(
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['name', 'address', 'description'],
     order,
   });
   return paginate(query, page);

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { NumberedRecord, RegionCodeColumn, ServiceCategoryColumn } from '../../graphql/entity-columns';
 import { Connection } from '../../graphql/pagination';
 import { ServiceCategory } from '../../graphql/service-category';
+import { Searchable } from '../../db/search-index';
 
 export enum NeedStatus {
   SUBMITTED = 'SUBMITTED',
@@ -33,6 +34,7 @@ export enum NeedUrgency {
 }
 registerEnumType(NeedUrgency, { name: 'NeedUrgency' });
 
+@Searchable({ kind: 'need', fields: ['description', 'number'], category: 'category' })
 @Entity()
 @ObjectType({ description: '居民需求: what a resident asked for, and how far it has come' })
 @Directive('@key(fields: "id")')

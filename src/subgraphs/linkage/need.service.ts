@@ -70,8 +70,8 @@ export function listNeeds(context: HubContext, filter: NeedFilter = {}, order: N
     regionProperty: 'communityId',
     regionId,
     search: filter.search,
-    searchProperties: ['description', 'number'],
-    order: byDueDate ? undefined : (order ?? { field: 'submittedAt', direction: OrderDirection.DESC }),
+    order: byDueDate ? undefined : order,
+    defaultOrder: byDueDate ? undefined : { field: 'submittedAt', direction: OrderDirection.DESC },
   });
   if (filter.statuses?.length) query.andWhere('item.status IN (:...statuses)', { statuses: filter.statuses });
   if (filter.overdue !== undefined && filter.overdue !== null)

@@ -1,6 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { NamedRecord, NumberedRecord, ReferenceColumn, RegionCodeColumn } from '../../graphql/entity-columns';
+import { Searchable } from '../../db/search-index';
 
 export enum ProjectCategory {
   CARE_WOMEN_CHILDREN = 'CARE_WOMEN_CHILDREN',
@@ -44,6 +45,7 @@ export class ProjectRound extends NamedRecord {
   quota!: number;
 }
 
+@Searchable({ kind: 'project', fields: ['title', 'summary'] })
 @Entity()
 @ObjectType({ description: '服务项目: an application in a round, and the project it becomes if funded' })
 @Directive('@key(fields: "id")')

@@ -65,7 +65,6 @@ export function listProjects(
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['title', 'summary'],
   });
   return paginate(query, page);
 }

@@ -8,6 +8,7 @@ import {
   ServiceCategoryColumn,
 } from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
+import { Searchable } from '../../db/search-index';
 
 export enum OrganizationKind {
   SOCIAL_WORK_AGENCY = 'SOCIAL_WORK_AGENCY',
@@ -28,6 +29,7 @@ export enum OrganizationStatus {
 }
 registerEnumType(OrganizationStatus, { name: 'OrganizationStatus', description: '正常 · 暂停活动 · 已注销' });
 
+@Searchable({ kind: 'organization', fields: ['name', 'description'], category: 'category' })
 @Entity()
 @ObjectType({ description: '社会组织' })
 @Directive('@key(fields: "id")')

@@ -41,7 +41,6 @@ export function listOrganizations(
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['name', 'description'],
     order,
   });
   return paginate(query, page);
@@ -67,7 +66,6 @@ export function listServices(
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['name', 'description', 'schedule'],
     order,
   });
   return paginate(query, page);

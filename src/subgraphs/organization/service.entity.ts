@@ -8,7 +8,9 @@ import {
   ServiceCategoryColumn,
 } from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
+import { Searchable } from '../../db/search-index';
 
+@Searchable({ kind: 'service', fields: ['name', 'description', 'schedule'], category: 'category' })
 @Entity()
 @ObjectType({ description: '服务: what an organisation offers residents, where and when' })
 @Directive('@key(fields: "id")')

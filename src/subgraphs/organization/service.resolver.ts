@@ -2,6 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { HubContext } from '../../graphql/context';
 import { reference, referenceType } from '../../federation/references';
 import { Connection, PageArgs } from '../../graphql/pagination';
+import { categoriesNamedBy } from '../../graphql/search-query';
+import { ServiceCategory } from '../../graphql/service-category';
 import { SocialOrganization } from './organization.entity';
 import { organizationById } from './organization.loaders';
 import { createService, getService, listServices, retireService, updateService } from './organization.service';
@@ -27,6 +29,13 @@ export class ServiceResolver {
     @Ctx() context: HubContext,
   ) {
     return listServices(context, filter, orderBy, page);
+  }
+
+  @Query(() => [ServiceCategory], {
+    description: 'the service categories words name, as search understands them (养老, 為老 or 老人 → ELDERLY_CARE)',
+  })
+  serviceCategoriesNamedBy(@Arg('text') text: string) {
+    return categoriesNamedBy(text);
   }
 
   @Mutation(() => Service, { description: 'the provider (ORG) or STAFF of its region' })

@@ -1,6 +1,7 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { NumberedRecord, RegionCodeColumn, ReferenceColumn } from '../../graphql/entity-columns';
+import { Searchable } from '../../db/search-index';
 
 export enum SocialWorkerLevel {
   ASSISTANT = 'ASSISTANT',
@@ -12,6 +13,7 @@ registerEnumType(SocialWorkerLevel, {
   description: '助理社会工作师 (初级) · 社会工作师 (中级) · 高级社会工作师',
 });
 
+@Searchable({ kind: 'social_worker', fields: ['name'] })
 @Entity()
 @ObjectType({ description: '社会工作者: a certified social worker' })
 @Directive('@key(fields: "id")')

@@ -41,7 +41,6 @@ export function listSocialWorkers(context: HubContext, filter: SocialWorkerFilte
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['name'],
   });
   if (filter.specialty) {
     query.andWhere(`item.specialtyList LIKE :specialty ESCAPE '!'`, { specialty: likePattern(filter.specialty) });

@@ -9,7 +9,9 @@ import {
   ServiceCategoryColumn,
 } from '../../graphql/entity-columns';
 import { ServiceCategory } from '../../graphql/service-category';
+import { Searchable } from '../../db/search-index';
 
+@Searchable({ kind: 'volunteer_team', fields: ['name'] })
 @Entity()
 @ObjectType({ description: '志愿服务队伍: a registered volunteer team' })
 @Directive('@key(fields: "id")')
@@ -70,6 +72,7 @@ export enum ActivityStatus {
 }
 registerEnumType(ActivityStatus, { name: 'ActivityStatus' });
 
+@Searchable({ kind: 'volunteer_activity', fields: ['title', 'description'], category: 'category' })
 @Entity()
 @ObjectType({ description: '志愿服务项目/活动: one volunteer service project carried out' })
 @Directive('@key(fields: "id")')

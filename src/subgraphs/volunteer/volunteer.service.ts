@@ -57,7 +57,6 @@ export function listTeams(context: HubContext, filter: VolunteerTeamFilter = {},
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['name'],
   });
   return paginate(query, page);
 }
@@ -79,8 +78,8 @@ export function listActivities(
     regionProperty: 'regionId',
     regionId: filter.regionId,
     search: filter.search,
-    searchProperties: ['title', 'description'],
-    order: order ?? { field: 'startsOn', direction: OrderDirection.DESC },
+    order,
+    defaultOrder: { field: 'startsOn', direction: OrderDirection.DESC },
   });
   if (filter.from !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.from))
