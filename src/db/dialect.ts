@@ -20,13 +20,14 @@ export function epochSecondsSql(dataSource: DataSource, column: string): string 
 }
 
 /**
- * The tail of `INSERT … VALUES (…)` that, when a row with the same `key` exists, adds one to its `counter`
- * instead (SQLite and PostgreSQL: ON CONFLICT; MySQL: ON DUPLICATE KEY). Both lock the row exclusively.
+ * The tail of `INSERT INTO <table> … VALUES (…)` that, when a row with the same `key` exists, adds one to its
+ * `counter` instead (SQLite and PostgreSQL: ON CONFLICT, where PostgreSQL wants the old row named by its table;
+ * MySQL: ON DUPLICATE KEY). All three lock the row exclusively.
  */
-export function incrementOnConflictSql(dataSource: DataSource, key: string, counter: string): string {
-  return isSqlite(dataSource) || isPostgres(dataSource)
-    ? `ON CONFLICT (${key}) DO UPDATE SET ${counter} = ${counter} + 1`
-    : `ON DUPLICATE KEY UPDATE ${counter} = ${counter} + 1`;
+export function incrementOnConflictSql(dataSource: DataSource, table: string, key: string, counter: string): string {
+  if (isSqlite(dataSource)) return `ON CONFLICT (${key}) DO UPDATE SET ${counter} = ${counter} + 1`;
+  if (isPostgres(dataSource)) return `ON CONFLICT (${key}) DO UPDATE SET ${counter} = ${table}.${counter} + 1`;
+  return `ON DUPLICATE KEY UPDATE ${counter} = ${counter} + 1`;
 }
 
 /**

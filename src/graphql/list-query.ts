@@ -44,7 +44,13 @@ export function listQuery<T extends ObjectLiteral>(
   if (search && spec.searchProperties?.length) {
     if (search.length > 100)
       throw new BadInputError('搜索词太长 (search is limited to 100 characters)', { argument: 'search' });
-    query.andWhere(searchCondition(spec.searchProperties.map((p) => `${alias}.${p}`)), { search: likePattern(search) });
+    query.andWhere(
+      searchCondition(
+        query.connection,
+        spec.searchProperties.map((p) => `${alias}.${p}`),
+      ),
+      { search: likePattern(search) },
+    );
   }
   if (spec.order) query.orderBy(`${alias}.${spec.order.field}`, spec.order.direction);
   query.addOrderBy(`${alias}.id`, spec.order?.direction ?? OrderDirection.ASC);

@@ -1,5 +1,6 @@
 import { ArgsType, Directive, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { likeOperator } from '../db/dialect';
 import { BadInputError } from '../errors';
 
 /** Largest page a client may ask for; bigger lists are walked with `after`. */
@@ -165,9 +166,10 @@ export function likePattern(search: string): string {
   return `%${search.trim().replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
-/** `(a LIKE :search ESCAPE '!' OR b LIKE ...)` over the given columns; the same SQL on SQLite and MySQL. */
-export function searchCondition(columns: string[]): string {
-  return `(${columns.map((column) => `${column} LIKE :search ESCAPE '!'`).join(' OR ')})`;
+/** `(a LIKE :search ESCAPE '!' OR b LIKE ...)` over the given columns, case-insensitive on every backend. */
+export function searchCondition(dataSource: DataSource, columns: string[]): string {
+  const like = likeOperator(dataSource);
+  return `(${columns.map((column) => `${column} ${like} :search ESCAPE '!'`).join(' OR ')})`;
 }
 
 /**

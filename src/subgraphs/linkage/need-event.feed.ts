@@ -19,7 +19,7 @@ async function nextSeq(manager: EntityManager): Promise<number> {
   const table = sqlTable(dataSource, NeedEventHead);
   const column = sqlColumns(dataSource, NeedEventHead);
   const last = column('lastSeq');
-  const upsert = incrementOnConflictSql(dataSource, column('id'), last);
+  const upsert = incrementOnConflictSql(dataSource, table, column('id'), last);
   await manager.query(`INSERT INTO ${table} (${column('id')}, ${last}) VALUES (?, 1) ${upsert}`, [NEED_EVENT_HEAD_ID]);
   const heads = manager.getRepository(NeedEventHead);
   const head = await heads.findOneByOrFail({ id: NEED_EVENT_HEAD_ID });

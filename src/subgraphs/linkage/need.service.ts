@@ -125,7 +125,7 @@ async function nextNeedNumber(manager: EntityManager, day: string): Promise<stri
     'day',
     'last_number',
   ].map((name) => driver.escape(name));
-  const upsert = incrementOnConflictSql(manager.connection, dayColumn, last);
+  const upsert = incrementOnConflictSql(manager.connection, table, dayColumn, last);
   await manager.query(`INSERT INTO ${table} (${dayColumn}, ${last}) VALUES (?, 1) ${upsert}`, [day]);
   const counters = manager.getRepository(NeedNumberCounter);
   const counter = await counters.findOneByOrFail({ day });

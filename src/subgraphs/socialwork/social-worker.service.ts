@@ -9,6 +9,7 @@ import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { optionalReference, requireRegion } from '../../graphql/references';
+import { likeOperator } from '../../db/dialect';
 import { likePattern, paginate, type PageArgs } from '../../graphql/pagination';
 import {
   CertificateRecord,
@@ -42,7 +43,9 @@ export function listSocialWorkers(context: HubContext, filter: SocialWorkerFilte
     searchProperties: ['name'],
   });
   if (filter.specialty) {
-    query.andWhere(`item.specialtyList LIKE :specialty ESCAPE '!'`, { specialty: likePattern(filter.specialty) });
+    query.andWhere(`item.specialtyList ${likeOperator(query.connection)} :specialty ESCAPE '!'`, {
+      specialty: likePattern(filter.specialty),
+    });
   }
   return paginate(query, page);
 }

@@ -70,11 +70,11 @@ export const stationVolunteerCount = (context: HubContext) =>
   groupAggregateLoader(context, 'volunteer.stationVolunteers', Volunteer, 'stationId', 'COUNT(*)');
 
 /**
- * The verified half hours of a set of service-hours rows: only verified hours count in the figures (`= 1` reads
- * the same in SQLite and MySQL). `column` spells a property the way the query at hand needs it.
+ * The verified half hours of a set of service-hours rows: only verified hours count in the figures (`= TRUE` reads
+ * the same in SQLite, MySQL and PostgreSQL, whose booleans are no numbers). `column` spells a property the way the query at hand needs it.
  */
 export function verifiedHalfHoursSum(column: (property: keyof ServiceHours & string) => string): string {
-  return `SUM(CASE WHEN ${column('verified')} = 1 THEN ${column('halfHours')} ELSE 0 END)`;
+  return `SUM(CASE WHEN ${column('verified')} = TRUE THEN ${column('halfHours')} ELSE 0 END)`;
 }
 
 /** Verified half hours per value of `groupProperty` (station, activity, volunteer), one GROUP BY per batch. */
