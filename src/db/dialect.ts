@@ -71,3 +71,15 @@ export function idSequencePastRowsSql(dataSource: DataSource, table: string, col
   const escape = (name: string) => dataSource.driver.escape(name);
   return `SELECT setval(pg_get_serial_sequence('${escape(table)}', '${column}'), COALESCE(MAX(${escape(column)}), 0) + 1, false) FROM ${escape(table)}`;
 }
+
+/**
+ * Where NULLs go in an ORDER BY: SQLite and MySQL put them first ascending and last descending; PostgreSQL does the
+ * opposite unless told, so it is told (lists sort alike on every backend).
+ */
+export function nullsOrder(
+  dataSource: DataSource,
+  direction: 'ASC' | 'DESC',
+): 'NULLS FIRST' | 'NULLS LAST' | undefined {
+  if (!isPostgres(dataSource)) return undefined;
+  return direction === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST';
+}

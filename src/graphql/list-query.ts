@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isRegionCode, subtreeBounds } from '../db/region-scope';
+import { nullsOrder } from '../db/dialect';
 import { BadInputError } from '../errors';
 import { likePattern, OrderDirection, searchCondition } from './pagination';
 
@@ -52,7 +53,10 @@ export function listQuery<T extends ObjectLiteral>(
       { search: likePattern(search) },
     );
   }
-  if (spec.order) query.orderBy(`${alias}.${spec.order.field}`, spec.order.direction);
+  if (spec.order) {
+    const { field, direction } = spec.order;
+    query.orderBy(`${alias}.${field}`, direction, nullsOrder(query.connection, direction));
+  }
   query.addOrderBy(`${alias}.id`, spec.order?.direction ?? OrderDirection.ASC);
   return query;
 }
