@@ -1,6 +1,10 @@
-/** Driver codes of a unique index (or primary key) refusing a row: MariaDB/MySQL, SQLite (better-sqlite3). */
+/**
+ * Driver codes of a unique index (or primary key) refusing a row: MariaDB/MySQL, PostgreSQL's unique_violation
+ * (SQLSTATE 23505), SQLite (better-sqlite3).
+ */
 export const DUPLICATE_KEY_CODES: readonly string[] = [
   'ER_DUP_ENTRY',
+  '23505',
   'SQLITE_CONSTRAINT_UNIQUE',
   'SQLITE_CONSTRAINT_PRIMARYKEY',
 ];

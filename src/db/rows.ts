@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors';
  */
 
 const onSqlite = (query: SelectQueryBuilder<ObjectLiteral>) => query.connection.options.type === 'better-sqlite3';
+const onPostgres = (query: SelectQueryBuilder<ObjectLiteral>) => query.connection.options.type === 'postgres';
 
 /**
  * SELECT … FOR UPDATE on MySQL, so two requests cannot both take the last place or the last yuan: the second
@@ -19,10 +20,12 @@ export function forUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>)
 /**
  * A locking read in share mode (LOCK IN SHARE MODE) on MySQL. Under REPEATABLE READ a plain SELECT answers from
  * the snapshot taken at the transaction's first read, which may predate the lock just waited for; a locking read
- * sees every committed row. Use it for the counts and sums a `forUpdate` lock guards.
+ * sees every committed row. Use it for the counts and sums a `forUpdate` lock guards. PostgreSQL needs none: under
+ * its READ COMMITTED every statement takes a fresh snapshot, taken after the lock was granted (and it refuses
+ * FOR SHARE on an aggregate).
  */
 export function forShare<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  return onSqlite(query) ? query : query.setLock('pessimistic_read');
+  return onSqlite(query) || onPostgres(query) ? query : query.setLock('pessimistic_read');
 }
 
 /** The row with primary key `id`, or a NOT_FOUND error naming `what` (in Chinese, for residents and staff). */

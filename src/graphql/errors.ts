@@ -16,9 +16,11 @@ function clientCode(code: unknown): code is string {
   return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && code !== 'DOWNSTREAM_SERVICE_ERROR';
 }
 
-/** The connection pool turning work away (mysql2's queue is full): overload, not a bug. */
+/** The connection pool turning work away (mysql2's queue is full, pg-pool's wait timed out): overload, not a bug. */
 export function isPoolSaturation(message: string): boolean {
-  return /Queue limit reached|Timeout acquiring a connection|connection pool.*timeout/i.test(message);
+  return /Queue limit reached|Timeout acquiring a connection|connection pool.*timeout|timeout exceeded when trying to connect/i.test(
+    message,
+  );
 }
 
 /** graphql-js suggests names ("Did you mean …?") in validation and coercion messages; production leaks none. */

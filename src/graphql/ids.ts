@@ -1,4 +1,10 @@
-import { BadInputError } from '../errors';
+import { BadInputError, NotFoundError } from '../errors';
+
+/**
+ * The largest id an INT primary key holds. A larger one names no row on any backend; PostgreSQL would refuse the
+ * whole statement comparing it with an INT column (out of range) where MySQL and SQLite find nothing.
+ */
+const MAX_ROW_ID = 2_147_483_647;
 
 /** Numeric row ids travel as GraphQL IDs (strings); anything else is refused before it reaches SQL. */
 export function parseIntId(id: string | number, argument = 'id'): number {
@@ -6,6 +12,7 @@ export function parseIntId(id: string | number, argument = 'id'): number {
   if (!Number.isSafeInteger(value) || value <= 0 || String(value) !== String(id).trim()) {
     throw new BadInputError(`无效的编号 (${argument} must be a positive integer id)`, { argument });
   }
+  if (value > MAX_ROW_ID) throw new NotFoundError('记录', value);
   return value;
 }
 

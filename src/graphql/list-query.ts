@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isRegionCode, subtreeBounds } from '../db/region-scope';
+import { nullsOrder } from '../db/dialect';
 import { BadInputError } from '../errors';
 import { searchableSpec } from '../db/search-index';
 import { OrderDirection } from './pagination';
@@ -53,10 +54,16 @@ export function listQuery<T extends ObjectLiteral>(
   }
   // The client's order comes first; otherwise the best matches of a search do, then the list's own order; ties by
   // id so pages never overlap.
-  if (spec.order) query.addOrderBy(`${alias}.${spec.order.field}`, spec.order.direction);
+  if (spec.order)
+    query.addOrderBy(
+      `${alias}.${spec.order.field}`,
+      spec.order.direction,
+      nullsOrder(dataSource, spec.order.direction),
+    );
   if (rank) query.addOrderBy(rank, 'ASC');
   const order = spec.order ?? spec.defaultOrder;
-  if (order && !spec.order) query.addOrderBy(`${alias}.${order.field}`, order.direction);
+  if (order && !spec.order)
+    query.addOrderBy(`${alias}.${order.field}`, order.direction, nullsOrder(dataSource, order.direction));
   query.addOrderBy(`${alias}.id`, order?.direction ?? OrderDirection.ASC);
   return query;
 }

@@ -162,7 +162,9 @@ export function lazy<T>(start: () => Promise<T>): PromiseLike<T> {
 
 /** LIKE pattern for a user's search words, with the wildcards they typed taken literally (escape char `!`). */
 export function likePattern(search: string): string {
-  return `%${search.trim().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  // NUL is no character anyone types, and PostgreSQL's text cannot hold it (it would refuse the whole statement).
+  const words = search.trim().replaceAll('\0', '');
+  return `%${words.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
 /**

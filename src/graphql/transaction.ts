@@ -15,13 +15,17 @@ const BACKOFF_MS = 8;
 /**
  * Driver error codes that mean "another transaction got in the way; the same work may well succeed if run again
  * from the start": a deadlock victim, a lock wait that timed out, a snapshot that went stale (MariaDB with
- * innodb_snapshot_isolation), a busy SQLite file, and a unique index refusing a row that a parallel request
+ * innodb_snapshot_isolation), PostgreSQL's serialization failure, deadlock and lock-not-available SQLSTATEs
+ * (40001, 40P01, 55P03), a busy SQLite file, and a unique index refusing a row that a parallel request
  * inserted first (the re-run then sees that row and answers with the service's own coded error).
  */
 const RETRYABLE_CODES = new Set([
   'ER_LOCK_DEADLOCK',
   'ER_LOCK_WAIT_TIMEOUT',
   'ER_CHECKREAD',
+  '40001',
+  '40P01',
+  '55P03',
   'SQLITE_BUSY',
   'SQLITE_BUSY_SNAPSHOT',
   'SQLITE_LOCKED',

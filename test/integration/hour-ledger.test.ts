@@ -41,13 +41,20 @@ const verifyWithRecord = async () =>
 /** A seeded, verified service-hours record of the children's station and the ledger entry it was earned by. */
 async function seededRecord() {
   const [record] = await sql(
-    'SELECT id, volunteer_id AS volunteerId, half_hours AS halfHours, station_id AS stationId FROM service_hours WHERE station_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET 3',
+    'SELECT id, volunteer_id, half_hours, station_id FROM service_hours WHERE station_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET 3',
   );
   const [entry] = await sql(
     "SELECT id FROM hour_ledger_entry WHERE kind = 'EARN' AND (reference = ? OR reference LIKE ?)",
     [`hours:${record.id}`, `hours:${record.id}:%`],
   );
-  return { ...record, entryId: String(entry.id) };
+  // snake_case names: PostgreSQL folds unquoted aliases to lower case.
+  return {
+    id: record.id,
+    volunteerId: record.volunteer_id,
+    halfHours: record.half_hours,
+    stationId: record.station_id,
+    entryId: String(entry.id),
+  };
 }
 
 const stationHours = async () =>

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { Client } from 'pg';
 import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl } from '../../src/db/data-source';
 import { TEST_DATA_KEY, TEST_JWT_SECRET } from '../helpers/test-hub';
@@ -71,7 +72,18 @@ async function committedVolunteers(url: string): Promise<number> {
       db.close();
     }
   }
-  const connection = await createConnection({ ...target, database: target.database });
+  if (target.kind === 'postgres') {
+    const { host, port, user, password, database } = target;
+    const client = new Client({ host, port, user, password, database });
+    await client.connect();
+    try {
+      return Number((await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM volunteer')).rows[0].n);
+    } finally {
+      await client.end();
+    }
+  }
+  const { host, port, user, password, database } = target;
+  const connection = await createConnection({ host, port, user, password, database });
   try {
     const [rows] = await connection.query('SELECT COUNT(*) AS n FROM volunteer');
     return Number((rows as { n: number }[])[0].n);

@@ -20,7 +20,17 @@ describe('configuration and URLs', () => {
       password: 'p@ss',
       database: 'wushe',
     });
-    expect(() => parseDatabaseUrl('postgres://localhost/wushe')).toThrow(DatabaseError);
+    expect(parseDatabaseUrl('postgres://wushe:p%40ss@db.example:5433/wushe')).toEqual({
+      kind: 'postgres',
+      host: 'db.example',
+      port: 5433,
+      user: 'wushe',
+      password: 'p@ss',
+      database: 'wushe',
+    });
+    expect(parseDatabaseUrl('postgresql://localhost/wushe')).toMatchObject({ kind: 'postgres', port: 5432 });
+    expect(() => parseDatabaseUrl('postgres://localhost')).toThrow(/names no database/);
+    expect(() => parseDatabaseUrl('oracle://localhost/wushe')).toThrow(DatabaseError);
     expect(() => parseDatabaseUrl('mysql://localhost')).toThrow(/names no database/);
   });
 });

@@ -20,14 +20,20 @@ function contextFailing(failures: number, code: string) {
 }
 
 describe('inTransaction', () => {
-  test.each(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY', 'SQLITE_BUSY'])(
-    'runs the whole work again after %s',
-    async (code) => {
-      const { context, calls } = contextFailing(2, code);
-      await expect(inTransaction(context, async () => 'done')).resolves.toBe('done');
-      expect(calls()).toBe(3);
-    },
-  );
+  test.each([
+    'ER_LOCK_DEADLOCK',
+    'ER_LOCK_WAIT_TIMEOUT',
+    'ER_DUP_ENTRY',
+    'SQLITE_BUSY',
+    '40001',
+    '40P01',
+    '55P03',
+    '23505',
+  ])('runs the whole work again after %s', async (code) => {
+    const { context, calls } = contextFailing(2, code);
+    await expect(inTransaction(context, async () => 'done')).resolves.toBe('done');
+    expect(calls()).toBe(3);
+  });
 
   test('gives up after 6 attempts with a coded CONFLICT', async () => {
     const { context, calls } = contextFailing(100, 'ER_LOCK_DEADLOCK');

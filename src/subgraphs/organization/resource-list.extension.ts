@@ -15,7 +15,7 @@ export class OrganizationResourceListResolver {
       regionProperty: 'regionId',
       categoryProperty: 'category',
       aggregate: 'COUNT(*)',
-      where: 't.active = 1',
+      where: 't.active = TRUE',
     }).load(resourceListKey(entry));
   }
 }

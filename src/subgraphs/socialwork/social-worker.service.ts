@@ -11,6 +11,7 @@ import { loadOrFail } from '../../graphql/loaders';
 import { requireNotFuture } from '../../graphql/inputs';
 import { listQuery } from '../../graphql/list-query';
 import { optionalReference, requireRegion } from '../../graphql/references';
+import { likeOperator } from '../../db/dialect';
 import { likePattern, paginate, type PageArgs } from '../../graphql/pagination';
 import {
   CertificateRecord,
@@ -43,7 +44,9 @@ export function listSocialWorkers(context: HubContext, filter: SocialWorkerFilte
     search: filter.search,
   });
   if (filter.specialty) {
-    query.andWhere(`item.specialtyList LIKE :specialty ESCAPE '!'`, { specialty: likePattern(filter.specialty) });
+    query.andWhere(`item.specialtyList ${likeOperator(query.connection)} :specialty ESCAPE '!'`, {
+      specialty: likePattern(filter.specialty),
+    });
   }
   return paginate(query, page);
 }

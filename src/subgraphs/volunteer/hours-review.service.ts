@@ -19,8 +19,8 @@ import { signupsOfActivity } from './volunteer.loaders';
 export const MAX_VERIFY_BATCH = 100;
 
 const WHERE_STATUS: Record<ServiceHoursStatus, string> = {
-  [ServiceHoursStatus.PENDING]: 'item.verified = 0 AND item.rejectedAt IS NULL',
-  [ServiceHoursStatus.VERIFIED]: 'item.verified = 1',
+  [ServiceHoursStatus.PENDING]: 'item.verified = FALSE AND item.rejectedAt IS NULL',
+  [ServiceHoursStatus.VERIFIED]: 'item.verified = TRUE',
   [ServiceHoursStatus.REJECTED]: 'item.rejectedAt IS NOT NULL',
 };
 

@@ -46,7 +46,7 @@ const verifiedHalfHours = (hours: ServiceHours) => (hours.verified ? hours.halfH
  * in SQLite and MySQL). `column` spells a property the way the query at hand needs it.
  */
 export function verifiedHalfHoursSum(column: (property: keyof ServiceHours & string) => string): string {
-  return `SUM(CASE WHEN ${column('verified')} = 1 THEN ${column('halfHours')} ELSE 0 END)`;
+  return `SUM(CASE WHEN ${column('verified')} = TRUE THEN ${column('halfHours')} ELSE 0 END)`;
 }
 
 export const VOLUNTEER_REGION_FIGURES: FigureTally = {
