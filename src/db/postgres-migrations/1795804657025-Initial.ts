@@ -1,9 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795800353933 implements MigrationInterface {
-  name = 'Initial1795800353933';
+export class Initial1795804657025 implements MigrationInterface {
+  name = 'Initial1795804657025';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'CREATE TABLE "search_text" ("kind" character varying(24) NOT NULL, "row_id" bigint NOT NULL, "field" character varying(32) NOT NULL, "content" text NOT NULL, CONSTRAINT "PK_f3f58c17de89df19121121cfdaf" PRIMARY KEY ("kind", "row_id", "field"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "search_token" ("kind" character varying(24) NOT NULL, "row_id" bigint NOT NULL, "token" bigint NOT NULL, CONSTRAINT "PK_fce0cf182be1c258e8036f1e48f" PRIMARY KEY ("kind", "row_id", "token"))',
+    );
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "idx_search_token_lookup" ON "search_token"  ("kind", "token", "row_id") ',
+    );
     await queryRunner.query(
       'CREATE TABLE "audit_entry" ("id" SERIAL NOT NULL, "at" TIMESTAMP NOT NULL, "kind" character varying(16) NOT NULL DEFAULT \'MUTATION\', "request_id" character varying(64) NOT NULL, "subject" character varying(128) NOT NULL, "role" character varying(16) NOT NULL, "region_id" character varying(12), "operation" character varying(64) NOT NULL, "target" character varying(255) NOT NULL, "record" character varying(64), "outcome" character varying(64) NOT NULL, "count" integer NOT NULL DEFAULT \'1\', "client_address" character varying(64), CONSTRAINT "PK_58a130a4b9da189f46ba2a01801" PRIMARY KEY ("id"))',
     );
@@ -36,6 +45,11 @@ export class Initial1795800353933 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX "IDX_9edf807f97172f580e8a5672c7" ON "allocation"  ("need_id") ');
     await queryRunner.query('CREATE INDEX "IDX_76815fe3cf9ae7d884377a907b" ON "allocation"  ("project_id") ');
     await queryRunner.query(
+      'CREATE TABLE "region" ("id" character varying(12) NOT NULL, "name" character varying(64) NOT NULL, "level" character varying(16) NOT NULL, "kind" character varying(8) NOT NULL, "parent_id" character varying(12), "own_population" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_5f48ffc3af96bc486f5f3f3a6da" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_ebe754ed1735718016ce2f6221" ON "region"  ("level") ');
+    await queryRunner.query('CREATE INDEX "IDX_2547f55866c0274d35fdd9a29c" ON "region"  ("parent_id") ');
+    await queryRunner.query(
       'CREATE TABLE "service_station" ("id" SERIAL NOT NULL, "name" character varying(128) NOT NULL, "kind" character varying(32) NOT NULL, "region_id" character varying(12) NOT NULL, "address" character varying(255) NOT NULL DEFAULT \'\', "public_phone" character varying(20), "description" text, "investment_yuan" integer, "floor_area_m2" integer, "opened_year" integer, CONSTRAINT "PK_afbe93cff06628fc6ce58505bc7" PRIMARY KEY ("id"))',
     );
     await queryRunner.query('CREATE INDEX "IDX_fc09da187d07b2e579e8ff3000" ON "service_station"  ("kind") ');
@@ -47,14 +61,28 @@ export class Initial1795800353933 implements MigrationInterface {
       'CREATE INDEX "IDX_6e823c5731662c0d82b0d29005" ON "station_service_record"  ("station_id") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "region" ("id" character varying(12) NOT NULL, "name" character varying(64) NOT NULL, "level" character varying(16) NOT NULL, "kind" character varying(8) NOT NULL, "parent_id" character varying(12), "own_population" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_5f48ffc3af96bc486f5f3f3a6da" PRIMARY KEY ("id"))',
+      'CREATE TABLE "community_region_figures" ("region_id" character varying(12) NOT NULL, "population" integer NOT NULL DEFAULT \'0\', "served_person_times" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_b85b338718eadeacf9aafd95504" PRIMARY KEY ("region_id"))',
     );
-    await queryRunner.query('CREATE INDEX "IDX_ebe754ed1735718016ce2f6221" ON "region"  ("level") ');
-    await queryRunner.query('CREATE INDEX "IDX_2547f55866c0274d35fdd9a29c" ON "region"  ("parent_id") ');
+    await queryRunner.query(
+      'CREATE TABLE "community_station_figures" ("station_id" integer NOT NULL, "served_person_times" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_652ccc540fd9f3207d4c7de4fa4" PRIMARY KEY ("station_id"))',
+    );
     await queryRunner.query(
       'CREATE TABLE "resident" ("id" SERIAL NOT NULL, "name" character varying(32) NOT NULL, "region_id" character varying(12) NOT NULL, "phone_sealed" character varying(128), "phone_key_id" character varying(16), "phone_masked" character varying(11), "consent_at" TIMESTAMP, "tag_list" character varying(255) NOT NULL DEFAULT \'\', "registered_at" TIMESTAMP NOT NULL, CONSTRAINT "PK_f1a321823d6f69d0e348535fd37" PRIMARY KEY ("id"))',
     );
     await queryRunner.query('CREATE INDEX "IDX_a6d0f339275c3f3bac3cf3557f" ON "resident"  ("region_id") ');
+    await queryRunner.query(
+      'CREATE TABLE "need" ("id" SERIAL NOT NULL, "number" character varying(20) NOT NULL, "category" character varying(32) NOT NULL, "description" text NOT NULL, "urgency" character varying(16) NOT NULL DEFAULT \'NORMAL\', "status" character varying(16) NOT NULL DEFAULT \'SUBMITTED\', "community_id" character varying(12) NOT NULL, "submitted_at" TIMESTAMP NOT NULL, "resolved_at" TIMESTAMP, "rating" integer, "reject_reason" character varying(255), "contact_phone_sealed" character varying(128), "contact_phone_key_id" character varying(16), "contact_phone_masked" character varying(11), "contact_consent_at" TIMESTAMP, "reporter_ref" character varying(64), CONSTRAINT "PK_218b14514f334ee6f39954f86ba" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "IDX_262bbd11fe21e3ab718e4cf40a" ON "need"  ("number") ');
+    await queryRunner.query('CREATE INDEX "IDX_2c325872571fdea6418ca37238" ON "need"  ("category") ');
+    await queryRunner.query('CREATE INDEX "IDX_d89677ad1b1ac9ca77bc4711c4" ON "need"  ("status") ');
+    await queryRunner.query('CREATE INDEX "IDX_b0a8d583e3fbc9ee2a91049417" ON "need"  ("community_id") ');
+    await queryRunner.query(
+      'CREATE TABLE "need_number_counter" ("day" character varying(8) NOT NULL, "last_number" integer NOT NULL, CONSTRAINT "PK_7cfb9daca25d86df2445fa405f5" PRIMARY KEY ("day"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "need_region_figures" ("region_id" character varying(12) NOT NULL, "total" integer NOT NULL DEFAULT \'0\', "open" integer NOT NULL DEFAULT \'0\', "resolved" integer NOT NULL DEFAULT \'0\', "rejected" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_b27254b34d93eb96a01f34375bb" PRIMARY KEY ("region_id"))',
+    );
     await queryRunner.query(
       'CREATE TABLE "linkage_case" ("id" SERIAL NOT NULL, "need_id" integer NOT NULL, "opened_at" TIMESTAMP NOT NULL, CONSTRAINT "PK_13a265b86a128dd291cb93dfc3b" PRIMARY KEY ("id"))',
     );
@@ -88,29 +116,12 @@ export class Initial1795800353933 implements MigrationInterface {
       'CREATE UNIQUE INDEX "IDX_8ccf51e2d6bf345298c3d81ec9" ON "project_service"  ("project_id", "service_id") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "need" ("id" SERIAL NOT NULL, "number" character varying(20) NOT NULL, "category" character varying(32) NOT NULL, "description" text NOT NULL, "urgency" character varying(16) NOT NULL DEFAULT \'NORMAL\', "status" character varying(16) NOT NULL DEFAULT \'SUBMITTED\', "community_id" character varying(12) NOT NULL, "submitted_at" TIMESTAMP NOT NULL, "resolved_at" TIMESTAMP, "rating" integer, "reject_reason" character varying(255), "contact_phone_sealed" character varying(128), "contact_phone_key_id" character varying(16), "contact_phone_masked" character varying(11), "contact_consent_at" TIMESTAMP, "reporter_ref" character varying(64), CONSTRAINT "PK_218b14514f334ee6f39954f86ba" PRIMARY KEY ("id"))',
-    );
-    await queryRunner.query('CREATE UNIQUE INDEX "IDX_262bbd11fe21e3ab718e4cf40a" ON "need"  ("number") ');
-    await queryRunner.query('CREATE INDEX "IDX_2c325872571fdea6418ca37238" ON "need"  ("category") ');
-    await queryRunner.query('CREATE INDEX "IDX_d89677ad1b1ac9ca77bc4711c4" ON "need"  ("status") ');
-    await queryRunner.query('CREATE INDEX "IDX_b0a8d583e3fbc9ee2a91049417" ON "need"  ("community_id") ');
-    await queryRunner.query(
-      'CREATE TABLE "need_number_counter" ("day" character varying(8) NOT NULL, "last_number" integer NOT NULL, CONSTRAINT "PK_7cfb9daca25d86df2445fa405f5" PRIMARY KEY ("day"))',
-    );
-    await queryRunner.query(
       'CREATE TABLE "need_event" ("seq" integer NOT NULL, "need_id" integer NOT NULL, "kind" character varying(16) NOT NULL, "from_status" character varying(16), "to_status" character varying(16) NOT NULL, "actor" character varying(64) NOT NULL, "reason" character varying(255), "handler_society" character varying(16), "handler_reference_id" character varying(32), "appointment_at" TIMESTAMP, "at" TIMESTAMP NOT NULL, CONSTRAINT "PK_66c26d9b4a0a3b4a4912a05aef7" PRIMARY KEY ("seq"))',
     );
     await queryRunner.query('CREATE INDEX "IDX_ce0ac78a8ca8c5ce8a42ff1637" ON "need_event"  ("need_id", "seq") ');
     await queryRunner.query(
       'CREATE TABLE "need_event_head" ("id" integer NOT NULL, "last_seq" integer NOT NULL, CONSTRAINT "PK_ba687dbeec3b6acff0cffd54374" PRIMARY KEY ("id"))',
     );
-    await queryRunner.query(
-      'CREATE TABLE "service" ("id" SERIAL NOT NULL, "name" character varying(128) NOT NULL, "category" character varying(32) NOT NULL, "description" text, "provider_id" integer NOT NULL, "region_id" character varying(12) NOT NULL, "station_id" integer, "schedule" character varying(128) NOT NULL DEFAULT \'\', "capacity" integer, "active" boolean NOT NULL DEFAULT true, CONSTRAINT "PK_85a21558c006647cd76fdce044b" PRIMARY KEY ("id"))',
-    );
-    await queryRunner.query('CREATE INDEX "IDX_914feb4c1abcc4461e1d55f967" ON "service"  ("category") ');
-    await queryRunner.query('CREATE INDEX "IDX_7610a92ca242cb29d96009caa1" ON "service"  ("provider_id") ');
-    await queryRunner.query('CREATE INDEX "IDX_bdf437dbfb5e31d98a7ac45704" ON "service"  ("region_id") ');
-    await queryRunner.query('CREATE INDEX "IDX_afbe93cff06628fc6ce58505bc" ON "service"  ("station_id") ');
     await queryRunner.query(
       'CREATE TABLE "social_organization" ("id" SERIAL NOT NULL, "name" character varying(128) NOT NULL, "kind" character varying(32) NOT NULL, "credit_code" character varying(18) NOT NULL, "status" character varying(16) NOT NULL DEFAULT \'ACTIVE\', "region_id" character varying(12) NOT NULL, "category" character varying(32) NOT NULL, "party_branch" boolean NOT NULL DEFAULT false, "founded_year" integer, "description" text, "public_phone" character varying(20), "address" character varying(255) NOT NULL DEFAULT \'\', CONSTRAINT "PK_7aac01ff93dd11a43e1343af776" PRIMARY KEY ("id"))',
     );
@@ -120,6 +131,16 @@ export class Initial1795800353933 implements MigrationInterface {
     );
     await queryRunner.query('CREATE INDEX "IDX_cc09bc60c9c2d1bf13d2f1c8f6" ON "social_organization"  ("region_id") ');
     await queryRunner.query('CREATE INDEX "IDX_e5e7198621b716301e77804a7f" ON "social_organization"  ("category") ');
+    await queryRunner.query(
+      'CREATE TABLE "organization_region_figures" ("region_id" character varying(12) NOT NULL, "organization_count" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_6a70573c53469aee45e913e237b" PRIMARY KEY ("region_id"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "service" ("id" SERIAL NOT NULL, "name" character varying(128) NOT NULL, "category" character varying(32) NOT NULL, "description" text, "provider_id" integer NOT NULL, "region_id" character varying(12) NOT NULL, "station_id" integer, "schedule" character varying(128) NOT NULL DEFAULT \'\', "capacity" integer, "active" boolean NOT NULL DEFAULT true, CONSTRAINT "PK_85a21558c006647cd76fdce044b" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "IDX_914feb4c1abcc4461e1d55f967" ON "service"  ("category") ');
+    await queryRunner.query('CREATE INDEX "IDX_7610a92ca242cb29d96009caa1" ON "service"  ("provider_id") ');
+    await queryRunner.query('CREATE INDEX "IDX_bdf437dbfb5e31d98a7ac45704" ON "service"  ("region_id") ');
+    await queryRunner.query('CREATE INDEX "IDX_afbe93cff06628fc6ce58505bc" ON "service"  ("station_id") ');
     await queryRunner.query(
       'CREATE TABLE "social_worker" ("id" SERIAL NOT NULL, "name" character varying(64) NOT NULL, "level" character varying(16) NOT NULL, "certified_year" integer NOT NULL, "region_id" character varying(12) NOT NULL, "organization_id" integer, "station_id" integer, "specialty_list" character varying(255) NOT NULL DEFAULT \'\', CONSTRAINT "PK_80b19006ba189d735ffa7909177" PRIMARY KEY ("id"))',
     );
@@ -142,6 +163,9 @@ export class Initial1795800353933 implements MigrationInterface {
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_e7a5d32d0b7949a5a99a9ee54a" ON "certificate_record"  ("social_worker_id") ',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "social_work_region_figures" ("region_id" character varying(12) NOT NULL, "social_worker_count" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_3b2c5b426cd7ad2b8262f196dc2" PRIMARY KEY ("region_id"))',
     );
     await queryRunner.query(
       'CREATE TABLE "volunteer_team" ("id" SERIAL NOT NULL, "name" character varying(128) NOT NULL, "region_id" character varying(12) NOT NULL, "organization_id" integer, "founded_year" integer, CONSTRAINT "PK_426a82503d4a4f4ae1483855a92" PRIMARY KEY ("id"))',
@@ -186,9 +210,17 @@ export class Initial1795800353933 implements MigrationInterface {
     await queryRunner.query(
       'CREATE TABLE "hour_ledger_head" ("id" integer NOT NULL, "last_entry_id" integer NOT NULL, "last_hash" character varying(64) NOT NULL, CONSTRAINT "PK_1ba731ddb2f4f11590e3fd01bd1" PRIMARY KEY ("id"))',
     );
+    await queryRunner.query(
+      'CREATE TABLE "volunteer_region_figures" ("region_id" character varying(12) NOT NULL, "volunteer_count" integer NOT NULL DEFAULT \'0\', "team_count" integer NOT NULL DEFAULT \'0\', "activity_count" integer NOT NULL DEFAULT \'0\', "half_hours" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_d990e470a0677ed2100a8615d68" PRIMARY KEY ("region_id"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "volunteer_station_figures" ("station_id" integer NOT NULL, "volunteer_count" integer NOT NULL DEFAULT \'0\', "half_hours" integer NOT NULL DEFAULT \'0\', CONSTRAINT "PK_b263b573f06950ed64c6e7caa95" PRIMARY KEY ("station_id"))',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE "volunteer_station_figures"');
+    await queryRunner.query('DROP TABLE "volunteer_region_figures"');
     await queryRunner.query('DROP TABLE "hour_ledger_head"');
     await queryRunner.query('DROP INDEX "public"."IDX_dbfd1499e69c23eed227772a79"');
     await queryRunner.query('DROP TABLE "hour_ledger_entry"');
@@ -214,6 +246,7 @@ export class Initial1795800353933 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."IDX_7abc469c08fed982871df5d473"');
     await queryRunner.query('DROP INDEX "public"."IDX_191209734fb2f6da662667d95b"');
     await queryRunner.query('DROP TABLE "volunteer_team"');
+    await queryRunner.query('DROP TABLE "social_work_region_figures"');
     await queryRunner.query('DROP INDEX "public"."IDX_e7a5d32d0b7949a5a99a9ee54a"');
     await queryRunner.query('DROP TABLE "certificate_record"');
     await queryRunner.query('DROP TABLE "social_work_exam_year"');
@@ -225,25 +258,20 @@ export class Initial1795800353933 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."IDX_731a9df0a5ed4462c16d4d3e4c"');
     await queryRunner.query('DROP INDEX "public"."IDX_dfaf64856e0dc8e69794e422a2"');
     await queryRunner.query('DROP TABLE "social_worker"');
-    await queryRunner.query('DROP INDEX "public"."IDX_e5e7198621b716301e77804a7f"');
-    await queryRunner.query('DROP INDEX "public"."IDX_cc09bc60c9c2d1bf13d2f1c8f6"');
-    await queryRunner.query('DROP INDEX "public"."IDX_1a0d079af5cfd85c547fe72edd"');
-    await queryRunner.query('DROP INDEX "public"."IDX_84a4c4b259466a592f37a3d9ca"');
-    await queryRunner.query('DROP TABLE "social_organization"');
     await queryRunner.query('DROP INDEX "public"."IDX_afbe93cff06628fc6ce58505bc"');
     await queryRunner.query('DROP INDEX "public"."IDX_bdf437dbfb5e31d98a7ac45704"');
     await queryRunner.query('DROP INDEX "public"."IDX_7610a92ca242cb29d96009caa1"');
     await queryRunner.query('DROP INDEX "public"."IDX_914feb4c1abcc4461e1d55f967"');
     await queryRunner.query('DROP TABLE "service"');
+    await queryRunner.query('DROP TABLE "organization_region_figures"');
+    await queryRunner.query('DROP INDEX "public"."IDX_e5e7198621b716301e77804a7f"');
+    await queryRunner.query('DROP INDEX "public"."IDX_cc09bc60c9c2d1bf13d2f1c8f6"');
+    await queryRunner.query('DROP INDEX "public"."IDX_1a0d079af5cfd85c547fe72edd"');
+    await queryRunner.query('DROP INDEX "public"."IDX_84a4c4b259466a592f37a3d9ca"');
+    await queryRunner.query('DROP TABLE "social_organization"');
     await queryRunner.query('DROP TABLE "need_event_head"');
     await queryRunner.query('DROP INDEX "public"."IDX_ce0ac78a8ca8c5ce8a42ff1637"');
     await queryRunner.query('DROP TABLE "need_event"');
-    await queryRunner.query('DROP TABLE "need_number_counter"');
-    await queryRunner.query('DROP INDEX "public"."IDX_b0a8d583e3fbc9ee2a91049417"');
-    await queryRunner.query('DROP INDEX "public"."IDX_d89677ad1b1ac9ca77bc4711c4"');
-    await queryRunner.query('DROP INDEX "public"."IDX_2c325872571fdea6418ca37238"');
-    await queryRunner.query('DROP INDEX "public"."IDX_262bbd11fe21e3ab718e4cf40a"');
-    await queryRunner.query('DROP TABLE "need"');
     await queryRunner.query('DROP INDEX "public"."IDX_8ccf51e2d6bf345298c3d81ec9"');
     await queryRunner.query('DROP TABLE "project_service"');
     await queryRunner.query('DROP INDEX "public"."IDX_36fa98bccf0b6ddfbd1505ef75"');
@@ -260,16 +288,25 @@ export class Initial1795800353933 implements MigrationInterface {
     await queryRunner.query('DROP TABLE "linkage_contribution"');
     await queryRunner.query('DROP INDEX "public"."IDX_885ee9598f76217cbed6e9838d"');
     await queryRunner.query('DROP TABLE "linkage_case"');
+    await queryRunner.query('DROP TABLE "need_region_figures"');
+    await queryRunner.query('DROP TABLE "need_number_counter"');
+    await queryRunner.query('DROP INDEX "public"."IDX_b0a8d583e3fbc9ee2a91049417"');
+    await queryRunner.query('DROP INDEX "public"."IDX_d89677ad1b1ac9ca77bc4711c4"');
+    await queryRunner.query('DROP INDEX "public"."IDX_2c325872571fdea6418ca37238"');
+    await queryRunner.query('DROP INDEX "public"."IDX_262bbd11fe21e3ab718e4cf40a"');
+    await queryRunner.query('DROP TABLE "need"');
     await queryRunner.query('DROP INDEX "public"."IDX_a6d0f339275c3f3bac3cf3557f"');
     await queryRunner.query('DROP TABLE "resident"');
-    await queryRunner.query('DROP INDEX "public"."IDX_2547f55866c0274d35fdd9a29c"');
-    await queryRunner.query('DROP INDEX "public"."IDX_ebe754ed1735718016ce2f6221"');
-    await queryRunner.query('DROP TABLE "region"');
+    await queryRunner.query('DROP TABLE "community_station_figures"');
+    await queryRunner.query('DROP TABLE "community_region_figures"');
     await queryRunner.query('DROP INDEX "public"."IDX_6e823c5731662c0d82b0d29005"');
     await queryRunner.query('DROP TABLE "station_service_record"');
     await queryRunner.query('DROP INDEX "public"."IDX_f2687f32dce3a9c95361671abe"');
     await queryRunner.query('DROP INDEX "public"."IDX_fc09da187d07b2e579e8ff3000"');
     await queryRunner.query('DROP TABLE "service_station"');
+    await queryRunner.query('DROP INDEX "public"."IDX_2547f55866c0274d35fdd9a29c"');
+    await queryRunner.query('DROP INDEX "public"."IDX_ebe754ed1735718016ce2f6221"');
+    await queryRunner.query('DROP TABLE "region"');
     await queryRunner.query('DROP INDEX "public"."IDX_76815fe3cf9ae7d884377a907b"');
     await queryRunner.query('DROP INDEX "public"."IDX_9edf807f97172f580e8a5672c7"');
     await queryRunner.query('DROP INDEX "public"."IDX_4bde01fb932dc4001d9ed618bb"');
@@ -289,5 +326,8 @@ export class Initial1795800353933 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."IDX_ebd0907aa536f93a9c0d0a922f"');
     await queryRunner.query('DROP INDEX "public"."IDX_9d18bd4a32fc0cd8ff82b12037"');
     await queryRunner.query('DROP TABLE "audit_entry"');
+    await queryRunner.query('DROP INDEX "public"."idx_search_token_lookup"');
+    await queryRunner.query('DROP TABLE "search_token"');
+    await queryRunner.query('DROP TABLE "search_text"');
   }
 }
