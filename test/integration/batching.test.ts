@@ -1,4 +1,5 @@
 import { requestStatements } from '../../src/db/query-counter';
+import { IDENTITIES } from '../helpers/identities';
 import { NESTED_SERVICES } from '../helpers/operations';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 
@@ -73,7 +74,8 @@ test.each([
 });
 
 test('past its statement budget a request is refused with a code, never an internal error', async () => {
-  const result = await requestStatements.run({ count: 0, limit: 3 }, () => t.execute(FINDING_1));
+  // As a signed-in caller: the anonymous FINDING_1 above is in the public-read cache and would send no SQL at all.
+  const result = await requestStatements.run({ count: 0, limit: 3 }, () => t.execute(FINDING_1, {}, IDENTITIES.ADMIN));
   const codes = new Set((result.errors ?? []).map((e) => e.extensions?.code));
   expect([...codes]).toEqual(['COST_LIMIT_EXCEEDED']);
 });
