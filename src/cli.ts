@@ -46,9 +46,10 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function openAll(config: Config) {
   const database = await openDatabase(config.database, allEntities());
-  if (database.target.kind === 'mysql') {
+  if (database.target.kind !== 'sqlite') {
     const pending = await database.dataSource.showMigrations();
-    if (pending) throw new DatabaseError('the MySQL schema is behind the code: run `wushe migrate` first');
+    if (pending)
+      throw new DatabaseError(`the ${database.target.kind} schema is behind the code: run \`wushe migrate\` first`);
   }
   return database;
 }

@@ -23,7 +23,7 @@ export class AuditEntry {
   id!: number;
 
   @Index()
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   @Field()
   at!: Date;
 

@@ -50,7 +50,7 @@ export class Account {
   @Column({ type: 'int', nullable: true })
   organizationId!: number | null;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true })
   disabledAt!: Date | null;
 
@@ -63,7 +63,7 @@ export class Account {
   @Field(() => Int, { description: 'consecutive failed sign-ins since the last success' })
   failedAttempts!: number;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true, description: 'sign-in refused until then (lockout)' })
   lockedUntil!: Date | null;
 
@@ -71,7 +71,7 @@ export class Account {
   @Column({ type: 'varchar', length: 64, nullable: true })
   resetCodeHash!: string | null;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   resetCodeExpiresAt!: Date | null;
 
   /** The TOTP secret, sealed with the data key (`keyId` beside it), once enrolment was confirmed. */
@@ -96,7 +96,7 @@ export class Account {
   })
   totpLastStep!: number | null;
 
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   @Field()
   createdAt!: Date;
 
@@ -124,16 +124,16 @@ export class AccountSession {
   @Column({ type: 'int' })
   accountId!: number;
 
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   createdAt!: Date;
 
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   lastSeenAt!: Date;
 
   /** Absolute end, however active the session is. */
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   expiresAt!: Date;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   revokedAt!: Date | null;
 }

@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { DataSource } from 'typeorm';
+import { idSequencePastRowsSql } from '../db/dialect';
 import type { TableRows } from './rows';
 
 /** Rows per INSERT: well under SQLite's 32,766 and MySQL's 65,535 placeholders for our widest table. */
@@ -54,6 +55,10 @@ export async function loadDataset(
         );
         await manager.query(head + chunk.map(() => tuple).join(', '), parameters);
         bar?.increment(chunk.length, { table: metadata.tableName });
+      }
+      for (const generated of metadata.columns.filter((c) => c.isGenerated && c.generationStrategy === 'increment')) {
+        const sql = idSequencePastRowsSql(dataSource, metadata.tablePath, generated.databaseName);
+        if (sql) await manager.query(sql);
       }
       written += rows.length;
       line?.(`载入数据 ${metadata.tableName}: ${rows.length} rows, ${written}/${total} (not committed yet)`);

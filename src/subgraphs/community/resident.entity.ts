@@ -38,7 +38,7 @@ export class Resident extends NumberedRecord {
   @Column({ type: 'varchar', length: 11, nullable: true })
   phoneMasked!: string | null;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true, description: 'when the resident agreed to contact details being stored' })
   consentAt!: Date | null;
 
@@ -46,7 +46,7 @@ export class Resident extends NumberedRecord {
   @Column({ type: 'varchar', length: 255, default: '' })
   tagList!: string;
 
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   @Field()
   registeredAt!: Date;
 }

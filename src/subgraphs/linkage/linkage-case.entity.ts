@@ -34,7 +34,7 @@ export class LinkageCase extends NumberedRecord {
   @Column({ type: 'int' })
   needId!: number;
 
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   @Field()
   openedAt!: Date;
 }

@@ -64,11 +64,11 @@ export class NeedEvent {
   @Column({ type: 'varchar', length: 32, nullable: true })
   handlerReferenceId!: string | null;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true, description: 'assignments: when the handler will come' })
   appointmentAt!: Date | null;
 
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   @Field()
   at!: Date;
 }

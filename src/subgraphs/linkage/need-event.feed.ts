@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Identity } from '../../auth/identity';
+import { incrementOnConflictSql } from '../../db/dialect';
 import { sqlColumns, sqlTable } from '../../db/naming';
 import { Need, NeedStatus } from './need.entity';
 import { NeedEvent, NeedEventHead, NeedEventKind, type HandlerKind } from './need-event.entity';
@@ -18,10 +19,7 @@ async function nextSeq(manager: EntityManager): Promise<number> {
   const table = sqlTable(dataSource, NeedEventHead);
   const column = sqlColumns(dataSource, NeedEventHead);
   const last = column('lastSeq');
-  const upsert =
-    dataSource.options.type === 'better-sqlite3'
-      ? `ON CONFLICT (${column('id')}) DO UPDATE SET ${last} = ${last} + 1`
-      : `ON DUPLICATE KEY UPDATE ${last} = ${last} + 1`;
+  const upsert = incrementOnConflictSql(dataSource, column('id'), last);
   await manager.query(`INSERT INTO ${table} (${column('id')}, ${last}) VALUES (?, 1) ${upsert}`, [NEED_EVENT_HEAD_ID]);
   const heads = manager.getRepository(NeedEventHead);
   const head = await heads.findOneByOrFail({ id: NEED_EVENT_HEAD_ID });

@@ -62,11 +62,11 @@ export class Need extends NumberedRecord {
   @Field(() => ID, { description: 'division code of the community the need comes from' })
   communityId!: string;
 
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   @Field()
   submittedAt!: Date;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true })
   resolvedAt!: Date | null;
 
@@ -89,7 +89,7 @@ export class Need extends NumberedRecord {
   @Column({ type: 'varchar', length: 11, nullable: true })
   contactPhoneMasked!: string | null;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true, description: 'when the resident agreed to leave a phone number' })
   contactConsentAt!: Date | null;
 

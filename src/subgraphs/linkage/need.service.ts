@@ -10,7 +10,7 @@ import {
   requireStaffIn,
 } from '../../auth/policy';
 import { recordPersonalRead } from '../../audit/audit-log';
-import { epochSecondsSql } from '../../db/dialect';
+import { epochSecondsSql, incrementOnConflictSql } from '../../db/dialect';
 import { PROVINCE_CODE, regionPrefix } from '../../db/region-scope';
 import type { HubContext } from '../../graphql/context';
 import { BadInputError, DomainError, NotFoundError } from '../../errors';
@@ -125,10 +125,7 @@ async function nextNeedNumber(manager: EntityManager, day: string): Promise<stri
     'day',
     'last_number',
   ].map((name) => driver.escape(name));
-  const upsert =
-    manager.connection.options.type === 'better-sqlite3'
-      ? `ON CONFLICT (${dayColumn}) DO UPDATE SET ${last} = ${last} + 1`
-      : `ON DUPLICATE KEY UPDATE ${last} = ${last} + 1`;
+  const upsert = incrementOnConflictSql(manager.connection, dayColumn, last);
   await manager.query(`INSERT INTO ${table} (${dayColumn}, ${last}) VALUES (?, 1) ${upsert}`, [day]);
   const counters = manager.getRepository(NeedNumberCounter);
   const counter = await counters.findOneByOrFail({ day });

@@ -149,7 +149,7 @@ export class ServiceHours extends NumberedRecord {
   verified!: boolean;
 
   /** Set when staff refuse the record: it is never verified, never counted and never enters the ledger. */
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true, description: 'when staff rejected the record' })
   rejectedAt!: Date | null;
 
@@ -179,15 +179,15 @@ export class ActivitySignup extends NumberedRecord {
   @ReferenceColumn()
   volunteerId!: number;
 
-  @Column({ type: 'datetime' })
+  @Column({ type: Date })
   @Field()
   signedUpAt!: Date;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true })
   checkedInAt!: Date | null;
 
-  @Column({ type: 'datetime', nullable: true })
+  @Column({ type: Date, nullable: true })
   @Field(() => Date, { nullable: true })
   checkedOutAt!: Date | null;
 }
