@@ -21,6 +21,8 @@ export interface Measured {
    * `connections` requests' work among all of them.
    */
   cpuMsPerRequest?: number;
+  /** Set, and nothing timed, when the server answered the document with errors. */
+  error?: string;
 }
 
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -98,6 +100,27 @@ export async function measure(
     failures: result.non2xx + result.errors + result.timeouts,
     cpuMsPerRequest: target.pid && requests ? (cpuMs(target.pid) - cpuBefore) / requests : undefined,
   };
+}
+
+/**
+ * Checks one answer, then measures; a document answered with errors is reported as such (`error`), not timed, and
+ * the run goes on with the next one.
+ */
+export async function measureChecked(
+  target: Target,
+  body: string,
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<Measured & { answer?: string }> {
+  let answer: string;
+  try {
+    answer = await postChecked(target.url, body, options.headers);
+  } catch (error) {
+    const message = (error as Error).message;
+    process.stderr.write(`  not timed: ${message}\n`);
+    const code = message.match(/"code":"(\w+)"/)?.[1];
+    return { rps: 0, p50: 0, p99: 0, requests: 0, failures: 0, error: code ?? message.slice(0, 80) };
+  }
+  return { answer, ...(await measure(target, body, options)) };
 }
 
 /** Starts `node args…` and resolves once its output matches `ready`. */

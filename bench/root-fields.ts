@@ -1,4 +1,4 @@
-import { measure, postChecked, type Measured, type Target } from './measure';
+import { measureChecked, type Measured, type Target } from './measure';
 
 /**
  * Every paginated and search root field, and a region's figures: what `npm run bench` times at 50 clients on
@@ -35,8 +35,7 @@ export async function measureRootFields(target: Target, seconds: number): Promis
   const results: Record<string, Measured> = {};
   for (const [name, query] of Object.entries(ROOT_FIELDS)) {
     const body = JSON.stringify({ query });
-    await postChecked(target.url, body);
-    results[name] = await measure(target, body, { connections: ROOT_FIELD_CLIENTS, seconds });
+    results[name] = await measureChecked(target, body, { connections: ROOT_FIELD_CLIENTS, seconds });
     const r = results[name];
     process.stderr.write(`  ${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms\n`);
   }

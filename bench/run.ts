@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { availableBackends, type Backend } from './backends';
 import { parseEnvList, runComparisons, VARIANTS, type Comparisons, type Scenario } from './comparisons';
 import { peakMemoryMiB, startNode, stop, type Measured } from './measure';
+import { comparePostGraphile, type PeerRow } from './postgraphile';
 import { measureRootFields, ROOT_FIELD_CLIENTS, ROOT_FIELDS } from './root-fields';
 import { benchServerEnv } from './server-env';
 
@@ -22,7 +23,7 @@ const SCALES = list(process.env.BENCH_SCALES ?? '0.1,1,4').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 5280);
-const BACKENDS = list(process.env.BENCH_BACKENDS ?? 'sqlite,mariadb');
+const BACKENDS = list(process.env.BENCH_BACKENDS ?? 'sqlite,mariadb,postgres');
 const COMPARE_SCALE = Number(process.env.BENCH_COMPARE_SCALE ?? (SCALES.includes(1) ? 1 : SCALES[0]));
 const COMPARE = process.env.BENCH_COMPARE !== 'off';
 const CACHE_OFF = parseEnvList(process.env.BENCH_CACHE_OFF);
@@ -46,6 +47,9 @@ const fixed = (value: number | undefined, digits = 0) => (value === undefined ? 
 const ratio = (a: number, b: number) => (b ? `${(a / b).toFixed(2)}×` : '—');
 const percent = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)} %` : '—');
 const failures = (m: Measured) => (m.failures ? ` (${m.failures} failed)` : '');
+/** p50 | p99 | req/s, or what the server answered instead of data. */
+const cells = (m: Measured) =>
+  m.error ? `answers ${m.error} | — | —` : `${m.p50} | ${m.p99} | ${fixed(m.rps)}${failures(m)}`;
 
 async function seed(databaseUrl: string, scale: number): Promise<number> {
   const started = Date.now();
@@ -74,12 +78,11 @@ async function rootFields(databaseUrl: string): Promise<{ fields: Record<string,
 function rootFieldTable(backend: Backend, runs: ScaleRun[]): string {
   const header = runs.map((r) => `${r.scale}× p50 | p99 | req/s`).join(' | ');
   const rows = Object.keys(ROOT_FIELDS).map(
-    (field) =>
-      `| ${field} | ${runs.map((r) => `${r.fields[field].p50} | ${r.fields[field].p99} | ${fixed(r.fields[field].rps)}${failures(r.fields[field])}`).join(' | ')} |`,
+    (field) => `| ${field} | ${runs.map((r) => cells(r.fields[field])).join(' | ')} |`,
   );
   const over = runs.flatMap((r) =>
     Object.entries(r.fields)
-      .filter(([, m]) => m.p99 >= P99_GOAL_MS)
+      .filter(([, m]) => !m.error && m.p99 >= P99_GOAL_MS)
       .map(([field, m]) => `${field} at ${r.scale}× (${m.p99} ms)`),
   );
   return [
@@ -105,7 +108,7 @@ function comparisonTable(backend: Backend, c: Comparisons): string {
   const rps = (scenario: Scenario, variant: string) => find(scenario, variant)?.rps ?? 0;
   const rows = c.rows.map(
     (r) =>
-      `| ${r.scenario} | ${r.variant} | ${fixed(r.rps)}${failures(r)} | ${r.p50} | ${r.p99} | ${fixed(r.cpuMsPerRequest, 2)} | ${ratio(r.rps, rps(r.scenario, VARIANTS.hub))} |`,
+      `| ${r.scenario} | ${r.variant} | ${r.error ? `answers ${r.error} | — | — | — | —` : `${fixed(r.rps)}${failures(r)} | ${r.p50} | ${r.p99} | ${fixed(r.cpuMsPerRequest, 2)} | ${ratio(r.rps, rps(r.scenario, VARIANTS.hub))}`} |`,
   );
   const hubRps = (scenario: Scenario) => rps(scenario, VARIANTS.hub);
   const cpu = (variant: string) => fixed(find('nested', variant)?.cpuMsPerRequest, 2);
@@ -146,9 +149,31 @@ function comparisonTable(backend: Backend, c: Comparisons): string {
   ].join('\n');
 }
 
+function peerTable(rows: PeerRow[]): string {
+  const side = (m: Measured, statements: number) =>
+    m.error
+      ? `answers ${m.error} | — | — | — | —`
+      : `${fixed(m.rps)}${failures(m)} | ${m.p50} | ${m.p99} | ${fixed(m.cpuMsPerRequest, 2)} | ${statements}`;
+  return [
+    `### PostgreSQL: the hub and PostGraphile 4 over the same tables, ${COMPARE_SCALE}×, ${CONNECTIONS} clients, ${SECONDS} s each`,
+    '',
+    '| shape | hub req/s | p50 ms | p99 ms | CPU ms/req | SQL | PostGraphile req/s | p50 ms | p99 ms | CPU ms/req | SQL | hub ÷ PostGraphile |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.shape} | ${side(r.hub, r.hubStatements)} | ${side(r.postgraphile, r.postgraphileStatements)} | ${r.hub.error || r.postgraphile.error ? '—' : ratio(r.hub.rps, r.postgraphile.rps)} |`,
+    ),
+    '',
+    `- SQL: statements one request sends (the hub's counted in-process, PostGraphile's by its pool); CPU: the server process's user + system time per request (PostgreSQL's own not included). Both answered the same data before they were timed.`,
+    ...rows.filter((r) => r.disagreement).map((r) => `- ${r.shape}: not timed, the answers differ: ${r.disagreement}`),
+    '',
+  ].join('\n');
+}
+
 async function runBackend(backend: Backend): Promise<void> {
   const runs: ScaleRun[] = [];
   let comparisons: Comparisons | undefined;
+  let peer: PeerRow[] | undefined;
   for (const scale of SCALES) {
     const databaseUrl = await backend.create(`s${String(scale).replace('.', '_')}`);
     try {
@@ -166,6 +191,16 @@ async function runBackend(backend: Backend): Promise<void> {
           cacheOff: CACHE_OFF,
           withBot: backend.name === 'SQLite',
         });
+        if (backend.name === 'PostgreSQL') {
+          process.stderr.write(`${backend.name} ${scale}×: the hub and PostGraphile…\n`);
+          peer = await comparePostGraphile({
+            databaseUrl,
+            connections: CONNECTIONS,
+            seconds: SECONDS,
+            port: PORT + 6,
+            cacheOff: CACHE_OFF,
+          });
+        }
       }
     } finally {
       await backend.drop(databaseUrl);
@@ -173,6 +208,7 @@ async function runBackend(backend: Backend): Promise<void> {
   }
   write(rootFieldTable(backend, runs) + '\n');
   if (comparisons) write(comparisonTable(backend, comparisons) + '\n');
+  if (peer) write(peerTable(peer) + '\n');
 }
 
 async function main() {
