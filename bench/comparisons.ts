@@ -56,6 +56,7 @@ const SCENARIO_NAMES = Object.keys(SCENARIOS) as Scenario[];
 export const VARIANTS = {
   hub: 'hub',
   cacheOff: 'hub, cache off',
+  redis: 'hub, cache in Redis',
   naive: 'hub without DataLoaders',
   reference: 'reference: plain Apollo, no federation',
   bare: 'bare node:http (limit)',
@@ -83,6 +84,8 @@ export interface ComparisonOptions {
   port: number;
   /** Extra environment that turns the hub's public read cache off (BENCH_CACHE_OFF="NAME=value,…"). */
   cacheOff?: Record<string, string>;
+  /** A Redis server for one more hub variant sharing its cache there (BENCH_REDIS_URL), keys under wushe:bench:. */
+  redisUrl?: string;
   withBot: boolean;
 }
 
@@ -116,6 +119,9 @@ export async function runComparisons(options: ComparisonOptions): Promise<Compar
 
   const cacheOff = options.cacheOff ?? {};
   const hubs: [string, Record<string, string>][] = [[VARIANTS.hub, {}]];
+  const redisPrefix = `wushe:bench:${process.pid}:`;
+  if (options.cacheOff && options.redisUrl)
+    hubs.push([VARIANTS.redis, { REDIS_URL: options.redisUrl, PUBLIC_CACHE_REDIS_PREFIX: redisPrefix }]);
   if (options.cacheOff) hubs.push([VARIANTS.cacheOff, cacheOff]);
   // DataLoaders matter only where the resolvers run: the cache, if any, stays off for this variant.
   hubs.push([VARIANTS.naive, { DATALOADER_BATCHING: 'off', ...cacheOff }]);
@@ -144,6 +150,7 @@ export async function runComparisons(options: ComparisonOptions): Promise<Compar
       }
     } finally {
       await stop(hub);
+      if (extra.REDIS_URL) deleteRedisKeys(extra.REDIS_URL, redisPrefix);
     }
     port += 1;
   }
@@ -192,8 +199,17 @@ export async function runComparisons(options: ComparisonOptions): Promise<Compar
     bot,
     cacheNote: options.cacheOff
       ? undefined
-      : 'cache on/off: no rows — set BENCH_CACHE_OFF to the setting that turns the public read cache off',
+      : 'cache on/off: no rows — this hub has no PUBLIC_CACHE setting and BENCH_CACHE_OFF (NAME=value) is unset',
   };
+}
+
+/** Removes the bench's own cache entries from Redis (only keys under its prefix). */
+function deleteRedisKeys(url: string, prefix: string): void {
+  const keys = execFileSync('redis-cli', ['-u', url, '--scan', '--pattern', `${prefix}*`], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  for (let i = 0; i < keys.length; i += 500)
+    execFileSync('redis-cli', ['-u', url, 'DEL', ...keys.slice(i, i + 500)], { stdio: 'ignore' });
 }
 
 /** SQL statements of one request, in-process, cache off: the nested query at three page sizes, the city's figures. */

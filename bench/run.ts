@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../src/config/config';
 import { availableBackends, type Backend } from './backends';
 import { parseEnvList, runComparisons, VARIANTS, type Comparisons, type Scenario } from './comparisons';
 import { peakMemoryMiB, startNode, stop, type Measured } from './measure';
 import { comparePostGraphile, type PeerRow } from './postgraphile';
 import { measureRootFields, ROOT_FIELD_CLIENTS, ROOT_FIELDS } from './root-fields';
-import { benchServerEnv } from './server-env';
+import { BENCH_SECRET, benchServerEnv } from './server-env';
 
 /**
  * `npm run bench` (how to read its tables: the top of bench/RESULTS.md). For each backend (BENCH_BACKENDS) and
@@ -26,7 +27,11 @@ const PORT = Number(process.env.BENCH_PORT ?? 5280);
 const BACKENDS = list(process.env.BENCH_BACKENDS ?? 'sqlite,mariadb,postgres');
 const COMPARE_SCALE = Number(process.env.BENCH_COMPARE_SCALE ?? (SCALES.includes(1) ? 1 : SCALES[0]));
 const COMPARE = process.env.BENCH_COMPARE !== 'off';
-const CACHE_OFF = parseEnvList(process.env.BENCH_CACHE_OFF);
+/** How the cache-off variant turns the hub's public read cache off: BENCH_CACHE_OFF, else PUBLIC_CACHE=off if the hub has one. */
+const CACHE_OFF =
+  parseEnvList(process.env.BENCH_CACHE_OFF) ??
+  ('publicCache' in loadConfig({ JWT_SECRET: BENCH_SECRET }) ? { PUBLIC_CACHE: 'off' } : undefined);
+const REDIS_URL = process.env.BENCH_REDIS_URL;
 /** Issue 13's measurement of the city figures before this step (hub, 10 clients, full Yuxi on SQLite). */
 const ISSUE_CITY_FIGURES_RPS = 52;
 /** The issue's goal for every root field at 50 clients. */
@@ -124,7 +129,12 @@ function comparisonTable(backend: Backend, c: Comparisons): string {
       '.',
     c.cacheNote
       ? `- ${c.cacheNote}.`
-      : `- Public read cache on ÷ off: ${reads.map((s) => `${s} ${ratio(hubRps(s), rps(s, VARIANTS.cacheOff))}`).join(', ')} (BENCH_CACHE_OFF=${process.env.BENCH_CACHE_OFF}).`,
+      : `- Public read cache on ÷ off (off: ${Object.entries(CACHE_OFF ?? {})
+          .map(([name, value]) => `${name}=${value}`)
+          .join(' ')}): ${reads.map((s) => `${s} ${ratio(hubRps(s), rps(s, VARIANTS.cacheOff))}`).join(', ')}` +
+        (REDIS_URL
+          ? `; in Redis ÷ off: ${reads.map((s) => `${s} ${ratio(rps(s, VARIANTS.redis), rps(s, VARIANTS.cacheOff))}`).join(', ')}.`
+          : '.'),
     `- CPU time per request of the nested query (server process, user + system): hub ${cpu(VARIANTS.hub)} ms` +
       (c.cacheNote ? '' : `, cache off ${cpu(VARIANTS.cacheOff)} ms`) +
       `, without DataLoaders ${cpu(VARIANTS.naive)} ms, reference ${cpu(VARIANTS.reference)} ms` +
@@ -189,6 +199,7 @@ async function runBackend(backend: Backend): Promise<void> {
           seconds: SECONDS,
           port: PORT,
           cacheOff: CACHE_OFF,
+          redisUrl: REDIS_URL,
           withBot: backend.name === 'SQLite',
         });
         if (backend.name === 'PostgreSQL') {
