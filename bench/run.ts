@@ -80,7 +80,7 @@ async function rootFields(databaseUrl: string): Promise<{ fields: Record<string,
   }
 }
 
-function rootFieldTable(backend: Backend, runs: ScaleRun[]): string {
+function rootFieldTable(backend: Backend, runs: ScaleRun[], minutes: number): string {
   const header = runs.map((r) => `${r.scale}× p50 | p99 | req/s`).join(' | ');
   const rows = Object.keys(ROOT_FIELDS).map(
     (field) => `| ${field} | ${runs.map((r) => cells(r.fields[field])).join(' | ')} |`,
@@ -94,7 +94,8 @@ function rootFieldTable(backend: Backend, runs: ScaleRun[]): string {
     `### ${backend.name}: root fields, ${ROOT_FIELD_CLIENTS} clients, ${SECONDS} s each (latency in ms)`,
     '',
     `Seed (migrate + load): ${runs.map((r) => `${r.scale}× ${r.seedSeconds.toFixed(1)} s`).join(', ')}. ` +
-      `Hub peak memory (VmHWM): ${runs.map((r) => `${r.scale}× ${r.peakMiB.toFixed(0)} MiB`).join(', ')}.`,
+      `Hub peak memory (VmHWM): ${runs.map((r) => `${r.scale}× ${r.peakMiB.toFixed(0)} MiB`).join(', ')}. ` +
+      `Everything on ${backend.name} took ${minutes.toFixed(1)} min.`,
     '',
     `| root field | ${header} |`,
     `|---|${runs.map(() => '---|---|---|').join('')}`,
@@ -181,6 +182,7 @@ function peerTable(rows: PeerRow[]): string {
 }
 
 async function runBackend(backend: Backend): Promise<void> {
+  const started = Date.now();
   const runs: ScaleRun[] = [];
   let comparisons: Comparisons | undefined;
   let peer: PeerRow[] | undefined;
@@ -217,7 +219,7 @@ async function runBackend(backend: Backend): Promise<void> {
       await backend.drop(databaseUrl);
     }
   }
-  write(rootFieldTable(backend, runs) + '\n');
+  write(rootFieldTable(backend, runs, (Date.now() - started) / 60_000) + '\n');
   if (comparisons) write(comparisonTable(backend, comparisons) + '\n');
   if (peer) write(peerTable(peer) + '\n');
 }
