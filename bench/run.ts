@@ -176,26 +176,51 @@ function peerTable(rows: PeerRow[]): string {
     ),
     '',
     `- SQL: statements one request sends (the hub's counted in-process, PostGraphile's by its pool); CPU: the server process's user + system time per request (PostgreSQL's own not included). Both answered the same data before they were timed.`,
-    ...rows.filter((r) => r.disagreement).map((r) => `- ${r.shape}: not timed, the answers differ: ${r.disagreement}`),
+    ...rows
+      .filter((r) => !r.hub.error && !r.postgraphile.error)
+      .map((r) =>
+        r.disagreement
+          ? `- ${r.shape}: not timed, the answers differ: ${r.disagreement}`
+          : `- ${r.shape}: per request the hub spends ${ratio(r.hub.cpuMsPerRequest ?? 0, r.postgraphile.cpuMsPerRequest ?? 0)} PostGraphile's CPU and sends ${r.hubStatements} SQL statements to its ${r.postgraphileStatements}.`,
+      ),
     '',
   ].join('\n');
+}
+
+/**
+ * One part that fails (a seed, a server that will not start) is written down and the run goes on with the next:
+ * a half-hour run is not thrown away for one of its parts.
+ */
+async function attempt<T>(part: string, failed: string[], run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = ((error as Error)?.message ?? String(error)).split('\n')[0].slice(0, 300);
+    process.stderr.write(`bench: ${part} failed: ${(error as Error)?.stack ?? error}\n`);
+    failed.push(`${part}: ${message}`);
+    return undefined;
+  }
 }
 
 async function runBackend(backend: Backend): Promise<void> {
   const started = Date.now();
   const runs: ScaleRun[] = [];
+  const failed: string[] = [];
   let comparisons: Comparisons | undefined;
   let peer: PeerRow[] | undefined;
   for (const scale of SCALES) {
     const databaseUrl = await backend.create(`s${String(scale).replace('.', '_')}`);
     try {
       process.stderr.write(`${backend.name}: seeding the city at ${scale}×…\n`);
-      const seedSeconds = await seed(databaseUrl, scale);
+      const seedSeconds = await attempt(`seed at ${scale}×`, failed, () => seed(databaseUrl, scale));
+      if (seedSeconds === undefined) continue;
       process.stderr.write(`${backend.name} ${scale}×: root fields…\n`);
-      runs.push({ scale, seedSeconds, ...(await rootFields(databaseUrl)) });
-      if (COMPARE && scale === COMPARE_SCALE) {
-        process.stderr.write(`${backend.name} ${scale}×: comparisons…\n`);
-        comparisons = await runComparisons({
+      const fields = await attempt(`root fields at ${scale}×`, failed, () => rootFields(databaseUrl));
+      if (fields) runs.push({ scale, seedSeconds, ...fields });
+      if (!COMPARE || scale !== COMPARE_SCALE) continue;
+      process.stderr.write(`${backend.name} ${scale}×: comparisons…\n`);
+      comparisons = await attempt(`comparisons at ${scale}×`, failed, () =>
+        runComparisons({
           databaseUrl,
           connections: CONNECTIONS,
           seconds: SECONDS,
@@ -203,23 +228,25 @@ async function runBackend(backend: Backend): Promise<void> {
           cacheOff: CACHE_OFF,
           redisUrl: REDIS_URL,
           withBot: backend.name === 'SQLite',
-        });
-        if (backend.name === 'PostgreSQL') {
-          process.stderr.write(`${backend.name} ${scale}×: the hub and PostGraphile…\n`);
-          peer = await comparePostGraphile({
-            databaseUrl,
-            connections: CONNECTIONS,
-            seconds: SECONDS,
-            port: PORT + 6,
-            cacheOff: CACHE_OFF,
-          });
-        }
-      }
+        }),
+      );
+      if (backend.name !== 'PostgreSQL') continue;
+      process.stderr.write(`${backend.name} ${scale}×: the hub and PostGraphile…\n`);
+      peer = await attempt(`hub and PostGraphile at ${scale}×`, failed, () =>
+        comparePostGraphile({
+          databaseUrl,
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          port: PORT + 6,
+          cacheOff: CACHE_OFF,
+        }),
+      );
     } finally {
       await backend.drop(databaseUrl);
     }
   }
   write(rootFieldTable(backend, runs, (Date.now() - started) / 60_000) + '\n');
+  if (failed.length) write(`Failed on ${backend.name}, not measured:\n\n${failed.map((f) => `- ${f}`).join('\n')}\n\n`);
   if (comparisons) write(comparisonTable(backend, comparisons) + '\n');
   if (peer) write(peerTable(peer) + '\n');
 }
