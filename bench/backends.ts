@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 
 /**
@@ -19,13 +19,10 @@ export interface Backend {
 const dbName = (label: string) => `wushe_bench_${process.pid}_${label.replace(/\W/g, '_')}`;
 
 function sqlite(): Backend {
-  const dir = mkdtempSync(join(tmpdir(), 'wushe-bench-'));
   return {
     name: 'SQLite',
-    create: async (label) => `sqlite:${join(dir, `${label}.sqlite`)}`,
-    drop: async (url) => {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(url.slice('sqlite:'.length) + suffix, { force: true });
-    },
+    create: async (label) => `sqlite:${join(mkdtempSync(join(tmpdir(), 'wushe-bench-')), `${label}.sqlite`)}`,
+    drop: async (url) => rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true }),
   };
 }
 

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/data-source';
 import { allEntities } from '../src/subgraphs/registry';
@@ -191,6 +191,7 @@ export async function runComparisons(options: ComparisonOptions): Promise<Compar
     }
   } finally {
     await stop(bare);
+    rmSync(dirname(file), { recursive: true, force: true });
   }
 
   return {
