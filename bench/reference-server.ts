@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/data-source';
-import { allEntities, buildAllSubgraphs } from '../src/subgraphs/registry';
+import { allEntities, buildAllSubgraphs, localLookups } from '../src/subgraphs/registry';
 import { requestContexts, type HubContext } from '../src/graphql/context';
 import { apolloOptions } from '../src/server/hub';
 import { createHttpServer, listen } from '../src/server/http-server';
@@ -19,7 +19,8 @@ async function main() {
   await apollo.start();
   const server = createHttpServer({
     apollo,
-    context: requestContexts({ dataSource: database.dataSource, config }).contextFor,
+    // Ids of every kind are checked in-process, as the hub does (without them a write is refused).
+    context: requestContexts({ dataSource: database.dataSource, config, references: localLookups() }).contextFor,
   });
   await listen(server, config.port, '127.0.0.1');
   process.stdout.write(`reference ready on ${config.port}\n`);

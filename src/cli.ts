@@ -19,13 +19,14 @@ import { allEntities, buildAllSubgraphs, SUBGRAPH_NAMES, type SubgraphName } fro
 import { checkOperations, checkSchemaFiles, SchemaToolsMissing, writeSchemaFiles } from './commands/schema-files';
 import { Region } from './subgraphs/community/region.entity';
 import { seedYuxi } from './seed';
+import { MAX_SCALE } from './seed/generate';
 import { divisionCodes } from './seed/divisions';
 import { serveHub, serveSubgraph } from './server/serve';
 
 const USAGE = `wushe — 五社联动 hub
 
   wushe serve [--scale 1]             serve the hub (loads the Yuxi dataset, at that scale, into an empty database)
-  wushe seed [--scale 0.01]           (re)create the Yuxi dataset; a smaller scale makes a small city
+  wushe seed [--scale 0.01]           (re)create the Yuxi dataset; a smaller scale makes a small city, up to 10 a bigger one
   wushe migrate                       apply MySQL/MariaDB migrations
   wushe schema [--check]              write (or verify) schema/subgraphs/*.graphql, schema/supergraph.graphql and
                                       the bot's and tests' operation types
@@ -145,7 +146,8 @@ async function main(argv: string[]): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const scale = values.scale ? Number(values.scale) : 1;
-  if (!(scale > 0 && scale <= 1)) throw new ConfigError(`--scale expects a number in (0, 1], got "${values.scale}"`);
+  if (!(scale > 0 && scale <= MAX_SCALE))
+    throw new ConfigError(`--scale expects a number in (0, ${MAX_SCALE}], got "${values.scale}"`);
   switch (command) {
     case 'serve':
       await serveHub(config, await ensureDataset(config, scale));
