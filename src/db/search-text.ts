@@ -45,7 +45,8 @@ export function normalizeSearchText(text: string): string {
 
 /**
  * 养老/为老/老人 … all find elderly care: the words residents use for each kind of service, by ServiceCategory
- * value. A search word holding one of them also finds the group's other words and the rows of that category.
+ * value. A search word that is one of them also finds the group's other words and the rows of that category; a
+ * longer word holding one finds the same word with each of the group's other words in its place.
  */
 export const CATEGORY_WORDS: Readonly<Record<string, readonly string[]>> = {
   ELDERLY_CARE: ['养老', '为老', '老人', '老年', '助老', '敬老', '长者'],
@@ -82,10 +83,15 @@ export function searchPlan(search: string): SearchPlan | undefined {
   if (!whole) return undefined;
   const words = [...new Set(whole.split(' '))].map((text): SearchWord => {
     const groups = Object.entries(CATEGORY_WORDS).filter(([, group]) => group.some((w) => text.includes(w)));
+    // A group's word inside a longer word is swapped for each of its synonyms in place (养老食堂 → 老人食堂), so a
+    // name that merely holds one (远方心理工作室) still finds only itself; the word alone also names the category.
+    const alternatives = groups.flatMap(([, group]) =>
+      group.flatMap((held) => (text.includes(held) ? group.map((other) => text.replaceAll(held, other)) : [])),
+    );
     return {
       text,
-      alternatives: [...new Set([text, ...groups.flatMap(([, group]) => group)])],
-      categories: groups.map(([category]) => category),
+      alternatives: [...new Set([text, ...alternatives])],
+      categories: groups.filter(([, group]) => group.includes(text)).map(([category]) => category),
     };
   });
   return { whole, words };

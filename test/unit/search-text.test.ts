@@ -21,12 +21,18 @@ test('a substring of a text, normalised, is a substring of the normalised text',
       expect(whole).toContain(normalizeSearchText(chars.slice(start, end).join('')));
 });
 
-test('养老, 為老 and 独居老人 name elderly care; 修自行车 names nothing', () => {
+test('养老 and 為老 name elderly care; 独居老人 finds its synonyms in place; a name holding 心理 stays a name', () => {
   expect(searchPlan('养老')!.words[0].categories).toEqual(['ELDERLY_CARE']);
   expect(searchPlan('為老')!.words[0].categories).toEqual(['ELDERLY_CARE']);
-  expect(searchPlan('独居老人')!.words[0].alternatives).toEqual(
-    expect.arrayContaining(['独居老人', '养老', '为老', '老人']),
-  );
+  expect(searchPlan('养老')!.words[0].alternatives).toEqual(expect.arrayContaining(['养老', '为老', '老人']));
+  const lonely = searchPlan('独居老人')!.words[0];
+  expect(lonely.alternatives).toEqual(expect.arrayContaining(['独居老人', '独居养老', '独居为老']));
+  expect(lonely.alternatives).not.toContain('老人');
+  expect(lonely.categories).toEqual([]);
+  const studio = searchPlan('远方心理工作室')!.words[0];
+  expect(studio.alternatives).toEqual(expect.arrayContaining(['远方心理工作室', '远方情绪工作室']));
+  expect(studio.alternatives).not.toContain('心理');
+  expect(studio.categories).toEqual([]);
   expect(searchPlan('修自行车')!.words[0]).toEqual({ text: '修自行车', alternatives: ['修自行车'], categories: [] });
   expect(searchPlan(' 　 ')).toBeUndefined();
 });
