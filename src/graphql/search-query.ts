@@ -140,10 +140,15 @@ function rankOf(plan: SearchPlan, key: string, parameters: Record<string, unknow
   const nameIsSearch = single
     ? holdsKey(nameLengthKey(plan.whole))
     : fieldText('st.field = :sq_name AND st.content = :sq_whole');
-  // Some one field holds every word as typed.
+  // Some one field holds every word as typed: the row's keys first (rows found through synonyms or their
+  // category mostly lack them), then, unless one short word's key is the whole answer, the fields' text.
+  const wordKeys = plan.words.flatMap((word) => probeTokens(word.text).map(holdsKey));
   const fieldHolds =
     single && [...plan.words[0].text].length <= 2
-      ? holdsKey(probeTokens(plan.words[0].text)[0])
-      : fieldText(plan.words.map((_, w) => `st.content LIKE :sq_like_${w}_0 ESCAPE '!'`).join(' AND '));
+      ? wordKeys[0]
+      : [
+          ...wordKeys,
+          fieldText(plan.words.map((_, w) => `st.content LIKE :sq_like_${w}_0 ESCAPE '!'`).join(' AND ')),
+        ].join(' AND ');
   return `(CASE WHEN ${nameHolds} THEN (CASE WHEN ${nameIsSearch} THEN 0 ELSE 1 END) WHEN ${fieldHolds} THEN 2 ELSE 3 END)`;
 }
