@@ -13,7 +13,7 @@ import {
   type RemoveEvent,
   type UpdateEvent,
 } from 'typeorm';
-import { normalizeSearchText, searchTokens } from './search-text';
+import { nameKey, nameLengthKey, normalizeSearchText, searchTokens } from './search-text';
 
 /**
  * The search index, the same tables on every database: per searchable row, its normalised fields (`search_text`,
@@ -67,7 +67,7 @@ export class SearchToken {
   @PrimaryColumn({ type: 'bigint' })
   rowId!: number;
 
-  /** A code point, or a pair of them (search-text.ts). */
+  /** A code point, or a pair of them; negative for the name's own keys and length (search-text.ts). */
   @PrimaryColumn({ type: 'bigint' })
   token!: number;
 }
@@ -101,7 +101,12 @@ export function indexRowsOf(spec: SearchableSpec, rows: readonly ObjectLiteral[]
       const content = normalizeSearchText(String(value));
       if (!content) continue;
       texts.push({ kind: spec.kind, rowId, field, content });
-      for (const token of searchTokens(content)) held.add(token);
+      const isName = field === spec.fields[0];
+      for (const token of searchTokens(content)) {
+        held.add(token);
+        if (isName) held.add(nameKey(token));
+      }
+      if (isName) held.add(nameLengthKey(content));
     }
     for (const token of held) tokens.push({ kind: spec.kind, rowId, token });
   }

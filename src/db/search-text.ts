@@ -130,3 +130,19 @@ export function probeTokens(word: string): number[] {
   const pairs = chars.slice(1).map((char, i) => pairToken(chars[i], char));
   return [...new Set([pairs[0], pairs[Math.floor(pairs.length / 2)], pairs[pairs.length - 1]])];
 }
+
+/**
+ * The keys that mark what a row's name holds, kept besides its plain keys so that a search ranks from the index
+ * alone: each key of the name, negated (plain keys are positive), and the name's length in characters. A name that
+ * holds a one-word search and has its length is that word. Lengths sit below every negated key (pairs stay under
+ * 2^41).
+ */
+export function nameKey(token: number): number {
+  return -token;
+}
+
+const NAME_LENGTH_BASE = 2 ** 41;
+
+export function nameLengthKey(text: string): number {
+  return -(NAME_LENGTH_BASE + [...text].length);
+}

@@ -1,7 +1,7 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { integerSql } from '../db/dialect';
 import type { SearchableSpec } from '../db/search-index';
-import { MAX_SEARCH_LENGTH, probeTokens, searchPlan } from '../db/search-text';
+import { MAX_SEARCH_LENGTH, nameKey, nameLengthKey, probeTokens, searchPlan, type SearchPlan } from '../db/search-text';
 import { BadInputError } from '../errors';
 import { ServiceCategory } from './service-category';
 
@@ -67,42 +67,88 @@ export function applySearch<T extends ObjectLiteral>(
   const anchor = plan.words.reduce((longest, word) =>
     [...word.text].length > [...longest.text].length ? word : longest,
   );
+  const tokenIn = (parameter: string) =>
+    `${key} IN (SELECT sk.row_id FROM search_token sk WHERE sk.kind = :sq_kind AND sk.token IN (:...${parameter}))`;
   const conditions = plan.words.map((word, w) => {
     const likes = word.alternatives.map((alternative, a) => {
       parameters[`sq_like_${w}_${a}`] = containsPattern(alternative);
       return `st.content LIKE :sq_like_${w}_${a} ESCAPE '!'`;
     });
-    const found =
-      word === anchor
-        ? likes.map((like, a) => {
-            const alternative = word.alternatives[a];
-            const probes = probeTokens(alternative).map((token, p) => {
-              parameters[`sq_token_${a}_${p}`] = token;
-              return `SELECT sk.row_id FROM search_token sk WHERE sk.kind = :sq_kind AND sk.token = :sq_token_${a}_${p}`;
-            });
-            // A word of one or two characters is held by a field exactly when the row holds its token: the index
-            // alone answers. A longer word's tokens only name candidates; its substring test decides.
-            if ([...alternative].length <= 2) return `${key} IN (${probes[0]})`;
-            return `${key} IN (SELECT st.row_id FROM search_text st WHERE st.kind = :sq_kind AND ${probes
-              .map((probe) => `st.row_id IN (${probe})`)
-              .join(' AND ')} AND ${like})`;
-          })
-        : [fieldHolds(`(${likes.join(' OR ')})`)];
+    const found: string[] = [];
+    if (word === anchor) {
+      // A word of one or two characters is held by a field exactly when the row holds its token: the index alone
+      // answers, for all such alternatives in one look-up. A longer word's tokens only name candidates; its
+      // substring test decides.
+      const shortTokens: number[] = [];
+      word.alternatives.forEach((alternative, a) => {
+        const probes = probeTokens(alternative);
+        if ([...alternative].length <= 2) {
+          shortTokens.push(probes[0]);
+          return;
+        }
+        const candidates = probes.map((token, p) => {
+          parameters[`sq_token_${a}_${p}`] = token;
+          return `st.row_id IN (SELECT sk.row_id FROM search_token sk WHERE sk.kind = :sq_kind AND sk.token = :sq_token_${a}_${p})`;
+        });
+        found.push(
+          `${key} IN (SELECT st.row_id FROM search_text st WHERE st.kind = :sq_kind AND ${candidates.join(' AND ')} AND ${likes[a]})`,
+        );
+      });
+      if (shortTokens.length) {
+        parameters.sq_short_tokens = shortTokens;
+        found.unshift(tokenIn('sq_short_tokens'));
+      }
+    } else found.push(fieldHolds(`(${likes.join(' OR ')})`));
     if (spec.category && word.categories.length) {
       parameters[`sq_categories_${w}`] = word.categories;
       found.push(`${alias}.${spec.category} IN (:...sq_categories_${w})`);
     }
     return `(${found.join(' OR ')})`;
   });
+  const rank = rankOf(plan, key, parameters);
   query.andWhere(conditions.join(' AND '), parameters);
+  return rank;
+}
 
-  // One look-up of the row's fields ranks it: the best of its fields, by what that field holds.
-  const literal = plan.words.map((_, w) => `st.content LIKE :sq_like_${w}_0 ESCAPE '!'`).join(' AND ');
-  return [
-    'COALESCE((SELECT MIN(CASE',
-    'WHEN st.field = :sq_name AND st.content = :sq_whole THEN 0',
-    `WHEN st.field = :sq_name AND ${literal} THEN 1`,
-    `WHEN ${literal} THEN 2`,
-    `ELSE 3 END) FROM search_text st WHERE st.kind = :sq_kind AND st.row_id = ${key}), 3)`,
-  ].join(' ');
+/**
+ * The rank of a found row, from the index's keys where they answer (a word of one or two characters is in the
+ * name, or in some field, exactly when the row holds its name key or its plain key; a one-word search is the whole
+ * name when the name also has its length), and from the row's normalised fields where they must (longer words, a
+ * search of several words). Each look-up is one row by primary key, and the name's answer decides before any
+ * other field is read.
+ */
+function rankOf(plan: SearchPlan, key: string, parameters: Record<string, unknown>): string {
+  let keys = 0;
+  const holdsKey = (token: number) => {
+    parameters[`sq_rank_key_${keys}`] = token;
+    return `EXISTS (SELECT 1 FROM search_token sr WHERE sr.kind = :sq_kind AND sr.row_id = ${key} AND sr.token = :sq_rank_key_${keys++})`;
+  };
+  const fieldText = (condition: string) =>
+    `EXISTS (SELECT 1 FROM search_text st WHERE st.kind = :sq_kind AND st.row_id = ${key} AND ${condition})`;
+  // The name holds every word as typed: its keys for short words; its keys first, then its text, for longer ones.
+  const nameHolds = plan.words
+    .map((word, w) =>
+      [...word.text].length <= 2
+        ? holdsKey(nameKey(probeTokens(word.text)[0]))
+        : [
+            ...probeTokens(word.text).map((token) => holdsKey(nameKey(token))),
+            fieldText(`st.field = :sq_name AND st.content LIKE :sq_like_${w}_0 ESCAPE '!'`),
+          ].join(' AND '),
+    )
+    .join(' AND ');
+  const single = plan.words.length === 1;
+  const nameIsSearch = single
+    ? holdsKey(nameLengthKey(plan.whole))
+    : fieldText('st.field = :sq_name AND st.content = :sq_whole');
+  // Some one field holds every word as typed: the row's keys first (rows found through synonyms or their
+  // category mostly lack them), then, unless one short word's key is the whole answer, the fields' text.
+  const wordKeys = plan.words.flatMap((word) => probeTokens(word.text).map(holdsKey));
+  const fieldHolds =
+    single && [...plan.words[0].text].length <= 2
+      ? wordKeys[0]
+      : [
+          ...wordKeys,
+          fieldText(plan.words.map((_, w) => `st.content LIKE :sq_like_${w}_0 ESCAPE '!'`).join(' AND ')),
+        ].join(' AND ');
+  return `(CASE WHEN ${nameHolds} THEN (CASE WHEN ${nameIsSearch} THEN 0 ELSE 1 END) WHEN ${fieldHolds} THEN 2 ELSE 3 END)`;
 }

@@ -165,9 +165,10 @@ describe('ranking', () => {
 
   /** The rank the test expects, worked out here from what each node shows. */
   function rankOf(node: ServiceNode, search: string): number {
+    const holdsEveryWord = (text: string) => search.split(' ').every((word) => text.includes(word));
     if (node.name === search) return 0;
-    if (node.name.includes(search)) return 1;
-    if (`${node.description ?? ''}|${node.schedule}`.includes(search)) return 2;
+    if (holdsEveryWord(node.name)) return 1;
+    if ([node.description ?? '', node.schedule].some(holdsEveryWord)) return 2;
     return 3;
   }
 
@@ -180,6 +181,23 @@ describe('ranking', () => {
     expect(order.indexOf(ids.exact)).toBe(0);
     expect(order.indexOf(ids.contains)).toBeLessThan(order.indexOf(ids.containsFirst));
     expect(order.indexOf(ids.containsFirst)).toBeLessThan(order.indexOf(ids.other));
+  });
+
+  test('a word of two characters, and a search of two words, rank the same way', async () => {
+    const more = {
+      exactWord: await createService('配送'),
+      exactWords: await createService('午餐 配送'),
+      spread: await createService('午餐站', { description: '配送上门' }),
+    };
+    for (const search of ['配送', '午餐 配送']) {
+      const nodes = await allPages(search, XIAHE, 3);
+      const ranked = nodes.map((n) => ({ rank: rankOf(n, search), id: Number(n.id) }));
+      expect(ranked).toEqual([...ranked].sort((a, b) => a.rank - b.rank || a.id - b.id));
+      expect(nodes[0].id).toBe(search === '配送' ? more.exactWord : more.exactWords);
+    }
+    const spreadRank = (await allPages('午餐 配送', XIAHE, 100)).find((n) => n.id === more.spread);
+    expect(spreadRank && rankOf(spreadRank, '午餐 配送')).toBe(3);
+    expect(new Set((await allPages('配送', XIAHE, 100)).map((n) => rankOf(n, '配送')))).toEqual(new Set([0, 1, 2]));
   });
 
   test("a client's orderBy comes before the ranking", async () => {
