@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { DatabaseError, migrate, openDatabase, type Database } from './db/data-source';
 import { openPublicCacheStore } from './db/public-cache-store';
 import { ensureSearchIndex } from './db/search-index';
-import { fenceWrites } from './db/write-fence';
+import { fencedWrite, fenceWrites } from './db/write-fence';
 import { writeMigration } from './db/generate-migration';
 import { DomainError } from './errors';
 import { AccountCommandError, createAccountFromCli, setupInstructions } from './commands/account';
@@ -178,11 +178,14 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate': {
       const database = await openDatabase(config.database, allEntities());
       const applied = await migrate(database);
-      if (applied.includes(TALLY_MIGRATION)) {
-        await rebuildFigures(database.dataSource);
-        log('filled the figure tallies from the rows already stored');
-      }
-      await indexExistingRows(database);
+      // Hubs sharing their cache in Redis must not keep answers from before the tallies or the index are filled.
+      await withSharedFence(config, database.dataSource, async () => {
+        if (applied.includes(TALLY_MIGRATION)) {
+          await fencedWrite(database.dataSource, () => rebuildFigures(database.dataSource));
+          log('filled the figure tallies from the rows already stored');
+        }
+        await indexExistingRows(database);
+      });
       log(
         database.target.kind === 'sqlite'
           ? 'SQLite follows the entities; nothing to migrate'

@@ -1,19 +1,29 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { rebuildTallies, verifyTallies, type FigureDifference } from '../db/figure-tally';
 import { oneWriteAtATime } from '../db/sqlite-writes';
 import { allFigureTallies } from '../subgraphs/registry';
+
+/**
+ * One snapshot for the whole transaction: MySQL's REPEATABLE READ gives it by default and SQLite queues the
+ * transaction with the writes, but PostgreSQL's default READ COMMITTED takes a new snapshot per statement.
+ */
+function inOneSnapshot<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return oneWriteAtATime(dataSource, () =>
+    dataSource.options.type === 'postgres'
+      ? dataSource.transaction('REPEATABLE READ', work)
+      : dataSource.transaction(work),
+  );
+}
 
 /** Differences listed in full before the rest are only counted. */
 const LISTED = 50;
 
 /**
- * Compares every maintained figure with the same figure counted afresh from the rows, in one transaction so both
- * sides read one snapshot while the hub keeps writing (REPEATABLE READ on MySQL; SQLite queues it with the writes).
+ * Compares every maintained figure with the same figure counted afresh from the rows, both read in one snapshot
+ * while the hub keeps writing.
  */
 export function verifyFigures(dataSource: DataSource): Promise<{ checked: number; differences: FigureDifference[] }> {
-  return oneWriteAtATime(dataSource, () =>
-    dataSource.transaction((manager) => verifyTallies(manager, allFigureTallies())),
-  );
+  return inOneSnapshot(dataSource, (manager) => verifyTallies(manager, allFigureTallies()));
 }
 
 /** The migration that created the tallies: applying it to a database that already holds rows fills them. */
@@ -24,9 +34,7 @@ export const TALLY_MIGRATION = 'AddFigureTallies1795801929812';
  * already has data (the seed fills them itself).
  */
 export function rebuildFigures(dataSource: DataSource): Promise<void> {
-  return oneWriteAtATime(dataSource, () =>
-    dataSource.transaction((manager) => rebuildTallies(manager, allFigureTallies())),
-  );
+  return inOneSnapshot(dataSource, (manager) => rebuildTallies(manager, allFigureTallies()));
 }
 
 /** The command's report: one OK line, or one line per difference (the first 50) and a count. */

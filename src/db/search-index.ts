@@ -14,6 +14,7 @@ import {
   type UpdateEvent,
 } from 'typeorm';
 import { nameKey, nameLengthKey, normalizeSearchText, searchTokens } from './search-text';
+import { fencedWrite } from './write-fence';
 
 /**
  * The search index, the same tables on every database: per searchable row, its normalised fields (`search_text`,
@@ -239,9 +240,12 @@ export async function ensureSearchIndex(dataSource: DataSource): Promise<number>
   if (!targets.length || (await dataSource.getRepository(SearchText).exists())) return 0;
   const filled = await Promise.all(targets.map((target) => dataSource.getRepository(target).exists()));
   if (!filled.some(Boolean)) return 0;
-  return dataSource.transaction(async (manager) => {
-    let tokens = 0;
-    for (const target of targets) tokens += await indexTable(manager, target);
-    return tokens;
-  });
+  // Fenced: a search cached before the index existed must not outlive it.
+  return fencedWrite(dataSource, () =>
+    dataSource.transaction(async (manager) => {
+      let tokens = 0;
+      for (const target of targets) tokens += await indexTable(manager, target);
+      return tokens;
+    }),
+  );
 }

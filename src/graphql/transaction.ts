@@ -48,20 +48,26 @@ export function isRetryableConflict(error: unknown): boolean {
  * row being changed, a head row last (the hour ledger's or the need feed's); the figures a lock guards are read after
  * it, with `forShare`.
  */
-export async function inTransaction<T>(context: HubContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  context: HubContext,
+  work: (manager: EntityManager) => Promise<T>,
+  { publicData = true }: { publicData?: boolean } = {},
+): Promise<T> {
   const dataSource = context.dataSource;
+  const transaction = () =>
+    dataSource.transaction(async (manager) => {
+      auditAttemptStarted(context);
+      const done = await work(manager);
+      await auditInTransaction(manager, context, done);
+      return done;
+    });
   for (let attempt = 1; ; attempt += 1) {
     try {
-      // The write fence (write-fence.ts) brackets each attempt, so cached public reads never outlive it.
+      // The write fence (write-fence.ts) brackets each attempt that can change public data, so cached public reads
+      // never outlive it. Writes that cannot (sessions, sign-in counters) stay outside: anyone may call signIn, and
+      // it must neither empty the cache nor depend on Redis.
       const result = await oneWriteAtATime(dataSource, () =>
-        fencedWrite(dataSource, () =>
-          dataSource.transaction(async (manager) => {
-            auditAttemptStarted(context);
-            const done = await work(manager);
-            await auditInTransaction(manager, context, done);
-            return done;
-          }),
-        ),
+        publicData ? fencedWrite(dataSource, transaction) : transaction(),
       );
       transactionCommitted(context);
       return result;

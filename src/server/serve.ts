@@ -3,7 +3,9 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/data-source';
+import { openPublicCacheStore } from '../db/public-cache-store';
 import { ensureSearchIndex } from '../db/search-index';
+import { fenceWrites } from '../db/write-fence';
 import { entitiesOf, subgraphByName, type SubgraphName } from '../subgraphs/registry';
 import { remoteLookups } from '../federation/remote-lookups';
 import { buildSubgraph } from '../federation/subgraph';
@@ -86,6 +88,10 @@ export async function serveSubgraph(
     ...definition.lookups,
   };
   const database = await openDatabase(config.database, entitiesOf(definition));
+  // Hubs sharing their public cache in Redis must see this process's writes too: they pass the same fence. (A hub
+  // with its cache in memory cannot; docs/decisions.md says to set REDIS_URL when several processes write.)
+  const sharedCache = config.publicCache.redisUrl ? await openPublicCacheStore(config.publicCache, log) : undefined;
+  if (sharedCache) fenceWrites(database.dataSource, sharedCache);
   // Rows written before the search index existed are indexed before the subgraph listens.
   await ensureSearchIndex(database.dataSource);
   const built = buildSubgraph(definition);
@@ -117,6 +123,7 @@ export async function serveSubgraph(
     async () => {
       await apollo.stop();
       await database.dataSource.destroy();
+      await sharedCache?.close();
     },
     log,
   );

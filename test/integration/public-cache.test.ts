@@ -16,6 +16,7 @@ import {
   TEST_JWT_SECRET,
   type TestHub,
 } from '../helpers/test-hub';
+import { SIGN_IN } from '../helpers/account-operations';
 
 // Anonymous reads answered from the cache across requests (docs/decisions.md, "Cached public reads"): a hit sends
 // no SQL; no read that starts after a write's answer arrived sees the old value, on this hub or another sharing
@@ -66,6 +67,14 @@ describe('an anonymous query', () => {
     // Other variables are another answer.
     const other = await statementsOf(() => post(url, STATIONS, { regionId: '530400000000' }));
     expect(other.statements).toBeGreaterThan(0);
+  });
+
+  it('is not emptied by a sign-in attempt, which anyone may send and which changes no public answer', async () => {
+    await post(url, STATIONS, { regionId: LIQI });
+    expect((await statementsOf(() => post(url, STATIONS, { regionId: LIQI }))).statements).toBe(0);
+    const attempt = await post(url, SIGN_IN, { input: { username: 'nobody-here', password: 'not-the-password-1' } });
+    expect(codeOf(attempt.body)).toBe('INVALID_CREDENTIALS');
+    expect((await statementsOf(() => post(url, STATIONS, { regionId: LIQI }))).statements).toBe(0);
   });
 
   it('shows a committed write to the very next read', async () => {

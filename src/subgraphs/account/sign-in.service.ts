@@ -26,6 +26,9 @@ import {
 } from './credentials';
 import { viewerOfAccount } from './viewer.service';
 
+/** Sessions, sign-in counters, passwords and second factors change no public answer: their writes pass no fence. */
+const SESSION_WRITE = { publicData: false };
+
 /** What a sign-in transaction decided: an answer to give, or an error to throw once its rows are committed. */
 type Decision = { result: SignInResult; cookie?: string } | { error: DomainError };
 
@@ -43,38 +46,46 @@ export async function signIn(context: HubContext, input: SignInInput): Promise<S
   if (verifiedAgainst) passwordOk = await verifyPassword(input.password, verifiedAgainst);
   else await spendLikeAVerification(input.password);
 
-  const decision = await inTransaction<Decision>(context, async (manager) => {
-    const now = new Date();
-    if (!found) {
-      auditOutcome(context, { outcome: 'INVALID_CREDENTIALS' });
-      return { error: invalidCredentials() };
-    }
-    const account = await lockAccount(manager, found.id);
-    const locked = refusalWhileLocked(context, account, now);
-    if (locked) return { error: locked };
-    const ok = await passwordMatches(account, input.password, { against: verifiedAgainst, ok: passwordOk });
-    if (!ok) return { error: await recordFailure(manager, context, account, invalidCredentials(), now) };
-    if (account.disabledAt) {
-      auditOutcome(context, { outcome: 'ACCOUNT_DISABLED' });
-      return { error: new DomainError('ACCOUNT_DISABLED', '账号已停用 (this account is disabled)') };
-    }
-    const secondFactor = await checkSecondFactor(context, account, input.totpCode, now);
-    if ('error' in secondFactor) {
-      return { error: await recordFailure(manager, context, account, secondFactor.error, now) };
-    }
-    if (secondFactor.status !== SignInStatus.SIGNED_IN) {
+  const decision = await inTransaction<Decision>(
+    context,
+    async (manager) => {
+      const now = new Date();
+      if (!found) {
+        auditOutcome(context, { outcome: 'INVALID_CREDENTIALS' });
+        return { error: invalidCredentials() };
+      }
+      const account = await lockAccount(manager, found.id);
+      const locked = refusalWhileLocked(context, account, now);
+      if (locked) return { error: locked };
+      const ok = await passwordMatches(account, input.password, { against: verifiedAgainst, ok: passwordOk });
+      if (!ok) return { error: await recordFailure(manager, context, account, invalidCredentials(), now) };
+      if (account.disabledAt) {
+        auditOutcome(context, { outcome: 'ACCOUNT_DISABLED' });
+        return { error: new DomainError('ACCOUNT_DISABLED', '账号已停用 (this account is disabled)') };
+      }
+      const secondFactor = await checkSecondFactor(context, account, input.totpCode, now);
+      if ('error' in secondFactor) {
+        return { error: await recordFailure(manager, context, account, secondFactor.error, now) };
+      }
+      if (secondFactor.status !== SignInStatus.SIGNED_IN) {
+        await manager.getRepository(Account).save(account);
+        auditOutcome(context, { outcome: secondFactor.status });
+        return { result: { status: secondFactor.status, viewer: null, totpSetup: secondFactor.totpSetup ?? null } };
+      }
+      clearFailures(account);
       await manager.getRepository(Account).save(account);
-      auditOutcome(context, { outcome: secondFactor.status });
-      return { result: { status: secondFactor.status, viewer: null, totpSetup: secondFactor.totpSetup ?? null } };
-    }
-    clearFailures(account);
-    await manager.getRepository(Account).save(account);
-    const { secret, session } = await openSession(manager, account, context.sessions, now);
-    return {
-      result: { status: SignInStatus.SIGNED_IN, viewer: viewerOfAccount(account, session.expiresAt), totpSetup: null },
-      cookie: sessionCookie(secret, context.sessions),
-    };
-  });
+      const { secret, session } = await openSession(manager, account, context.sessions, now);
+      return {
+        result: {
+          status: SignInStatus.SIGNED_IN,
+          viewer: viewerOfAccount(account, session.expiresAt),
+          totpSetup: null,
+        },
+        cookie: sessionCookie(secret, context.sessions),
+      };
+    },
+    SESSION_WRITE,
+  );
   if ('error' in decision) throw decision.error;
   if (decision.cookie) context.responseCookies.push(decision.cookie);
   return decision.result;
@@ -147,10 +158,14 @@ function requireAccountId(context: HubContext): number {
 /** Ends this browser's session (if it has one) and clears its cookie. */
 export async function signOut(context: HubContext): Promise<boolean> {
   const sessionId = context.session?.id;
-  await inTransaction(context, async (manager) => {
-    if (sessionId)
-      await manager.update(AccountSession, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
-  });
+  await inTransaction(
+    context,
+    async (manager) => {
+      if (sessionId)
+        await manager.update(AccountSession, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    },
+    SESSION_WRITE,
+  );
   context.responseCookies.push(clearedSessionCookie(context.sessions));
   return true;
 }
@@ -158,10 +173,14 @@ export async function signOut(context: HubContext): Promise<boolean> {
 /** Ends every session of the caller's account, this one included. */
 export async function signOutEverywhere(context: HubContext): Promise<boolean> {
   const accountId = requireAccountId(context);
-  await inTransaction(context, async (manager) => {
-    await lockAccount(manager, accountId);
-    await revokeSessions(manager, accountId);
-  });
+  await inTransaction(
+    context,
+    async (manager) => {
+      await lockAccount(manager, accountId);
+      await revokeSessions(manager, accountId);
+    },
+    SESSION_WRITE,
+  );
   context.responseCookies.push(clearedSessionCookie(context.sessions));
   return true;
 }
@@ -176,19 +195,23 @@ export async function changePassword(context: HubContext, current: string, next:
     context.dataSource.getRepository(Account).findOneByOrFail({ id: accountId }),
   ]);
   const currentOk = found.passwordHash !== null && (await verifyPassword(current, found.passwordHash));
-  const error = await inTransaction(context, async (manager) => {
-    const now = new Date();
-    const account = await lockAccount(manager, accountId);
-    const locked = refusalWhileLocked(context, account, now);
-    if (locked) return locked;
-    const ok = await passwordMatches(account, current, { against: found.passwordHash, ok: currentOk });
-    if (!ok) return recordFailure(manager, context, account, invalidCredentials(), now);
-    account.passwordHash = newHash;
-    clearFailures(account);
-    await manager.getRepository(Account).save(account);
-    await revokeSessions(manager, accountId, context.session?.id);
-    return null;
-  });
+  const error = await inTransaction(
+    context,
+    async (manager) => {
+      const now = new Date();
+      const account = await lockAccount(manager, accountId);
+      const locked = refusalWhileLocked(context, account, now);
+      if (locked) return locked;
+      const ok = await passwordMatches(account, current, { against: found.passwordHash, ok: currentOk });
+      if (!ok) return recordFailure(manager, context, account, invalidCredentials(), now);
+      account.passwordHash = newHash;
+      clearFailures(account);
+      await manager.getRepository(Account).save(account);
+      await revokeSessions(manager, accountId, context.session?.id);
+      return null;
+    },
+    SESSION_WRITE,
+  );
   if (error) throw error;
   return true;
 }
@@ -212,24 +235,30 @@ export async function resetPassword(
     hashPassword(next),
     context.dataSource.getRepository(Account).findOneBy({ username }),
   ]);
-  const error = await inTransaction(context, async (manager) => {
-    const now = new Date();
-    if (!found) {
-      auditOutcome(context, { outcome: 'INVALID_CODE' });
-      return invalidCode();
-    }
-    const account = await lockAccount(manager, found.id);
-    if (!codeMatches(account, code, now)) {
-      return refusalWhileLocked(context, account, now) ?? recordFailure(manager, context, account, invalidCode(), now);
-    }
-    account.passwordHash = newHash;
-    account.resetCodeHash = null;
-    account.resetCodeExpiresAt = null;
-    clearFailures(account);
-    await manager.getRepository(Account).save(account);
-    await revokeSessions(manager, account.id);
-    return null;
-  });
+  const error = await inTransaction(
+    context,
+    async (manager) => {
+      const now = new Date();
+      if (!found) {
+        auditOutcome(context, { outcome: 'INVALID_CODE' });
+        return invalidCode();
+      }
+      const account = await lockAccount(manager, found.id);
+      if (!codeMatches(account, code, now)) {
+        return (
+          refusalWhileLocked(context, account, now) ?? recordFailure(manager, context, account, invalidCode(), now)
+        );
+      }
+      account.passwordHash = newHash;
+      account.resetCodeHash = null;
+      account.resetCodeExpiresAt = null;
+      clearFailures(account);
+      await manager.getRepository(Account).save(account);
+      await revokeSessions(manager, account.id);
+      return null;
+    },
+    SESSION_WRITE,
+  );
   if (error) throw error;
   return true;
 }
@@ -237,32 +266,40 @@ export async function resetPassword(
 /** A pending TOTP secret for the caller's account, confirmed by `confirmTotpEnrollment`. */
 export async function beginTotpEnrollment(context: HubContext): Promise<TotpSetup> {
   const accountId = requireAccountId(context);
-  return inTransaction(context, async (manager) => {
-    const account = await lockAccount(manager, accountId);
-    if (account.totpSecret) {
-      throw new DomainError(
-        'TOTP_ALREADY_ENABLED',
-        '动态验证码已启用,如需更换请联系管理员重置 (TOTP is already on; an ADMIN can reset it)',
-      );
-    }
-    const setup = pendingSetup(context, account);
-    await manager.getRepository(Account).save(account);
-    return setup;
-  });
+  return inTransaction(
+    context,
+    async (manager) => {
+      const account = await lockAccount(manager, accountId);
+      if (account.totpSecret) {
+        throw new DomainError(
+          'TOTP_ALREADY_ENABLED',
+          '动态验证码已启用,如需更换请联系管理员重置 (TOTP is already on; an ADMIN can reset it)',
+        );
+      }
+      const setup = pendingSetup(context, account);
+      await manager.getRepository(Account).save(account);
+      return setup;
+    },
+    SESSION_WRITE,
+  );
 }
 
 export async function confirmTotpEnrollment(context: HubContext, code: string): Promise<Viewer> {
   const accountId = requireAccountId(context);
-  const account = await inTransaction(context, async (manager) => {
-    const locked = await lockAccount(manager, accountId);
-    if (!locked.totpPendingSecret) {
-      throw new DomainError('NO_TOTP_ENROLLMENT', '请先开始绑定动态验证码 (call beginTotpEnrollment first)');
-    }
-    const pending = openSecret(context, locked.totpPendingSecret, locked.totpKeyId);
-    const step = acceptedTotpStep(pending, code, null);
-    if (step === null) throw invalidTotp();
-    enableTotp(locked, step);
-    return manager.getRepository(Account).save(locked);
-  });
+  const account = await inTransaction(
+    context,
+    async (manager) => {
+      const locked = await lockAccount(manager, accountId);
+      if (!locked.totpPendingSecret) {
+        throw new DomainError('NO_TOTP_ENROLLMENT', '请先开始绑定动态验证码 (call beginTotpEnrollment first)');
+      }
+      const pending = openSecret(context, locked.totpPendingSecret, locked.totpKeyId);
+      const step = acceptedTotpStep(pending, code, null);
+      if (step === null) throw invalidTotp();
+      enableTotp(locked, step);
+      return manager.getRepository(Account).save(locked);
+    },
+    SESSION_WRITE,
+  );
   return viewerOfAccount(account, context.session?.expiresAt ?? null);
 }
