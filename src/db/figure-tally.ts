@@ -109,6 +109,14 @@ export function countChange<T extends ObjectLiteral>(
   return countChanges(manager, tallies, entity, [{ before, after }]);
 }
 
+/** A serialization failure (SQLSTATE 40001), which `inTransaction` answers by running the transaction again. */
+class TallyRowAppeared extends Error {
+  readonly code = '40001';
+  constructor() {
+    super('a tally row appeared during the transaction');
+  }
+}
+
 /**
  * One UPDATE … SET figure = figure + CASE key WHEN … END WHERE key IN (…); keys without a row yet (a region's
  * first volunteer) are then inserted with their differences. Two transactions inserting the same key at once:
@@ -147,6 +155,9 @@ async function addToTally(manager: EntityManager, tally: FigureTally, deltas: Ma
     ).map((row) => String(row.k)),
   );
   const missing = keys.filter((key) => !existing.has(String(key)));
+  // PostgreSQL (READ COMMITTED) reads each statement afresh: a key's first row that a parallel transaction committed
+  // after the UPDATE above is seen here, yet was not updated. The whole transaction runs again and then updates it.
+  if (keys.length - missing.length > (result.affected ?? 0)) throw new TallyRowAppeared();
   if (missing.length > 0) {
     await manager
       .getRepository(tally.entity)

@@ -53,11 +53,22 @@ async function post(query: string) {
 (onMysql ? test : test.skip)(
   'a full connection pool answers 503 SERVICE_BUSY with Retry-After, not INTERNAL_SERVER_ERROR (MySQL/MariaDB only: SQLite has no pool, PostgreSQL no queue limit)',
   async () => {
-    // The city's figures come from four subgraphs at once: more statements than two connections and a queue of one.
-    const answer = await post(
-      '{ region(id: "530400000000") { population organizationCount socialWorkerCount volunteerCount volunteerTeamCount volunteerActivityCount volunteerHours } }',
+    // Each district's figures come from four subgraphs at once; nine districts at once need far more connections
+    // than two and a queue of one (each figure is one quick read now, so one request alone may find room).
+    const districts = ['530402', '530403', '530423', '530424', '530425', '530426', '530427', '530428', '530481'];
+    const answers = await Promise.all(
+      districts.map((code) =>
+        post(
+          `{ region(id: "${code}000000") { population organizationCount socialWorkerCount volunteerCount volunteerTeamCount volunteerActivityCount volunteerHours } }`,
+        ),
+      ),
     );
-    expect([answer.status, answer.retryAfter]).toEqual([503, '1']);
-    expect(new Set(answer.body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['SERVICE_BUSY']));
+    const outcomes = answers.map((a) =>
+      a.status === 200 && !a.body.errors
+        ? 'answered'
+        : `${a.status} ${a.retryAfter} ${a.body.errors?.map((e) => e.extensions?.code).join(',')}`,
+    );
+    expect(outcomes).toContain('503 1 SERVICE_BUSY');
+    expect(new Set(outcomes.filter((outcome) => outcome !== 'answered'))).toEqual(new Set(['503 1 SERVICE_BUSY']));
   },
 );

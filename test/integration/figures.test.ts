@@ -62,7 +62,7 @@ async function countedByHand(prefix: string) {
     volunteerTeamCount: await count('SELECT COUNT(*) FROM volunteer_team WHERE region_id LIKE ?', like),
     volunteerActivityCount: await count('SELECT COUNT(*) FROM volunteer_activity WHERE region_id LIKE ?', like),
     volunteerHours:
-      (await count('SELECT SUM(half_hours) FROM service_hours WHERE region_id LIKE ? AND verified = 1', like)) / 2,
+      (await count('SELECT SUM(half_hours) FROM service_hours WHERE region_id LIKE ? AND verified = TRUE', like)) / 2,
     socialWorkerCount: await count('SELECT COUNT(*) FROM social_worker WHERE region_id LIKE ?', like),
     servedPersonTimes: await count(
       `SELECT SUM(r.person_times) FROM station_service_record r
@@ -107,7 +107,7 @@ test('the station figures are served from their tallies, equal to the station lo
       servedPersonTimes: await count('SELECT SUM(person_times) FROM station_service_record WHERE station_id = ?', [id]),
       volunteerCount: await count('SELECT COUNT(*) FROM volunteer WHERE station_id = ?', [id]),
       volunteerHours:
-        (await count('SELECT SUM(half_hours) FROM service_hours WHERE station_id = ? AND verified = 1', [id])) / 2,
+        (await count('SELECT SUM(half_hours) FROM service_hours WHERE station_id = ? AND verified = TRUE', [id])) / 2,
     });
     if (station.servedPersonTimes || station.volunteerCount || station.volunteerHours) nonZero += 1;
   }
