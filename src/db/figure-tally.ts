@@ -274,13 +274,20 @@ interface SourceShape<T extends ObjectLiteral> {
   where?: (column: (property: string) => string) => { sql: string; parameters: unknown[] };
 }
 
+/** What a source says of its own rows, whatever the figure's shape: key, amount and the keys it holds. */
+function countedRows<T extends ObjectLiteral>(shape: SourceShape<T>) {
+  return {
+    entity: shape.entity,
+    keyOf: (row: T) => row[shape.keyProperty] as TallyKey | null,
+    amountOf: shape.amountOf,
+    sourceKeys: distinctKeys(shape.entity as EntityTarget<ObjectLiteral>, shape.keyProperty),
+  };
+}
+
 /** A figure over each region's subtree (fresh: the same UNION ALL aggregate the figures were read with before). */
 export function subtreeSource<T extends ObjectLiteral>(shape: SourceShape<T>): FigureSource<T> {
   return {
-    entity: shape.entity,
-    keyOf: (row) => row[shape.keyProperty] as TallyKey | null,
-    amountOf: shape.amountOf,
-    sourceKeys: distinctKeys(shape.entity as EntityTarget<ObjectLiteral>, shape.keyProperty),
+    ...countedRows(shape),
     fresh: (manager, keys) => {
       const column = sqlColumns(manager.connection, shape.entity as EntityTarget<ObjectLiteral>);
       const where = shape.where?.(column);
@@ -302,10 +309,7 @@ export function subtreeSource<T extends ObjectLiteral>(shape: SourceShape<T>): F
 /** A figure per value of a column (a station's volunteers, its verified hours): one GROUP BY per batch. */
 export function groupSource<T extends ObjectLiteral>(shape: SourceShape<T>): FigureSource<T> {
   return {
-    entity: shape.entity,
-    keyOf: (row) => row[shape.keyProperty] as TallyKey | null,
-    amountOf: shape.amountOf,
-    sourceKeys: distinctKeys(shape.entity as EntityTarget<ObjectLiteral>, shape.keyProperty),
+    ...countedRows(shape),
     fresh: async (manager, keys) => {
       if (keys.length === 0) return [];
       const column = sqlColumns(manager.connection, shape.entity as EntityTarget<ObjectLiteral>);

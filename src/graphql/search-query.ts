@@ -3,6 +3,7 @@ import { integerSql } from '../db/dialect';
 import type { SearchableSpec } from '../db/search-index';
 import { MAX_SEARCH_LENGTH, nameKey, nameLengthKey, probeTokens, searchPlan, type SearchPlan } from '../db/search-text';
 import { BadInputError } from '../errors';
+import { likePattern } from './pagination';
 import { ServiceCategory } from './service-category';
 
 function assertSearchLength(search: string): void {
@@ -20,11 +21,6 @@ export function categoriesNamedBy(text: string): ServiceCategory[] {
   assertSearchLength(text);
   const named = new Set(searchPlan(text)?.words.flatMap((word) => word.categories));
   return Object.values(ServiceCategory).filter((category) => named.has(category));
-}
-
-/** LIKE pattern for normalised words, with the wildcards they hold taken literally (escape char `!`). */
-function containsPattern(word: string): string {
-  return `%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
 /**
@@ -71,7 +67,7 @@ export function applySearch<T extends ObjectLiteral>(
     `${key} IN (SELECT sk.row_id FROM search_token sk WHERE sk.kind = :sq_kind AND sk.token IN (:...${parameter}))`;
   const conditions = plan.words.map((word, w) => {
     const likes = word.alternatives.map((alternative, a) => {
-      parameters[`sq_like_${w}_${a}`] = containsPattern(alternative);
+      parameters[`sq_like_${w}_${a}`] = likePattern(alternative);
       return `st.content LIKE :sq_like_${w}_${a} ESCAPE '!'`;
     });
     const found: string[] = [];
