@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { BudgetConfig, RateLimits } from '../config/config';
 import { requestStatements } from '../db/query-counter';
 import { Admission, retryAfter } from './admission';
 import type { HubContext } from './context';
 import { computedFields, estimateCost } from './cost';
-import { memoryRateLimiters, type RateLimiters } from './rate-limiters';
+import { memoryRateLimiters, type RateLimit, type RateLimiters } from './rate-limiters';
 
 /**
  * Request-shape limits (graphql-armor), chosen for this schema: the deepest query a client needs (region →
@@ -82,7 +82,7 @@ function rateLimited(rejection: RateLimiterRes, what: string): GraphQLError {
   });
 }
 
-async function consume(limiters: [RateLimiterAbstract, string | undefined][], points: number, what: string) {
+async function consume(limiters: [RateLimit, string | undefined][], points: number, what: string) {
   if (points <= 0) return;
   try {
     for (const [limiter, key] of limiters) if (key !== undefined) await limiter.consume(key, points);

@@ -2,7 +2,12 @@ import { once } from 'node:events';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { loadConfig } from '../../src/config/config';
 import { connectRedis, type RedisClient } from '../../src/db/redis';
-import { memoryRateLimiters, openRateLimiters, redisRateLimiters } from '../../src/graphql/rate-limiters';
+import {
+  memoryRateLimiters,
+  openRateLimiters,
+  redisRateLimiters,
+  type RateLimit,
+} from '../../src/graphql/rate-limiters';
 import { TEST_REDIS_URL, testRedisPrefix } from '../helpers/redis-prefix';
 import { relayTo } from '../helpers/tcp-relay';
 
@@ -20,11 +25,11 @@ async function client(url = TEST_REDIS_URL): Promise<RedisClient> {
 }
 
 /** Consumes one point `times` times; how many were allowed (the rest must be refusals, not errors). */
-async function allowed(limiter: { consume(key: string): Promise<unknown> }, key: string, times: number) {
+async function allowed(limiter: RateLimit, key: string, times: number) {
   let ok = 0;
   for (let i = 0; i < times; i += 1) {
     try {
-      await limiter.consume(key);
+      await limiter.consume(key, 1);
       ok += 1;
     } catch (error) {
       expect(error).toBeInstanceOf(RateLimiterRes);
@@ -89,7 +94,7 @@ test('Redis hanging, then gone: each process counts in its own memory and nothin
   try {
     expect(await allowed(limit, 'before', 1)).toBe(1);
     relay.freeze();
-    // Each consume waits for Redis at most REDIS_TIMEOUT_MS, then counts in memory.
+    // Each consume waits for Redis at most REDIS_TIMEOUT_MS (and a turn of the event loop), then counts in memory.
     expect(await allowed(limit, 'hanging', 2)).toBe(2);
     const down = once(relayed, 'error');
     await relay.cut();
