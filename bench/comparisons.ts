@@ -121,7 +121,15 @@ export async function runComparisons(options: ComparisonOptions): Promise<Compar
   const hubs: [string, Record<string, string>][] = [[VARIANTS.hub, {}]];
   const redisPrefix = `wushe:bench:${process.pid}:`;
   if (options.cacheOff && options.redisUrl)
-    hubs.push([VARIANTS.redis, { REDIS_URL: options.redisUrl, PUBLIC_CACHE_REDIS_PREFIX: redisPrefix }]);
+    hubs.push([
+      VARIANTS.redis,
+      // Rate limits count in Redis too with REDIS_URL set; under the same prefix, so their keys are removed with it.
+      {
+        REDIS_URL: options.redisUrl,
+        PUBLIC_CACHE_REDIS_PREFIX: redisPrefix,
+        RATE_LIMIT_REDIS_PREFIX: `${redisPrefix}rate-limit:`,
+      },
+    ]);
   if (options.cacheOff) hubs.push([VARIANTS.cacheOff, cacheOff]);
   // DataLoaders matter only where the resolvers run: the cache, if any, stays off for this variant.
   hubs.push([VARIANTS.naive, { DATALOADER_BATCHING: 'off', ...cacheOff }]);

@@ -43,6 +43,17 @@ export interface Config {
   /** Where people open the console, printed by `wushe account create` (CONSOLE_URL). */
   consoleUrl: string;
   publicCache: PublicCacheConfig;
+  rateLimitStore: RateLimitStoreConfig;
+}
+
+/**
+ * Where the rate limits (mutations and query cost per token and per address) are counted: in Redis when REDIS_URL
+ * is set, shared by every replica given the same prefix; in each process's memory otherwise.
+ */
+export interface RateLimitStoreConfig {
+  redisUrl?: string;
+  /** Key prefix in Redis (RATE_LIMIT_REDIS_PREFIX): replicas that share limits share it; other deployments differ. */
+  redisPrefix: string;
 }
 
 /** The cache of anonymous reads across requests (src/graphql/public-cache.ts, docs/decisions.md). */
@@ -254,6 +265,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlSeconds: duration('PUBLIC_CACHE_TTL', env.PUBLIC_CACHE_TTL, '10m'),
       maxBytes: positiveInt('PUBLIC_CACHE_MEMORY_MB', env.PUBLIC_CACHE_MEMORY_MB, 64) * 1024 * 1024,
       maxEntryChars: positiveInt('PUBLIC_CACHE_MAX_ENTRY_KB', env.PUBLIC_CACHE_MAX_ENTRY_KB, 512) * 1024,
+    },
+    rateLimitStore: {
+      redisUrl: env.REDIS_URL || undefined,
+      redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'wushe:rate-limit:',
     },
   };
 }

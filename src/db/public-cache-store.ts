@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createClient } from '@redis/client';
-import { ConfigError, type PublicCacheConfig } from '../config/config';
+import type { PublicCacheConfig } from '../config/config';
 import { DomainError } from '../errors';
+import { connectRedis, type RedisClient } from './redis';
 import type { WriteFence } from './write-fence';
 
 /**
@@ -148,24 +148,6 @@ redis.call('INCR', KEYS[1])
 return redis.call('ZREM', KEYS[2], ARGV[1])`,
 } as const;
 
-function redisClient(url: string, connected: () => boolean) {
-  return createClient({
-    url,
-    // Commands fail at once while disconnected instead of queueing: a read then skips the cache, a write is refused.
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: 2000,
-      // Before the first connection a failure is final (the hub does not start); after it, keep trying.
-      // (A new Error rather than `cause`: the client tests `instanceof Error`, which a socket error made in another
-      // realm, as under jest, would fail, and the first connection would then be retried for ever.)
-      reconnectStrategy: (retries: number, cause: Error) =>
-        connected() ? Math.min(100 * 2 ** retries, 2000) : new Error(cause.message),
-    },
-  });
-}
-
-type RedisClient = ReturnType<typeof redisClient>;
-
 /**
  * Shared by every hub (and CLI writer) given the same REDIS_URL and prefix: one round trip per read to look up,
  * one to store after a miss, one per write to begin and one to end. Standalone Redis (the scripts name entry keys
@@ -190,27 +172,7 @@ export class RedisPublicCache implements PublicCacheStore {
     log: (line: string) => void,
     writeLeaseMs = WRITE_LEASE_MS,
   ) {
-    let connected = false;
-    const client = redisClient(url, () => connected);
-    let reported = false;
-    client.on('error', (error: Error) => {
-      if (connected && !reported) log(`public cache: Redis unreachable (${error.message}); reads skip the cache`);
-      reported = true;
-    });
-    client.on('ready', () => {
-      if (reported && connected) log('public cache: Redis reachable again');
-      reported = false;
-    });
-    try {
-      await client.connect();
-    } catch (error) {
-      // A ConfigError: the CLI prints it as one line and exits.
-      throw new ConfigError(
-        `REDIS_URL is set but Redis cannot be reached (${error instanceof Error ? error.message : String(error)}); start Redis or unset REDIS_URL`,
-        { cause: error },
-      );
-    }
-    connected = true;
+    const client = await connectRedis(url, 'public cache', 'reads skip the cache', log);
     return new RedisPublicCache(client, prefix, limits, log, writeLeaseMs);
   }
 

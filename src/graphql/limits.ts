@@ -1,12 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { BudgetConfig, RateLimits } from '../config/config';
 import { requestStatements } from '../db/query-counter';
 import { Admission, retryAfter } from './admission';
 import type { HubContext } from './context';
 import { computedFields, estimateCost } from './cost';
+import { memoryRateLimiters, type RateLimit, type RateLimiters } from './rate-limiters';
 
 /**
  * Request-shape limits (graphql-armor), chosen for this schema: the deepest query a client needs (region →
@@ -81,7 +82,7 @@ function rateLimited(rejection: RateLimiterRes, what: string): GraphQLError {
   });
 }
 
-async function consume(limiters: [RateLimiterMemory, string | undefined][], points: number, what: string) {
+async function consume(limiters: [RateLimit, string | undefined][], points: number, what: string) {
   if (points <= 0) return;
   try {
     for (const [limiter, key] of limiters) if (key !== undefined) await limiter.consume(key, points);
@@ -95,14 +96,20 @@ async function consume(limiters: [RateLimiterMemory, string | undefined][], poin
  * The per-request budget, before anything runs: the document's estimated cost (src/graphql/cost.ts) must fit
  * `maxCost`; it is charged per minute to the caller's token, or to its address when anonymous; each mutation field,
  * aliases included, is charged to the mutation limits; the request's SQL statements are capped at run time; and it
- * waits for room in the admission line for its estimated statements, released when it answers.
+ * waits for room in the admission line for its estimated statements, released when it answers. The limits are
+ * counted by `limiters` (shared through Redis when REDIS_URL is set); admission is always this process's own, as
+ * it guards this process's database pool.
  */
-export function budgetPlugin(budget: BudgetConfig, mutations: RateLimits): ApolloServerPlugin<HubContext> {
+export function budgetPlugin(
+  budget: BudgetConfig,
+  mutations: RateLimits,
+  limiters: RateLimiters = memoryRateLimiters(),
+): ApolloServerPlugin<HubContext> {
   const computed = computedFields();
-  const costByToken = new RateLimiterMemory({ points: budget.costPerMinutePerToken, duration: 60 });
-  const costByAddress = new RateLimiterMemory({ points: budget.costPerMinutePerAddress, duration: 60 });
-  const mutationsByToken = new RateLimiterMemory({ points: mutations.perToken, duration: mutations.windowSeconds });
-  const mutationsByAddress = new RateLimiterMemory({ points: mutations.perAddress, duration: mutations.windowSeconds });
+  const costByToken = limiters.limiter('cost-per-token', budget.costPerMinutePerToken, 60);
+  const costByAddress = limiters.limiter('cost-per-address', budget.costPerMinutePerAddress, 60);
+  const mutationsByToken = limiters.limiter('mutations-per-token', mutations.perToken, mutations.windowSeconds);
+  const mutationsByAddress = limiters.limiter('mutations-per-address', mutations.perAddress, mutations.windowSeconds);
   const admission = new Admission(budget.statementsInFlight, budget.admissionWaitMs);
   return {
     async requestDidStart() {

@@ -15,6 +15,7 @@ import type { BuiltSubgraph } from '../federation/subgraph';
 import { requestContexts, setBatching, type HubContext, type RequestContexts } from '../graphql/context';
 import { createErrorFormatter, errorPlugin } from '../graphql/errors';
 import { publicCachePlugin } from '../graphql/public-cache';
+import { openRateLimiters } from '../graphql/rate-limiters';
 import { openPublicCacheStore, type PublicCacheStore } from '../db/public-cache-store';
 import { fenceWrites } from '../db/write-fence';
 
@@ -65,6 +66,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const remote = Object.keys(options.remote ?? {}).length > 0;
   if (remote && options.config.publicCache.enabled) log('public cache: off (some subgraphs are served elsewhere)');
   const publicCache = remote ? undefined : await openPublicCacheStore(options.config.publicCache, log);
+  // Every hub replica (and `wushe gateway`) counts against the same limits when they share REDIS_URL.
+  const rateLimiters = await openRateLimiters(options.config.rateLimitStore, 'hub', log).catch(async (error) => {
+    await publicCache?.close();
+    throw error;
+  });
   const unfence = publicCache && fenceWrites(database.dataSource, publicCache);
   const subgraphs = buildAllSubgraphs();
   const gateway = createGateway({ subgraphs, remote: options.remote });
@@ -76,7 +82,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // After the budget: a cached answer is charged like any other.
     plugins: [
       ...shared.plugins,
-      budgetPlugin(options.config.budget, options.config.rateLimit),
+      budgetPlugin(options.config.budget, options.config.rateLimit, rateLimiters),
       ...(publicCache ? [publicCachePlugin(publicCache)] : []),
     ],
   });
@@ -97,6 +103,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await server.stop();
       unfence?.();
       await publicCache?.close();
+      await rateLimiters.close();
       if (ownsDatabase) await database.dataSource.destroy();
     },
   };

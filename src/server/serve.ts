@@ -11,6 +11,7 @@ import { remoteLookups } from '../federation/remote-lookups';
 import { buildSubgraph } from '../federation/subgraph';
 import { requestContexts, type HubContext } from '../graphql/context';
 import { budgetPlugin } from '../graphql/limits';
+import { openRateLimiters } from '../graphql/rate-limiters';
 import { apolloOptions, createHub } from './hub';
 import { closeOnSignals, createHttpServer, listen } from './http-server';
 
@@ -92,6 +93,9 @@ export async function serveSubgraph(
   // with its cache in memory cannot; docs/decisions.md says to set REDIS_URL when several processes write.)
   const sharedCache = config.publicCache.redisUrl ? await openPublicCacheStore(config.publicCache, log) : undefined;
   if (sharedCache) fenceWrites(database.dataSource, sharedCache);
+  // Replicas of this subgraph share its limits through REDIS_URL, apart from the hub's (which counted the request
+  // once already when a hub or `wushe gateway` sent it).
+  const rateLimiters = await openRateLimiters(config.rateLimitStore, `subgraph-${definition.name}`, log);
   // Rows written before the search index existed are indexed before the subgraph listens.
   await ensureSearchIndex(database.dataSource);
   const built = buildSubgraph(definition);
@@ -105,7 +109,7 @@ export async function serveSubgraph(
     // per-address limits see the router's address, so a router in front sets its own per-client limits.
     plugins: [
       ...shared.plugins,
-      budgetPlugin(config.budget, config.rateLimit),
+      budgetPlugin(config.budget, config.rateLimit, rateLimiters),
       ApolloServerPluginInlineTraceDisabled() as ApolloServerPlugin<HubContext>,
     ],
   });
@@ -124,6 +128,7 @@ export async function serveSubgraph(
       await apollo.stop();
       await database.dataSource.destroy();
       await sharedCache?.close();
+      await rateLimiters.close();
     },
     log,
   );

@@ -1,4 +1,3 @@
-import { createServer, Socket, type Server } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../src/config/config';
 import { createHub, type Hub } from '../../src/server/hub';
@@ -7,6 +6,7 @@ import type { Database } from '../../src/db/data-source';
 import { UPDATE_STATION } from '../helpers/admin-operations';
 import { IDENTITIES, LIQI } from '../helpers/identities';
 import { TEST_REDIS_URL, testRedisPrefix } from '../helpers/redis-prefix';
+import { relayTo } from '../helpers/tcp-relay';
 import { post } from '../helpers/session-client';
 import {
   BUSY_CLIENT_ENV,
@@ -208,6 +208,8 @@ async function redisHub(
     DATA_KEY: TEST_DATA_KEY,
     REDIS_URL: redisUrl,
     PUBLIC_CACHE_REDIS_PREFIX: redis.prefix,
+    // The rate limits count in Redis too: under this file's prefix, so its keys go with the others.
+    RATE_LIMIT_REDIS_PREFIX: `${redis.prefix}rate-limit:`,
     ...BUSY_CLIENT_ENV,
   });
   const hub = await createHub({ config, database, log: () => undefined });
@@ -258,36 +260,6 @@ describe('two hubs sharing Redis', () => {
     }
   });
 });
-
-/** A TCP relay to Redis that a test can cut and restore, standing for Redis going down and coming back. */
-async function relayTo(target: URL, port: number) {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  const open = async () => {
-    server = createServer((client) => {
-      const upstream = new Socket();
-      upstream.connect(Number(target.port || 6379), target.hostname);
-      client.pipe(upstream).pipe(client);
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('error', () => undefined);
-        socket.on('close', () => sockets.delete(socket));
-      }
-    });
-    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
-  };
-  await open();
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async cut() {
-      await new Promise((resolve) => {
-        server!.close(resolve);
-        for (const socket of sockets) socket.destroy();
-      });
-    },
-    restore: open,
-  };
-}
 
 describe('Redis going down', () => {
   it('makes the hub fail to start with one line when REDIS_URL cannot be reached', async () => {
