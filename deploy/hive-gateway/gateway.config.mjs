@@ -74,7 +74,11 @@ function subgraphFailures() {
       const answer = (result) => {
         if (!result || typeof result !== 'object' || !Array.isArray(result.errors)) return result;
         const failed = result.errors.find((e) => e.extensions?.request || TRANSPORT_REASONS[e.extensions?.code]);
-        if (failed) return { ...fail(TRANSPORT_REASONS[failed.extensions?.code] ?? 'UNREACHABLE', failed.message), data: result.data };
+        if (failed)
+          return {
+            ...fail(TRANSPORT_REASONS[failed.extensions?.code] ?? 'UNREACHABLE', failed.message),
+            data: result.data,
+          };
         const errors = result.errors.map((e) =>
           isSubgraphCode(e.extensions?.code)
             ? e
@@ -154,19 +158,26 @@ function mutationFields(document, operationName) {
  */
 function rateLimits() {
   const window = positiveInt('MUTATION_WINDOW_SECONDS', 60);
-  const mutationsByToken = new RateLimiterMemory({ points: positiveInt('MUTATIONS_PER_MINUTE_PER_TOKEN', 120), duration: window });
+  const mutationsByToken = new RateLimiterMemory({
+    points: positiveInt('MUTATIONS_PER_MINUTE_PER_TOKEN', 120),
+    duration: window,
+  });
   const mutationsByAddress = new RateLimiterMemory({
     points: positiveInt('MUTATIONS_PER_MINUTE_PER_ADDRESS', 240),
     duration: window,
   });
-  const requestsByToken = new RateLimiterMemory({ points: positiveInt('ROUTER_REQUESTS_PER_MINUTE_PER_TOKEN', 1200), duration: 60 });
+  const requestsByToken = new RateLimiterMemory({
+    points: positiveInt('ROUTER_REQUESTS_PER_MINUTE_PER_TOKEN', 1200),
+    duration: 60,
+  });
   const requestsByAddress = new RateLimiterMemory({
     points: positiveInt('ROUTER_REQUESTS_PER_MINUTE_PER_ADDRESS', 300),
     duration: 60,
   });
   const consume = async (charges, what) => {
     try {
-      for (const [limiter, key, points] of charges) if (key !== undefined && points > 0) await limiter.consume(key, points);
+      for (const [limiter, key, points] of charges)
+        if (key !== undefined && points > 0) await limiter.consume(key, points);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       throw rateLimited(rejection, what);
@@ -187,6 +198,34 @@ function rateLimits() {
         ],
         'mutations',
       );
+    },
+  };
+}
+
+/**
+ * A document refused before it runs (parse, the limits above, validation) is the client's mistake: HTTP 400 and
+ * the hub's codes, as at the hub. Such an answer has no `data` at all; one refused by a rate limit keeps its 429.
+ */
+function refusedDocuments() {
+  const refused = (error) => {
+    const http = error.extensions?.http;
+    if (http?.status && !http.spec) return error;
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      extensions: {
+        ...error.extensions,
+        code: error.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED',
+        http: { status: 400 },
+      },
+    });
+  };
+  return {
+    onResultProcess({ result, setResult }) {
+      if (!result || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      if (result.data !== undefined || !result.errors?.length) return;
+      setResult({ ...result, errors: result.errors.map(refused) });
     },
   };
 }
@@ -219,6 +258,7 @@ export const gatewayConfig = defineConfig({
       costLimit: { enabled: false },
       blockFieldSuggestion: { enabled: production },
     }),
+    refusedDocuments(),
     rateLimits(),
     subgraphFailures(),
   ],

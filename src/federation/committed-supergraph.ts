@@ -22,5 +22,5 @@ export const COMMITTED_SUPERGRAPH_HEADER = `# For composition checks and code ge
 /** The instruction a router configuration gives when it is handed the committed file. */
 export const PLACEHOLDER_REFUSAL =
   `this supergraph's routing URLs are placeholders (${PLACEHOLDER_HOST}): schema/supergraph.graphql is for ` +
-  'composition checks only. Compose one with the subgraphs\' real URLs: ' +
+  "composition checks only. Compose one with the subgraphs' real URLs: " +
   '`npx wushe supergraph --subgraph name=url … > supergraph.graphql` and serve that.';

@@ -32,7 +32,9 @@ function ownErrors(error: unknown): GraphQLFormattedError[] | undefined {
   const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
   const errors = (body as { errors?: unknown } | undefined)?.errors;
   if (!Array.isArray(errors) || errors.length === 0) return undefined;
-  const coded = errors.every((e: GraphQLFormattedError) => typeof e?.message === 'string' && isSubgraphCode(e.extensions?.code));
+  const coded = errors.every(
+    (e: GraphQLFormattedError) => typeof e?.message === 'string' && isSubgraphCode(e.extensions?.code),
+  );
   return coded ? (errors as GraphQLFormattedError[]) : undefined;
 }
 
@@ -59,7 +61,10 @@ class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<HubContext> {
     super({ url });
     // Node's own fetch, whose signal bounds the whole exchange, headers and body alike.
     this.fetcher = ((input: string, init: RequestInit) =>
-      fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })) as unknown as RemoteGraphQLDataSource["fetcher"];
+      fetch(input, {
+        ...init,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      })) as unknown as RemoteGraphQLDataSource['fetcher'];
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<HubContext>): void {

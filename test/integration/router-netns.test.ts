@@ -67,7 +67,7 @@ async function databaseUrlFrom(namespace: Namespace | undefined): Promise<string
 
 async function startSubgraphs(): Promise<void> {
   const placed: (Namespace | undefined)[] = [];
-  for (const [index, name] of SUBGRAPH_NAMES.entries()) {
+  for (let index = 0; index < SUBGRAPH_NAMES.length; index += 1) {
     const namespace = namespaces.create(index + 1);
     if (typeof namespace === 'string') {
       isolation = `plain processes (ip netns not permitted here: ${namespace})`;
@@ -77,13 +77,13 @@ async function startSubgraphs(): Promise<void> {
     }
     placed.push(namespace);
   }
-  if (placed.length) isolation = `one network namespace per subgraph (${placed.map((n) => n.address).join(', ')})`;
+  if (placed.length) isolation = `one network namespace per subgraph (${placed.map((n) => n!.address).join(', ')})`;
   const started = await Promise.all(
     SUBGRAPH_NAMES.map(async (name, index) => {
       const namespace = placed[index];
       const env = { ...subgraphEnv, DATABASE_URL: await databaseUrlFrom(namespace) };
-      const process = await startSubgraphProcess(name, env, [], namespace?.exec ?? []);
-      return namespace ? { ...process, url: process.url.replace('127.0.0.1', namespace.address) } : process;
+      const started = await startSubgraphProcess(name, env, [], namespace?.exec ?? []);
+      return namespace ? { ...started, url: started.url.replace('127.0.0.1', namespace.address) } : started;
     }),
   );
   SUBGRAPH_NAMES.forEach((name, index) => subgraphs.set(name, started[index]));
@@ -105,7 +105,7 @@ async function startRouter(command: string[], env: Record<string, string>, port:
   );
   // The start is awaited on the router's own readiness answer, or its exit.
   const poll = async () => {
-    for (;;) {
+    while (child.exitCode === null) {
       const answer = await fetch(`http://127.0.0.1:${port}${ready}`).catch(() => undefined);
       if (answer?.ok) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -207,7 +207,7 @@ test('the subgraphs run as separate processes, in network namespaces where the m
     for (const { url } of subgraphs.values()) expect(url).toMatch(/^http:\/\/10\.214\.\d+\.2:\d+\/graphql$/);
 });
 
-describe.each(ROUTERS)('behind %s', (_router, url) => {
+describe.each(ROUTERS)('behind %s', (router, url) => {
   test.each([
     ['NestedServices', NESTED_SERVICES, { first: 20 }],
     ['CityFigures', CITY_FIGURES, { id: '530402000000' }],
@@ -228,7 +228,7 @@ describe.each(ROUTERS)('behind %s', (_router, url) => {
   });
 
   test('a mutation is carried out and audited by the subgraph process', async () => {
-    const subject = `staff-audit-${_router.replace(/\W/g, '')}`;
+    const subject = `staff-audit-${router.replace(/\W/g, '')}`;
     const token = await t.token({ ...IDENTITIES.STAFF_IN, subject });
     const routed = await post(
       url(),
@@ -246,17 +246,31 @@ describe.each(ROUTERS)('behind %s', (_router, url) => {
   });
 
   test.each([
-    ['deeper than 10 levels', `{ region(id: "530400000000") { ${'parent { '.repeat(10)}name${' }'.repeat(10)} } }`],
     [
-      '16 aliases',
-      `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: region(id: "530400000000") { name }`).join(' ')} }`,
+      'deeper than 10 levels',
+      `{ region(id: "530400000000") { ${'parent { '.repeat(10)}name${' }'.repeat(10)} } }`,
+      'GRAPHQL_VALIDATION_FAILED',
+      /depth limit of 10 exceeded/,
     ],
-    ['over 500 tokens', `{ region(id: "530400000000") { ${'name '.repeat(500)}} }`],
-  ])('a document %s is refused before it runs', async (_name, query) => {
+    [
+      'with 16 aliases',
+      `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: region(id: "530400000000") { name }`).join(' ')} }`,
+      'GRAPHQL_VALIDATION_FAILED',
+      /Aliases limit of 15 exceeded/,
+    ],
+    [
+      'of over 500 tokens',
+      `{ region(id: "530400000000") { ${'name '.repeat(500)}} }`,
+      'GRAPHQL_PARSE_FAILED',
+      /500 tokens|Token limit of 500/,
+    ],
+  ])('a document %s is refused before it runs with HTTP 400', async (_name, query, code, message) => {
     const routed = await post(url(), query);
     expect(routed.status).toBe(400);
     expect(routed.body.data ?? undefined).toBeUndefined();
-    expect(routed.body.errors?.length).toBeGreaterThan(0);
+    expect(routed.body.errors).toHaveLength(1);
+    expect(routed.body.errors![0].extensions?.code).toBe(code);
+    expect(routed.body.errors![0].message).toMatch(message);
   });
 });
 

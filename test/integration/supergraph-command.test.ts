@@ -30,7 +30,9 @@ test('--from a file of name=url lines writes a supergraph routing to exactly tho
   writeFileSync(join(dir, 'subgraphs.txt'), `# the city's subgraphs\n${urls.join('\n')}\n\n`);
   const run = wushe(['supergraph', '--from', 'subgraphs.txt']);
   expect(run.status).toBe(0);
-  const routed = [...run.stdout.matchAll(/@join__graph\(name: "(\w+)", url: "([^"]+)"\)/g)].map((m) => `${m[1]}=${m[2]}`);
+  const routed = [...run.stdout.matchAll(/@join__graph\(name: "(\w+)", url: "([^"]+)"\)/g)].map(
+    (m) => `${m[1]}=${m[2]}`,
+  );
   expect(routed.sort()).toEqual([...urls].sort());
 });
 

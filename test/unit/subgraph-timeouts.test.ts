@@ -29,7 +29,10 @@ test('SUBGRAPH_UNAVAILABLE names the subgraph and why, in Chinese with the Engli
 
 test("a subgraph's own codes pass; the transports' codes for a failed fetch do not", () => {
   expect(['RATE_LIMITED', 'FORBIDDEN', 'SERVICE_BUSY', 'INTERNAL_SERVER_ERROR'].map(isSubgraphCode)).toEqual([
-    true, true, true, true,
+    true,
+    true,
+    true,
+    true,
   ]);
   expect(
     ['DOWNSTREAM_SERVICE_ERROR', 'SUBREQUEST_HTTP_ERROR', 'TIMEOUT_ERROR', 'RESPONSE_VALIDATION_FAILED', undefined].map(
