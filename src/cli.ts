@@ -34,7 +34,8 @@ const USAGE = `wushe — 五社联动 hub
   wushe subgraph <name> --port N [--peer name=url…]
                                       serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')});
                                       it asks each peer (also SUBGRAPH_PEERS) to check ids of that peer's kinds
-  wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote
+  wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote (each given SUBGRAPH_TIMEOUT_MS or its
+                                      SUBGRAPH_TIMEOUTS entry, then answered SUBGRAPH_UNAVAILABLE)
   wushe supergraph --subgraph name=url… | --from subgraphs.txt
                                       print the supergraph routing to these URLs (every subgraph, http or https), for
                                       Hive Gateway or Apollo Router; the file holds one name=url per line (# comments)
