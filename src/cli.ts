@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Role } from './auth/identity';
 import { AuthError, signToken } from './auth/tokens';
@@ -33,9 +34,11 @@ const USAGE = `wushe — 五社联动 hub
   wushe subgraph <name> --port N [--peer name=url…]
                                       serve one subgraph alone (${SUBGRAPH_NAMES.join(', ')});
                                       it asks each peer (also SUBGRAPH_PEERS) to check ids of that peer's kinds
-  wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote
-  wushe supergraph --subgraph name=url…
-                                      print the supergraph with these subgraph URLs, for another router
+  wushe gateway --subgraph name=url…  serve the hub with some subgraphs remote (each given SUBGRAPH_TIMEOUT_MS or its
+                                      SUBGRAPH_TIMEOUTS entry, then answered SUBGRAPH_UNAVAILABLE)
+  wushe supergraph --subgraph name=url… | --from subgraphs.txt
+                                      print the supergraph routing to these URLs (every subgraph, http or https), for
+                                      Hive Gateway or Apollo Router; the file holds one name=url per line (# comments)
   wushe token --role R [--region C] [--org N] [--subject S] [--expires 7d]
                                       mint a token: ADMIN, STAFF (needs --region), ORG (needs --org), BOT (needs --region);
                                       it expires after --expires, at most TOKEN_MAX_LIFETIME (BOT_TOKEN_MAX_LIFETIME)
@@ -116,6 +119,38 @@ function parseRemotes(values: string[] = [], option = '--subgraph'): Partial<Rec
   return remote;
 }
 
+/** `name=url` lines of a `wushe supergraph --from` file; blank lines and `#` comments are skipped. */
+function subgraphFile(path: string | undefined): string[] {
+  if (path === undefined) return [];
+  if (!existsSync(path)) throw new ConfigError(`--from: no file ${path}`);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
+}
+
+/** A router needs every subgraph's real address: none may be left out, and each must be http(s). */
+function routingUrls(entries: string[]): Partial<Record<SubgraphName, string>> {
+  const urls = parseRemotes(entries, '--subgraph (or a --from line)');
+  const missing = SUBGRAPH_NAMES.filter((name) => !urls[name]);
+  if (missing.length)
+    throw new ConfigError(`wushe supergraph needs the URL of every subgraph; missing: ${missing.join(', ')}`);
+  for (const [name, url] of Object.entries(urls)) {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+      throw new ConfigError(`the URL of ${name} must be http:// or https://, got "${url}"`);
+  }
+  return urls;
+}
+
+/** SUBGRAPH_TIMEOUTS may only name subgraphs that exist (a typo would silently keep the default). */
+function checkTimeoutNames(config: Config): void {
+  const unknown = Object.keys(config.subgraphTimeouts.byName).filter(
+    (name) => !SUBGRAPH_NAMES.includes(name as SubgraphName),
+  );
+  if (unknown.length)
+    throw new ConfigError(`SUBGRAPH_TIMEOUTS names no subgraph ${unknown.join(', ')} (${SUBGRAPH_NAMES.join(', ')})`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -125,6 +160,7 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       check: { type: 'boolean' },
       subgraph: { type: 'string', multiple: true },
+      from: { type: 'string' },
       peer: { type: 'string', multiple: true },
       role: { type: 'string' },
       region: { type: 'string' },
@@ -153,11 +189,14 @@ async function main(argv: string[]): Promise<void> {
       await serveHub(config, await ensureDataset(config, scale));
       return;
     case 'gateway':
+      checkTimeoutNames(config);
       await serveHub(config, await openAll(config), parseRemotes(values.subgraph));
       return;
-    case 'supergraph':
-      process.stdout.write(composeSupergraph(buildAllSubgraphs(), parseRemotes(values.subgraph)));
+    case 'supergraph': {
+      const urls = routingUrls([...subgraphFile(values.from), ...(values.subgraph ?? [])]);
+      process.stdout.write(composeSupergraph(buildAllSubgraphs(), urls));
       return;
+    }
     case 'subgraph': {
       if (!argument) throw new ConfigError(`name a subgraph: ${SUBGRAPH_NAMES.join(', ')}`);
       const peers = parseRemotes([...config.peers, ...(values.peer ?? [])], '--peer (or SUBGRAPH_PEERS)');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema, validate, type DocumentNode } from 'graphql';
 import { projectRoot } from '../config/paths';
+import { COMMITTED_SUPERGRAPH_HEADER, placeholderUrl } from '../federation/committed-supergraph';
 import { composeSupergraph } from '../federation/compose';
 import { buildAllSubgraphs } from '../subgraphs/registry';
 
@@ -126,7 +127,11 @@ async function expectedFiles(): Promise<Map<string, string>> {
   const subgraphs = buildAllSubgraphs();
   const files = new Map<string, string>();
   for (const subgraph of subgraphs) files.set(join('schema', 'subgraphs', `${subgraph.name}.graphql`), subgraph.sdl);
-  files.set(join('schema', 'supergraph.graphql'), `${composeSupergraph(subgraphs).trimEnd()}\n`);
+  const placeholders = Object.fromEntries(subgraphs.map((s) => [s.name, placeholderUrl(s.name)]));
+  files.set(
+    join('schema', 'supergraph.graphql'),
+    `${COMMITTED_SUPERGRAPH_HEADER}${composeSupergraph(subgraphs, placeholders).trimEnd()}\n`,
+  );
   files.set(BOT_TYPES, await operationTypes(clientDocuments('bot'), BOT_TYPES, 'schema/operations/bot'));
   files.set(
     CONSOLE_DOCUMENTS,

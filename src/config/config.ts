@@ -43,6 +43,8 @@ export interface Config {
   /** Where people open the console, printed by `wushe account create` (CONSOLE_URL). */
   consoleUrl: string;
   publicCache: PublicCacheConfig;
+  /** How long a gateway waits for each remote subgraph (SUBGRAPH_TIMEOUT_MS, SUBGRAPH_TIMEOUTS). */
+  subgraphTimeouts: SubgraphTimeouts;
   rateLimitStore: RateLimitStoreConfig;
 }
 
@@ -270,5 +272,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisUrl: env.REDIS_URL || undefined,
       redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'wushe:rate-limit:',
     },
+    subgraphTimeouts: subgraphTimeouts(env),
   };
+}
+
+/**
+ * How long a gateway (`wushe gateway`, or the committed Hive Gateway configuration, which calls this too) waits for
+ * a remote subgraph's answer before answering without that subgraph's fields (SUBGRAPH_UNAVAILABLE).
+ */
+export interface SubgraphTimeouts {
+  /** SUBGRAPH_TIMEOUT_MS: for every subgraph not named in `byName`. */
+  defaultMs: number;
+  /** SUBGRAPH_TIMEOUTS: `name=milliseconds`, comma-separated, e.g. `linkage=8000,volunteer=3000`. */
+  byName: Record<string, number>;
+}
+
+export function subgraphTimeouts(env: NodeJS.ProcessEnv): SubgraphTimeouts {
+  const defaultMs = positiveInt('SUBGRAPH_TIMEOUT_MS', env.SUBGRAPH_TIMEOUT_MS, 5000);
+  const byName: Record<string, number> = {};
+  for (const entry of (env.SUBGRAPH_TIMEOUTS ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const match = /^([a-z]+)=(\d+)$/.exec(entry);
+    if (!match || Number(match[2]) <= 0)
+      throw new ConfigError(`SUBGRAPH_TIMEOUTS expects name=milliseconds entries, e.g. volunteer=3000, got "${entry}"`);
+    byName[match[1]] = Number(match[2]);
+  }
+  return { defaultMs, byName };
+}
+
+/** The timeout for one subgraph. */
+export function subgraphTimeoutMs(timeouts: SubgraphTimeouts, name: string): number {
+  return timeouts.byName[name] ?? timeouts.defaultMs;
 }

@@ -9,18 +9,9 @@ import type { HubContext } from './context';
 import { computedFields, estimateCost } from './cost';
 import { memoryRateLimiters, type RateLimit, type RateLimiters } from './rate-limiters';
 
-/**
- * Request-shape limits (graphql-armor), chosen for this schema: the deepest query a client needs (region →
- * parent → parent … or services → provider → region) is 6 levels and the largest document the tests and README
- * use is under 140 tokens, GraphiQL's introspection under 190. The limits sit well above that and below abuse:
- * 16 aliases, 51 directives or a field repeated 500 times are refused before execution.
- */
-export const REQUEST_LIMITS = {
-  maxDepth: 10,
-  maxAliases: 15,
-  maxDirectives: 50,
-  maxTokens: 500,
-} as const;
+import { REQUEST_LIMITS } from './request-limits';
+
+export { REQUEST_LIMITS };
 
 export function armor(production: boolean) {
   return new ApolloArmor({

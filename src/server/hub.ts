@@ -73,7 +73,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   const unfence = publicCache && fenceWrites(database.dataSource, publicCache);
   const subgraphs = buildAllSubgraphs();
-  const gateway = createGateway({ subgraphs, remote: options.remote });
+  const gateway = createGateway({ subgraphs, remote: options.remote, timeouts: options.config.subgraphTimeouts, log });
   const shared = apolloOptions(options.config, log);
   const server = new ApolloServer<HubContext>({
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.

@@ -14,14 +14,17 @@ export interface SubgraphProcess {
 
 /**
  * `wushe subgraph <name> --port 0 [...args]` in its own process with exactly `env` (plus PATH); resolves on its
- * start line. Callers stop it with `child.kill()`.
+ * start line. Callers stop it with `child.kill()`. `prefix` runs it through another command that then executes it
+ * in place (e.g. `ip netns exec <namespace>`), so the child is still the subgraph's own process.
  */
 export function startSubgraphProcess(
   name: string,
   env: Record<string, string>,
   args: string[] = [],
+  prefix: string[] = [],
 ): Promise<SubgraphProcess> {
-  const child = spawn(process.execPath, [CLI, 'subgraph', name, '--port', '0', ...args], {
+  const command = [...prefix, process.execPath, CLI, 'subgraph', name, '--port', '0', ...args];
+  const child = spawn(command[0], command.slice(1), {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
