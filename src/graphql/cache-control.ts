@@ -74,9 +74,10 @@ export function maxAgeOf(schema: GraphQLSchema, document: DocumentNode, operatio
  * The Cache-Control of an answer: `public, max-age=N` for an anonymous query answered without errors that read no
  * personal data and not the clock (the same test as the hub's own cache of public reads), N from the hints;
  * `private, no-store` for anything answered to a token or a session, that read personal data or the clock;
- * `no-store` for mutations, errors and what the hints give 0 s.
+ * `no-store` for mutations, errors and what the hints give 0 s. With `shared: false` (subgraphs served elsewhere,
+ * which read the clock and personal data where this process cannot see it) nothing is `public`.
  */
-export function cacheControlPlugin(): ApolloServerPlugin<HubContext> {
+export function cacheControlPlugin({ shared = true } = {}): ApolloServerPlugin<HubContext> {
   const lifetimes = new Map<string, number>();
   return {
     async requestDidStart() {
@@ -87,6 +88,7 @@ export function cacheControlPlugin(): ApolloServerPlugin<HubContext> {
           if (!anonymous(contextValue) || contextValue.clockRead || contextValue.audit.reads.size) {
             value = 'private, no-store';
           } else if (
+            shared &&
             operation?.operation === 'query' &&
             document &&
             single?.data &&

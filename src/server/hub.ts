@@ -95,8 +95,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       ...shared.plugins,
       budgetPlugin(options.config.budget, options.config.rateLimit),
       ...(publicCache ? [publicCachePlugin(publicCache)] : []),
-      // Apollo's own plugin sees no hints through the gateway and would answer no-store to everything.
-      cacheControlPlugin(),
+      // Apollo's own plugin sees no hints through the gateway and would answer no-store to everything. Subgraphs
+      // served elsewhere read the clock where this hub cannot see it: nothing public then, as for the cache.
+      cacheControlPlugin({ shared: !remote }),
       ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<HubContext>,
     ],
   });
