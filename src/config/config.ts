@@ -46,6 +46,10 @@ export interface Config {
   /** How long a gateway waits for each remote subgraph (SUBGRAPH_TIMEOUT_MS, SUBGRAPH_TIMEOUTS). */
   subgraphTimeouts: SubgraphTimeouts;
   rateLimitStore: RateLimitStoreConfig;
+  /** Which browser pages on other origins may call /graphql (src/server/cors.ts). */
+  cors: CorsConfig;
+  /** Which documents the hub runs, and where automatic persisted queries are kept (src/server/operation-list.ts, src/server/apq-store.ts). */
+  operations: OperationsConfig;
 }
 
 /**
@@ -56,6 +60,24 @@ export interface RateLimitStoreConfig {
   redisUrl?: string;
   /** Key prefix in Redis (RATE_LIMIT_REDIS_PREFIX): replicas that share limits share it; other deployments differ. */
   redisPrefix: string;
+}
+
+export interface CorsConfig {
+  /** Exact origins (`https://app.example.cn`) whose pages may call /graphql (CORS_ORIGINS); none: same origin only. */
+  origins: string[];
+  /** CORS_CREDENTIALS=on: those pages may send the hub's cookies too; off, they call with bearer tokens only. */
+  credentials: boolean;
+}
+
+export interface OperationsConfig {
+  /** `any`: every document within the limits; `allow-list`: only the operations in schema/operations/ (OPERATIONS). */
+  mode: 'any' | 'allow-list';
+  /** Automatic persisted queries are shared by every hub given this Redis (REDIS_URL); memory otherwise. */
+  redisUrl?: string;
+  /** Keys are `<prefix>apq:<sha256>` (PERSISTED_QUERIES_REDIS_PREFIX). */
+  redisPrefix: string;
+  /** How long Redis keeps a registered document (PERSISTED_QUERIES_TTL). */
+  ttlSeconds: number;
 }
 
 /** The cache of anonymous reads across requests (src/graphql/public-cache.ts, docs/decisions.md). */
@@ -210,6 +232,27 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
   return raw as T;
 }
 
+/**
+ * CORS_ORIGINS: comma-separated origins exactly as browsers send them (scheme, host, port only if not the default).
+ * A wildcard is refused: every origin listed can read what its visitors' tokens may read.
+ */
+function corsOrigins(raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      const hint = parsed && ['http:', 'https:'].includes(parsed.protocol) ? ` (write ${parsed.origin})` : '';
+      throw new ConfigError(`CORS_ORIGINS lists exact origins like https://app.example.cn, got "${origin}"${hint}`);
+    }
+  }
+  return origins;
+}
+
 /** Reads `.env` in the working directory into the environment, if there is one; variables already set win. */
 export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
@@ -273,6 +316,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'wushe:rate-limit:',
     },
     subgraphTimeouts: subgraphTimeouts(env),
+    cors: {
+      origins: corsOrigins(env.CORS_ORIGINS),
+      credentials: oneOf('CORS_CREDENTIALS', env.CORS_CREDENTIALS, ['on', 'off'] as const, 'off') === 'on',
+    },
+    operations: {
+      mode: oneOf('OPERATIONS', env.OPERATIONS, ['any', 'allow-list'] as const, 'any'),
+      redisUrl: env.REDIS_URL || undefined,
+      redisPrefix: env.PERSISTED_QUERIES_REDIS_PREFIX || 'wushe:',
+      ttlSeconds: duration('PERSISTED_QUERIES_TTL', env.PERSISTED_QUERIES_TTL, '24h'),
+    },
   };
 }
 

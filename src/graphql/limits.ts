@@ -105,6 +105,9 @@ export function budgetPlugin(
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
+      // Another plugin refusing the request (the operation allow-list) answers it while this one may still wait
+      // for admission: room granted after the answer is handed back at once, never kept.
+      let answered = false;
       return {
         async didResolveOperation({ operation, document, schema, request, contextValue }) {
           if (!operation || operation.operation === 'subscription') return;
@@ -141,9 +144,12 @@ export function budgetPlugin(
           );
           const statements = requestStatements.getStore();
           if (statements) statements.limit = Math.min(statements.limit, budget.statementsPerRequest);
-          release = await admission.acquire(estimate.statements);
+          const granted = await admission.acquire(estimate.statements);
+          if (answered) granted();
+          else release = granted;
         },
         async willSendResponse() {
+          answered = true;
           release?.();
         },
       };

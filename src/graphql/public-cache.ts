@@ -9,7 +9,7 @@ import type { HubContext } from './context';
  * PUBLIC. Every PUBLIC caller gets the same answer to the same document and variables, so nothing personal or
  * role-dependent can reach another caller.
  */
-function anonymous(context: HubContext): boolean {
+export function anonymous(context: HubContext): boolean {
   return (
     context.identity.role === Role.PUBLIC &&
     context.authorization === undefined &&

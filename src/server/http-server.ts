@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { CorsConfig } from '../config/config';
 import { countingStatements } from '../db/query-counter';
 import { consoleAsset } from './console-assets';
+import { applyCors } from './cors';
 import { FAVICON_SVG, graphiqlAsset, graphiqlPage } from './graphiql';
 
 /** Largest request body accepted; a GraphQL document plus variables is far smaller. */
@@ -24,6 +26,8 @@ export interface HttpOptions<TContext extends ResponseCookies> {
   /** Answers /healthz; throws when the service is not healthy. */
   health?: () => Promise<void>;
   graphiql?: boolean;
+  /** Pages on other origins allowed to call /graphql (none: same origin only). */
+  cors?: CorsConfig;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -49,6 +53,9 @@ async function handleGraphQL<TContext extends ResponseCookies>(
   response: ServerResponse,
   url: URL,
 ) {
+  // Until the answer says otherwise (the hub's cache-control plugin), nothing at /graphql may be stored: errors
+  // answered here or by Apollo before its plugins run (CSRF, a bad token) included.
+  response.setHeader('cache-control', 'no-store');
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -103,7 +110,10 @@ export function createHttpServer<TContext extends ResponseCookies>(options: Http
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = async () => {
-      if (url.pathname === '/graphql') return handleGraphQL(options, request, response, url);
+      if (url.pathname === '/graphql') {
+        if (applyCors(options.cors, request, response)) return;
+        return handleGraphQL(options, request, response, url);
+      }
       if (url.pathname === '/healthz') {
         await options.health?.();
         return sendJson(response, 200, { status: 'ok' });

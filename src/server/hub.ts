@@ -18,6 +18,10 @@ import { publicCachePlugin } from '../graphql/public-cache';
 import { openRateLimiters } from '../graphql/rate-limiters';
 import { openPublicCacheStore, type PublicCacheStore } from '../db/public-cache-store';
 import { fenceWrites } from '../db/write-fence';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { cacheControlPlugin } from '../graphql/cache-control';
+import { RedisPersistedQueries } from './apq-store';
+import { allowListPlugin, OperationList } from './operation-list';
 
 export interface Hub extends RequestContexts {
   server: ApolloServer<HubContext>;
@@ -57,6 +61,11 @@ export function apolloOptions(config: Config, log: (line: string) => void) {
   } satisfies Partial<ApolloServerOptions<HubContext>>;
 }
 
+/** What the hub's HTTP face serves besides /graphql: other origins (CORS), and GraphiQL unless on an allow-list. */
+export function hubHttpOptions(config: Config) {
+  return { cors: config.cors, graphiql: config.operations.mode === 'any' };
+}
+
 /** The hub: Apollo Server running Apollo Gateway over the eight subgraphs (in-process unless named remote). */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -75,15 +84,27 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const subgraphs = buildAllSubgraphs();
   const gateway = createGateway({ subgraphs, remote: options.remote, timeouts: options.config.subgraphTimeouts, log });
   const shared = apolloOptions(options.config, log);
+  // Front ends on other origins: the allow-list, persisted queries shared in Redis, Cache-Control from the hints.
+  const { operations } = options.config;
+  const allowList = operations.mode === 'allow-list' ? [allowListPlugin(OperationList.fromDirectory())] : [];
+  const persistedQueries = operations.redisUrl
+    ? await RedisPersistedQueries.connect(operations.redisUrl, operations.redisPrefix, operations.ttlSeconds, log)
+    : undefined;
   const server = new ApolloServer<HubContext>({
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
     ...shared,
-    // After the budget: a cached answer is charged like any other.
+    ...(persistedQueries ? { persistedQueries: { cache: persistedQueries, ttl: operations.ttlSeconds } } : {}),
+    // After the budget: a cached answer is charged like any other. The allow-list first: its refusal is the answer.
     plugins: [
+      ...allowList,
       ...shared.plugins,
       budgetPlugin(options.config.budget, options.config.rateLimit, rateLimiters),
       ...(publicCache ? [publicCachePlugin(publicCache)] : []),
+      // Apollo's own plugin sees no hints through the gateway and would answer no-store to everything. Subgraphs
+      // served elsewhere read the clock where this hub cannot see it: nothing public then, as for the cache.
+      cacheControlPlugin({ shared: !remote }),
+      ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<HubContext>,
     ],
   });
   await server.start();
@@ -104,6 +125,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       unfence?.();
       await publicCache?.close();
       await rateLimiters.close();
+      await persistedQueries?.close();
       if (ownsDatabase) await database.dataSource.destroy();
     },
   };

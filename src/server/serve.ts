@@ -12,7 +12,7 @@ import { buildSubgraph } from '../federation/subgraph';
 import { requestContexts, type HubContext } from '../graphql/context';
 import { budgetPlugin } from '../graphql/limits';
 import { openRateLimiters } from '../graphql/rate-limiters';
-import { apolloOptions, createHub } from './hub';
+import { apolloOptions, createHub, hubHttpOptions } from './hub';
 import { closeOnSignals, createHttpServer, listen } from './http-server';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -55,6 +55,7 @@ export async function serveHub(config: Config, database: Database, remote: Parti
     apollo: hub.server,
     context: (request) => hub.contextFor(request),
     health: () => health(database),
+    ...hubHttpOptions(config),
   });
   const { host, note } = bindingFor(config);
   const port = await listen(server, config.port, host);
@@ -67,7 +68,10 @@ export async function serveHub(config: Config, database: Database, remote: Parti
     log,
   );
   const base = `http://${host ?? 'localhost'}:${port}`;
-  log(`wushe hub: ${base}/graphql · console ${base}/console/ · GraphiQL ${base}/graphiql${note}`);
+  const graphiql = hubHttpOptions(config).graphiql
+    ? `GraphiQL ${base}/graphiql`
+    : 'GraphiQL off (OPERATIONS=allow-list)';
+  log(`wushe hub: ${base}/graphql · console ${base}/console/ · ${graphiql}${note}`);
   return { server, port, hub };
 }
 

@@ -4,7 +4,7 @@ import { signToken, type TokenClaims } from '../../src/auth/tokens';
 import { loadConfig, type Config } from '../../src/config/config';
 import type { Database } from '../../src/db/data-source';
 import { seedYuxi } from '../../src/seed';
-import { createHub, type Hub } from '../../src/server/hub';
+import { createHub, hubHttpOptions, type Hub } from '../../src/server/hub';
 import { createHttpServer, listen } from '../../src/server/http-server';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -114,6 +114,7 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestH
         apollo: hub.server,
         context: (request) => hub.contextFor(request),
         health: async () => void (await database.dataSource.query('SELECT 1')),
+        ...hubHttpOptions(config),
       });
       const port = await listen(server, 0, '127.0.0.1');
       return `http://127.0.0.1:${port}`;
