@@ -43,6 +43,17 @@ export interface Config {
   /** Where people open the console, printed by `wushe account create` (CONSOLE_URL). */
   consoleUrl: string;
   publicCache: PublicCacheConfig;
+  metrics: MetricsConfig;
+}
+
+/**
+ * Who may read /metrics (src/server/metrics.ts). With METRICS_TOKEN set, only a scraper sending it as a bearer
+ * token; without one, anyone who reaches the port, unless switched off — and in production it is off unless an
+ * operator says METRICS=on (a port only the monitoring network reaches) or sets a token.
+ */
+export interface MetricsConfig {
+  enabled: boolean;
+  token?: string;
 }
 
 /** The cache of anonymous reads across requests (src/graphql/public-cache.ts, docs/decisions.md). */
@@ -180,6 +191,13 @@ function duration(name: string, raw: string | undefined, fallback: string): numb
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
+
+function metricsConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): MetricsConfig {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  const fallback = token !== undefined || nodeEnv !== 'production' ? 'on' : 'off';
+  return { enabled: oneOf('METRICS', env.METRICS, ['on', 'off'] as const, fallback) === 'on', token };
+}
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -255,5 +273,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: positiveInt('PUBLIC_CACHE_MEMORY_MB', env.PUBLIC_CACHE_MEMORY_MB, 64) * 1024 * 1024,
       maxEntryChars: positiveInt('PUBLIC_CACHE_MAX_ENTRY_KB', env.PUBLIC_CACHE_MAX_ENTRY_KB, 512) * 1024,
     },
+    metrics: metricsConfig(env, nodeEnv),
   };
 }

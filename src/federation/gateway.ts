@@ -18,11 +18,13 @@ export interface GatewayOptions {
 
 /**
  * Passes the caller's own bearer token on: a remote subgraph verifies it itself, exactly as behind any other
- * Federation router, and trusts nothing the gateway could assert.
+ * Federation router, and trusts nothing the gateway could assert. The request id goes along, so the subgraph's log
+ * lines carry the same id as the gateway's.
  */
 class AuthorizationForwardingDataSource extends RemoteGraphQLDataSource<HubContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<HubContext>): void {
     if (request.http && context?.authorization) request.http.headers.set('authorization', context.authorization);
+    if (request.http && context?.requestId) request.http.headers.set('x-request-id', context.requestId);
   }
 }
 

@@ -18,6 +18,12 @@ function anonymous(context: HubContext): boolean {
   );
 }
 
+/**
+ * Lookups of this process's public cache, read by /metrics: answered from the cache, not found, or skipped (a write
+ * in flight, or Redis unreachable). Plain counters, so a request pays nothing for them.
+ */
+export const publicCacheLookups = { hits: 0, misses: 0, skipped: 0 };
+
 interface CachedRead {
   key: string;
   generation: string;
@@ -41,9 +47,16 @@ export function publicCachePlugin(store: PublicCacheStore): ApolloServerPlugin<H
             .update(JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}]))
             .digest('base64url');
           const found = await store.lookup(key);
-          if (!found) return null;
+          if (!found) {
+            publicCacheLookups.skipped += 1;
+            return null;
+          }
           read = { key, generation: found.generation, hit: found.hit !== undefined };
-          if (found.hit === undefined) return null;
+          if (found.hit === undefined) {
+            publicCacheLookups.misses += 1;
+            return null;
+          }
+          publicCacheLookups.hits += 1;
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: { kind: 'single', singleResult: { data: JSON.parse(found.hit) as Record<string, unknown> } },

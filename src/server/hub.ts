@@ -17,6 +17,8 @@ import { createErrorFormatter, errorPlugin } from '../graphql/errors';
 import { publicCachePlugin } from '../graphql/public-cache';
 import { openPublicCacheStore, type PublicCacheStore } from '../db/public-cache-store';
 import { fenceWrites } from '../db/write-fence';
+import { asLogger, type Logger, type LogSink } from '../config/logger';
+import { requestOutcomePlugin } from '../graphql/request-outcome';
 
 export interface Hub extends RequestContexts {
   server: ApolloServer<HubContext>;
@@ -32,11 +34,13 @@ export interface HubOptions {
   /** Reuse an open database (tests, seeding); otherwise one is opened from config. */
   database?: Database;
   remote?: Partial<Record<SubgraphName, string>>;
-  log?: (line: string) => void;
+  /** The JSON log (a function receives each line); stderr at info when absent. */
+  log?: LogSink;
 }
 
 /** Options shared by the hub and subgraphs served alone: masking, limits, no introspection in production. */
-export function apolloOptions(config: Config, log: (line: string) => void) {
+export function apolloOptions(config: Config, log: LogSink) {
+  const logger = asLogger(log);
   const production = config.nodeEnv === 'production';
   const protection = armor(production);
   return {
@@ -50,25 +54,26 @@ export function apolloOptions(config: Config, log: (line: string) => void) {
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<HubContext>[]),
       operationPlugin(),
-      errorPlugin(log),
-      auditPlugin(log),
+      errorPlugin(logger),
+      auditPlugin(logger),
+      requestOutcomePlugin(),
     ],
   } satisfies Partial<ApolloServerOptions<HubContext>>;
 }
 
 /** The hub: Apollo Server running Apollo Gateway over the eight subgraphs (in-process unless named remote). */
 export async function createHub(options: HubOptions): Promise<Hub> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const logger: Logger = asLogger(options.log);
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));
   setBatching(options.config.batching);
   // A subgraph served elsewhere writes and reads the clock where this hub cannot see it: no cache then.
   const remote = Object.keys(options.remote ?? {}).length > 0;
-  if (remote && options.config.publicCache.enabled) log('public cache: off (some subgraphs are served elsewhere)');
-  const publicCache = remote ? undefined : await openPublicCacheStore(options.config.publicCache, log);
+  if (remote && options.config.publicCache.enabled) logger.info('public cache: off (some subgraphs are served elsewhere)');
+  const publicCache = remote ? undefined : await openPublicCacheStore(options.config.publicCache, (line) => logger.warn(line));
   const unfence = publicCache && fenceWrites(database.dataSource, publicCache);
   const subgraphs = buildAllSubgraphs();
   const gateway = createGateway({ subgraphs, remote: options.remote });
-  const shared = apolloOptions(options.config, log);
+  const shared = apolloOptions(options.config, logger);
   const server = new ApolloServer<HubContext>({
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
