@@ -40,9 +40,16 @@ export interface HubContext {
   sessions: SessionConfig;
   /** Set by readClock (clock.ts): the answer depends on the time, so it is not cached. */
   clockRead?: boolean;
-  /** Set as the answer leaves (request-outcome.ts), for the request's log line and metrics. */
+  /**
+   * Filled as the answer leaves (request-outcome.ts), for the request's log line and metrics. An object of its own
+   * because Apollo runs the request on a shallow copy of the context: the HTTP face reads it through this reference.
+   */
+  outcome: RequestOutcomeNote;
+}
+
+/** The operation's name and the distinct `extensions.code`s of the answer's errors. */
+export interface RequestOutcomeNote {
   operationName?: string;
-  /** The distinct `extensions.code`s of the answer's errors, likewise. */
   errorCodes?: string[];
 }
 
@@ -84,6 +91,7 @@ export function requestContexts({ dataSource, config, references = {} }: Request
     references,
     audit: newAuditState(),
     responseCookies: [],
+    outcome: {},
     sessions: config.auth.sessions,
   });
   return {

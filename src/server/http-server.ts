@@ -24,8 +24,7 @@ class BodyTooLarge extends Error {}
 export interface ResponseCookies {
   responseCookies?: readonly string[];
   identity?: { role: string };
-  operationName?: string;
-  errorCodes?: string[];
+  outcome?: { operationName?: string; errorCodes?: string[] };
 }
 
 export interface HttpOptions<TContext extends ResponseCookies> {
@@ -70,13 +69,13 @@ function codesIn(body: string): string[] | undefined {
 
 function outcomeOf<TContext extends ResponseCookies>(exchange: Exchange<TContext>, status: number): RequestOutcome {
   const context = exchange.context;
-  const operation = context?.operationName ?? exchange.operationName;
+  const operation = context?.outcome?.operationName ?? exchange.operationName;
   return {
     requestId: exchange.requestId,
     operation: operation && operation.length > OPERATION_NAME_CHARS ? operation.slice(0, OPERATION_NAME_CHARS) : operation,
     role: context?.identity?.role,
     status,
-    codes: context?.errorCodes ?? exchange.codes,
+    codes: context?.outcome?.errorCodes ?? exchange.codes,
     ms: Math.round((performance.now() - exchange.started) * 10) / 10,
   };
 }
@@ -151,7 +150,7 @@ async function handleGraphQL<TContext extends ResponseCookies>(
     }),
   );
   exchange.context = contextValue;
-  if (!contextValue?.errorCodes && (result.status ?? 200) >= 400 && result.body.kind === 'complete')
+  if (!contextValue?.outcome?.errorCodes && (result.status ?? 200) >= 400 && result.body.kind === 'complete')
     exchange.codes = codesIn(result.body.string);
   for (const [key, value] of result.headers) response.setHeader(key, value);
   // Resolvers (sign-in, sign-out) and the edge (a stale session) leave their cookies on the context.

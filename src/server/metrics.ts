@@ -264,7 +264,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  */
 export function metricsEndpoint(metrics: Metrics, token?: string): (request: IncomingMessage) => Promise<MetricsAnswer> {
   const expected = token === undefined ? undefined : digest(`Bearer ${token}`);
-  return async (request) => {
+  return async (request): Promise<MetricsAnswer> => {
     const given = request.headers.authorization;
     if (expected && !(given && timingSafeEqual(digest(given), expected))) {
       return {
