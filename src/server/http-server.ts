@@ -72,7 +72,8 @@ function outcomeOf<TContext extends ResponseCookies>(exchange: Exchange<TContext
   const operation = context?.outcome?.operationName ?? exchange.operationName;
   return {
     requestId: exchange.requestId,
-    operation: operation && operation.length > OPERATION_NAME_CHARS ? operation.slice(0, OPERATION_NAME_CHARS) : operation,
+    operation:
+      operation && operation.length > OPERATION_NAME_CHARS ? operation.slice(0, OPERATION_NAME_CHARS) : operation,
     role: context?.identity?.role,
     status,
     codes: context?.outcome?.errorCodes ?? exchange.codes,
@@ -236,7 +237,11 @@ export function createHttpServer<TContext extends ResponseCookies>(options: Http
       }
       if (exchange) exchange.codes = ['INTERNAL_SERVER_ERROR'];
       logger.error(
-        { requestId: exchange?.requestId, path: url.pathname, stack: error instanceof Error ? error.stack : String(error) },
+        {
+          requestId: exchange?.requestId,
+          path: url.pathname,
+          stack: error instanceof Error ? error.stack : String(error),
+        },
         'http error',
       );
       sendJson(response, 500, {

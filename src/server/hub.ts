@@ -68,8 +68,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   setBatching(options.config.batching);
   // A subgraph served elsewhere writes and reads the clock where this hub cannot see it: no cache then.
   const remote = Object.keys(options.remote ?? {}).length > 0;
-  if (remote && options.config.publicCache.enabled) logger.info('public cache: off (some subgraphs are served elsewhere)');
-  const publicCache = remote ? undefined : await openPublicCacheStore(options.config.publicCache, (line) => logger.warn(line));
+  if (remote && options.config.publicCache.enabled)
+    logger.info('public cache: off (some subgraphs are served elsewhere)');
+  const publicCache = remote
+    ? undefined
+    : await openPublicCacheStore(options.config.publicCache, (line) => logger.warn(line));
   const unfence = publicCache && fenceWrites(database.dataSource, publicCache);
   const subgraphs = buildAllSubgraphs();
   const gateway = createGateway({ subgraphs, remote: options.remote });

@@ -262,7 +262,10 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  * GET /metrics. With METRICS_TOKEN set, only a scraper sending `Authorization: Bearer <token>` reads it (compared
  * in constant time); without a token, whoever reaches the port (serve.ts leaves /metrics out when it is off).
  */
-export function metricsEndpoint(metrics: Metrics, token?: string): (request: IncomingMessage) => Promise<MetricsAnswer> {
+export function metricsEndpoint(
+  metrics: Metrics,
+  token?: string,
+): (request: IncomingMessage) => Promise<MetricsAnswer> {
   const expected = token === undefined ? undefined : digest(`Bearer ${token}`);
   return async (request): Promise<MetricsAnswer> => {
     const given = request.headers.authorization;

@@ -152,7 +152,11 @@ test('an unexpected error is masked, and its request id is in the answer and in 
     const line = logged.find((l) => l.includes(error.extensions!.requestId!));
     expect(line).toBeDefined();
     const entry = JSON.parse(line!) as Record<string, string>;
-    expect([entry.level, entry.msg, entry.requestId]).toEqual(['error', 'unexpected error', error.extensions!.requestId]);
+    expect([entry.level, entry.msg, entry.requestId]).toEqual([
+      'error',
+      'unexpected error',
+      error.extensions!.requestId,
+    ]);
     expect(entry.error).toMatch(/charity_resource/);
     expect(entry.stack).toMatch(/\n\s+at /);
     expect(line).not.toContain('[object Object]');

@@ -67,7 +67,8 @@ function start(args: string[], env: Record<string, string>): Promise<Served> {
           base,
           startLine,
           lines,
-          log: () => lines()
+          log: () =>
+            lines()
               .filter((line) => line.startsWith('{'))
               .map((line) => JSON.parse(line) as LogLine),
           exited,
@@ -246,17 +247,19 @@ test('/metrics counts requests, latency, error codes and rate-limit refusals per
   const before = await scrape(hub.base);
 
   for (let i = 0; i < 3; i += 1)
-    expect((await post(hub.base, { query: 'query MetricsRegion { region(id: "530402000000") { name } }' })).status).toBe(
-      200,
-    );
+    expect(
+      (await post(hub.base, { query: 'query MetricsRegion { region(id: "530402000000") { name } }' })).status,
+    ).toBe(200);
   expect((await post(hub.base, { query: '{ region(id: "530423000000") { name } }' })).status).toBe(200);
-  expect(codes(await post(hub.base, { query: 'query MetricsMissing { region(id: "530499999998") { name } }' }))).toEqual([
-    'NOT_FOUND',
-  ]);
+  expect(
+    codes(await post(hub.base, { query: 'query MetricsMissing { region(id: "530499999998") { name } }' })),
+  ).toEqual(['NOT_FOUND']);
   // Two mutation fields a minute per address (MUTATIONS_PER_MINUTE_PER_ADDRESS=2): the third is refused.
   const signOuts: Answer[] = [];
   for (let i = 0; i < 3; i += 1)
-    signOuts.push(await post(hub.base, { query: 'mutation MetricsSignOut { signOut }' }, { 'x-request-id': `obs-so-${i}` }));
+    signOuts.push(
+      await post(hub.base, { query: 'mutation MetricsSignOut { signOut }' }, { 'x-request-id': `obs-so-${i}` }),
+    );
   expect(signOuts.map((a) => [a.status, codes(a)])).toEqual([
     [200, undefined],
     [200, undefined],
@@ -340,7 +343,11 @@ test('a subgraph alone logs and counts like the hub, under the request id the ga
     { query: 'query ThroughGateway { region(id: "530400000000") { name } }' },
     { 'x-request-id': 'obs-gw-1' },
   );
-  expect([answer.status, answer.requestId, answer.body.data]).toEqual([200, 'obs-gw-1', { region: { name: '玉溪市' } }]);
+  expect([answer.status, answer.requestId, answer.body.data]).toEqual([
+    200,
+    'obs-gw-1',
+    { region: { name: '玉溪市' } },
+  ]);
   expect(await logLineFor(subgraph, 'obs-gw-1')).toMatchObject({
     level: 'info',
     service: 'subgraph:community',
