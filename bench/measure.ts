@@ -132,9 +132,13 @@ export function startNode(args: string[], env: NodeJS.ProcessEnv, ready: RegExp)
 export function waitReady(child: ChildProcess, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     let output = '';
+    // Once ready, the server's output (a JSON log line per request) is let through unread, not kept.
     const check = (chunk: Buffer) => {
       output += chunk.toString();
-      if (ready.test(output)) resolve(child);
+      if (!ready.test(output)) return;
+      child.stdout!.off('data', check);
+      child.stderr!.off('data', check);
+      resolve(child);
     };
     child.stdout!.on('data', check);
     child.stderr!.on('data', check);

@@ -34,7 +34,7 @@ async function main() {
   const server = createHttpServer({
     apollo: hub.server,
     context: (request) => hub.contextFor(request),
-    health: async () => void (await database.dataSource.query('SELECT 1')),
+    ready: async () => void (await database.dataSource.query('SELECT 1')),
   });
   const port = await listen(server, Number(process.env.BENCH_PORT ?? 5180), '127.0.0.1');
   const admin = hub.context({ role: Role.ADMIN, subject: 'bench' }, 'bench');

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Role } from './auth/identity';
 import { AuthError, signToken } from './auth/tokens';
 import { ConfigError, loadConfig, loadDotEnv, parseDuration, type Config } from './config/config';
+import { createLogger } from './config/logger';
 import type { DataSource } from 'typeorm';
 import { DatabaseError, migrate, openDatabase, type Database } from './db/data-source';
 import { openPublicCacheStore } from './db/public-cache-store';
@@ -60,7 +61,10 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  * (or set REDIS_URL) after writing to the database it serves.
  */
 async function withSharedFence<T>(config: Config, dataSource: DataSource, work: () => Promise<T>): Promise<T> {
-  const store = config.publicCache.redisUrl ? await openPublicCacheStore(config.publicCache, log) : undefined;
+  const logger = createLogger(config.logLevel);
+  const store = config.publicCache.redisUrl
+    ? await openPublicCacheStore(config.publicCache, (line) => logger.warn(line))
+    : undefined;
   const unfence = store && fenceWrites(dataSource, store);
   try {
     return await work();

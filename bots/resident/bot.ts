@@ -1,5 +1,6 @@
 import { loadBotConfig, loadDotEnv } from './config';
 import { buildResidentBot } from './index';
+import { serveBotMetrics } from './metrics';
 
 /**
  * `npm run bot`: the resident bot on a real puppet (WECHATY_PUPPET, with WECHATY_PUPPET_SERVICE_TOKEN where the
@@ -15,6 +16,10 @@ async function run(): Promise<void> {
   if (!config.botToken) throw new Error('set BOT_TOKEN (wushe token --role BOT --region <division code>)');
   const puppet = process.env.WECHATY_PUPPET;
   if (!puppet) throw new Error('set WECHATY_PUPPET, e.g. wechaty-puppet-service');
+  if (config.metrics) {
+    const { port } = await serveBotMetrics(config.metrics.port, config.metrics.host);
+    log(`metrics: http://${config.metrics.host}:${port}/metrics`);
+  }
   let backoffMs = 5000;
   for (;;) {
     const { bot } = buildResidentBot({ config, puppet: puppet as never, log });

@@ -22,6 +22,8 @@ export interface BotConfig {
    * bot makes a random one and keeps it in its state file; set it when several bot processes share the needs.
    */
   reporterSecret?: string;
+  /** Where `npm run bot` serves its Prometheus /metrics (BOT_METRICS_PORT, BOT_METRICS_HOST); off when unset. */
+  metrics?: { port: number; host: string };
 }
 
 export interface SendLimits {
@@ -75,5 +77,11 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     reminderIntervalMs: positive('BOT_REMINDER_INTERVAL_MS', env.BOT_REMINDER_INTERVAL_MS, 5 * 60_000),
     feedIntervalMs: positive('BOT_FEED_INTERVAL_MS', env.BOT_FEED_INTERVAL_MS, 1000),
     reporterSecret: env.BOT_REPORTER_SECRET || undefined,
+    metrics: env.BOT_METRICS_PORT
+      ? {
+          port: Math.floor(positive('BOT_METRICS_PORT', env.BOT_METRICS_PORT, 0)),
+          host: env.BOT_METRICS_HOST || '127.0.0.1',
+        }
+      : undefined,
   };
 }

@@ -63,6 +63,12 @@ interface Outgoing {
 
 const TOO_FREQUENT = /操作过于频繁|too frequent/i;
 
+/**
+ * What every send queue of this process has done and holds, read by the bot's /metrics (metrics.ts): plain numbers
+ * kept as messages move, so sending pays nothing for them.
+ */
+export const sendStats = { queued: 0, sent: 0, dropped: 0, pauses: 0, pausedUntil: 0 };
+
 /** The one outgoing queue: every reply goes through it, one at a time, paced by the throttle. */
 export class SendQueue {
   private readonly items: Outgoing[] = [];
@@ -78,6 +84,7 @@ export class SendQueue {
   send(target: Sayable, text: string, done?: (sent: boolean) => void): void {
     const queuedAt = this.clock.now();
     this.items.push({ target, text, queuedAt, done });
+    sendStats.queued += 1;
     this.running ??= this.drain().finally(() => (this.running = undefined));
   }
 
@@ -116,14 +123,20 @@ export class SendQueue {
       try {
         await item.target.say(item.text);
         this.items.shift();
+        sendStats.queued -= 1;
+        sendStats.sent += 1;
         this.tell(item.done, true);
       } catch (error) {
         if (TOO_FREQUENT.test(String((error as Error)?.message ?? error))) {
           this.log(`WeChat asks to slow down; pausing ${this.limits.backoffMs} ms`);
           this.throttle.pause(this.clock.now() + this.limits.backoffMs);
+          sendStats.pauses += 1;
+          sendStats.pausedUntil = Math.max(sendStats.pausedUntil, this.clock.now() + this.limits.backoffMs);
         } else {
           this.log(`send failed, dropped: ${(error as Error)?.message ?? error}`);
           this.items.shift();
+          sendStats.queued -= 1;
+          sendStats.dropped += 1;
           this.tell(item.done, false);
         }
       }

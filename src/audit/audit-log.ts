@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FieldNode, type GraphQLFieldResolver } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Identity } from '../auth/identity';
+import type { Logger } from '../config/logger';
 import { requestStatements } from '../db/query-counter';
 import { oneWriteAtATime } from '../db/sqlite-writes';
 import { AuditEntry, AuditKind } from './audit-entry.entity';
@@ -256,7 +257,7 @@ async function flush(context: AuditedRequest): Promise<void> {
  * Ends each request's audit: a mutation refused before execution (limits, validation) is noted as one refusal,
  * then refusals and personal-data reads are written, once. Runs in the hub and in every subgraph served alone.
  */
-export function auditPlugin<Context extends AuditedRequest>(log: (line: string) => void): ApolloServerPlugin<Context> {
+export function auditPlugin<Context extends AuditedRequest>(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -277,7 +278,10 @@ export function auditPlugin<Context extends AuditedRequest>(log: (line: string) 
             // Outside the request's statement count: a request over its SQL budget still leaves its audit rows.
             await requestStatements.exit(() => oneWriteAtATime(contextValue.dataSource, () => flush(contextValue)));
           } catch (error) {
-            log(`audit write failed (request ${contextValue.requestId}): ${(error as Error).stack ?? String(error)}`);
+            logger.error(
+              { requestId: contextValue.requestId, stack: (error as Error)?.stack ?? String(error) },
+              'audit write failed',
+            );
           }
         },
       };

@@ -50,6 +50,7 @@ export interface Config {
   cors: CorsConfig;
   /** Which documents the hub runs, and where automatic persisted queries are kept (src/server/operation-list.ts, src/server/apq-store.ts). */
   operations: OperationsConfig;
+  metrics: MetricsConfig;
 }
 
 /**
@@ -78,6 +79,16 @@ export interface OperationsConfig {
   redisPrefix: string;
   /** How long Redis keeps a registered document (PERSISTED_QUERIES_TTL). */
   ttlSeconds: number;
+}
+
+/**
+ * Who may read /metrics (src/server/metrics.ts). With METRICS_TOKEN set, only a scraper sending it as a bearer
+ * token; without one, anyone who reaches the port, unless switched off — and in production it is off unless an
+ * operator says METRICS=on (a port only the monitoring network reaches) or sets a token.
+ */
+export interface MetricsConfig {
+  enabled: boolean;
+  token?: string;
 }
 
 /** The cache of anonymous reads across requests (src/graphql/public-cache.ts, docs/decisions.md). */
@@ -215,6 +226,13 @@ function duration(name: string, raw: string | undefined, fallback: string): numb
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
+
+function metricsConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): MetricsConfig {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  const fallback = token !== undefined || nodeEnv !== 'production' ? 'on' : 'off';
+  return { enabled: oneOf('METRICS', env.METRICS, ['on', 'off'] as const, fallback) === 'on', token };
+}
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -326,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redisPrefix: env.PERSISTED_QUERIES_REDIS_PREFIX || 'wushe:',
       ttlSeconds: duration('PERSISTED_QUERIES_TTL', env.PERSISTED_QUERIES_TTL, '24h'),
     },
+    metrics: metricsConfig(env, nodeEnv),
   };
 }
 

@@ -33,10 +33,13 @@ export class StatementLimitError extends DomainError {
 
 /**
  * Counts every SQL statement TypeORM sends, so tests can assert statements per request (a machine-independent
- * measure of batching) and benchmarks can report it. Errors are written to stderr; nothing else is logged.
+ * measure of batching) and benchmarks can report it. Errors go to `errorLog` (a server sets its JSON log there;
+ * stderr until then); nothing else is logged.
  */
 export class QueryCountingLogger implements Logger {
   count = 0;
+  errorLog: (message: string, statement: string) => void = (message, statement) =>
+    process.stderr.write(`SQL error: ${message} in ${statement}\n`);
 
   reset(): number {
     const previous = this.count;
@@ -53,7 +56,7 @@ export class QueryCountingLogger implements Logger {
 
   logQueryError(error: string | Error, query: string): void {
     this.count += 1;
-    process.stderr.write(`SQL error: ${error instanceof Error ? error.message : error} in ${query.slice(0, 200)}\n`);
+    this.errorLog(error instanceof Error ? error.message : error, query.slice(0, 200));
   }
 
   logQuerySlow(): void {}

@@ -49,7 +49,8 @@ function failureReason(error: unknown): UnavailableReason {
  * A subgraph served elsewhere. Passes the caller's own bearer token on: the subgraph verifies it itself, exactly as
  * behind any other Federation router, and trusts nothing the gateway could assert. Each fetch is bounded by the
  * subgraph's timeout; a subgraph that is down, slow or answers something that is not GraphQL costs only its own
- * fields, answered SUBGRAPH_UNAVAILABLE (the rest of the answer comes back), and the log gets the detail.
+ * fields, answered SUBGRAPH_UNAVAILABLE (the rest of the answer comes back), and the log gets the detail. The
+ * request id goes along, so the subgraph's log lines carry the same id as the gateway's.
  */
 class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<HubContext> {
   constructor(

@@ -26,6 +26,13 @@ export function serviceBusy(): GraphQLError {
   );
 }
 
+/**
+ * What every admission line of this process holds right now, read by /metrics (src/server/metrics.ts): estimated
+ * statements admitted and in flight, and requests waiting in line. Plain numbers kept as the lines change, so a
+ * request pays nothing for them.
+ */
+export const admissionLoad = { statementsInFlight: 0, requestsWaiting: 0 };
+
 interface Waiter {
   weight: number;
   admit: () => void;
@@ -57,10 +64,12 @@ export class Admission {
       if (released) return;
       released = true;
       this.inFlight -= weight;
+      admissionLoad.statementsInFlight -= weight;
       this.drain();
     };
     if (this.waiting.length === 0 && this.inFlight + weight <= this.capacity) {
       this.inFlight += weight;
+      admissionLoad.statementsInFlight += weight;
       return Promise.resolve(release);
     }
     if (this.waitingWeight + weight > this.capacity) return Promise.reject(serviceBusy());
@@ -75,6 +84,7 @@ export class Admission {
       };
       this.waiting.push(waiter);
       this.waitingWeight += weight;
+      admissionLoad.requestsWaiting += 1;
     });
   }
 
@@ -83,6 +93,7 @@ export class Admission {
     if (index < 0) return;
     this.waiting.splice(index, 1);
     this.waitingWeight -= waiter.weight;
+    admissionLoad.requestsWaiting -= 1;
     clearTimeout(waiter.timer);
   }
 
@@ -91,6 +102,7 @@ export class Admission {
       const next = this.waiting[0];
       this.remove(next);
       this.inFlight += next.weight;
+      admissionLoad.statementsInFlight += next.weight;
       next.admit();
     }
   }

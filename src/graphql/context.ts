@@ -40,6 +40,17 @@ export interface HubContext {
   sessions: SessionConfig;
   /** Set by readClock (clock.ts): the answer depends on the time, so it is not cached. */
   clockRead?: boolean;
+  /**
+   * Filled as the answer leaves (request-outcome.ts), for the request's log line and metrics. An object of its own
+   * because Apollo runs the request on a shallow copy of the context: the HTTP face reads it through this reference.
+   */
+  outcome: RequestOutcomeNote;
+}
+
+/** The operation's name and the distinct `extensions.code`s of the answer's errors. */
+export interface RequestOutcomeNote {
+  operationName?: string;
+  errorCodes?: string[];
 }
 
 export interface RequestContexts {
@@ -50,9 +61,9 @@ export interface RequestContexts {
   context(identity?: Identity, clientAddress?: string, authorization?: string): HubContext;
   /**
    * The context of an HTTP request: its verified identity (or an UNAUTHENTICATED error) from a bearer token or a
-   * session cookie, address and header.
+   * session cookie, address and header; `requestId` is the one the HTTP face chose (src/server/request-id.ts).
    */
-  contextFor(request: IncomingMessage): Promise<HubContext>;
+  contextFor(request: IncomingMessage, requestId?: string): Promise<HubContext>;
 }
 
 export interface RequestContextOptions {
@@ -80,13 +91,15 @@ export function requestContexts({ dataSource, config, references = {} }: Request
     references,
     audit: newAuditState(),
     responseCookies: [],
+    outcome: {},
     sessions: config.auth.sessions,
   });
   return {
     context,
-    contextFor: async (request) => {
+    contextFor: async (request, requestId) => {
       const { identity, session, cookies } = await authenticate(request.headers);
       const built = context(identity, request.socket.remoteAddress, request.headers.authorization);
+      if (requestId !== undefined) built.requestId = requestId;
       built.session = session;
       built.responseCookies.push(...cookies);
       return built;

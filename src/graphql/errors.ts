@@ -2,14 +2,11 @@ import { inspect } from 'node:util';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../config/logger';
 import { BUSY_RETRY_SECONDS, serviceBusy } from './admission';
 import type { HubContext } from './context';
 
 // How errors leave the graph, in the hub and in subgraphs served alone; the coded errors themselves: src/errors.ts.
-
-export interface ErrorLogger {
-  (message: string): void;
-}
 
 /** Codes a client may see as they are; anything without one is a bug and is masked. */
 function clientCode(code: unknown): code is string {
@@ -76,20 +73,22 @@ export function createErrorFormatter(production = false) {
  * the answer's masked errors so a report can be matched to the log. An answer carrying SERVICE_BUSY (a full pool)
  * is HTTP 503 with Retry-After.
  */
-export function errorPlugin(log: ErrorLogger): ApolloServerPlugin<HubContext> {
+export function errorPlugin(logger: Logger): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (clientCode(error.extensions?.code) || isPoolSaturation(error.message)) continue;
-            const where = error.path ? ` at ${error.path.join('.')}` : '';
             // An in-process subgraph sends the stack of what it caught along (see CachedLocalDataSource).
             const stacktrace = error.extensions?.stacktrace;
-            const detail = Array.isArray(stacktrace)
+            const stack = Array.isArray(stacktrace)
               ? stacktrace.join('\n')
               : describeThrown(unwrapResolverError(error.originalError ?? error));
-            log(`unexpected error [request ${contextValue.requestId}]${where}: ${error.message}\n${detail}`);
+            logger.error(
+              { requestId: contextValue.requestId, path: error.path?.join('.'), error: error.message, stack },
+              'unexpected error',
+            );
           }
         },
         async willSendResponse({ response, contextValue }) {

@@ -62,6 +62,11 @@ export class ParsedHits {
 
 /** Characters of answer text whose parse is kept (about 10–20 MB of objects). */
 const PARSED_HITS_CHARS = 4_000_000;
+/**
+ * Lookups of this process's public cache, read by /metrics: answered from the cache, not found, or skipped (a write
+ * in flight, or Redis unreachable). Plain counters, so a request pays nothing for them.
+ */
+export const publicCacheLookups = { hits: 0, misses: 0, skipped: 0 };
 
 interface CachedRead {
   key: string;
@@ -87,9 +92,16 @@ export function publicCachePlugin(store: PublicCacheStore): ApolloServerPlugin<H
             .update(JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}]))
             .digest('base64url');
           const found = await store.lookup(key);
-          if (!found) return null;
+          if (!found) {
+            publicCacheLookups.skipped += 1;
+            return null;
+          }
           read = { key, generation: found.generation, hit: found.hit !== undefined };
-          if (found.hit === undefined) return null;
+          if (found.hit === undefined) {
+            publicCacheLookups.misses += 1;
+            return null;
+          }
+          publicCacheLookups.hits += 1;
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: { kind: 'single', singleResult: { data: parsedHits.parse(key, found.hit) } },

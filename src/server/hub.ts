@@ -22,6 +22,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { cacheControlPlugin } from '../graphql/cache-control';
 import { RedisPersistedQueries } from './apq-store';
 import { allowListPlugin, OperationList } from './operation-list';
+import { asLogger, type Logger, type LogSink } from '../config/logger';
+import { requestOutcomePlugin } from '../graphql/request-outcome';
 
 export interface Hub extends RequestContexts {
   server: ApolloServer<HubContext>;
@@ -37,11 +39,13 @@ export interface HubOptions {
   /** Reuse an open database (tests, seeding); otherwise one is opened from config. */
   database?: Database;
   remote?: Partial<Record<SubgraphName, string>>;
-  log?: (line: string) => void;
+  /** The JSON log (a function receives each line); stderr at info when absent. */
+  log?: LogSink;
 }
 
 /** Options shared by the hub and subgraphs served alone: masking, limits, no introspection in production. */
-export function apolloOptions(config: Config, log: (line: string) => void) {
+export function apolloOptions(config: Config, log: LogSink) {
+  const logger = asLogger(log);
   const production = config.nodeEnv === 'production';
   const protection = armor(production);
   return {
@@ -55,8 +59,9 @@ export function apolloOptions(config: Config, log: (line: string) => void) {
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<HubContext>[]),
       operationPlugin(),
-      errorPlugin(log),
-      auditPlugin(log),
+      errorPlugin(logger),
+      auditPlugin(logger),
+      requestOutcomePlugin(),
     ],
   } satisfies Partial<ApolloServerOptions<HubContext>>;
 }
@@ -68,27 +73,34 @@ export function hubHttpOptions(config: Config) {
 
 /** The hub: Apollo Server running Apollo Gateway over the eight subgraphs (in-process unless named remote). */
 export async function createHub(options: HubOptions): Promise<Hub> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const logger: Logger = asLogger(options.log);
   const database = options.database ?? (await openDatabase(options.config.database, allEntities()));
   setBatching(options.config.batching);
   // A subgraph served elsewhere writes and reads the clock where this hub cannot see it: no cache then.
   const remote = Object.keys(options.remote ?? {}).length > 0;
-  if (remote && options.config.publicCache.enabled) log('public cache: off (some subgraphs are served elsewhere)');
-  const publicCache = remote ? undefined : await openPublicCacheStore(options.config.publicCache, log);
+  if (remote && options.config.publicCache.enabled)
+    logger.info('public cache: off (some subgraphs are served elsewhere)');
+  const warn = (line: string) => logger.warn(line);
+  const publicCache = remote ? undefined : await openPublicCacheStore(options.config.publicCache, warn);
   // Every hub replica (and `wushe gateway`) counts against the same limits when they share REDIS_URL.
-  const rateLimiters = await openRateLimiters(options.config.rateLimitStore, 'hub', log).catch(async (error) => {
+  const rateLimiters = await openRateLimiters(options.config.rateLimitStore, 'hub', warn).catch(async (error) => {
     await publicCache?.close();
     throw error;
   });
   const unfence = publicCache && fenceWrites(database.dataSource, publicCache);
   const subgraphs = buildAllSubgraphs();
-  const gateway = createGateway({ subgraphs, remote: options.remote, timeouts: options.config.subgraphTimeouts, log });
-  const shared = apolloOptions(options.config, log);
+  const gateway = createGateway({
+    subgraphs,
+    remote: options.remote,
+    timeouts: options.config.subgraphTimeouts,
+    log: warn,
+  });
+  const shared = apolloOptions(options.config, logger);
   // Front ends on other origins: the allow-list, persisted queries shared in Redis, Cache-Control from the hints.
   const { operations } = options.config;
   const allowList = operations.mode === 'allow-list' ? [allowListPlugin(OperationList.fromDirectory())] : [];
   const persistedQueries = operations.redisUrl
-    ? await RedisPersistedQueries.connect(operations.redisUrl, operations.redisPrefix, operations.ttlSeconds, log)
+    ? await RedisPersistedQueries.connect(operations.redisUrl, operations.redisPrefix, operations.ttlSeconds, warn)
     : undefined;
   const server = new ApolloServer<HubContext>({
     // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.

@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { Config } from '../config/config';
+import { createLogger, type Logger } from '../config/logger';
 import { openDatabase, type Database } from '../db/data-source';
 import { openPublicCacheStore } from '../db/public-cache-store';
 import { ensureSearchIndex } from '../db/search-index';
@@ -14,20 +15,31 @@ import { budgetPlugin } from '../graphql/limits';
 import { openRateLimiters } from '../graphql/rate-limiters';
 import { apolloOptions, createHub, hubHttpOptions } from './hub';
 import { closeOnSignals, createHttpServer, listen } from './http-server';
+import { observability } from './observability';
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
+/**
+ * The start line, for the person at the terminal and for scripts waiting for the address: plain text, unlike the
+ * JSON log, and printed whatever LOG_LEVEL says.
+ */
+const announce = (line: string) => process.stderr.write(`${line}\n`);
 
-async function health(database: Database): Promise<void> {
-  await database.dataSource.query('SELECT 1');
+/**
+ * The serving process's JSON log (LOG_LEVEL), naming which process it is; its database's SQL errors go there too.
+ */
+function processLogger(config: Config, service: string, database: Database, logger?: Logger): Logger {
+  const named = (logger ?? createLogger(config.logLevel)).child({ service });
+  database.queries.errorLog = (message, statement) => named.warn({ statement }, `SQL error: ${message}`);
+  return named;
 }
 
 /**
  * Anyone holding the development secret can mint any token, so a server using it answers only this machine.
  * Returns the host to bind (undefined: every interface) and what the start line should add.
  */
-function bindingFor(config: Config): { host?: string; note: string } {
+function bindingFor(config: Config, logger: Logger): { host?: string; note: string } {
   if (config.dataKeys.usingDevelopmentKey)
-    log('warning: DATA_KEY is not set; personal data is sealed with the development key');
+    logger.warn('DATA_KEY is not set; personal data is sealed with the development key');
+  if (!config.metrics.enabled) logger.info('metrics: off (METRICS=off, or production without METRICS_TOKEN)');
   if (!config.auth.usingDevelopmentSecret) return { note: '' };
   return { host: '127.0.0.1', note: ' (loopback only: JWT_SECRET is not set)' };
 }
@@ -49,15 +61,22 @@ export const noServiceSdl: ValidationRule = (context) => ({
 });
 
 /** The hub over HTTP: gateway plus subgraphs (in-process unless named in `remote`). */
-export async function serveHub(config: Config, database: Database, remote: Partial<Record<SubgraphName, string>> = {}) {
-  const hub = await createHub({ config, database, remote, log });
+export async function serveHub(
+  config: Config,
+  database: Database,
+  remote: Partial<Record<SubgraphName, string>> = {},
+  baseLogger?: Logger,
+) {
+  const logger = processLogger(config, Object.keys(remote).length ? 'gateway' : 'hub', database, baseLogger);
+  const hub = await createHub({ config, database, remote, log: logger });
   const server = createHttpServer({
     apollo: hub.server,
-    context: (request) => hub.contextFor(request),
-    health: () => health(database),
+    context: hub.contextFor,
+    ...observability(config, database, logger),
+    logger,
     ...hubHttpOptions(config),
   });
-  const { host, note } = bindingFor(config);
+  const { host, note } = bindingFor(config, logger);
   const port = await listen(server, config.port, host);
   closeOnSignals(
     server,
@@ -65,13 +84,14 @@ export async function serveHub(config: Config, database: Database, remote: Parti
       await hub.stop();
       await database.dataSource.destroy();
     },
-    log,
+    logger,
   );
   const base = `http://${host ?? 'localhost'}:${port}`;
   const graphiql = hubHttpOptions(config).graphiql
     ? `GraphiQL ${base}/graphiql`
     : 'GraphiQL off (OPERATIONS=allow-list)';
-  log(`wushe hub: ${base}/graphql · console ${base}/console/ · ${graphiql}${note}`);
+  logger.info({ port, host: host ?? null }, 'listening');
+  announce(`wushe hub: ${base}/graphql · console ${base}/console/ · ${graphiql}${note}`);
   return { server, port, hub };
 }
 
@@ -86,6 +106,7 @@ export async function serveSubgraph(
   name: string,
   port: number,
   peers: Partial<Record<SubgraphName, string>> = {},
+  baseLogger?: Logger,
 ) {
   const definition = subgraphByName(name);
   const references = {
@@ -93,6 +114,8 @@ export async function serveSubgraph(
     ...definition.lookups,
   };
   const database = await openDatabase(config.database, entitiesOf(definition));
+  const logger = processLogger(config, `subgraph:${definition.name}`, database, baseLogger);
+  const log = (line: string) => logger.warn(line);
   // Hubs sharing their public cache in Redis must see this process's writes too: they pass the same fence. (A hub
   // with its cache in memory cannot; docs/decisions.md says to set REDIS_URL when several processes write.)
   const sharedCache = config.publicCache.redisUrl ? await openPublicCacheStore(config.publicCache, log) : undefined;
@@ -103,7 +126,7 @@ export async function serveSubgraph(
   // Rows written before the search index existed are indexed before the subgraph listens.
   await ensureSearchIndex(database.dataSource);
   const built = buildSubgraph(definition);
-  const shared = apolloOptions(config, log);
+  const shared = apolloOptions(config, logger);
   const apollo = new ApolloServer<HubContext>({
     schema: built.schema,
     ...shared,
@@ -121,10 +144,11 @@ export async function serveSubgraph(
   const server = createHttpServer({
     apollo,
     context: requestContexts({ dataSource: database.dataSource, config, references }).contextFor,
-    health: () => health(database),
+    ...observability(config, database, logger),
+    logger,
     graphiql: false,
   });
-  const { host, note } = bindingFor(config);
+  const { host, note } = bindingFor(config, logger);
   const actualPort = await listen(server, port, host);
   closeOnSignals(
     server,
@@ -134,10 +158,11 @@ export async function serveSubgraph(
       await sharedCache?.close();
       await rateLimiters.close();
     },
-    log,
+    logger,
   );
   const asks = Object.keys(peers).filter((peer) => peer !== definition.name);
-  log(
+  logger.info({ port: actualPort, host: host ?? null }, 'listening');
+  announce(
     `wushe subgraph ${name}: http://${host ?? 'localhost'}:${actualPort}/graphql${note}` +
       (asks.length ? ` · checks ids with ${asks.join(', ')}` : ''),
   );

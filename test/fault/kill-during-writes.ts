@@ -71,7 +71,7 @@ async function startHub(): Promise<ChildProcess> {
   for (let attempt = 0; attempt < 300; attempt += 1) {
     if (hub.exitCode !== null) throw new Error(`the hub exited with ${hub.exitCode}: ${stderr}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return hub;
+      if ((await fetch(`http://127.0.0.1:${PORT}/readyz`)).ok) return hub;
     } catch {
       // not listening yet
     }

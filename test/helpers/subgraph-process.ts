@@ -30,14 +30,17 @@ export function startSubgraphProcess(
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
+    const read = (chunk: Buffer) => {
       output += chunk.toString();
       const line = output.split('\n').find((l) => /^wushe subgraph \w+: http:\/\/\S+/.test(l));
       if (line) {
+        // Its JSON log (a line per request) flows on unread from here.
+        child.stderr!.off('data', read);
         const url = /(http:\/\/\S+)/.exec(line)![1].replace('localhost', '127.0.0.1');
         resolve({ url, startLine: line, child });
       }
-    });
+    };
+    child.stderr!.on('data', read);
     child.once('exit', (code) => reject(new Error(`subgraph ${name} exited with ${code}: ${output}`)));
   });
 }

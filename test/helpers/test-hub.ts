@@ -6,6 +6,8 @@ import type { Database } from '../../src/db/data-source';
 import { seedYuxi } from '../../src/seed';
 import { createHub, hubHttpOptions, type Hub } from '../../src/server/hub';
 import { createHttpServer, listen } from '../../src/server/http-server';
+import { databaseReadiness } from '../../src/server/observability';
+import { asLogger, type LogSink } from '../../src/config/logger';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-for-wushe-tests';
@@ -82,8 +84,8 @@ export interface TestHubOptions {
   scale?: number;
   /** Extra environment for the hub's config, e.g. NODE_ENV=production or low rate limits. */
   env?: Record<string, string>;
-  /** Receives the hub's log lines (unexpected errors); silent by default. */
-  log?: (line: string) => void;
+  /** Receives the hub's JSON log lines (unexpected errors); silent by default. */
+  log?: LogSink;
 }
 
 export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestHubOptions = {}): Promise<TestHub> {
@@ -100,7 +102,8 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestH
     QUERY_COST_PER_MINUTE_PER_ADDRESS: '1000000000',
     ...env,
   });
-  const hub = await createHub({ config, database, log: log ?? (() => undefined) });
+  const logger = asLogger(log ?? (() => undefined));
+  const hub = await createHub({ config, database, log: logger });
   let server: Server | undefined;
   return {
     hub,
@@ -112,8 +115,9 @@ export async function startTestHub({ scale = SMALL_SCALE, env = {}, log }: TestH
     async listen() {
       server = createHttpServer({
         apollo: hub.server,
-        context: (request) => hub.contextFor(request),
-        health: async () => void (await database.dataSource.query('SELECT 1')),
+        context: hub.contextFor,
+        ready: databaseReadiness(database, logger),
+        logger,
         ...hubHttpOptions(config),
       });
       const port = await listen(server, 0, '127.0.0.1');

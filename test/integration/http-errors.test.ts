@@ -151,8 +151,14 @@ test('an unexpected error is masked, and its request id is in the answer and in 
     expect(error.extensions?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     const line = logged.find((l) => l.includes(error.extensions!.requestId!));
     expect(line).toBeDefined();
-    expect(line).toMatch(/charity_resource/);
-    expect(line).toMatch(/\n\s+at /);
+    const entry = JSON.parse(line!) as Record<string, string>;
+    expect([entry.level, entry.msg, entry.requestId]).toEqual([
+      'error',
+      'unexpected error',
+      error.extensions!.requestId,
+    ]);
+    expect(entry.error).toMatch(/charity_resource/);
+    expect(entry.stack).toMatch(/\n\s+at /);
     expect(line).not.toContain('[object Object]');
   } finally {
     await t.database.dataSource.query(`ALTER TABLE ${moved} RENAME TO ${table}`);
