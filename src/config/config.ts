@@ -43,6 +43,16 @@ export interface Config {
   /** Where people open the console, printed by `wushe account create` (CONSOLE_URL). */
   consoleUrl: string;
   publicCache: PublicCacheConfig;
+  /** OpenTelemetry traces; undefined (OTEL_EXPORTER_OTLP_ENDPOINT unset): nothing of OpenTelemetry is loaded. */
+  tracing?: TracingConfig;
+}
+
+/** Where a serving process sends its traces (src/server/tracing.ts). */
+export interface TracingConfig {
+  /** OTLP/HTTP base URL of a collector (OTEL_EXPORTER_OTLP_ENDPOINT); spans go to `<endpoint>/v1/traces` as JSON. */
+  tracesUrl: string;
+  /** OTEL_SERVICE_NAME; unset, each process names itself (wushe-hub, wushe-gateway, wushe-subgraph-<name>). */
+  serviceName?: string;
 }
 
 /** The cache of anonymous reads across requests (src/graphql/public-cache.ts, docs/decisions.md). */
@@ -202,6 +212,27 @@ export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
+/**
+ * The tracing settings alone: the CLI reads them before loading anything else, because instrumentations must hook
+ * the modules they patch before those are first required (src/server/trace-early.ts).
+ */
+export function tracingConfig(env: NodeJS.ProcessEnv = process.env): TracingConfig | undefined {
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (!endpoint) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new ConfigError(
+      `OTEL_EXPORTER_OTLP_ENDPOINT must be the http(s) base URL of an OTLP/HTTP collector, e.g. http://127.0.0.1:4318, got "${endpoint}"`,
+    );
+  }
+  return { tracesUrl: `${endpoint.replace(/\/+$/, '')}/v1/traces`, serviceName: env.OTEL_SERVICE_NAME || undefined };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = positiveInt('PORT', env.PORT, 4000);
   const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development');
@@ -255,5 +286,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: positiveInt('PUBLIC_CACHE_MEMORY_MB', env.PUBLIC_CACHE_MEMORY_MB, 64) * 1024 * 1024,
       maxEntryChars: positiveInt('PUBLIC_CACHE_MAX_ENTRY_KB', env.PUBLIC_CACHE_MAX_ENTRY_KB, 512) * 1024,
     },
+    tracing: tracingConfig(env),
   };
 }

@@ -13,6 +13,7 @@ import { requestContexts, type HubContext } from '../graphql/context';
 import { budgetPlugin } from '../graphql/limits';
 import { apolloOptions, createHub } from './hub';
 import { closeOnSignals, createHttpServer, listen } from './http-server';
+import { startTracing, stopTracing } from './tracing';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -56,12 +57,15 @@ export async function serveHub(config: Config, database: Database, remote: Parti
     health: () => health(database),
   });
   const { host, note } = bindingFor(config);
+  // Traced from here on: the statements of the start itself would only be noise.
+  startTracing(config.tracing, Object.keys(remote).length ? 'wushe-gateway' : 'wushe-hub', database);
   const port = await listen(server, config.port, host);
   closeOnSignals(
     server,
     async () => {
       await hub.stop();
       await database.dataSource.destroy();
+      await stopTracing();
     },
     log,
   );
@@ -117,6 +121,7 @@ export async function serveSubgraph(
     graphiql: false,
   });
   const { host, note } = bindingFor(config);
+  startTracing(config.tracing, `wushe-subgraph-${definition.name}`, database);
   const actualPort = await listen(server, port, host);
   closeOnSignals(
     server,
@@ -124,6 +129,7 @@ export async function serveSubgraph(
       await apollo.stop();
       await database.dataSource.destroy();
       await sharedCache?.close();
+      await stopTracing();
     },
     log,
   );
