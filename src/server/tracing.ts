@@ -62,7 +62,8 @@ export function instrumentLibraries(): void {
   /* eslint-enable @typescript-eslint/no-require-imports */
   // Each enables itself when constructed and records through the global tracer provider, set by startTracing.
   new HttpInstrumentation({
-    ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has(new URL(request.url ?? '/', 'http://localhost').pathname),
+    ignoreIncomingRequestHook: (request) =>
+      UNTRACED_PATHS.has(new URL(request.url ?? '/', 'http://localhost').pathname),
     // A GET query carries the document and its variables in the URL: the names are kept, the values not.
     startIncomingSpanHook: (request) => {
       const query = queryNamesOnly(request.url);
@@ -139,9 +140,7 @@ export function startTracing(config: TracingConfig | undefined, serviceName: str
     api!.DiagLogLevel.WARN,
   );
   provider = new NodeTracerProvider({
-    resource: defaultResource().merge(
-      resourceFromAttributes({ 'service.name': config.serviceName ?? serviceName }),
-    ),
+    resource: defaultResource().merge(resourceFromAttributes({ 'service.name': config.serviceName ?? serviceName })),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: config.tracesUrl }))],
   });
   // The global provider (AsyncLocalStorage context, W3C trace context and baggage propagation).
