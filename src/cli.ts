@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: with OTEL_EXPORTER_OTLP_ENDPOINT set, instrumentations must hook modules before anything requires them.
+import './server/instrument';
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -51,6 +51,8 @@ export interface Config {
   /** Which documents the hub runs, and where automatic persisted queries are kept (src/server/operation-list.ts, src/server/apq-store.ts). */
   operations: OperationsConfig;
   metrics: MetricsConfig;
+  /** OpenTelemetry traces; undefined (OTEL_EXPORTER_OTLP_ENDPOINT unset): nothing of OpenTelemetry is loaded. */
+  tracing?: TracingConfig;
 }
 
 /**
@@ -89,6 +91,14 @@ export interface OperationsConfig {
 export interface MetricsConfig {
   enabled: boolean;
   token?: string;
+}
+
+/** Where a serving process sends its traces (src/server/tracing.ts). */
+export interface TracingConfig {
+  /** OTLP/HTTP base URL of a collector (OTEL_EXPORTER_OTLP_ENDPOINT); spans go to `<endpoint>/v1/traces` as JSON. */
+  tracesUrl: string;
+  /** OTEL_SERVICE_NAME; unset, each process names itself (wushe-hub, wushe-gateway, wushe-subgraph-<name>). */
+  serviceName?: string;
 }
 
 /** The cache of anonymous reads across requests (src/graphql/public-cache.ts, docs/decisions.md). */
@@ -276,6 +286,27 @@ export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
+/**
+ * The tracing settings alone: the CLI reads them before loading anything else, because instrumentations must hook
+ * the modules they patch before those are first required (src/server/trace-early.ts).
+ */
+export function tracingConfig(env: NodeJS.ProcessEnv = process.env): TracingConfig | undefined {
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (!endpoint) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new ConfigError(
+      `OTEL_EXPORTER_OTLP_ENDPOINT must be the http(s) base URL of an OTLP/HTTP collector, e.g. http://127.0.0.1:4318, got "${endpoint}"`,
+    );
+  }
+  return { tracesUrl: `${endpoint.replace(/\/+$/, '')}/v1/traces`, serviceName: env.OTEL_SERVICE_NAME || undefined };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = positiveInt('PORT', env.PORT, 4000);
   const nodeEnv = oneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development');
@@ -345,6 +376,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlSeconds: duration('PERSISTED_QUERIES_TTL', env.PERSISTED_QUERIES_TTL, '24h'),
     },
     metrics: metricsConfig(env, nodeEnv),
+    tracing: tracingConfig(env),
   };
 }
 

@@ -16,6 +16,7 @@ import { openRateLimiters } from '../graphql/rate-limiters';
 import { apolloOptions, createHub, hubHttpOptions } from './hub';
 import { closeOnSignals, createHttpServer, listen } from './http-server';
 import { observability } from './observability';
+import { startTracing, stopTracing } from './tracing';
 
 /**
  * The start line, for the person at the terminal and for scripts waiting for the address: plain text, unlike the
@@ -77,12 +78,15 @@ export async function serveHub(
     ...hubHttpOptions(config),
   });
   const { host, note } = bindingFor(config, logger);
+  // Traced from here on: the statements of the start itself would only be noise.
+  startTracing(config.tracing, Object.keys(remote).length ? 'wushe-gateway' : 'wushe-hub', database);
   const port = await listen(server, config.port, host);
   closeOnSignals(
     server,
     async () => {
       await hub.stop();
       await database.dataSource.destroy();
+      await stopTracing();
     },
     logger,
   );
@@ -149,6 +153,7 @@ export async function serveSubgraph(
     graphiql: false,
   });
   const { host, note } = bindingFor(config, logger);
+  startTracing(config.tracing, `wushe-subgraph-${definition.name}`, database);
   const actualPort = await listen(server, port, host);
   closeOnSignals(
     server,
@@ -157,6 +162,7 @@ export async function serveSubgraph(
       await database.dataSource.destroy();
       await sharedCache?.close();
       await rateLimiters.close();
+      await stopTracing();
     },
     logger,
   );
