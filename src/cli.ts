@@ -14,7 +14,7 @@ import { DomainError } from './errors';
 import { AccountCommandError, createAccountFromCli, setupInstructions } from './commands/account';
 import { rekey, RekeyError } from './commands/rekey';
 import { figureReport, inOneSnapshot, rebuildFigures, TALLY_MIGRATION, verifyFigures } from './commands/figures';
-import { BackupError, backupSqlite, restoreSqlite } from './commands/backup';
+import { BackupError, backupServer, backupSqlite, restoreSqlite } from './commands/backup';
 import { checkLedger, type LedgerVerification } from './subgraphs/volunteer/ledger';
 import { composeSupergraph, CompositionError } from './federation/compose';
 import { allEntities, buildAllSubgraphs, SUBGRAPH_NAMES, type SubgraphName } from './subgraphs/registry';
@@ -50,7 +50,8 @@ const USAGE = `wushe — 五社联动 hub
   wushe migration:generate <Name>     write a migration for entity changes (development)
   wushe backup <file> [--force]       copy the SQLite database to <file> with SQLite's online backup API, safe while
                                       the hub serves it (progress on a terminal); an existing <file> needs --force.
-                                      MySQL/MariaDB, PostgreSQL: their dump tools (README "Backups")
+                                      on MySQL/MariaDB it runs mariadb-dump --single-transaction (credentials in a
+                                      private defaults file, not on its command line); PostgreSQL: pg_dump (README)
   wushe restore <file> [--discard-current-audit] [--ignore-checks]
                                       put a backup in place of the SQLite database: stop the hub first (refused while
                                       the file is in use); checks the backup (integrity, wushe schema), carries over
@@ -298,9 +299,14 @@ async function main(argv: string[]): Promise<void> {
     case 'restore': {
       if (!argument) throw new ConfigError(`name the backup file: wushe ${command} <file>`);
       const target = parseDatabaseUrl(config.database.url);
+      if (command === 'backup' && target.kind === 'mysql') {
+        const dumped = await backupServer(target, argument, { force: values.force });
+        log(`backed up ${target.database} to ${dumped.file} with ${dumped.program}: ${(dumped.bytes / 1048576).toFixed(1)} MB`);
+        return;
+      }
       if (target.kind !== 'sqlite') {
         throw new ConfigError(
-          `wushe ${command} works on the embedded SQLite database; for ${target.kind} use ` +
+          `wushe ${command} works on the embedded SQLite database (and backs up MySQL/MariaDB); for ${target.kind} use ` +
             `${target.kind === 'mysql' ? 'mariadb-dump and mariadb' : 'pg_dump and pg_restore'} as README "Backups" shows`,
         );
       }

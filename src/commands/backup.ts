@@ -1,5 +1,20 @@
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Presets, SingleBar } from 'cli-progress';
 import { DataSource } from 'typeorm';
@@ -78,7 +93,9 @@ async function copyPages(db: Database.Database, destination: string, label: stri
   let started = false;
   const result = await db.backup(destination, {
     progress({ totalPages, remainingPages }) {
-      if (remainingPages > lastRemaining) {
+      // No progress since the last step: the copy restarted (a restart right after the first step copies the
+      // same first pages again, so "no fewer remaining" is the sign, not "more remaining").
+      if (remainingPages >= lastRemaining) {
         restarts += 1;
         step = Math.min(step * 4, 0x7fffffff);
       }
@@ -368,5 +385,98 @@ export async function restoreSqlite(
     return { audit, figures, ledger, checksPassed, restored: true };
   } finally {
     rmSync(staged, { force: true });
+  }
+}
+
+/** The fields of a MySQL/MariaDB DATABASE_URL a dump needs. */
+export interface DumpTarget {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+function runDump(program: string, args: string[], output: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const out = createWriteStream(output, { mode: 0o600 });
+    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.pipe(out);
+    child.once('error', (error) => {
+      out.destroy();
+      reject(error);
+    });
+    child.once('close', (code) => out.end(() => resolvePromise({ code, stderr })));
+  });
+}
+
+/**
+ * `wushe backup <file>` on MySQL/MariaDB: mariadb-dump (or mysqldump) with --single-transaction, one consistent
+ * snapshot while the hub writes. The credentials go in a defaults file readable by this user only, never on the
+ * command line where `ps` shows them. Restore with the README's procedure ("Backups").
+ */
+export async function backupServer(
+  target: DumpTarget,
+  backupFile: string,
+  options: { force?: boolean },
+): Promise<{ file: string; bytes: number; program: string }> {
+  const file = resolve(backupFile);
+  if (existsSync(file) && !options.force) {
+    throw new BackupError(`备份文件已存在 (${file} exists: choose another name, or add --force to replace it)`);
+  }
+  if (!existsSync(dirname(file))) throw new BackupError(`目录不存在 (no directory ${dirname(file)})`);
+  const secrets = mkdtempSync(join(tmpdir(), 'wushe-dump-'));
+  const partial = `${file}.partial-${process.pid}`;
+  try {
+    const defaults = join(secrets, 'client.cnf');
+    const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    writeFileSync(
+      defaults,
+      `[client]\nhost=${quote(target.host)}\nport=${target.port}\nuser=${quote(target.user)}\n` +
+        (target.password ? `password=${quote(target.password)}\n` : ''),
+      { mode: 0o600 },
+    );
+    const args = [
+      `--defaults-extra-file=${defaults}`,
+      '--single-transaction',
+      '--routines',
+      '--triggers',
+      '--hex-blob',
+      '--default-character-set=utf8mb4',
+      target.database,
+    ];
+    let program = 'mariadb-dump';
+    let result: { code: number | null; stderr: string };
+    try {
+      result = await runDump(program, args, partial);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      program = 'mysqldump';
+      try {
+        result = await runDump(program, args, partial);
+      } catch (again) {
+        if ((again as NodeJS.ErrnoException).code !== 'ENOENT') throw again;
+        throw new BackupError('没有找到 mariadb-dump 或 mysqldump (neither mariadb-dump nor mysqldump is installed)');
+      }
+    }
+    if (result.code !== 0) {
+      throw new BackupError(`备份失败 (${program} exited with ${result.code}: ${result.stderr.trim().slice(0, 500)})`);
+    }
+    fsyncPath(partial);
+    if (options.force) renameSync(partial, file);
+    else {
+      try {
+        linkSync(partial, file);
+      } catch (error) {
+        throw new BackupError(`备份文件已存在 (${file}: ${(error as Error).message})`);
+      }
+    }
+    fsyncPath(dirname(file));
+    return { file, bytes: statSync(file).size, program };
+  } finally {
+    rmSync(partial, { force: true });
+    rmSync(secrets, { recursive: true, force: true });
   }
 }

@@ -439,7 +439,7 @@ function readmeBlock(firstLine: string): string {
     const cnf = join(dir, 'client.cnf');
     writeFileSync(
       cnf,
-      `[client]\nhost=${server.host}\nport=${server.port}\nuser=${server.user}\npassword=${server.password}\n`,
+      `[client]\nhost=${server.host}\nport=${server.port}\nuser=${server.user}\n${server.password ? `password=${server.password}\n` : ''}`,
       { mode: 0o600 },
     );
     env = {
@@ -490,6 +490,15 @@ function readmeBlock(firstLine: string): string {
       await t.hub.stop();
       await t.database.dataSource.destroy();
       stopped = true;
+      // `wushe backup` on MariaDB runs the same dump, its credentials in a private defaults file.
+      const cliDump = join(dir, 'cli.sql');
+      const dumpedByCli = await wushe(['backup', cliDump], `${env.DB_SERVER}/${live}`);
+      expect([dumpedByCli.code, dumpedByCli.stderr]).toEqual([0, expect.stringContaining('backed up')]);
+      const dumpText = readFileSync(cliDump, 'utf8');
+      expect(dumpText).toContain('CREATE TABLE `audit_entry`');
+      expect(dumpText).toContain('INSERT INTO `hour_ledger_entry`');
+      const notAgain = await wushe(['backup', cliDump], `${env.DB_SERVER}/${live}`);
+      expect([notAgain.code, notAgain.stderr]).toEqual([1, expect.stringContaining('--force')]);
       const liveAudit = await sourceRows.all('SELECT * FROM audit_entry ORDER BY id');
       const liveTables = (await sourceRows.all('SHOW TABLES')).map((row) => String(Object.values(row)[0]));
 
