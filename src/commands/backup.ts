@@ -147,25 +147,22 @@ export async function backupSqlite(
   const partial = `${target}.partial-${process.pid}`;
   try {
     const db = openSqlite(source);
-    let copied: { pages: number; restarts: number };
-    try {
-      db.pragma('busy_timeout = 5000');
-      requireWushe(db, source);
-      copied = await copyPages(db, partial, '备份 backup', options.log);
-    } finally {
-      db.close();
-    }
+    const copied = await (async () => {
+      try {
+        db.pragma('busy_timeout = 5000');
+        requireWushe(db, source);
+        return await copyPages(db, partial, '备份 backup', options.log);
+      } finally {
+        db.close();
+      }
+    })();
     // The copy carries the source's WAL flag in its header; a backup is one self-contained file instead.
-    const copy = openSqlite(partial);
-    let lastAuditId: number;
-    try {
+    const lastAuditId = withSqlite(openSqlite(partial), (copy) => {
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new BackupError(`备份校验失败 (the copy fails PRAGMA integrity_check: ${String(check)})`);
-      lastAuditId = (copy.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry').get() as { id: number }).id;
-    } finally {
-      copy.close();
-    }
+      return (copy.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry').get() as { id: number }).id;
+    });
     fsyncPath(partial);
     if (options.force) renameSync(partial, target);
     else {
@@ -198,7 +195,7 @@ function requireNotInUse(current: Database.Database, file: string) {
   }
   if (mode !== 'delete') {
     throw new BackupError(
-      `数据库正在使用中,请先停止服务 (${file} is in use — stop the hub and any wushe process on it first; journal mode stays ${String(mode)})`,
+      `数据库正在使用中,请先停止服务 (${file} is in use — stop the hub and any wushe process on it first; SQLite answered: ${String(mode)})`,
     );
   }
 }
@@ -294,85 +291,23 @@ export async function restoreSqlite(
   if (!existsSync(backup)) throw new BackupError(`没有找到备份文件 (no backup at ${backup})`);
   if (backup === target) throw new BackupError(`备份文件就是数据库本身 (the backup is the database itself: ${backup})`);
   mkdirSync(dirname(target), { recursive: true });
+  const currentDatabase = existsSync(target);
+  // First, before any long copy: nobody may have the database open.
+  if (currentDatabase) withSqlite(openSqlite(target, { timeout: 0 }), (current) => requireNotInUse(current, target));
   const staged = `${target}.restoring-${process.pid}`;
   try {
-    const source = openSqlite(backup, { readonly: true });
-    try {
-      let check: unknown;
-      try {
-        check = source.pragma('integrity_check', { simple: true });
-      } catch (error) {
-        check = (error as Error).message;
-      }
-      if (check !== 'ok') {
-        throw new BackupError(`备份文件已损坏 (${backup} fails PRAGMA integrity_check: ${String(check)})`);
-      }
-      requireWushe(source, backup);
-      await copyPages(source, staged, '恢复 restore', options.log);
-    } finally {
-      source.close();
-    }
-
-    const staging = openSqlite(staged);
-    let audit: RestoreResult['audit'];
-    try {
+    await stageBackup(backup, staged, options.log);
+    const audit = withSqlite(openSqlite(staged), (staging): RestoreResult['audit'] => {
       staging.pragma('journal_mode = DELETE');
-      const currentDatabase = existsSync(target);
       if (currentDatabase) {
-        const current = openSqlite(target, { timeout: 0 });
-        try {
-          requireNotInUse(current, target);
-        } finally {
-          current.close();
-        }
-        audit = { currentDatabase, ...carryAuditRows(staging, target, options.discardCurrentAudit === true) };
-      } else {
-        const backupLastId = (
-          staging.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry').get() as { id: number }
-        ).id;
-        audit = { currentDatabase, backupLastId, carried: 0, recounted: 0 };
+        return { currentDatabase, ...carryAuditRows(staging, target, options.discardCurrentAudit === true) };
       }
-    } finally {
-      staging.close();
-    }
-
-    const dataSource = new DataSource({
-      type: 'better-sqlite3',
-      database: staged,
-      entities: allEntities(),
-      namingStrategy: new SnakeNamingStrategy(),
-      synchronize: false,
+      const backupLastId = (
+        staging.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry').get() as { id: number }
+      ).id;
+      return { currentDatabase, backupLastId, carried: 0, recounted: 0 };
     });
-    await dataSource.initialize();
-    let figures: RestoreResult['figures'];
-    let ledger: LedgerVerification;
-    try {
-      const pending = await dataSource.driver.createSchemaBuilder().log();
-      if (pending.upQueries.length) {
-        throw new BackupError(
-          `备份的表结构与当前版本不符 (the backup's schema differs from this version's in ${pending.upQueries.length} ` +
-            `statement(s), e.g. ${pending.upQueries[0].query.slice(0, 120)}: restore it with the wushe version that made it)`,
-        );
-      }
-      await dataSource.getRepository(AuditEntry).insert({
-        at: new Date(),
-        kind: AuditKind.MUTATION,
-        requestId: `cli-restore-${process.pid}-${Date.now()}`,
-        subject: 'cli',
-        role: 'ADMIN',
-        regionId: null,
-        operation: 'restoreDatabase',
-        target: `${basename(backup)} · audit rows carried over ${audit.carried}`.slice(0, 255),
-        record: null,
-        outcome: 'OK',
-        count: 1,
-        clientAddress: null,
-      });
-      figures = await verifyFigures(dataSource);
-      ledger = await inOneSnapshot(dataSource, (manager) => checkLedger(manager));
-    } finally {
-      await dataSource.destroy();
-    }
+    const { figures, ledger } = await checkStaged(staged, backup, audit.carried);
     const checksPassed = figures.differences.length === 0 && ledger.ok;
     if (!checksPassed && !options.ignoreChecks) return { audit, figures, ledger, checksPassed, restored: false };
 
@@ -385,6 +320,77 @@ export async function restoreSqlite(
     return { audit, figures, ledger, checksPassed, restored: true };
   } finally {
     rmSync(staged, { force: true });
+  }
+}
+
+function withSqlite<T>(db: Database.Database, work: (db: Database.Database) => T): T {
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The backup passes PRAGMA integrity_check, is a wushe database, and is copied to `staged`. */
+async function stageBackup(backup: string, staged: string, log: Log) {
+  const source = openSqlite(backup, { readonly: true });
+  try {
+    let check: unknown;
+    try {
+      check = source.pragma('integrity_check', { simple: true });
+    } catch (error) {
+      check = (error as Error).message;
+    }
+    if (check !== 'ok') {
+      throw new BackupError(`备份文件已损坏 (${backup} fails PRAGMA integrity_check: ${String(check)})`);
+    }
+    requireWushe(source, backup);
+    await copyPages(source, staged, '恢复 restore', log);
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * The staged copy has the schema this version's entities expect, gets the restore's own audit row, and is checked:
+ * every maintained figure against a fresh count, and the hour ledger.
+ */
+async function checkStaged(staged: string, backup: string, carried: number) {
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: staged,
+    entities: allEntities(),
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+  });
+  await dataSource.initialize();
+  try {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    if (pending.upQueries.length) {
+      throw new BackupError(
+        `备份的表结构与当前版本不符 (the backup's schema differs from this version's in ${pending.upQueries.length} ` +
+          `statement(s), e.g. ${pending.upQueries[0].query.slice(0, 120)}: restore it with the wushe version that made it)`,
+      );
+    }
+    await dataSource.getRepository(AuditEntry).insert({
+      at: new Date(),
+      kind: AuditKind.MUTATION,
+      requestId: `cli-restore-${process.pid}-${Date.now()}`,
+      subject: 'cli',
+      role: 'ADMIN',
+      regionId: null,
+      operation: 'restoreDatabase',
+      target: `${basename(backup)} · audit rows carried over ${carried}`.slice(0, 255),
+      record: null,
+      outcome: 'OK',
+      count: 1,
+      clientAddress: null,
+    });
+    const figures = await verifyFigures(dataSource);
+    const ledger = await inOneSnapshot(dataSource, (manager) => checkLedger(manager));
+    return { figures, ledger };
+  } finally {
+    await dataSource.destroy();
   }
 }
 
@@ -410,6 +416,18 @@ function runDump(program: string, args: string[], output: string): Promise<{ cod
     });
     child.once('close', (code) => out.end(() => resolvePromise({ code, stderr })));
   });
+}
+
+/** mariadb-dump, or mysqldump where only MySQL's client is installed. */
+async function dumpWithInstalledTool(args: string[], output: string) {
+  for (const program of ['mariadb-dump', 'mysqldump']) {
+    try {
+      return { program, ...(await runDump(program, args, output)) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  throw new BackupError('没有找到 mariadb-dump 或 mysqldump (neither mariadb-dump nor mysqldump is installed)');
 }
 
 /**
@@ -447,20 +465,7 @@ export async function backupServer(
       '--default-character-set=utf8mb4',
       target.database,
     ];
-    let program = 'mariadb-dump';
-    let result: { code: number | null; stderr: string };
-    try {
-      result = await runDump(program, args, partial);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      program = 'mysqldump';
-      try {
-        result = await runDump(program, args, partial);
-      } catch (again) {
-        if ((again as NodeJS.ErrnoException).code !== 'ENOENT') throw again;
-        throw new BackupError('没有找到 mariadb-dump 或 mysqldump (neither mariadb-dump nor mysqldump is installed)');
-      }
-    }
+    const { program, ...result } = await dumpWithInstalledTool(args, partial);
     if (result.code !== 0) {
       throw new BackupError(`备份失败 (${program} exited with ${result.code}: ${result.stderr.trim().slice(0, 500)})`);
     }
