@@ -301,7 +301,9 @@ async function main(argv: string[]): Promise<void> {
       const target = parseDatabaseUrl(config.database.url);
       if (command === 'backup' && target.kind === 'mysql') {
         const dumped = await backupServer(target, argument, { force: values.force });
-        log(`backed up ${target.database} to ${dumped.file} with ${dumped.program}: ${(dumped.bytes / 1048576).toFixed(1)} MB`);
+        log(
+          `backed up ${target.database} to ${dumped.file} with ${dumped.program}: ${(dumped.bytes / 1048576).toFixed(1)} MB`,
+        );
         return;
       }
       if (target.kind !== 'sqlite') {

@@ -85,7 +85,10 @@ function requireWushe(db: Database.Database, file: string) {
  */
 async function copyPages(db: Database.Database, destination: string, label: string, log: Log) {
   const bar = process.stderr.isTTY
-    ? new SingleBar({ format: `${label} {bar} {percentage}% | {value}/{total} pages`, hideCursor: true }, Presets.shades_classic)
+    ? new SingleBar(
+        { format: `${label} {bar} {percentage}% | {value}/{total} pages`, hideCursor: true },
+        Presets.shades_classic,
+      )
     : undefined;
   let step = FIRST_STEP_PAGES;
   let lastRemaining = Number.POSITIVE_INFINITY;
@@ -160,7 +163,8 @@ export async function backupSqlite(
     const lastAuditId = withSqlite(openSqlite(partial), (copy) => {
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new BackupError(`备份校验失败 (the copy fails PRAGMA integrity_check: ${String(check)})`);
+      if (check !== 'ok')
+        throw new BackupError(`备份校验失败 (the copy fails PRAGMA integrity_check: ${String(check)})`);
       return (copy.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry').get() as { id: number }).id;
     });
     fsyncPath(partial);
@@ -242,7 +246,9 @@ function carryAuditRows(staging: Database.Database, currentFile: string, discard
       );
     }
     const columnsOf = (schema: string) =>
-      new Set((staging.prepare(`PRAGMA ${schema}.table_info(audit_entry)`).all() as { name: string }[]).map((c) => c.name));
+      new Set(
+        (staging.prepare(`PRAGMA ${schema}.table_info(audit_entry)`).all() as { name: string }[]).map((c) => c.name),
+      );
     const currentColumns = columnsOf('current');
     const columns = [...columnsOf('main')].filter((column) => currentColumns.has(column)).join(', ');
     return staging.transaction(() => {

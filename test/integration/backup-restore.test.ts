@@ -121,19 +121,30 @@ function mutations(t: Pick<TestHub, 'query'>, workers: number) {
     if (!state.backupStarted) before.push(done);
   };
   const worker = async () => {
-    const activity = (await t.query<{ createVolunteerActivity: { id: string } }>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, staff))
-      .createVolunteerActivity.id;
+    const activity = (
+      await t.query<{ createVolunteerActivity: { id: string } }>(Op.CREATE_ACTIVITY, { regionId: XIAHE }, staff)
+    ).createVolunteerActivity.id;
     while (!state.stop) {
-      const volunteer = (await t.query<{ registerVolunteer: { id: string } }>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff))
-        .registerVolunteer.id;
+      // In-process SQLite answers in microtasks only: without a turn of the event loop now and then, neither the
+      // timers below nor the backup process's exit would ever be seen.
+      await new Promise((resolve) => setImmediate(resolve));
+      const volunteer = (
+        await t.query<{ registerVolunteer: { id: string } }>(Op.REGISTER_VOLUNTEER, { regionId: XIAHE }, staff)
+      ).registerVolunteer.id;
       note({ table: 'volunteer', operation: 'registerVolunteer', id: Number(volunteer) });
       await t.query(Op.SIGN_UP, { activityId: activity, volunteerId: volunteer }, staff);
       await t.query(Op.CHECK_IN, { a: activity, v: volunteer, at: '2026-11-20T01:00:00Z' }, staff);
-      const hours = (await t.query<{ checkOut: { id: string } }>(Op.CHECK_OUT, { a: activity, v: volunteer, at: '2026-11-20T04:00:00Z' }, staff))
-        .checkOut.id;
+      const hours = (
+        await t.query<{ checkOut: { id: string } }>(
+          Op.CHECK_OUT,
+          { a: activity, v: volunteer, at: '2026-11-20T04:00:00Z' },
+          staff,
+        )
+      ).checkOut.id;
       await t.query(Op.VERIFY_HOURS, { id: hours }, staff);
       note({ table: 'service_hours verified', operation: 'verifyServiceHours', id: Number(hours) });
-      const need = (await t.query<{ submitNeed: { id: string } }>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff)).submitNeed.id;
+      const need = (await t.query<{ submitNeed: { id: string } }>(Op.SUBMIT_NEED, { communityId: XIAHE }, staff))
+        .submitNeed.id;
       note({ table: 'need', operation: 'submitNeed', id: Number(need) });
       const number = organizations++;
       const organization = (
@@ -177,7 +188,14 @@ async function expectCommittedRowsBack(restored: Rows, before: Snapshot, complet
  */
 async function expectAuditRowsOfRestoredMutations(rows: Rows, seeded: Snapshot, completed: Completed[]) {
   const audit = await rows.all("SELECT operation, target FROM audit_entry WHERE kind = 'MUTATION'");
-  const audited = new Set(audit.map((row) => `${String(row.operation)} ${String(row.target).split('→ ')[1] ?? ''}`));
+  // The record a mutation made (`… → 41`) or acted on (`id=406`).
+  const audited = new Set(
+    audit.flatMap((row) =>
+      [...String(row.target).matchAll(/(?:^|\s)id=(\d+)|→ (\d+)/g)].map(
+        (match) => `${String(row.operation)} ${match[1] ?? match[2]}`,
+      ),
+    ),
+  );
   const restored = await snapshot(rows);
   const operations = new Map(completed.map((done) => [done.table, done.operation]));
   let checked = 0;
@@ -200,8 +218,9 @@ async function ledgerAndFigures(database: Database) {
   const hub = await createHub({ config, database, log: () => undefined });
   try {
     const { query } = operationsOn(hub);
-    const ledger = (await query<{ verifyHourLedger: { ok: boolean; reason: string | null } }>(L.VERIFY_LEDGER, {}, admin))
-      .verifyHourLedger;
+    const ledger = (
+      await query<{ verifyHourLedger: { ok: boolean; reason: string | null } }>(L.VERIFY_LEDGER, {}, admin)
+    ).verifyHourLedger;
     return { ledger, figures: await verifyFigures(database.dataSource) };
   } finally {
     await hub.stop();
@@ -272,100 +291,98 @@ describe('audit rows are kept (at least 180 days; wushe deletes none)', () => {
 
   const openRestored = () => openDatabase(loadConfig({ DATABASE_URL: url }).database, allEntities());
 
-  test(
-    'back up while mutations run; restore over the database carries the later audit rows; wipe and restore',
-    async () => {
-      const source = sqliteRows(file);
-      const seeded = await snapshot(source);
-      const backup = join(dir, 'busy.sqlite');
+  test('back up while mutations run; restore over the database carries the later audit rows; wipe and restore', async () => {
+    const source = sqliteRows(file);
+    const seeded = await snapshot(source);
+    const backup = join(dir, 'busy.sqlite');
 
-      const drill = mutations(t, 4);
-      await drill.until(20);
-      // What another connection sees as committed now; the backup starts after this read.
-      const before = await snapshot(source);
-      drill.state.backupStarted = true;
-      const completedBefore = [...drill.before];
-      const during = drill.all.length;
-      const backedUp = await wushe(['backup', backup], url);
-      expect([backedUp.code, backedUp.stderr]).toEqual([0, expect.stringContaining('backed up')]);
-      const completedDuring = drill.all.length - during;
-      // More mutations (and their audit rows) after the backup, then quiet.
-      await drill.until(drill.all.length + 15);
-      drill.state.stop = true;
-      await drill.running;
-      expect(completedDuring).toBeGreaterThan(0);
+    const drill = mutations(t, 4);
+    await drill.until(20);
+    // What another connection sees as committed now; the backup starts after this read.
+    const before = await snapshot(source);
+    drill.state.backupStarted = true;
+    const completedBefore = [...drill.before];
+    const during = drill.all.length;
+    const backedUp = await wushe(['backup', backup], url);
+    expect([backedUp.code, backedUp.stderr]).toEqual([0, expect.stringContaining('backed up')]);
+    const completedDuring = drill.all.length - during;
+    // More mutations (and their audit rows) after the backup, then quiet.
+    await drill.until(drill.all.length + 15);
+    drill.state.stop = true;
+    await drill.running;
+    expect(completedDuring).toBeGreaterThan(0);
 
-      const fromBackup = sqliteRows(backup);
-      const backupLastAudit = Number((await fromBackup.all('SELECT MAX(id) AS id FROM audit_entry'))[0].id);
-      const backupTables = (
-        await fromBackup.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      ).map((row) => String(row.name));
-      const backupDump = Object.fromEntries(
-        await Promise.all(backupTables.map(async (table) => [table, await fromBackup.all(`SELECT * FROM "${table}" ORDER BY rowid`)])),
-      );
-      fromBackup.close();
+    const fromBackup = sqliteRows(backup);
+    const backupLastAudit = Number((await fromBackup.all('SELECT MAX(id) AS id FROM audit_entry'))[0].id);
+    const backupTables = (
+      await fromBackup.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    ).map((row) => String(row.name));
+    const backupDump = Object.fromEntries(
+      await Promise.all(
+        backupTables.map(async (table) => [table, await fromBackup.all(`SELECT * FROM "${table}" ORDER BY rowid`)]),
+      ),
+    );
+    fromBackup.close();
 
-      // The backup is one self-contained file: no WAL beside it.
-      expect(existsSync(`${backup}-wal`)).toBe(false);
-      // An existing backup is never overwritten unless asked.
-      const again = await wushe(['backup', backup], url);
-      expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('--force')]);
+    // The backup is one self-contained file: no WAL beside it.
+    expect(existsSync(`${backup}-wal`)).toBe(false);
+    // An existing backup is never overwritten unless asked.
+    const again = await wushe(['backup', backup], url);
+    expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('--force')]);
 
-      // While the hub holds the database open, restore refuses and changes nothing.
-      const sourceAudit = await source.all('SELECT * FROM audit_entry ORDER BY id');
-      const refused = await wushe(['restore', backup], url);
-      expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('in use')]);
-      expect(await source.all('SELECT * FROM audit_entry ORDER BY id')).toEqual(sourceAudit);
-      source.close();
-      // The audit rows written after the backup began, which a plain restore would lose.
-      expect(sourceAudit.length).toBeGreaterThan(backupLastAudit);
+    // While the hub holds the database open, restore refuses and changes nothing.
+    const sourceAudit = await source.all('SELECT * FROM audit_entry ORDER BY id');
+    const refused = await wushe(['restore', backup], url);
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('in use')]);
+    expect(await source.all('SELECT * FROM audit_entry ORDER BY id')).toEqual(sourceAudit);
+    source.close();
+    // The audit rows written after the backup began, which a plain restore would lose.
+    expect(sourceAudit.length).toBeGreaterThan(backupLastAudit);
 
-      await stopHub();
+    await stopHub();
 
-      // 1. Restore over the stopped database: the later audit rows are carried over, every one of them.
-      const restored = await wushe(['restore', backup], url);
-      expect([restored.code, restored.stderr]).toEqual([0, expect.stringContaining(`restored ${backup}`)]);
-      const newer = sourceAudit.filter((row) => Number(row.id) > backupLastAudit).length;
-      expect(restored.stderr).toContain(`carried over ${newer} newer row(s)`);
-      expect(restored.stdout).toMatch(/^OK: \d+ maintained figures equal a fresh COUNT\/SUM$/m);
-      expect(restored.stdout).toMatch(/^OK: the hour ledger holds/m);
-      let rows = sqliteRows(file);
-      const auditAfter = await rows.all('SELECT * FROM audit_entry ORDER BY id');
-      expect(auditAfter.slice(0, sourceAudit.length)).toEqual(sourceAudit);
-      expect(auditAfter.slice(sourceAudit.length).map((row) => [row.operation, row.subject])).toEqual([
-        ['restoreDatabase', 'cli'],
-      ]);
-      await expectCommittedRowsBack(rows, before, completedBefore);
-      await expectAuditRowsOfRestoredMutations(rows, seeded, drill.all);
-      rows.close();
-      let database = await openRestored();
-      let checks = await ledgerAndFigures(database);
-      expect(checks.ledger).toMatchObject({ ok: true, reason: null });
-      expect(checks.figures.differences).toEqual([]);
-      await database.dataSource.destroy();
+    // 1. Restore over the stopped database: the later audit rows are carried over, every one of them.
+    const restored = await wushe(['restore', backup], url);
+    expect([restored.code, restored.stderr]).toEqual([0, expect.stringContaining(`restored ${backup}`)]);
+    const newer = sourceAudit.filter((row) => Number(row.id) > backupLastAudit).length;
+    expect(restored.stderr).toContain(`carried over ${newer} newer row(s)`);
+    expect(restored.stdout).toMatch(/^OK: \d+ maintained figures equal a fresh COUNT\/SUM$/m);
+    expect(restored.stdout).toMatch(/^OK: the hour ledger holds/m);
+    let rows = sqliteRows(file);
+    const auditAfter = await rows.all('SELECT * FROM audit_entry ORDER BY id');
+    expect(auditAfter.slice(0, sourceAudit.length)).toEqual(sourceAudit);
+    expect(auditAfter.slice(sourceAudit.length).map((row) => [row.operation, row.subject])).toEqual([
+      ['restoreDatabase', 'cli'],
+    ]);
+    await expectCommittedRowsBack(rows, before, completedBefore);
+    await expectAuditRowsOfRestoredMutations(rows, seeded, drill.all);
+    rows.close();
+    let database = await openRestored();
+    let checks = await ledgerAndFigures(database);
+    expect(checks.ledger).toMatchObject({ ok: true, reason: null });
+    expect(checks.figures.differences).toEqual([]);
+    await database.dataSource.destroy();
 
-      // 2. Wipe: the database file is gone. Restore brings back exactly the backup (plus the restore's audit row).
-      for (const extension of ['', '-wal', '-shm']) rmSync(file + extension, { force: true });
-      const fromNothing = await wushe(['restore', backup], url);
-      expect([fromNothing.code, fromNothing.stderr]).toEqual([0, expect.stringContaining('no current database')]);
-      rows = sqliteRows(file);
-      for (const table of backupTables) {
-        const now = await rows.all(`SELECT * FROM "${table}" ORDER BY rowid`);
-        expect([table, table === 'audit_entry' ? now.slice(0, -1) : now]).toEqual([table, backupDump[table]]);
-      }
-      await expectCommittedRowsBack(rows, before, completedBefore);
-      await expectAuditRowsOfRestoredMutations(rows, seeded, drill.all);
-      rows.close();
-      database = await openRestored();
-      checks = await ledgerAndFigures(database);
-      expect(checks.ledger).toMatchObject({ ok: true, reason: null });
-      expect(checks.figures.differences).toEqual([]);
-      await database.dataSource.destroy();
-      const ledger = await wushe(['verify-ledger'], url);
-      expect([ledger.code, ledger.stdout]).toEqual([0, expect.stringMatching(/^OK: the hour ledger holds/)]);
-    },
-    240_000,
-  );
+    // 2. Wipe: the database file is gone. Restore brings back exactly the backup (plus the restore's audit row).
+    for (const extension of ['', '-wal', '-shm']) rmSync(file + extension, { force: true });
+    const fromNothing = await wushe(['restore', backup], url);
+    expect([fromNothing.code, fromNothing.stderr]).toEqual([0, expect.stringContaining('no current database')]);
+    rows = sqliteRows(file);
+    for (const table of backupTables) {
+      const now = await rows.all(`SELECT * FROM "${table}" ORDER BY rowid`);
+      expect([table, table === 'audit_entry' ? now.slice(0, -1) : now]).toEqual([table, backupDump[table]]);
+    }
+    await expectCommittedRowsBack(rows, before, completedBefore);
+    await expectAuditRowsOfRestoredMutations(rows, seeded, drill.all);
+    rows.close();
+    database = await openRestored();
+    checks = await ledgerAndFigures(database);
+    expect(checks.ledger).toMatchObject({ ok: true, reason: null });
+    expect(checks.figures.differences).toEqual([]);
+    await database.dataSource.destroy();
+    const ledger = await wushe(['verify-ledger'], url);
+    expect([ledger.code, ledger.stdout]).toEqual([0, expect.stringMatching(/^OK: the hour ledger holds/)]);
+  }, 240_000);
 
   test('a backup of another history is refused unless the current audit rows may go; a broken file is refused', async () => {
     // The database now holds the backup plus its restore row. A backup whose audit rows differ from it (another
@@ -463,111 +480,113 @@ function readmeBlock(firstLine: string): string {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test(
-    'dump while mutations run; load beside and carry the audit rows over; drop, recreate, load',
-    async () => {
-      const source = await connect(live);
-      const sourceRows = mysqlRows(source);
-      const seeded = await snapshot(sourceRows);
+  test('dump while mutations run; load beside and carry the audit rows over; drop, recreate, load', async () => {
+    const source = await connect(live);
+    const sourceRows = mysqlRows(source);
+    const seeded = await snapshot(sourceRows);
 
-      const drill = mutations(t, 4);
-      await drill.until(20);
-      const before = await snapshot(sourceRows);
-      drill.state.backupStarted = true;
-      const completedBefore = [...drill.before];
-      const during = drill.all.length;
-      const dumped = await shell(readmeBlock('# back up'));
-      expect([dumped.code, dumped.stderr]).toEqual([0, expect.any(String)]);
-      const completedDuring = drill.all.length - during;
-      await drill.until(drill.all.length + 15);
-      drill.state.stop = true;
-      await drill.running;
-      expect(completedDuring).toBeGreaterThan(0);
-      // The password never appears on a command line: it is in the defaults file only.
-      expect(readmeBlock('# back up')).not.toMatch(/-p\S|--password/);
+    const drill = mutations(t, 4);
+    await drill.until(20);
+    const before = await snapshot(sourceRows);
+    drill.state.backupStarted = true;
+    const completedBefore = [...drill.before];
+    const during = drill.all.length;
+    const dumped = await shell(readmeBlock('# back up'));
+    expect([dumped.code, dumped.stderr]).toEqual([0, expect.any(String)]);
+    const completedDuring = drill.all.length - during;
+    await drill.until(drill.all.length + 15);
+    drill.state.stop = true;
+    await drill.running;
+    expect(completedDuring).toBeGreaterThan(0);
+    // The password never appears on a command line: it is in the defaults file only.
+    expect(readmeBlock('# back up')).not.toMatch(/-p\S|--password/);
 
-      // The hub stops (the live audit log must not grow while it is carried over).
-      await t.hub.stop();
-      await t.database.dataSource.destroy();
-      stopped = true;
-      // `wushe backup` on MariaDB runs the same dump, its credentials in a private defaults file.
-      const cliDump = join(dir, 'cli.sql');
-      const dumpedByCli = await wushe(['backup', cliDump], `${env.DB_SERVER}/${live}`);
-      expect([dumpedByCli.code, dumpedByCli.stderr]).toEqual([0, expect.stringContaining('backed up')]);
-      const dumpText = readFileSync(cliDump, 'utf8');
-      expect(dumpText).toContain('CREATE TABLE `audit_entry`');
-      expect(dumpText).toContain('INSERT INTO `hour_ledger_entry`');
-      const notAgain = await wushe(['backup', cliDump], `${env.DB_SERVER}/${live}`);
-      expect([notAgain.code, notAgain.stderr]).toEqual([1, expect.stringContaining('--force')]);
-      const liveAudit = await sourceRows.all('SELECT * FROM audit_entry ORDER BY id');
-      const liveTables = (await sourceRows.all('SHOW TABLES')).map((row) => String(Object.values(row)[0]));
+    // The hub stops (the live audit log must not grow while it is carried over).
+    await t.hub.stop();
+    await t.database.dataSource.destroy();
+    stopped = true;
+    // `wushe backup` on MariaDB runs the same dump, its credentials in a private defaults file.
+    const cliDump = join(dir, 'cli.sql');
+    const dumpedByCli = await wushe(['backup', cliDump], `${env.DB_SERVER}/${live}`);
+    expect([dumpedByCli.code, dumpedByCli.stderr]).toEqual([0, expect.stringContaining('backed up')]);
+    const dumpText = readFileSync(cliDump, 'utf8');
+    expect(dumpText).toContain('CREATE TABLE `audit_entry`');
+    expect(dumpText).toContain('INSERT INTO `hour_ledger_entry`');
+    const notAgain = await wushe(['backup', cliDump], `${env.DB_SERVER}/${live}`);
+    expect([notAgain.code, notAgain.stderr]).toEqual([1, expect.stringContaining('--force')]);
+    const liveAudit = await sourceRows.all('SELECT * FROM audit_entry ORDER BY id');
+    const liveTables = (await sourceRows.all('SHOW TABLES')).map((row) => String(Object.values(row)[0]));
 
-      // Rolling back: load the backup beside the live database, then carry over the audit rows written since.
-      const loadedBeside = await shell(readmeBlock('# roll back, 1:'));
-      expect([loadedBeside.code, loadedBeside.stderr]).toEqual([0, expect.any(String)]);
-      const carry = readmeBlock('# roll back, 2:');
-      // A backup of another history (its audit rows differ from the live log's) is refused, and nothing carried.
-      const root = await connect();
-      const [[first]] = (await root.query(`SELECT request_id FROM \`${beside}\`.audit_entry WHERE id = 1`)) as unknown as [
-        { request_id: string }[],
-      ];
-      const backupCount = async () =>
-        Number(((await root.query(`SELECT COUNT(*) AS n FROM \`${beside}\`.audit_entry`)) as unknown as [{ n: number }[]])[0][0].n);
-      const backupAudit = await backupCount();
-      await root.query(`UPDATE \`${beside}\`.audit_entry SET request_id = 'another-history' WHERE id = 1`);
-      const refused = await shell(carry);
-      expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('does not continue')]);
-      expect(await backupCount()).toBe(backupAudit);
-      await root.query(`UPDATE \`${beside}\`.audit_entry SET request_id = ? WHERE id = 1`, [first.request_id]);
-      await root.end();
-      // The audit rows written after the backup began, which the backup alone lacks.
-      expect(liveAudit.length).toBeGreaterThan(backupAudit);
-
-      const carried = await shell(carry);
-      expect([carried.code, carried.stderr]).toEqual([0, expect.any(String)]);
-      expect(carried.stdout).toMatch(/^OK: \d+ maintained figures equal a fresh COUNT\/SUM$/m);
-      expect(carried.stdout).toMatch(/^OK: the hour ledger holds/m);
-      const rolledBack = await connect(beside);
-      const rolledRows = mysqlRows(rolledBack);
-      const rolledAudit = await rolledRows.all('SELECT * FROM audit_entry ORDER BY id');
-      expect(rolledAudit.slice(0, liveAudit.length)).toEqual(liveAudit);
-      expect(rolledAudit.slice(liveAudit.length).map((row) => [row.operation, row.subject])).toEqual([
-        ['restoreDatabase', 'cli'],
-      ]);
-      await expectCommittedRowsBack(rolledRows, before, completedBefore);
-      await expectAuditRowsOfRestoredMutations(rolledRows, seeded, drill.all);
-      await rolledBack.end();
-
-      // The database is lost: drop it, then the README's recreate-and-load.
-      await source.query(`DROP DATABASE \`${live}\``);
-      await source.end();
-      const loaded = await shell(readmeBlock('# the database is lost'));
-      expect([loaded.code, loaded.stderr]).toEqual([0, expect.any(String)]);
-      expect(loaded.stdout).toMatch(/^OK: \d+ maintained figures equal a fresh COUNT\/SUM$/m);
-      expect(loaded.stdout).toMatch(/^OK: the hour ledger holds/m);
-      const reloaded = await connect(live);
-      const reloadedRows = mysqlRows(reloaded);
-      // Exactly the backup: a prefix of the live audit log, every table as in the copy loaded beside.
-      const reloadedAudit = await reloadedRows.all('SELECT * FROM audit_entry ORDER BY id');
-      expect(reloadedAudit).toEqual(liveAudit.slice(0, reloadedAudit.length));
-      for (const table of liveTables) {
-        const [mine, theirs] = await Promise.all(
-          [live, beside].map(async (name) => (await reloadedRows.all(`SELECT COUNT(*) AS n FROM \`${name}\`.\`${table}\``))[0].n),
-        );
-        expect([table, mine]).toEqual([table, table === 'audit_entry' ? backupAudit : theirs]);
-      }
-      await expectCommittedRowsBack(reloadedRows, before, completedBefore);
-      await expectAuditRowsOfRestoredMutations(reloadedRows, seeded, drill.all);
-      await reloaded.end();
-      const database = await openDatabase(
-        loadConfig({ DATABASE_URL: `${env.DB_SERVER}/${live}` }).database,
-        allEntities(),
+    // Rolling back: load the backup beside the live database, then carry over the audit rows written since.
+    const loadedBeside = await shell(readmeBlock('# roll back, 1:'));
+    expect([loadedBeside.code, loadedBeside.stderr]).toEqual([0, expect.any(String)]);
+    const carry = readmeBlock('# roll back, 2:');
+    // A backup of another history (its audit rows differ from the live log's) is refused, and nothing carried.
+    const root = await connect();
+    const [[first]] = (await root.query(
+      `SELECT request_id FROM \`${beside}\`.audit_entry WHERE id = 1`,
+    )) as unknown as [{ request_id: string }[]];
+    const backupCount = async () =>
+      Number(
+        (
+          (await root.query(`SELECT COUNT(*) AS n FROM \`${beside}\`.audit_entry`)) as unknown as [{ n: number }[]]
+        )[0][0].n,
       );
-      const checks = await ledgerAndFigures(database);
-      await database.dataSource.destroy();
-      expect(checks.ledger).toMatchObject({ ok: true, reason: null });
-      expect(checks.figures.differences).toEqual([]);
-    },
-    300_000,
-  );
+    const backupAudit = await backupCount();
+    await root.query(`UPDATE \`${beside}\`.audit_entry SET request_id = 'another-history' WHERE id = 1`);
+    const refused = await shell(carry);
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('does not continue')]);
+    expect(await backupCount()).toBe(backupAudit);
+    await root.query(`UPDATE \`${beside}\`.audit_entry SET request_id = ? WHERE id = 1`, [first.request_id]);
+    await root.end();
+    // The audit rows written after the backup began, which the backup alone lacks.
+    expect(liveAudit.length).toBeGreaterThan(backupAudit);
+
+    const carried = await shell(carry);
+    expect([carried.code, carried.stderr]).toEqual([0, expect.any(String)]);
+    expect(carried.stdout).toMatch(/^OK: \d+ maintained figures equal a fresh COUNT\/SUM$/m);
+    expect(carried.stdout).toMatch(/^OK: the hour ledger holds/m);
+    const rolledBack = await connect(beside);
+    const rolledRows = mysqlRows(rolledBack);
+    const rolledAudit = await rolledRows.all('SELECT * FROM audit_entry ORDER BY id');
+    expect(rolledAudit.slice(0, liveAudit.length)).toEqual(liveAudit);
+    expect(rolledAudit.slice(liveAudit.length).map((row) => [row.operation, row.subject])).toEqual([
+      ['restoreDatabase', 'cli'],
+    ]);
+    await expectCommittedRowsBack(rolledRows, before, completedBefore);
+    await expectAuditRowsOfRestoredMutations(rolledRows, seeded, drill.all);
+    await rolledBack.end();
+
+    // The database is lost: drop it, then the README's recreate-and-load.
+    await source.query(`DROP DATABASE \`${live}\``);
+    await source.end();
+    const loaded = await shell(readmeBlock('# the database is lost'));
+    expect([loaded.code, loaded.stderr]).toEqual([0, expect.any(String)]);
+    expect(loaded.stdout).toMatch(/^OK: \d+ maintained figures equal a fresh COUNT\/SUM$/m);
+    expect(loaded.stdout).toMatch(/^OK: the hour ledger holds/m);
+    const reloaded = await connect(live);
+    const reloadedRows = mysqlRows(reloaded);
+    // Exactly the backup: a prefix of the live audit log, every table as in the copy loaded beside.
+    const reloadedAudit = await reloadedRows.all('SELECT * FROM audit_entry ORDER BY id');
+    expect(reloadedAudit).toEqual(liveAudit.slice(0, reloadedAudit.length));
+    for (const table of liveTables) {
+      const [mine, theirs] = await Promise.all(
+        [live, beside].map(
+          async (name) => (await reloadedRows.all(`SELECT COUNT(*) AS n FROM \`${name}\`.\`${table}\``))[0].n,
+        ),
+      );
+      expect([table, mine]).toEqual([table, table === 'audit_entry' ? backupAudit : theirs]);
+    }
+    await expectCommittedRowsBack(reloadedRows, before, completedBefore);
+    await expectAuditRowsOfRestoredMutations(reloadedRows, seeded, drill.all);
+    await reloaded.end();
+    const database = await openDatabase(
+      loadConfig({ DATABASE_URL: `${env.DB_SERVER}/${live}` }).database,
+      allEntities(),
+    );
+    const checks = await ledgerAndFigures(database);
+    await database.dataSource.destroy();
+    expect(checks.ledger).toMatchObject({ ok: true, reason: null });
+    expect(checks.figures.differences).toEqual([]);
+  }, 300_000);
 });
