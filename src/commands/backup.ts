@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import {
+  chmodSync,
   closeSync,
   createWriteStream,
   existsSync,
@@ -167,6 +168,8 @@ export async function backupSqlite(
         throw new BackupError(`备份校验失败 (the copy fails PRAGMA integrity_check: ${String(check)})`);
       return (copy.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry').get() as { id: number }).id;
     });
+    // It holds what the database holds (sealed phone numbers, accounts): for this user's eyes only.
+    chmodSync(partial, 0o600);
     fsyncPath(partial);
     if (options.force) renameSync(partial, target);
     else {

@@ -1,6 +1,15 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -324,6 +333,8 @@ describe('audit rows are kept (at least 180 days; wushe deletes none)', () => {
     );
     fromBackup.close();
 
+    // Readable by its owner only, like the database's secrets it holds.
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
     // The backup is one self-contained file: no WAL beside it.
     expect(existsSync(`${backup}-wal`)).toBe(false);
     // An existing backup is never overwritten unless asked.
