@@ -9,7 +9,7 @@ import { AuthError, signToken } from './auth/tokens';
 import { ConfigError, loadConfig, loadDotEnv, parseDuration, type Config } from './config/config';
 import { createLogger } from './config/logger';
 import type { DataSource } from 'typeorm';
-import { DatabaseError, migrate, openDatabase, type Database } from './db/data-source';
+import { DatabaseError, migrate, openDatabase, parseDatabaseUrl, type Database } from './db/data-source';
 import { openPublicCacheStore } from './db/public-cache-store';
 import { ensureSearchIndex } from './db/search-index';
 import { fencedWrite, fenceWrites } from './db/write-fence';
@@ -17,7 +17,9 @@ import { writeMigration } from './db/generate-migration';
 import { DomainError } from './errors';
 import { AccountCommandError, createAccountFromCli, setupInstructions } from './commands/account';
 import { rekey, RekeyError } from './commands/rekey';
-import { figureReport, rebuildFigures, TALLY_MIGRATION, verifyFigures } from './commands/figures';
+import { figureReport, inOneSnapshot, rebuildFigures, TALLY_MIGRATION, verifyFigures } from './commands/figures';
+import { BackupError, backupServer, backupSqlite, restoreSqlite } from './commands/backup';
+import { checkLedger, type LedgerVerification } from './subgraphs/volunteer/ledger';
 import { composeSupergraph, CompositionError } from './federation/compose';
 import { allEntities, buildAllSubgraphs, SUBGRAPH_NAMES, type SubgraphName } from './subgraphs/registry';
 import { checkOperations, checkSchemaFiles, SchemaToolsMissing, writeSchemaFiles } from './commands/schema-files';
@@ -52,6 +54,17 @@ const USAGE = `wushe — 五社联动 hub
   wushe verify-figures                compare every maintained region and station figure with a fresh COUNT/SUM;
                                       exits 1 and lists the differences when any differs
   wushe migration:generate <Name>     write a migration for entity changes (development)
+  wushe backup <file> [--force]       copy the SQLite database to <file> with SQLite's online backup API, safe while
+                                      the hub serves it (progress on a terminal); an existing <file> needs --force.
+                                      on MySQL/MariaDB it runs mariadb-dump --single-transaction (credentials in a
+                                      private defaults file, not on its command line); PostgreSQL: pg_dump (README)
+  wushe restore <file> [--discard-current-audit] [--ignore-checks]
+                                      put a backup in place of the SQLite database: stop the hub first (refused while
+                                      the file is in use); checks the backup (integrity, wushe schema), carries over
+                                      the audit rows written after it, runs verify-figures and verify-ledger, then
+                                      renames it into place; failed checks leave the database as it was
+  wushe verify-ledger                 re-check the hour ledger (hash chain, head, every verified hours record);
+                                      exits 1 and names the first broken entry when it does not hold
 
 Environment: PORT, DATABASE_URL, HUB_URL, JWT_SECRET, DATA_KEY, NODE_ENV, LOG_LEVEL, SUBGRAPH_PEERS (see .env.example).`;
 
@@ -157,6 +170,14 @@ function checkTimeoutNames(config: Config): void {
     throw new ConfigError(`SUBGRAPH_TIMEOUTS names no subgraph ${unknown.join(', ')} (${SUBGRAPH_NAMES.join(', ')})`);
 }
 
+function ledgerReport(result: LedgerVerification): string {
+  if (result.ok) return `OK: the hour ledger holds (${result.checkedEntries} entries)\n`;
+  const where = result.firstBrokenEntryId
+    ? `entry ${result.firstBrokenEntryId}`
+    : `service-hours record ${result.serviceHoursId}`;
+  return `the hour ledger does not hold at ${where}: ${result.reason}\n`;
+}
+
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -177,6 +198,9 @@ async function main(argv: string[]): Promise<void> {
       username: { type: 'string' },
       organization: { type: 'string' },
       'display-name': { type: 'string' },
+      force: { type: 'boolean' },
+      'discard-current-audit': { type: 'boolean' },
+      'ignore-checks': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -316,6 +340,62 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'backup':
+    case 'restore': {
+      if (!argument) throw new ConfigError(`name the backup file: wushe ${command} <file>`);
+      const target = parseDatabaseUrl(config.database.url);
+      if (command === 'backup' && target.kind === 'mysql') {
+        const dumped = await backupServer(target, argument, { force: values.force });
+        log(
+          `backed up ${target.database} to ${dumped.file} with ${dumped.program}: ${(dumped.bytes / 1048576).toFixed(1)} MB`,
+        );
+        return;
+      }
+      if (target.kind !== 'sqlite') {
+        throw new ConfigError(
+          `wushe ${command} works on the embedded SQLite database (and backs up MySQL/MariaDB); for ${target.kind} use ` +
+            `${target.kind === 'mysql' ? 'mariadb-dump and mariadb' : 'pg_dump and pg_restore'} as README "Backups" shows`,
+        );
+      }
+      if (command === 'backup') {
+        const started = Date.now();
+        const done = await backupSqlite(target.file, argument, { force: values.force, log });
+        log(
+          `backed up ${target.file} to ${done.file}: ${(done.bytes / 1048576).toFixed(1)} MB, audit rows up to id ` +
+            `${done.lastAuditId}, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
+        return;
+      }
+      const restored = await restoreSqlite(argument, target.file, {
+        discardCurrentAudit: values['discard-current-audit'],
+        ignoreChecks: values['ignore-checks'],
+        log,
+      });
+      const { audit } = restored;
+      log(
+        audit.currentDatabase
+          ? `audit: the backup ends at id ${audit.backupLastId}; carried over ${audit.carried} newer row(s) from the current database`
+          : `audit: the backup ends at id ${audit.backupLastId}; there was no current database to carry rows from`,
+      );
+      process.stdout.write(figureReport(restored.figures));
+      process.stdout.write(ledgerReport(restored.ledger));
+      if (!restored.restored) {
+        log(`not restored: the checks failed, ${target.file} is as it was (--ignore-checks restores anyway)`);
+        process.exitCode = 1;
+      } else log(`restored ${argument} to ${target.file}${restored.checksPassed ? '' : ' although the checks failed'}`);
+      return;
+    }
+    case 'verify-ledger': {
+      const database = await openAll(config);
+      try {
+        const result = await inOneSnapshot(database.dataSource, (manager) => checkLedger(manager));
+        process.stdout.write(ledgerReport(result));
+        if (!result.ok) process.exitCode = 1;
+      } finally {
+        await database.dataSource.destroy();
+      }
+      return;
+    }
     case 'migration:generate': {
       if (!argument) throw new ConfigError('name the migration, e.g. AddNeedTags');
       log(`wrote ${await writeMigration(config.database, allEntities(), argument)}`);
@@ -344,6 +424,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof CompositionError ||
     error instanceof RekeyError ||
     error instanceof AccountCommandError ||
+    error instanceof BackupError ||
     error instanceof DomainError ||
     error instanceof SchemaToolsMissing ||
     error instanceof AuthError;

@@ -7,7 +7,7 @@ import { allFigureTallies } from '../subgraphs/registry';
  * One snapshot for the whole transaction: MySQL's REPEATABLE READ gives it by default and SQLite queues the
  * transaction with the writes, but PostgreSQL's default READ COMMITTED takes a new snapshot per statement.
  */
-function inOneSnapshot<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export function inOneSnapshot<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return oneWriteAtATime(dataSource, () =>
     dataSource.options.type === 'postgres'
       ? dataSource.transaction('REPEATABLE READ', work)

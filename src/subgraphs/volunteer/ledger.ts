@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, In, MoreThan, PrimaryColumn, type EntityManager } from 'typeorm';
+import { Column, Entity, In, MoreThan, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import { NumberedRecord, ReferenceColumn } from '../../graphql/entity-columns';
 import { Role } from '../../auth/identity';
 import { requireRole } from '../../auth/policy';
@@ -239,8 +239,16 @@ function earnedMismatch(entry: HourLedgerEntry, record: ServiceHours | undefined
  */
 export async function verifyLedger(context: HubContext): Promise<LedgerVerification> {
   requireRole(context.identity, Role.ADMIN, Role.STAFF);
-  const repository = context.dataSource.getRepository(HourLedgerEntry);
-  const hoursRepository = context.dataSource.getRepository(ServiceHours);
+  return checkLedger(context.dataSource);
+}
+
+/**
+ * The check itself, for the operator's commands too (`wushe verify-ledger`, `wushe restore`), which run it in one
+ * snapshot (a transaction's manager) so that appends made meanwhile cannot look like a broken end.
+ */
+export async function checkLedger(db: DataSource | EntityManager): Promise<LedgerVerification> {
+  const repository = db.getRepository(HourLedgerEntry);
+  const hoursRepository = db.getRepository(ServiceHours);
   const earned = new Set<number>();
   let previous = GENESIS_HASH;
   let lastId = 0;
@@ -278,7 +286,7 @@ export async function verifyLedger(context: HubContext): Promise<LedgerVerificat
   }
 
   // Stryker disable next-line ObjectLiteral: the head table never holds a row other than LEDGER_HEAD_ID
-  const head = await context.dataSource.getRepository(HourLedgerHead).findOneBy({ id: LEDGER_HEAD_ID });
+  const head = await db.getRepository(HourLedgerHead).findOneBy({ id: LEDGER_HEAD_ID });
   if (checked > 0 && (!head || head.lastHash !== previous)) {
     return {
       ok: false,
