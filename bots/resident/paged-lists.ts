@@ -33,10 +33,16 @@ export class PagedLists {
 
   async last(talkerId: string, roomId: string, now: number): Promise<PagedList | undefined> {
     await this.db.run('DELETE FROM paged_list WHERE saved_at < ?', [now - KEPT_MS]);
-    const row = await this.db.get<{ kind: ListKind; query: string; shown: number; total: number; cursor: string | null }>(
-      'SELECT kind, query, shown, total, `cursor` FROM paged_list WHERE talker_id = ? AND room_id = ?',
-      [talkerId, roomId],
-    );
+    const row = await this.db.get<{
+      kind: ListKind;
+      query: string;
+      shown: number;
+      total: number;
+      cursor: string | null;
+    }>('SELECT kind, query, shown, total, `cursor` FROM paged_list WHERE talker_id = ? AND room_id = ?', [
+      talkerId,
+      roomId,
+    ]);
     return (
       row && {
         kind: row.kind,

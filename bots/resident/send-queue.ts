@@ -77,15 +77,21 @@ export class SendQueue {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
-  send(
-    target: Sayable,
-    text: string,
-    done?: (sent: boolean) => void,
-    stillOurs?: () => Promise<boolean>,
-  ): void {
+  send(target: Sayable, text: string, done?: (sent: boolean) => void, stillOurs?: () => Promise<boolean>): void {
     const queuedAt = this.clock.now();
     this.items.push({ target, text, queuedAt, done, stillOurs });
-    this.running ??= this.drain().finally(() => (this.running = undefined));
+    this.kick();
+  }
+
+  /**
+   * Starts draining unless a drain runs. A message queued just as a drain ended (its loop done, its `finally` not
+   * yet run) would otherwise wait for the next message: the ending drain starts another when items are left.
+   */
+  private kick(): void {
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+      if (this.items.length) this.kick();
+    });
   }
 
   /**

@@ -43,8 +43,7 @@ export type StateLocation = { kind: 'sqlite'; file: string } | { kind: 'mysql'; 
 
 /** `mysql://…` or `mariadb://…` is a shared database; `sqlite:<file>` or a plain path is an SQLite file. */
 export function stateLocation(urlOrFile: string): StateLocation {
-  if (/^(mysql|mariadb):\/\//.test(urlOrFile))
-    return { kind: 'mysql', url: urlOrFile.replace(/^mariadb:/, 'mysql:') };
+  if (/^(mysql|mariadb):\/\//.test(urlOrFile)) return { kind: 'mysql', url: urlOrFile.replace(/^mariadb:/, 'mysql:') };
   return { kind: 'sqlite', file: urlOrFile.replace(/^sqlite:/, '') };
 }
 
@@ -319,7 +318,9 @@ export class BotState {
   }
 
   /** Who registered a need through this bot, in which room ('' for the private chat), and its status as last told. */
-  async registeredNeed(number: string): Promise<{ residentId: string; roomId: string; lastStatus: string } | undefined> {
+  async registeredNeed(
+    number: string,
+  ): Promise<{ residentId: string; roomId: string; lastStatus: string } | undefined> {
     const row = await this.db.get<{ resident_id: string; room_id: string; last_status: string }>(
       'SELECT resident_id, room_id, last_status FROM registered_need WHERE number = ?',
       [number],
@@ -349,7 +350,10 @@ export class BotState {
     feed: string,
     from: string | undefined,
     to: string,
-    owed: { notices: Pick<Notification, 'targetKind' | 'targetId' | 'text'>[]; statuses: [number: string, status: string][] },
+    owed: {
+      notices: Pick<Notification, 'targetKind' | 'targetId' | 'text'>[];
+      statuses: [number: string, status: string][];
+    },
     now: number,
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
@@ -507,10 +511,10 @@ export class BotState {
 
   /** Inserts or moves the member's time forward only when the period is over: one statement each, so one wins. */
   private async onceWithin(table: 'spam_report' | 'repeat_notice', memberId: string, now: number, periodMs: number) {
-    const inserted = await this.db.run(`${insertIgnore(this.db)} INTO ${table} (member_id, reported_at) VALUES (?, ?)`, [
-      memberId,
-      now,
-    ]);
+    const inserted = await this.db.run(
+      `${insertIgnore(this.db)} INTO ${table} (member_id, reported_at) VALUES (?, ?)`,
+      [memberId, now],
+    );
     if (inserted.changes === 1) return true;
     const moved = await this.db.run(`UPDATE ${table} SET reported_at = ? WHERE member_id = ? AND reported_at <= ?`, [
       now,

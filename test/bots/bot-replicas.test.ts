@@ -17,7 +17,8 @@ import { startTestHub, type TestHub } from '../helpers/test-hub';
  * both; a private message goes to the one account it is written to.
  */
 const SCRIPT = join(__dirname, '..', '..', 'dist', 'test', 'helpers', 'bot-replica-process.js');
-const ROOM = 'replica-room';
+// Room ids carry an @, as WeChat's do (…@chatroom): puppet-mock tells rooms from contacts by it.
+const ROOM = 'replica-room@chatroom';
 const RESIDENTS = Array.from({ length: 12 }, (_, i) => `replica-resident-${i}`);
 const [R1, R2] = RESIDENTS;
 const LEASE_MS = 2000;
@@ -27,8 +28,6 @@ type Account = 'bot-a' | 'bot-b';
 interface Replica {
   account: Account;
   child: ChildProcess;
-  /** What this process said, in order, per conversation (room id, or contact id for the private chat). */
-  said: { conversation: string; text: string }[];
   proxy: HubProxy;
   request(command: { kind: 'settle' | 'deliverOutbox' }): Promise<number | undefined>;
   deliver(message: Omit<Extract<ReplicaCommand, { kind: 'deliver' }>, 'kind'>): void;
@@ -142,25 +141,25 @@ async function startReplica(account: Account, other: Account, token: string, hub
       REPLICA_RESIDENTS: RESIDENTS.join(','),
       REPLICA_ROOM: ROOM,
       REPLICA_TOPIC: '葫田社区居民群',
+      ...(process.env.REPLICA_LOG ? { REPLICA_LOG: '1' } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const said: Replica['said'] = [];
   const waiting = new Map<number, (value: number | undefined) => void>();
   let ref = 0;
   const ready = new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${account} exited with ${code} before it was ready`)));
     child.on('message', (event: ReplicaEvent) => {
       if (event.kind === 'ready') resolve();
-      else if (event.kind === 'said') said.push({ conversation: event.conversation, text: event.text });
-      else if (event.kind === 'done') waiting.get(event.ref)?.(event.value);
+      else if (event.kind === 'said') {
+        said.push({ account, conversation: event.conversation, text: event.text });
+      } else if (event.kind === 'done') waiting.get(event.ref)?.(event.value);
     });
   });
   await ready;
   return {
     account,
     child,
-    said,
     proxy,
     request: (command) =>
       new Promise((resolve) => {
@@ -174,12 +173,19 @@ async function startReplica(account: Account, other: Account, token: string, hub
 
 const both = () => [...replicas.values()];
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** What the bot accounts said (a killed process's too), in the order the test heard it. */
+const said: { account: Account; conversation: string; text: string }[] = [];
+/** What was said to a conversation (room id, or contact id for the private chat), by one account or by any. */
 const saidTo = (conversation: string, replica?: Replica) =>
-  (replica ? [replica] : both()).flatMap((r) => r.said.filter((s) => s.conversation === conversation).map((s) => s.text));
+  said.filter((s) => s.conversation === conversation && (!replica || s.account === replica.account)).map((s) => s.text);
 
-/** Waits until every live process has handled all it received and sent every reply that caused. */
+/**
+ * Waits until every live process has handled all it received and every reply that caused was said. Twice: a reply
+ * one process kept may be said by the other, whose report of it can reach the test after the first process said it
+ * is done; the other's second answer comes after that report.
+ */
 async function settle(): Promise<void> {
-  await Promise.all(both().map((r) => r.request({ kind: 'settle' })));
+  for (const _round of [1, 2]) await Promise.all(both().map((r) => r.request({ kind: 'settle' })));
 }
 
 let messageNumber = 0;
@@ -312,7 +318,7 @@ test('a process killed mid-turn, holding a reply and an outbox entry: the other 
   first.child.send({ kind: 'mute' } satisfies ReplicaCommand);
   messageNumber += 1;
   first.deliver({ id: `${first.account}-${messageNumber}`, talkerId: R1, text: r1Description, timestamp: Date.now() });
-  expect(await muted).toEqual({ conversation: R1, text: URGENCY });
+  expect(await muted).toEqual({ kind: 'muted', conversation: R1, text: URGENCY });
   first.child.kill('SIGKILL');
   await new Promise((resolve) => first.child.once('exit', resolve));
   replicas.delete(first.account);

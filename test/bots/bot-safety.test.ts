@@ -158,7 +158,11 @@ test('when staff move a need, the resident hears privately and the group sees nu
 });
 
 test('500 fuzzed messages: no crash, nothing stored, still answering', async () => {
-  const before = { needs: await needCount(), outbox: await f.resident.deps.state.pendingOutbox(), received: received() };
+  const before = {
+    needs: await needCount(),
+    outbox: await f.resident.deps.state.pendingOutbox(),
+    received: received(),
+  };
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pieces = [

@@ -128,6 +128,8 @@ export async function startBotFixture(
       gate: options.gate,
       log: options.log ?? (() => undefined),
       deferredRetryMs: options.deferredRetryMs ?? 0,
+      // Tests deliver the outbox themselves (deliverOutbox): a timer's round would take entries under their feet.
+      outboxRetryMs: 0,
     });
     bot.bot.on('message', (message) => {
       if (message.self()) return;

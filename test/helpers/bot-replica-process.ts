@@ -56,7 +56,10 @@ async function main(): Promise<void> {
   const resident = await buildResidentBot({
     config: loadBotConfig(),
     puppet,
-    log: () => undefined,
+    // REPLICA_LOG=1 shows the bot's log lines (on the test's stderr).
+    log: process.env.REPLICA_LOG
+      ? (line) => process.stderr.write(`${env('REPLICA_ACCOUNT')}: ${line}\n`)
+      : () => undefined,
     deferredRetryMs: 0,
     outboxRetryMs: 0,
   });
@@ -81,10 +84,27 @@ async function main(): Promise<void> {
     topic: env('REPLICA_TOPIC'),
     memberIdList: [account.id, other.id, ...residents.map((r) => r.id)],
   });
-  account.on('message', ((message: { payload: { talkerId: string; roomId?: string; listenerId?: string; text?: string } }) => {
+  account.on('message', ((message: {
+    payload: { talkerId: string; roomId?: string; listenerId?: string; text?: string };
+  }) => {
     const { talkerId, roomId, listenerId, text } = message.payload;
     if (talkerId === account.id) send({ kind: 'said', conversation: roomId ?? listenerId ?? '', text: text ?? '' });
   }) as never);
+
+  /**
+   * This process has handled all it received and said all it queued, and nothing is owed in the shared state: a
+   * reply one process kept may be said by the other, so both wait until none is left.
+   */
+  const quiet = async () => {
+    for (;;) {
+      while (received < delivered) await new Promise<void>((resolve) => wakeReceived.push(resolve));
+      await resident.deps.handling.settled();
+      await resident.deps.replies.idle();
+      await resident.deps.queue.idle();
+      if ((await resident.deps.state.pendingNotifications()) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
 
   process.on('message', (command: ReplicaCommand) => {
     if (command.kind === 'deliver') {
@@ -100,17 +120,10 @@ async function main(): Promise<void> {
     } else if (command.kind === 'mute') {
       muted = true;
     } else if (command.kind === 'settle') {
-      void (async () => {
-        while (received < delivered) await new Promise<void>((resolve) => wakeReceived.push(resolve));
-        await resident.deps.handling.settled();
-        await resident.deps.replies.idle();
-        await resident.deps.queue.idle();
-        send({ kind: 'done', ref: command.ref });
-      })();
+      void quiet().then(() => send({ kind: 'done', ref: command.ref }));
     } else if (command.kind === 'deliverOutbox') {
       void deliverOutbox(resident.deps, resident.bot).then(async (value) => {
-        await resident.deps.replies.idle();
-        await resident.deps.queue.idle();
+        await quiet();
         send({ kind: 'done', ref: command.ref, value });
       });
     }

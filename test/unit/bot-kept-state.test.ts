@@ -19,7 +19,9 @@ test('a question is kept once per person, place and text, and at most ten per pe
   // The same question again is still "kept" (it is), the cap notwithstanding.
   expect(await state.deferred.keep(question('活动'), 4000)).toBe(true);
   expect(await state.deferred.keep({ ...question('查服务 养老'), talkerId: 'resident-2' }, 4000)).toBe(true);
-  expect((await state.deferred.due(1000)).map((q) => [q.text, q.roomId, q.askedAt])).toEqual([['活动', 'room-1', 1000]]);
+  expect((await state.deferred.due(1000)).map((q) => [q.text, q.roomId, q.askedAt])).toEqual([
+    ['活动', 'room-1', 1000],
+  ]);
   await state.close();
 });
 

@@ -79,7 +79,8 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     if (!(await deps.state.firstSight(`id:${account}:${message.id}`, now))) return false;
     if (!message.room()) return true;
     const key = groupMessageKey(message);
-    return deps.state.firstSight(`room:${key}:${occurrences.next(key, now)}`, now);
+    // Counted on WeChat's time, which every copy shares, not on this process's clock.
+    return deps.state.firstSight(`room:${key}:${occurrences.next(key, message.date().getTime())}`, now);
   }
 
   async function onMessage(message: Message) {
