@@ -22,7 +22,7 @@ export async function measureBotThroughput(
   perSecond = 50,
 ): Promise<BotThroughput> {
   const mocker = new mock.Mocker();
-  const { bot, deps } = buildResidentBot({
+  const { bot, deps } = await buildResidentBot({
     config: {
       hubUrl,
       botToken,
@@ -41,7 +41,7 @@ export async function measureBotThroughput(
   const rooms = Array.from({ length: 100 }, (_, i) => {
     const resident = mocker.createContact({ name: `居民${i}` });
     const room = mocker.createRoom({ topic: `葫田社区居民群${i}`, memberIdList: [account.id, resident.id] });
-    deps.state.bindRoom(
+    void deps.state.bindRoom(
       { roomId: room.id, communityId: '530402002004', communityName: '葫田社区', townshipId: '530402002000' },
       Date.now(),
     );

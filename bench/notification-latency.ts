@@ -75,7 +75,7 @@ async function main() {
   const botToken = token('--role', 'BOT', '--region', '530400000000', '--subject', 'bench-bot');
   const staffToken = token('--role', 'STAFF', '--region', '530402006000', '--subject', 'bench-staff');
   const mocker = new mock.Mocker();
-  const { bot, deps } = buildResidentBot({
+  const { bot, deps } = await buildResidentBot({
     config: {
       hubUrl: url,
       botToken,
@@ -110,7 +110,7 @@ async function main() {
         },
       );
       // What the registration dialog does once the hub answers (the dialog itself is not what is measured here).
-      deps.state.rememberNeed(submitNeed.number, resident.id, room.id, 'SUBMITTED', Date.now());
+      await deps.state.rememberNeed(submitNeed.number, resident.id, room.id, 'SUBMITTED', Date.now());
       needs.push({ ...submitNeed, residentId: resident.id });
     }
     const committed = new Map<string, number>();

@@ -55,7 +55,7 @@ async function main() {
   const mocker = new mock.Mocker();
   // The day before the activity, 10:00 in China.
   const now = Date.parse('2030-03-11T02:00:00Z');
-  const { bot, deps } = buildResidentBot({
+  const { bot, deps } = await buildResidentBot({
     config: {
       hubUrl: `http://127.0.0.1:${port}/graphql`,
       botToken,
@@ -79,7 +79,7 @@ async function main() {
     const { registerVolunteer } = await deps.hub.request('RegisterVolunteer', {
       input: { name: `志愿者${i}`, regionId: HUTIAN, skill: 'ELDERLY_CARE', reporterRef },
     });
-    deps.state.linkVolunteer(contact.id, registerVolunteer.id, now);
+    await deps.state.linkVolunteer(contact.id, registerVolunteer.id, now);
     await deps.hub.request('SignUpForActivity', {
       activityId: activityId.id,
       volunteerId: registerVolunteer.id,

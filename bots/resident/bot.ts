@@ -22,7 +22,7 @@ async function run(): Promise<void> {
   }
   let backoffMs = 5000;
   for (;;) {
-    const { bot } = buildResidentBot({ config, puppet: puppet as never, log });
+    const { bot } = await buildResidentBot({ config, puppet: puppet as never, log });
     const failed = new Promise<string>((resolve) => {
       bot.on('error', (error) => void resolve(`error: ${error.message}`));
       bot.on('logout', () => void resolve('logged out'));

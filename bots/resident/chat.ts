@@ -31,7 +31,7 @@ async function main() {
   const env = { BOT_ROOM_INTERVAL_MS: '0', BOT_JITTER_MS: '0', BOT_STATE_FILE: ':memory:', ...process.env };
   const config = { ...loadBotConfig(env), botToken: botToken() };
   const mocker = new mock.Mocker();
-  const { bot, deps } = buildResidentBot({
+  const { bot, deps } = await buildResidentBot({
     config,
     puppet: new PuppetMock({ mocker }),
     log: (line) => process.stderr.write(`[bot] ${line}\n`),
@@ -59,7 +59,7 @@ async function main() {
       const timer = setTimeout(() => resolve(false), 3000);
       replied = () => (clearTimeout(timer), resolve(true));
     });
-    if (deps.state.dialog(resident.id)) resident.say(line).to(account);
+    if (await deps.state.dialog(resident.id)) resident.say(line).to(account);
     else resident.say(line).to(room);
     const answered = await first;
     if (timing)
@@ -67,8 +67,10 @@ async function main() {
         `[timing] ${answered ? `${(performance.now() - started).toFixed(1)} ms` : 'no reply'} ← ${line}\n`,
       );
     await new Promise((resolve) => setTimeout(resolve, 100));
+    await deps.replies.idle();
     await deps.queue.idle();
   }
+  await deps.replies.idle();
   await deps.queue.idle();
   await bot.stop();
 }

@@ -7,6 +7,18 @@ export interface BotConfig {
   botToken: string;
   /** SQLite file for the bot's own state: room bindings, dedupe, dialogs, outbox, spam reports. */
   stateFile: string;
+  /**
+   * The state several bot processes on several WeChat accounts share, serving the same rooms (BOT_STATE_URL): a
+   * MySQL/MariaDB database (`mysql://user:pass@host:3306/wushe_bot`), or `sqlite:<file>` for processes on one
+   * machine. Set, replies too are kept in it until sent; unset, the bot keeps its state alone in `stateFile`.
+   */
+  stateUrl?: string;
+  /**
+   * How long a bot process holds an outbox entry, a notification or a kept question it took (BOT_LEASE_MS): when a
+   * process dies, another takes over what it held after this long. Longer than a message may wait in the send pacing.
+   * Five minutes unless set.
+   */
+  leaseMs?: number;
   sending: SendLimits;
   /** How long a half-finished 登记需求 dialog waits for the resident. */
   dialogTimeoutMs: number;
@@ -48,6 +60,14 @@ const positive = (name: string, raw: string | undefined, fallback: number) => {
   return value;
 };
 
+/** BOT_STATE_URL: a MySQL/MariaDB URL or an SQLite file several processes share, or nothing. */
+function stateUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^(mysql|mariadb):\/\/[^/]+\/\w+/.test(raw) && !/^sqlite:.+/.test(raw))
+    throw new Error('BOT_STATE_URL must be mysql://user:password@host:3306/database or sqlite:<file> (or unset)');
+  return raw;
+}
+
 /** Reads `.env` in the working directory into the environment, if there is one; variables already set win. */
 export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
@@ -59,6 +79,8 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     hubUrl: env.HUB_URL || `http://localhost:${port}/graphql`,
     botToken: env.BOT_TOKEN || '',
     stateFile: env.BOT_STATE_FILE || 'data/bot.sqlite',
+    stateUrl: stateUrl(env.BOT_STATE_URL),
+    leaseMs: positive('BOT_LEASE_MS', env.BOT_LEASE_MS, 5 * 60_000),
     sending: {
       perRoomIntervalMs: positive(
         'BOT_ROOM_INTERVAL_MS',

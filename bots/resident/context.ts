@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Contact, Message, Room } from 'wechaty';
 import type { Command } from './commands';
+import type { Replies } from './durable-replies';
 import type { BotConfig } from './config';
 import type { Handling } from './handling';
 import type { HubClient } from './hub-client';
@@ -39,6 +40,11 @@ export interface BotDeps {
   hub: HubClient;
   state: BotState;
   queue: SendQueue;
+  /**
+   * Where replies go: the send queue itself, or, when bot processes share their state (BOT_STATE_URL), the state
+   * first, so a reply waiting in a killed process's pacing is sent by another.
+   */
+  replies: Replies;
   /** Messages being handled; with the queue, tells when the bot has answered everything it received. */
   handling: Handling;
   clock: Clock;

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Command } from './commands';
+import type { Sql } from './state-sql';
 
 /** A question asked while the hub could not be reached, kept until it is answered. */
 export interface DeferredQuestion {
@@ -11,46 +11,41 @@ export interface DeferredQuestion {
   command: Command;
   askedAt: number;
   attempts: number;
+  nextAttemptAt: number;
 }
 
 /** How many unanswered questions one resident may have kept; more are not promised an answer. */
 export const MAX_KEPT_PER_RESIDENT = 10;
 
-/** Questions kept in the bot's state file while the hub is unreachable, so a restart loses none of them. */
+/** Questions kept in the bot's state while the hub is unreachable, so a restart loses none of them. */
 export class DeferredQuestions {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS deferred_question (id INTEGER PRIMARY KEY AUTOINCREMENT, talker_id TEXT NOT NULL, room_id TEXT NOT NULL, text TEXT NOT NULL, command TEXT NOT NULL, asked_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS deferred_question_due ON deferred_question (next_attempt_at);
-    `);
-  }
+  constructor(
+    private readonly db: Sql,
+    private readonly leaseMs: number,
+  ) {}
 
   /**
    * Keeps a question; true when it is kept (or the same question from the same person in the same place already
    * is), false when the resident has as many kept as allowed.
    */
-  keep(question: { talkerId: string; roomId: string; text: string; command: Command }, now: number): boolean {
+  async keep(question: { talkerId: string; roomId: string; text: string; command: Command }, now: number) {
     const { talkerId, roomId, text } = question;
-    const kept = this.db
-      .prepare('SELECT COUNT(*) AS n, SUM(room_id = ? AND text = ?) AS same FROM deferred_question WHERE talker_id = ?')
-      .get(roomId, text, talkerId) as { n: number; same: number | null };
-    if (kept.same) return true;
-    if (kept.n >= MAX_KEPT_PER_RESIDENT) return false;
-    this.db
-      .prepare(
-        'INSERT INTO deferred_question (talker_id, room_id, text, command, asked_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(talkerId, roomId, text, JSON.stringify(question.command), now, now);
+    const kept = await this.db.get<{ n: number; same: number | string | null }>(
+      'SELECT COUNT(*) AS n, SUM(CASE WHEN room_id = ? AND text = ? THEN 1 ELSE 0 END) AS same FROM deferred_question WHERE talker_id = ?',
+      [roomId, text, talkerId],
+    );
+    if (Number(kept?.same ?? 0) > 0) return true;
+    if (Number(kept?.n ?? 0) >= MAX_KEPT_PER_RESIDENT) return false;
+    await this.db.run(
+      'INSERT INTO deferred_question (talker_id, room_id, text, command, asked_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [talkerId, roomId, text, JSON.stringify(question.command), now, now],
+    );
     return true;
   }
 
   /** Questions whose next attempt is due, oldest first. */
-  due(now: number): DeferredQuestion[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, talker_id, room_id, text, command, asked_at, attempts FROM deferred_question WHERE next_attempt_at <= ? ORDER BY id',
-      )
-      .all(now) as {
+  async due(now: number): Promise<DeferredQuestion[]> {
+    const rows = await this.db.all<{
       id: number;
       talker_id: string;
       room_id: string;
@@ -58,30 +53,49 @@ export class DeferredQuestions {
       command: string;
       asked_at: number;
       attempts: number;
-    }[];
+      next_attempt_at: number;
+    }>(
+      'SELECT id, talker_id, room_id, text, command, asked_at, attempts, next_attempt_at FROM deferred_question WHERE next_attempt_at <= ? ORDER BY id',
+      [now],
+    );
     return rows.map((r) => ({
-      id: r.id,
+      id: Number(r.id),
       talkerId: r.talker_id,
       roomId: r.room_id,
       text: r.text,
       command: JSON.parse(r.command) as Command,
-      askedAt: r.asked_at,
-      attempts: r.attempts,
+      askedAt: Number(r.asked_at),
+      attempts: Number(r.attempts),
+      nextAttemptAt: Number(r.next_attempt_at),
     }));
   }
 
-  retryLater(id: number, nextAttemptAt: number): void {
-    this.db
-      .prepare('UPDATE deferred_question SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?')
-      .run(nextAttemptAt, id);
+  /**
+   * Takes a due question for this process: its next attempt moves a lease ahead, so another bot process sharing
+   * the state does not answer it too (and answers it once the lease is over if this one died). False when another
+   * process took it first.
+   */
+  async take(question: DeferredQuestion, now: number): Promise<boolean> {
+    const { changes } = await this.db.run(
+      'UPDATE deferred_question SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ?',
+      [now + this.leaseMs, question.id, question.nextAttemptAt],
+    );
+    return changes === 1;
+  }
+
+  async retryLater(id: number, nextAttemptAt: number): Promise<void> {
+    await this.db.run('UPDATE deferred_question SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?', [
+      nextAttemptAt,
+      id,
+    ]);
   }
 
   /** Answered, or given up on. */
-  forget(id: number): void {
-    this.db.prepare('DELETE FROM deferred_question WHERE id = ?').run(id);
+  async forget(id: number): Promise<void> {
+    await this.db.run('DELETE FROM deferred_question WHERE id = ?', [id]);
   }
 
-  pending(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM deferred_question').get() as { n: number }).n;
+  async pending(): Promise<number> {
+    return Number((await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM deferred_question'))?.n ?? 0);
   }
 }

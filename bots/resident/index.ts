@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { BotConfig } from './config';
 import { createEvents, type BotDeps } from './context';
+import { DurableReplies } from './durable-replies';
 import { Handling } from './handling';
 import { HubClient } from './hub-client';
 import { ActivitiesPlugin } from './plugins/activities';
@@ -38,24 +39,29 @@ export interface BuildOptions {
    * (`answerDeferred`), as tests do to know when late answers come.
    */
   deferredRetryMs?: number;
+  /** How often the outbox of needs is tried (5 s); 0 leaves it to the caller (`deliverOutbox`). */
+  outboxRetryMs?: number;
 }
 
 /** The resident bot: a Wechaty with one small plugin per feature, talking to the hub over HTTP. */
-export function buildResidentBot({
+export async function buildResidentBot({
   config,
   puppet,
   clock = systemClock,
   gate,
   log = (line) => process.stderr.write(`${line}\n`),
   deferredRetryMs = 5000,
-}: BuildOptions): ResidentBot {
-  const state = new BotState(config.stateFile);
-  const reporterKey = config.reporterSecret ?? state.secret('reporter');
+  outboxRetryMs = 5000,
+}: BuildOptions): Promise<ResidentBot> {
+  const state = await BotState.open(config.stateUrl ?? config.stateFile, config.leaseMs);
+  const reporterKey = config.reporterSecret ?? (await state.secret('reporter'));
+  const queue = new SendQueue(new SendThrottle(config.sending, clock.random), config.sending, clock, log);
   const deps: BotDeps = {
     config,
     hub: new HubClient({ url: config.hubUrl, token: config.botToken }),
     state,
-    queue: new SendQueue(new SendThrottle(config.sending, clock.random), config.sending, clock, log),
+    queue,
+    replies: queue,
     handling: new Handling(),
     clock,
     events: createEvents(),
@@ -64,6 +70,8 @@ export function buildResidentBot({
   };
   const bot = WechatyBuilder.build({ name: 'wushe-resident', puppet });
   const notifier = new NeedNotifier(deps, bot);
+  // Processes sharing their state keep replies there until sent, so one killed loses none (README, bot section).
+  if (config.stateUrl) deps.replies = new DurableReplies(state, clock, notifier.delivery, log);
   bot.use(
     GatePlugin(deps, gate),
     HelpPlugin(deps),
@@ -74,11 +82,14 @@ export function buildResidentBot({
     NeedStatusPlugin(deps),
     ActivitiesPlugin(deps),
     VolunteerConsentPlugin(deps),
-    OutboxPlugin(deps),
+    OutboxPlugin(deps, outboxRetryMs),
     DeferredAnswersPlugin(deps, deferredRetryMs),
     NotificationsPlugin(deps, notifier),
     RemindersPlugin(deps),
   );
-  bot.on('stop', () => deps.state.close());
+  bot.on('login', (user) => {
+    state.owner = `account:${user.id}`;
+  });
+  bot.on('stop', () => void deps.state.close().catch(() => undefined));
   return { bot, deps, notifier };
 }

@@ -125,30 +125,34 @@ export const hubFeedReader =
 
 /**
  * Takes in the hub's need feed from the bot's cursor: for each change of a need this bot registered, the
- * notifications it owes are written together with the cursor's advance in ONE SQLite transaction, so a change is
- * either owed (and will be sent, also after a restart) or still ahead of the cursor: never lost, never owed twice.
- * Changes of other needs only move the cursor. An unreachable hub throws before anything is written: the next poll
- * continues from the same place. Returns how many changes were read.
+ * notifications it owes are written together with the cursor's advance in ONE transaction, so a change is either
+ * owed (and will be sent, also after a restart) or still ahead of the cursor: never lost, never owed twice. The
+ * cursor moves only from where this page was read, so of several bot processes sharing the state one takes each
+ * page in; the others stop for this poll. Changes of other needs only move the cursor. An unreachable hub throws
+ * before anything is written: the next poll continues from the same place. Returns how many changes were read.
  */
 export async function readNeedFeed(deps: BotDeps, read: FeedReader): Promise<number> {
   let taken = 0;
   for (let page = 0; page < MAX_PAGES_PER_POLL; page += 1) {
-    const { changes, endCursor, hasNextPage } = await read(deps.state.feedCursor(NEED_FEED) ?? null, PAGE_SIZE);
+    const from = await deps.state.feedCursor(NEED_FEED);
+    const { changes, endCursor, hasNextPage } = await read(from ?? null, PAGE_SIZE);
     // A need being submitted right now may already have events while the bot does not know its number yet: read
     // this page again on the next poll rather than pass those events by as some other bot's.
     if (deps.hub.busy('SubmitNeed')) return taken;
     if (!endCursor || !changes.length) return taken;
-    const now = deps.clock.now();
-    deps.state.atomically(() => {
-      for (const change of changes) {
-        const need = deps.state.registeredNeed(change.number);
-        if (!need) continue;
-        for (const notice of noticesFor(change, need))
-          deps.state.addNotification(notice.targetKind, notice.targetId, notice.text, now);
-        if (isNewStatus(change, need)) deps.state.updateNeedStatus(change.number, change.toStatus);
-      }
-      deps.state.setFeedCursor(NEED_FEED, endCursor, now);
-    });
+    const owed: { notices: Notice[]; statuses: [string, string][] } = { notices: [], statuses: [] };
+    // Statuses as this page leaves them: a need changing twice in one page is compared with its latest.
+    const told = new Map<string, RegisteredNeed>();
+    for (const change of changes) {
+      const need = told.get(change.number) ?? (await deps.state.registeredNeed(change.number));
+      if (!need) continue;
+      owed.notices.push(...noticesFor(change, need));
+      if (isNewStatus(change, need)) {
+        owed.statuses.push([change.number, change.toStatus]);
+        told.set(change.number, { ...need, lastStatus: change.toStatus });
+      } else told.set(change.number, need);
+    }
+    if (!(await deps.state.takeFeedPage(NEED_FEED, from, endCursor, owed, deps.clock.now()))) return taken;
     taken += changes.length;
     if (!hasNextPage) return taken;
   }

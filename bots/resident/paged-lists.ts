@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from './state-sql';
 
 /** The lists 更多 can page through. */
 export type ListKind = 'services' | 'activities';
@@ -19,31 +19,38 @@ const KEPT_MS = 24 * 3_600_000;
 
 /**
  * The last list each resident asked for in each conversation (a room, or '' for the private chat), kept in the
- * bot's state file so 更多 continues it after a restart.
+ * bot's state so 更多 continues it after a restart (or on another bot process sharing the state).
  */
 export class PagedLists {
-  constructor(private readonly db: Database.Database) {
-    db.exec(
-      'CREATE TABLE IF NOT EXISTS paged_list (talker_id TEXT NOT NULL, room_id TEXT NOT NULL, kind TEXT NOT NULL, query TEXT NOT NULL, shown INTEGER NOT NULL, total INTEGER NOT NULL, cursor TEXT, saved_at INTEGER NOT NULL, PRIMARY KEY (talker_id, room_id))',
+  constructor(private readonly db: Sql) {}
+
+  async save(talkerId: string, roomId: string, list: PagedList, now: number): Promise<void> {
+    await this.db.run(
+      'REPLACE INTO paged_list (talker_id, room_id, kind, query, shown, total, `cursor`, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [talkerId, roomId, list.kind, JSON.stringify(list.query), list.shown, list.total, list.cursor, now],
     );
   }
 
-  save(talkerId: string, roomId: string, list: PagedList, now: number): void {
-    this.db
-      .prepare(
-        'INSERT OR REPLACE INTO paged_list (talker_id, room_id, kind, query, shown, total, cursor, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(talkerId, roomId, list.kind, JSON.stringify(list.query), list.shown, list.total, list.cursor, now);
-  }
-
-  last(talkerId: string, roomId: string, now: number): PagedList | undefined {
-    this.db.prepare('DELETE FROM paged_list WHERE saved_at < ?').run(now - KEPT_MS);
-    const row = this.db
-      .prepare('SELECT kind, query, shown, total, cursor FROM paged_list WHERE talker_id = ? AND room_id = ?')
-      .get(talkerId, roomId) as
-      { kind: ListKind; query: string; shown: number; total: number; cursor: string | null } | undefined;
+  async last(talkerId: string, roomId: string, now: number): Promise<PagedList | undefined> {
+    await this.db.run('DELETE FROM paged_list WHERE saved_at < ?', [now - KEPT_MS]);
+    const row = await this.db.get<{
+      kind: ListKind;
+      query: string;
+      shown: number;
+      total: number;
+      cursor: string | null;
+    }>('SELECT kind, query, shown, total, `cursor` FROM paged_list WHERE talker_id = ? AND room_id = ?', [
+      talkerId,
+      roomId,
+    ]);
     return (
-      row && { kind: row.kind, query: JSON.parse(row.query), shown: row.shown, total: row.total, cursor: row.cursor }
+      row && {
+        kind: row.kind,
+        query: JSON.parse(row.query),
+        shown: Number(row.shown),
+        total: Number(row.total),
+        cursor: row.cursor,
+      }
     );
   }
 }

@@ -59,6 +59,8 @@ interface Outgoing {
   queuedAt: number;
   /** Told once the message left (true) or was dropped (false). */
   done?: (sent: boolean) => void;
+  /** Asked right before the message is said: false withdraws it (another bot process has taken it over). */
+  stillOurs?: () => Promise<boolean>;
 }
 
 const TOO_FREQUENT = /操作过于频繁|too frequent/i;
@@ -81,19 +83,30 @@ export class SendQueue {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
-  send(target: Sayable, text: string, done?: (sent: boolean) => void): void {
+  send(target: Sayable, text: string, done?: (sent: boolean) => void, stillOurs?: () => Promise<boolean>): void {
     const queuedAt = this.clock.now();
-    this.items.push({ target, text, queuedAt, done });
+    this.items.push({ target, text, queuedAt, done, stillOurs });
     sendStats.queued += 1;
-    this.running ??= this.drain().finally(() => (this.running = undefined));
+    this.kick();
+  }
+
+  /**
+   * Starts draining unless a drain runs. A message queued just as a drain ended (its loop done, its `finally` not
+   * yet run) would otherwise wait for the next message: the ending drain starts another when items are left.
+   */
+  private kick(): void {
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+      if (this.items.length) this.kick();
+    });
   }
 
   /**
    * Like `send`, for messages kept durably by the caller: resolves true once WeChat took the message, false when it
-   * was dropped, so the caller marks it done only when it really left.
+   * was dropped (or withdrawn by `stillOurs`), so the caller marks it done only when it really left.
    */
-  sendConfirmed(target: Sayable, text: string): Promise<boolean> {
-    return new Promise((resolve) => this.send(target, text, resolve));
+  sendConfirmed(target: Sayable, text: string, stillOurs?: () => Promise<boolean>): Promise<boolean> {
+    return new Promise((resolve) => this.send(target, text, resolve, stillOurs));
   }
 
   /** Resolves when everything queued so far has been sent. */
@@ -120,6 +133,12 @@ export class SendQueue {
       const at = this.throttle.reserve(item.target.id, this.clock.now());
       const wait = at - this.clock.now();
       if (wait > 0) await this.clock.sleep(wait);
+      if (item.stillOurs && !(await item.stillOurs().catch(() => false))) {
+        this.items.shift();
+        sendStats.queued -= 1;
+        this.tell(item.done, false);
+        continue;
+      }
       try {
         await item.target.say(item.text);
         this.items.shift();

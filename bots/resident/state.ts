@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
 import { DeferredQuestions } from './deferred-questions';
 import { PagedLists } from './paged-lists';
+import { insertIgnore, MysqlSql, SqliteSql, type Sql } from './state-sql';
 
 export interface RoomBinding {
   roomId: string;
@@ -40,66 +38,132 @@ export interface OutboxItem {
   nextAttemptAt: number;
 }
 
+/** Where the bot's state lives: an SQLite file (the default), or a MySQL/MariaDB database several bots share. */
+export type StateLocation = { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+
+/** `mysql://…` or `mariadb://…` is a shared database; `sqlite:<file>` or a plain path is an SQLite file. */
+export function stateLocation(urlOrFile: string): StateLocation {
+  if (/^(mysql|mariadb):\/\//.test(urlOrFile)) return { kind: 'mysql', url: urlOrFile.replace(/^mariadb:/, 'mysql:') };
+  return { kind: 'sqlite', file: urlOrFile.replace(/^sqlite:/, '') };
+}
+
+const SQLITE_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS room_binding (room_id TEXT PRIMARY KEY, community_id TEXT NOT NULL, community_name TEXT NOT NULL, township_id TEXT NOT NULL, bound_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS seen_message (id TEXT PRIMARY KEY, at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS recent_request (sender_id TEXT NOT NULL, text_hash TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (sender_id, text_hash));
+  CREATE TABLE IF NOT EXISTS dialog (user_id TEXT PRIMARY KEY, room_id TEXT NOT NULL, step TEXT NOT NULL, data TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, created_at INTEGER NOT NULL, delivered_number TEXT);
+  CREATE TABLE IF NOT EXISTS registered_need (number TEXT PRIMARY KEY, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, last_status TEXT NOT NULL, registered_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS spam_report (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS repeat_notice (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS staff_room (room_id TEXT PRIMARY KEY, bound_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS volunteer_link (contact_id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL, linked_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS bot_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS reminder_sent (contact_id TEXT NOT NULL, reminder TEXT NOT NULL, sent_at INTEGER NOT NULL, PRIMARY KEY (contact_id, reminder));
+  CREATE TABLE IF NOT EXISTS feed_cursor (feed TEXT PRIMARY KEY, cursor TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS notification (id INTEGER PRIMARY KEY AUTOINCREMENT, target_kind TEXT NOT NULL, target_id TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL, failing_since INTEGER, done_at INTEGER, outcome TEXT);
+  CREATE INDEX IF NOT EXISTS notification_pending ON notification (done_at, target_kind, target_id, id);
+  CREATE TABLE IF NOT EXISTS paged_list (talker_id TEXT NOT NULL, room_id TEXT NOT NULL, kind TEXT NOT NULL, query TEXT NOT NULL, shown INTEGER NOT NULL, total INTEGER NOT NULL, cursor TEXT, saved_at INTEGER NOT NULL, PRIMARY KEY (talker_id, room_id));
+  CREATE TABLE IF NOT EXISTS deferred_question (id INTEGER PRIMARY KEY AUTOINCREMENT, talker_id TEXT NOT NULL, room_id TEXT NOT NULL, text TEXT NOT NULL, command TEXT NOT NULL, asked_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS deferred_question_due ON deferred_question (next_attempt_at);
+`;
+
+/** Columns added after the first state files were made: added to an older file when it is opened. */
+const SQLITE_ADDED_COLUMNS: [table: string, column: string, type: string][] = [
+  ['notification', 'lease_owner', 'TEXT'],
+  ['notification', 'lease_until', 'INTEGER'],
+];
+
+/** The same tables on MySQL/MariaDB: keys are VARCHAR(191) (utf8mb4 index limit), times are BIGINT milliseconds. */
+const MYSQL_SCHEMA = [
+  'CREATE TABLE IF NOT EXISTS room_binding (room_id VARCHAR(191) PRIMARY KEY, community_id VARCHAR(32) NOT NULL, community_name VARCHAR(191) NOT NULL, township_id VARCHAR(32) NOT NULL, bound_at BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS seen_message (id VARCHAR(191) PRIMARY KEY, at BIGINT NOT NULL, INDEX seen_message_at (at))',
+  'CREATE TABLE IF NOT EXISTS recent_request (sender_id VARCHAR(191) NOT NULL, text_hash CHAR(64) NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (sender_id, text_hash), INDEX recent_request_at (at))',
+  'CREATE TABLE IF NOT EXISTS dialog (user_id VARCHAR(191) PRIMARY KEY, room_id VARCHAR(191) NOT NULL, step VARCHAR(32) NOT NULL, data TEXT NOT NULL, updated_at BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS outbox (id BIGINT AUTO_INCREMENT PRIMARY KEY, payload TEXT NOT NULL, resident_id VARCHAR(191) NOT NULL, room_id VARCHAR(191) NOT NULL, attempts INT NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL, created_at BIGINT NOT NULL, delivered_number VARCHAR(255))',
+  'CREATE TABLE IF NOT EXISTS registered_need (number VARCHAR(32) PRIMARY KEY, resident_id VARCHAR(191) NOT NULL, room_id VARCHAR(191) NOT NULL, last_status VARCHAR(32) NOT NULL, registered_at BIGINT NOT NULL, INDEX registered_need_resident (resident_id, registered_at))',
+  'CREATE TABLE IF NOT EXISTS spam_report (member_id VARCHAR(191) PRIMARY KEY, reported_at BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS repeat_notice (member_id VARCHAR(191) PRIMARY KEY, reported_at BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS staff_room (room_id VARCHAR(191) PRIMARY KEY, bound_at BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS volunteer_link (contact_id VARCHAR(191) PRIMARY KEY, volunteer_id VARCHAR(64) NOT NULL, linked_at BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS bot_secret (name VARCHAR(64) PRIMARY KEY, value VARCHAR(255) NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS reminder_sent (contact_id VARCHAR(191) NOT NULL, reminder VARCHAR(64) NOT NULL, sent_at BIGINT NOT NULL, PRIMARY KEY (contact_id, reminder))',
+  'CREATE TABLE IF NOT EXISTS feed_cursor (feed VARCHAR(64) PRIMARY KEY, `cursor` VARCHAR(255) NOT NULL, updated_at BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS notification (id BIGINT AUTO_INCREMENT PRIMARY KEY, target_kind VARCHAR(16) NOT NULL, target_id VARCHAR(191) NOT NULL, text TEXT NOT NULL, created_at BIGINT NOT NULL, failing_since BIGINT, done_at BIGINT, outcome VARCHAR(32), lease_owner VARCHAR(64), lease_until BIGINT, INDEX notification_pending (done_at, target_kind, target_id, id))',
+  'CREATE TABLE IF NOT EXISTS paged_list (talker_id VARCHAR(191) NOT NULL, room_id VARCHAR(191) NOT NULL, kind VARCHAR(16) NOT NULL, query TEXT NOT NULL, shown INT NOT NULL, total INT NOT NULL, `cursor` VARCHAR(255), saved_at BIGINT NOT NULL, PRIMARY KEY (talker_id, room_id))',
+  'CREATE TABLE IF NOT EXISTS deferred_question (id BIGINT AUTO_INCREMENT PRIMARY KEY, talker_id VARCHAR(191) NOT NULL, room_id VARCHAR(191) NOT NULL, text TEXT NOT NULL, command TEXT NOT NULL, asked_at BIGINT NOT NULL, attempts INT NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL, INDEX deferred_question_due (next_attempt_at))',
+];
+
+async function openSql(location: StateLocation): Promise<Sql> {
+  if (location.kind === 'sqlite') {
+    const sqlite = new SqliteSql(location.file);
+    sqlite.exec(SQLITE_SCHEMA);
+    const have = (table: string) => sqlite.columns(table);
+    for (const [table, column, type] of SQLITE_ADDED_COLUMNS)
+      if (!have(table).includes(column)) sqlite.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    return sqlite;
+  }
+  const mysql = MysqlSql.connect(location.url);
+  try {
+    for (const ddl of MYSQL_SCHEMA) await mysql.run(ddl);
+  } catch (error) {
+    await mysql.close().catch(() => undefined);
+    throw error;
+  }
+  return mysql;
+}
+
 /**
- * The bot's own state, in its own SQLite file (never the hub's tables): room bindings, handled message ids,
- * recent texts for the 60-second replay guard, dialogs, the durable outbox of needs, needs registered per
- * resident, spam reports, "already answered" notices, volunteers linked to contacts and the reminders they got, the
- * need feed's cursor and the notifications it owes; beside them, in the same file, the lists 更多 pages through and
- * the questions kept while the hub is unreachable.
+ * The bot's own state (never the hub's tables): room bindings, handled messages, recent texts for the 60-second
+ * replay guard, dialogs, the durable outbox of needs, needs registered per resident, spam reports, "already
+ * answered" notices, volunteers linked to contacts and the reminders they got, the need feed's cursor and the
+ * notifications it owes, the lists 更多 pages through and the questions kept while the hub is unreachable.
+ *
+ * In an SQLite file by default; in MySQL/MariaDB (BOT_STATE_URL) several bot processes on several WeChat accounts
+ * share it and the same rooms: each message is claimed once (firstSight), and the outbox, the notifications and the
+ * kept questions are taken with a lease (`owner` names this process), so one process answers each and another takes
+ * over what a dead one left.
  */
 export class BotState {
-  private readonly db: Database.Database;
   readonly lists: PagedLists;
   readonly deferred: DeferredQuestions;
+  /**
+   * Who holds the notifications' leases: the bot's WeChat account once logged in (a restart on the same account
+   * takes its own leases back at once), a random name before.
+   */
+  owner = randomBytes(8).toString('hex');
 
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS room_binding (room_id TEXT PRIMARY KEY, community_id TEXT NOT NULL, community_name TEXT NOT NULL, township_id TEXT NOT NULL, bound_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS seen_message (id TEXT PRIMARY KEY, at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS recent_text (sender_id TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS recent_text_sender ON recent_text (sender_id, at);
-      CREATE TABLE IF NOT EXISTS dialog (user_id TEXT PRIMARY KEY, room_id TEXT NOT NULL, step TEXT NOT NULL, data TEXT NOT NULL, updated_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, created_at INTEGER NOT NULL, delivered_number TEXT);
-      CREATE TABLE IF NOT EXISTS registered_need (number TEXT PRIMARY KEY, resident_id TEXT NOT NULL, room_id TEXT NOT NULL, last_status TEXT NOT NULL, registered_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS spam_report (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS repeat_notice (member_id TEXT PRIMARY KEY, reported_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS staff_room (room_id TEXT PRIMARY KEY, bound_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS volunteer_link (contact_id TEXT PRIMARY KEY, volunteer_id TEXT NOT NULL, linked_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS bot_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS reminder_sent (contact_id TEXT NOT NULL, reminder TEXT NOT NULL, sent_at INTEGER NOT NULL, PRIMARY KEY (contact_id, reminder));
-      CREATE TABLE IF NOT EXISTS feed_cursor (feed TEXT PRIMARY KEY, cursor TEXT NOT NULL, updated_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS notification (id INTEGER PRIMARY KEY AUTOINCREMENT, target_kind TEXT NOT NULL, target_id TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL, failing_since INTEGER, done_at INTEGER, outcome TEXT);
-      CREATE INDEX IF NOT EXISTS notification_pending ON notification (done_at, target_kind, target_id, id);
-    `);
-    this.lists = new PagedLists(this.db);
-    this.deferred = new DeferredQuestions(this.db);
+  private constructor(
+    private readonly db: Sql,
+    /** How long a taken outbox entry or notification stays this process's before another may take it. */
+    readonly leaseMs: number,
+  ) {
+    this.lists = new PagedLists(db);
+    this.deferred = new DeferredQuestions(db, leaseMs);
   }
 
-  close(): void {
-    this.db.close();
+  static async open(urlOrFile: string, leaseMs = 5 * 60_000): Promise<BotState> {
+    return new BotState(await openSql(stateLocation(urlOrFile)), leaseMs);
   }
 
-  /** Runs `work` in one SQLite transaction: all of its writes are kept, or none. */
-  atomically<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  close(): Promise<void> {
+    return this.db.close();
   }
 
-  bindRoom(binding: RoomBinding, now: number): void {
-    this.db
-      .prepare(
-        'INSERT INTO room_binding (room_id, community_id, community_name, township_id, bound_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(room_id) DO UPDATE SET community_id = excluded.community_id, community_name = excluded.community_name, township_id = excluded.township_id, bound_at = excluded.bound_at',
-      )
-      .run(binding.roomId, binding.communityId, binding.communityName, binding.townshipId, now);
+  async bindRoom(binding: RoomBinding, now: number): Promise<void> {
+    await this.db.run(
+      'REPLACE INTO room_binding (room_id, community_id, community_name, township_id, bound_at) VALUES (?, ?, ?, ?, ?)',
+      [binding.roomId, binding.communityId, binding.communityName, binding.townshipId, now],
+    );
   }
 
-  roomBinding(roomId: string): RoomBinding | undefined {
-    const row = this.db
-      .prepare('SELECT room_id, community_id, community_name, township_id FROM room_binding WHERE room_id = ?')
-      .get(roomId) as
-      { room_id: string; community_id: string; community_name: string; township_id: string } | undefined;
+  async roomBinding(roomId: string): Promise<RoomBinding | undefined> {
+    const row = await this.db.get<{
+      room_id: string;
+      community_id: string;
+      community_name: string;
+      township_id: string;
+    }>('SELECT room_id, community_id, community_name, township_id FROM room_binding WHERE room_id = ?', [roomId]);
     return (
       row && {
         roomId: row.room_id,
@@ -110,261 +174,354 @@ export class BotState {
     );
   }
 
-  /** True the first time a message id is seen; the id is remembered for a day. */
-  firstSight(messageId: string, now: number): boolean {
-    this.db.prepare('DELETE FROM seen_message WHERE at < ?').run(now - 86_400_000);
-    return (
-      this.db.prepare('INSERT OR IGNORE INTO seen_message (id, at) VALUES (?, ?)').run(messageId, now).changes === 1
-    );
+  /**
+   * True the first time a message is seen, whichever process sees it: the key is inserted once (the database's
+   * primary key decides between processes); it is remembered for a day.
+   */
+  async firstSight(messageKey: string, now: number): Promise<boolean> {
+    await this.db.run('DELETE FROM seen_message WHERE at < ?', [now - 86_400_000]);
+    const { changes } = await this.db.run(`${insertIgnore(this.db)} INTO seen_message (id, at) VALUES (?, ?)`, [
+      messageKey,
+      now,
+    ]);
+    return changes === 1;
   }
 
   /**
    * True when the same sender said the same text within `windowMs` of the time it was answered; only a text that
-   * is not a repeat is recorded, so repeating it does not keep the window open.
+   * is not a repeat is recorded, so repeating it does not keep the window open. One insert or one conditional
+   * update decides, so of two processes handling the same words at once one answers and the other hears a repeat.
    */
-  repeatedWithin(senderId: string, text: string, now: number, windowMs: number): boolean {
-    this.db.prepare('DELETE FROM recent_text WHERE at < ?').run(now - windowMs);
-    const repeated =
-      this.db.prepare('SELECT 1 FROM recent_text WHERE sender_id = ? AND text = ?').get(senderId, text) !== undefined;
-    if (!repeated)
-      this.db.prepare('INSERT INTO recent_text (sender_id, text, at) VALUES (?, ?, ?)').run(senderId, text, now);
-    return repeated;
+  async repeatedWithin(senderId: string, text: string, now: number, windowMs: number): Promise<boolean> {
+    await this.db.run('DELETE FROM recent_request WHERE at < ?', [now - 2 * windowMs]);
+    const textHash = createHash('sha256').update(text).digest('hex');
+    const inserted = await this.db.run(
+      `${insertIgnore(this.db)} INTO recent_request (sender_id, text_hash, at) VALUES (?, ?, ?)`,
+      [senderId, textHash, now],
+    );
+    if (inserted.changes === 1) return false;
+    const renewed = await this.db.run(
+      'UPDATE recent_request SET at = ? WHERE sender_id = ? AND text_hash = ? AND at < ?',
+      [now, senderId, textHash, now - windowMs],
+    );
+    return renewed.changes === 0;
   }
 
   /** True when the sender may be told "already answered" now (at most once per `periodMs`); records it. */
-  mayNoticeRepeat(senderId: string, now: number, periodMs: number): boolean {
+  mayNoticeRepeat(senderId: string, now: number, periodMs: number): Promise<boolean> {
     return this.onceWithin('repeat_notice', senderId, now, periodMs);
   }
 
-  dialog(userId: string): Dialog | undefined {
-    const row = this.db
-      .prepare('SELECT user_id, room_id, step, data, updated_at FROM dialog WHERE user_id = ?')
-      .get(userId) as { user_id: string; room_id: string; step: string; data: string; updated_at: number } | undefined;
+  async dialog(userId: string): Promise<Dialog | undefined> {
+    const row = await this.db.get<{ user_id: string; room_id: string; step: string; data: string; updated_at: number }>(
+      'SELECT user_id, room_id, step, data, updated_at FROM dialog WHERE user_id = ?',
+      [userId],
+    );
     return (
       row && {
         userId: row.user_id,
         roomId: row.room_id,
         step: row.step,
         data: JSON.parse(row.data),
-        updatedAt: row.updated_at,
+        updatedAt: Number(row.updated_at),
       }
     );
   }
 
-  saveDialog(dialog: Dialog): void {
-    this.db
-      .prepare(
-        'INSERT INTO dialog (user_id, room_id, step, data, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET room_id = excluded.room_id, step = excluded.step, data = excluded.data, updated_at = excluded.updated_at',
-      )
-      .run(dialog.userId, dialog.roomId, dialog.step, JSON.stringify(dialog.data), dialog.updatedAt);
+  async saveDialog(dialog: Dialog): Promise<void> {
+    await this.db.run('REPLACE INTO dialog (user_id, room_id, step, data, updated_at) VALUES (?, ?, ?, ?, ?)', [
+      dialog.userId,
+      dialog.roomId,
+      dialog.step,
+      JSON.stringify(dialog.data),
+      dialog.updatedAt,
+    ]);
   }
 
-  endDialog(userId: string): void {
-    this.db.prepare('DELETE FROM dialog WHERE user_id = ?').run(userId);
+  async endDialog(userId: string): Promise<void> {
+    await this.db.run('DELETE FROM dialog WHERE user_id = ?', [userId]);
   }
 
-  enqueueOutbox(payload: Record<string, unknown>, residentId: string, roomId: string, now: number): number {
-    return Number(
-      this.db
-        .prepare(
-          'INSERT INTO outbox (payload, resident_id, room_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(JSON.stringify(payload), residentId, roomId, now, now).lastInsertRowid,
+  async enqueueOutbox(payload: Record<string, unknown>, residentId: string, roomId: string, now: number) {
+    const { insertId } = await this.db.run(
+      'INSERT INTO outbox (payload, resident_id, room_id, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)',
+      [JSON.stringify(payload), residentId, roomId, now, now],
     );
+    return insertId;
   }
 
-  dueOutbox(now: number): OutboxItem[] {
-    const rows = this.db
-      .prepare(
-        'SELECT id, payload, resident_id, room_id, attempts, next_attempt_at FROM outbox WHERE delivered_number IS NULL AND next_attempt_at <= ? ORDER BY id',
-      )
-      .all(now) as {
+  async dueOutbox(now: number): Promise<OutboxItem[]> {
+    const rows = await this.db.all<{
       id: number;
       payload: string;
       resident_id: string;
       room_id: string;
       attempts: number;
       next_attempt_at: number;
-    }[];
+    }>(
+      'SELECT id, payload, resident_id, room_id, attempts, next_attempt_at FROM outbox WHERE delivered_number IS NULL AND next_attempt_at <= ? ORDER BY id',
+      [now],
+    );
     return rows.map((r) => ({
-      id: r.id,
+      id: Number(r.id),
       payload: JSON.parse(r.payload),
       residentId: r.resident_id,
       roomId: r.room_id,
-      attempts: r.attempts,
-      nextAttemptAt: r.next_attempt_at,
+      attempts: Number(r.attempts),
+      nextAttemptAt: Number(r.next_attempt_at),
     }));
   }
 
-  pendingOutbox(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE delivered_number IS NULL').get() as { n: number })
-      .n;
+  /**
+   * Takes a due outbox entry for this process: its next attempt is moved a lease ahead, so no other process takes
+   * it meanwhile, and one that dies holding it leaves it due again once the lease is over. False when another
+   * process took it first.
+   */
+  async takeOutbox(item: OutboxItem, now: number): Promise<boolean> {
+    const { changes } = await this.db.run(
+      'UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND delivered_number IS NULL',
+      [now + this.leaseMs, item.id, item.nextAttemptAt],
+    );
+    return changes === 1;
   }
 
-  outboxDelivered(id: number, number: string): void {
-    this.db.prepare('UPDATE outbox SET delivered_number = ? WHERE id = ?').run(number, id);
+  async pendingOutbox(): Promise<number> {
+    const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE delivered_number IS NULL');
+    return Number(row?.n ?? 0);
   }
 
-  outboxRetryLater(id: number, nextAttemptAt: number): void {
-    this.db
-      .prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?')
-      .run(nextAttemptAt, id);
+  async outboxDelivered(id: number, number: string): Promise<void> {
+    await this.db.run('UPDATE outbox SET delivered_number = ? WHERE id = ?', [number, id]);
+  }
+
+  async outboxRetryLater(id: number, nextAttemptAt: number): Promise<void> {
+    await this.db.run('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?', [
+      nextAttemptAt,
+      id,
+    ]);
   }
 
   /** A random secret made on first use and kept with the state it protects (it outlives restarts). */
-  secret(name: string): string {
-    this.db
-      .prepare('INSERT OR IGNORE INTO bot_secret (name, value) VALUES (?, ?)')
-      .run(name, randomBytes(32).toString('hex'));
-    return (this.db.prepare('SELECT value FROM bot_secret WHERE name = ?').get(name) as { value: string }).value;
+  async secret(name: string): Promise<string> {
+    await this.db.run(`${insertIgnore(this.db)} INTO bot_secret (name, value) VALUES (?, ?)`, [
+      name,
+      randomBytes(32).toString('hex'),
+    ]);
+    return (await this.db.get<{ value: string }>('SELECT value FROM bot_secret WHERE name = ?', [name]))!.value;
   }
 
-  rememberNeed(number: string, residentId: string, roomId: string, status: string, now: number): void {
-    this.db
-      .prepare(
-        'INSERT OR REPLACE INTO registered_need (number, resident_id, room_id, last_status, registered_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(number, residentId, roomId, status, now);
+  async rememberNeed(number: string, residentId: string, roomId: string, status: string, now: number) {
+    await this.db.run(
+      'REPLACE INTO registered_need (number, resident_id, room_id, last_status, registered_at) VALUES (?, ?, ?, ?, ?)',
+      [number, residentId, roomId, status, now],
+    );
   }
 
   /** Who registered a need through this bot, in which room ('' for the private chat), and its status as last told. */
-  registeredNeed(number: string): { residentId: string; roomId: string; lastStatus: string } | undefined {
-    const row = this.db
-      .prepare('SELECT resident_id, room_id, last_status FROM registered_need WHERE number = ?')
-      .get(number) as { resident_id: string; room_id: string; last_status: string } | undefined;
+  async registeredNeed(
+    number: string,
+  ): Promise<{ residentId: string; roomId: string; lastStatus: string } | undefined> {
+    const row = await this.db.get<{ resident_id: string; room_id: string; last_status: string }>(
+      'SELECT resident_id, room_id, last_status FROM registered_need WHERE number = ?',
+      [number],
+    );
     return row && { residentId: row.resident_id, roomId: row.room_id, lastStatus: row.last_status };
   }
 
-  needsOf(residentId: string): { number: string; lastStatus: string }[] {
-    return (
-      this.db
-        .prepare(
-          'SELECT number, last_status FROM registered_need WHERE resident_id = ? ORDER BY registered_at DESC LIMIT 10',
-        )
-        .all(residentId) as { number: string; last_status: string }[]
-    ).map((r) => ({
-      number: r.number,
-      lastStatus: r.last_status,
-    }));
-  }
-
-  updateNeedStatus(number: string, status: string): void {
-    this.db.prepare('UPDATE registered_need SET last_status = ? WHERE number = ?').run(status, number);
+  async needsOf(residentId: string): Promise<{ number: string; lastStatus: string }[]> {
+    const rows = await this.db.all<{ number: string; last_status: string }>(
+      'SELECT number, last_status FROM registered_need WHERE resident_id = ? ORDER BY registered_at DESC LIMIT 10',
+      [residentId],
+    );
+    return rows.map((r) => ({ number: r.number, lastStatus: r.last_status }));
   }
 
   /** Where the bot stopped reading a feed of the hub (the last event it has taken in), if it has begun. */
-  feedCursor(feed: string): string | undefined {
-    return (
-      this.db.prepare('SELECT cursor FROM feed_cursor WHERE feed = ?').get(feed) as { cursor: string } | undefined
-    )?.cursor;
+  async feedCursor(feed: string): Promise<string | undefined> {
+    return (await this.db.get<{ cursor: string }>('SELECT `cursor` FROM feed_cursor WHERE feed = ?', [feed]))?.cursor;
   }
 
-  setFeedCursor(feed: string, cursor: string, now: number): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO feed_cursor (feed, cursor, updated_at) VALUES (?, ?, ?)')
-      .run(feed, cursor, now);
+  /**
+   * Takes in one page of a feed read from `from` (undefined: its beginning): moves the cursor to `to` and writes
+   * what the page owes (notifications, statuses told) in ONE transaction, only if the cursor is still at `from`.
+   * False when another process took the page in first: then nothing is written, so a change is owed once.
+   */
+  async takeFeedPage(
+    feed: string,
+    from: string | undefined,
+    to: string,
+    owed: {
+      notices: Pick<Notification, 'targetKind' | 'targetId' | 'text'>[];
+      statuses: [number: string, status: string][];
+    },
+    now: number,
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const moved =
+        from === undefined
+          ? await tx.run(`${insertIgnore(tx)} INTO feed_cursor (feed, \`cursor\`, updated_at) VALUES (?, ?, ?)`, [
+              feed,
+              to,
+              now,
+            ])
+          : await tx.run('UPDATE feed_cursor SET `cursor` = ?, updated_at = ? WHERE feed = ? AND `cursor` = ?', [
+              to,
+              now,
+              feed,
+              from,
+            ]);
+      if (moved.changes !== 1) return false;
+      for (const notice of owed.notices)
+        await tx.run('INSERT INTO notification (target_kind, target_id, text, created_at) VALUES (?, ?, ?, ?)', [
+          notice.targetKind,
+          notice.targetId,
+          notice.text,
+          now,
+        ]);
+      for (const [number, status] of owed.statuses)
+        await tx.run('UPDATE registered_need SET last_status = ? WHERE number = ?', [status, number]);
+      return true;
+    });
   }
 
-  addNotification(targetKind: Notification['targetKind'], targetId: string, text: string, now: number): void {
-    this.db
-      .prepare('INSERT INTO notification (target_kind, target_id, text, created_at) VALUES (?, ?, ?, ?)')
-      .run(targetKind, targetId, text, now);
+  async addNotification(targetKind: Notification['targetKind'], targetId: string, text: string, now: number) {
+    await this.db.run('INSERT INTO notification (target_kind, target_id, text, created_at) VALUES (?, ?, ?, ?)', [
+      targetKind,
+      targetId,
+      text,
+      now,
+    ]);
   }
 
   /** The oldest notification not yet sent of each conversation, oldest first: a conversation hears them in order. */
-  nextNotifications(): Notification[] {
+  async nextNotifications(): Promise<Notification[]> {
     return (
-      this.db
-        .prepare(
-          'SELECT id, target_kind, target_id, text, created_at, failing_since FROM notification WHERE id IN (SELECT MIN(id) FROM notification WHERE done_at IS NULL GROUP BY target_kind, target_id) ORDER BY id',
-        )
-        .all() as NotificationRow[]
+      await this.db.all<NotificationRow>(
+        'SELECT id, target_kind, target_id, text, created_at, failing_since FROM notification WHERE id IN (SELECT MIN(id) FROM notification WHERE done_at IS NULL GROUP BY target_kind, target_id) ORDER BY id',
+      )
     ).map(toNotification);
   }
 
   /** The oldest notification not yet sent to one conversation. */
-  nextNotificationFor(targetKind: Notification['targetKind'], targetId: string): Notification | undefined {
-    const row = this.db
-      .prepare(
-        'SELECT id, target_kind, target_id, text, created_at, failing_since FROM notification WHERE done_at IS NULL AND target_kind = ? AND target_id = ? ORDER BY id LIMIT 1',
-      )
-      .get(targetKind, targetId) as NotificationRow | undefined;
+  async nextNotificationFor(
+    targetKind: Notification['targetKind'],
+    targetId: string,
+  ): Promise<Notification | undefined> {
+    const row = await this.db.get<NotificationRow>(
+      'SELECT id, target_kind, target_id, text, created_at, failing_since FROM notification WHERE done_at IS NULL AND target_kind = ? AND target_id = ? ORDER BY id LIMIT 1',
+      [targetKind, targetId],
+    );
     return row && toNotification(row);
   }
 
+  /**
+   * Takes (or keeps) a notification for this process for one lease: false when it is done, or another process holds
+   * an unexpired lease on it. Called before it is handed to the send queue and again just before it is said, so a
+   * message that waited in the queue past its lease is not said by two processes.
+   */
+  async leaseNotification(id: number, now: number): Promise<boolean> {
+    const { changes } = await this.db.run(
+      'UPDATE notification SET lease_owner = ?, lease_until = ? WHERE id = ? AND done_at IS NULL AND (lease_owner = ? OR lease_until IS NULL OR lease_until < ?)',
+      [this.owner, now + this.leaseMs, id, this.owner, now],
+    );
+    return changes === 1;
+  }
+
   /** Marks a notification sent, or given up ('undeliverable'); finished ones are kept for 30 days. */
-  notificationDone(id: number, outcome: 'sent' | 'undeliverable', now: number): void {
-    this.db.prepare('UPDATE notification SET done_at = ?, outcome = ? WHERE id = ?').run(now, outcome, id);
-    this.db.prepare('DELETE FROM notification WHERE done_at < ?').run(now - 30 * 86_400_000);
+  async notificationDone(id: number, outcome: 'sent' | 'undeliverable', now: number): Promise<void> {
+    await this.db.run('UPDATE notification SET done_at = ?, outcome = ?, lease_until = NULL WHERE id = ?', [
+      now,
+      outcome,
+      id,
+    ]);
+    await this.db.run('DELETE FROM notification WHERE done_at < ?', [now - 30 * 86_400_000]);
   }
 
-  /** A try to send it failed; remembers since when it has been failing. */
-  notificationFailed(id: number, now: number): void {
-    this.db.prepare('UPDATE notification SET failing_since = COALESCE(failing_since, ?) WHERE id = ?').run(now, id);
-  }
-
-  pendingNotifications(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM notification WHERE done_at IS NULL').get() as { n: number }).n;
-  }
-
-  /** The hub volunteer a WeChat contact is, once the bot registered them. */
-  volunteerOf(contactId: string): string | undefined {
-    return (
-      this.db.prepare('SELECT volunteer_id FROM volunteer_link WHERE contact_id = ?').get(contactId) as
-        { volunteer_id: string } | undefined
-    )?.volunteer_id;
-  }
-
-  linkVolunteer(contactId: string, volunteerId: string, now: number): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO volunteer_link (contact_id, volunteer_id, linked_at) VALUES (?, ?, ?)')
-      .run(contactId, volunteerId, now);
-  }
-
-  /** Every contact the bot registered as a hub volunteer. */
-  linkedVolunteers(): { contactId: string; volunteerId: string }[] {
-    return (
-      this.db.prepare('SELECT contact_id, volunteer_id FROM volunteer_link ORDER BY linked_at, contact_id').all() as {
-        contact_id: string;
-        volunteer_id: string;
-      }[]
-    ).map((r) => ({ contactId: r.contact_id, volunteerId: r.volunteer_id }));
-  }
-
-  /** True once `reminder` (e.g. `activity:12`, `hours:34`) has reached the contact. */
-  reminderSent(contactId: string, reminder: string): boolean {
-    return (
-      this.db.prepare('SELECT 1 FROM reminder_sent WHERE contact_id = ? AND reminder = ?').get(contactId, reminder) !==
-      undefined
+  /** A try to send it failed; remembers since when it has been failing, and lets it go for the next try. */
+  async notificationFailed(id: number, now: number): Promise<void> {
+    await this.db.run(
+      'UPDATE notification SET failing_since = COALESCE(failing_since, ?), lease_until = NULL WHERE id = ? AND lease_owner = ?',
+      [now, id, this.owner],
     );
   }
 
-  markReminderSent(contactId: string, reminder: string, now: number): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO reminder_sent (contact_id, reminder, sent_at) VALUES (?, ?, ?)')
-      .run(contactId, reminder, now);
+  async pendingNotifications(): Promise<number> {
+    const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM notification WHERE done_at IS NULL');
+    return Number(row?.n ?? 0);
   }
 
-  setStaffRoom(roomId: string, now: number): void {
-    this.db.prepare('DELETE FROM staff_room').run();
-    this.db.prepare('INSERT INTO staff_room (room_id, bound_at) VALUES (?, ?)').run(roomId, now);
+  /** The hub volunteer a WeChat contact is, once the bot registered them. */
+  async volunteerOf(contactId: string): Promise<string | undefined> {
+    return (
+      await this.db.get<{ volunteer_id: string }>('SELECT volunteer_id FROM volunteer_link WHERE contact_id = ?', [
+        contactId,
+      ])
+    )?.volunteer_id;
   }
 
-  staffRoom(): string | undefined {
-    return (this.db.prepare('SELECT room_id FROM staff_room').get() as { room_id: string } | undefined)?.room_id;
+  async linkVolunteer(contactId: string, volunteerId: string, now: number): Promise<void> {
+    await this.db.run('REPLACE INTO volunteer_link (contact_id, volunteer_id, linked_at) VALUES (?, ?, ?)', [
+      contactId,
+      volunteerId,
+      now,
+    ]);
+  }
+
+  /** Every contact the bot registered as a hub volunteer. */
+  async linkedVolunteers(): Promise<{ contactId: string; volunteerId: string }[]> {
+    const rows = await this.db.all<{ contact_id: string; volunteer_id: string }>(
+      'SELECT contact_id, volunteer_id FROM volunteer_link ORDER BY linked_at, contact_id',
+    );
+    return rows.map((r) => ({ contactId: r.contact_id, volunteerId: r.volunteer_id }));
+  }
+
+  /** True once `reminder` (e.g. `activity:12`, `hours:34`) has reached the contact. */
+  async reminderSent(contactId: string, reminder: string): Promise<boolean> {
+    return (
+      (await this.db.get('SELECT 1 AS hit FROM reminder_sent WHERE contact_id = ? AND reminder = ?', [
+        contactId,
+        reminder,
+      ])) !== undefined
+    );
+  }
+
+  async markReminderSent(contactId: string, reminder: string, now: number): Promise<void> {
+    await this.db.run(`${insertIgnore(this.db)} INTO reminder_sent (contact_id, reminder, sent_at) VALUES (?, ?, ?)`, [
+      contactId,
+      reminder,
+      now,
+    ]);
+  }
+
+  async setStaffRoom(roomId: string, now: number): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run('DELETE FROM staff_room');
+      await tx.run('INSERT INTO staff_room (room_id, bound_at) VALUES (?, ?)', [roomId, now]);
+    });
+  }
+
+  async staffRoom(): Promise<string | undefined> {
+    return (await this.db.get<{ room_id: string }>('SELECT room_id FROM staff_room'))?.room_id;
   }
 
   /** True when the member may be reported now (at most once an hour); records the report. */
-  reportSpammer(memberId: string, now: number): boolean {
+  reportSpammer(memberId: string, now: number): Promise<boolean> {
     return this.onceWithin('spam_report', memberId, now, 3_600_000);
   }
 
-  private onceWithin(table: 'spam_report' | 'repeat_notice', memberId: string, now: number, periodMs: number) {
-    const row = this.db.prepare(`SELECT reported_at FROM ${table} WHERE member_id = ?`).get(memberId) as
-      { reported_at: number } | undefined;
-    if (row && now - row.reported_at < periodMs) return false;
-    this.db.prepare(`INSERT OR REPLACE INTO ${table} (member_id, reported_at) VALUES (?, ?)`).run(memberId, now);
-    return true;
+  /** Inserts or moves the member's time forward only when the period is over: one statement each, so one wins. */
+  private async onceWithin(table: 'spam_report' | 'repeat_notice', memberId: string, now: number, periodMs: number) {
+    const inserted = await this.db.run(
+      `${insertIgnore(this.db)} INTO ${table} (member_id, reported_at) VALUES (?, ?)`,
+      [memberId, now],
+    );
+    if (inserted.changes === 1) return true;
+    const moved = await this.db.run(`UPDATE ${table} SET reported_at = ? WHERE member_id = ? AND reported_at <= ?`, [
+      now,
+      memberId,
+      now - periodMs,
+    ]);
+    return moved.changes === 1;
   }
 }
 
@@ -378,10 +535,10 @@ interface NotificationRow {
 }
 
 const toNotification = (r: NotificationRow): Notification => ({
-  id: r.id,
+  id: Number(r.id),
   targetKind: r.target_kind,
   targetId: r.target_id,
   text: r.text,
-  createdAt: r.created_at,
-  failingSince: r.failing_since,
+  createdAt: Number(r.created_at),
+  failingSince: r.failing_since === null ? null : Number(r.failing_since),
 });

@@ -99,18 +99,17 @@ test('with the hub down needs go to the outbox, and none is lost when it comes b
       resident.say('确认').to(f.botUser);
       expect(await stored).toContain('已记录');
     }
-    expect(f.resident.deps.state.pendingOutbox()).toBe(5);
+    expect(await f.resident.deps.state.pendingOutbox()).toBe(5);
     expect(await deliverOutbox(f.resident.deps, f.resident.bot)).toBe(0);
   } finally {
     f.setHubDown(false);
   }
-  f.resident.deps.state
-    .dueOutbox(Number.MAX_SAFE_INTEGER)
-    .forEach((item) => f.resident.deps.state.outboxRetryLater(item.id, 0));
+  for (const item of await f.resident.deps.state.dueOutbox(Number.MAX_SAFE_INTEGER))
+    await f.resident.deps.state.outboxRetryLater(item.id, 0);
   const told = f.nextReply(residents[4].id);
   expect(await deliverOutbox(f.resident.deps, f.resident.bot)).toBe(5);
   expect(await told).toMatch(/XQ\d{8}-\d{4}/);
-  expect(f.resident.deps.state.pendingOutbox()).toBe(0);
+  expect(await f.resident.deps.state.pendingOutbox()).toBe(0);
   expect(await needCount()).toBe(before + 5);
   // Each queued need still says who registered it (an opaque reference, never the chat id), so its resident,
   // and only they, can rate it later.
@@ -159,7 +158,11 @@ test('when staff move a need, the resident hears privately and the group sees nu
 });
 
 test('500 fuzzed messages: no crash, nothing stored, still answering', async () => {
-  const before = { needs: await needCount(), outbox: f.resident.deps.state.pendingOutbox(), received: received() };
+  const before = {
+    needs: await needCount(),
+    outbox: await f.resident.deps.state.pendingOutbox(),
+    received: received(),
+  };
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pieces = [
@@ -203,5 +206,5 @@ test('500 fuzzed messages: no crash, nothing stored, still answering', async () 
   await laterHelp();
   await f.settled(before.received + 501);
   expect(await needCount()).toBe(before.needs);
-  expect(f.resident.deps.state.pendingOutbox()).toBe(before.outbox);
+  expect(await f.resident.deps.state.pendingOutbox()).toBe(before.outbox);
 });

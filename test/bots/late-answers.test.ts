@@ -72,17 +72,17 @@ test('hub down: the question is kept and said so; it is answered in its own conv
   // Asked again while still down (after the 60-s repeat window): told again, kept once.
   ahead += 61_000;
   expect(await f.say('查服务 养老')).toBe(HUB_DOWN);
-  expect(kept()).toBe(2);
+  expect(await kept()).toBe(2);
   // A retry while the hub is still down answers nothing and keeps both.
   // (how many rounds failed before depends on the timer, so the back-off is not pinned here)
   expect(await nextLog(/^hub still unreachable/)).toMatch(
     /^hub still unreachable; 2 questions kept, next try in (5|10|20|40|60)000 ms$/,
   );
-  expect(kept()).toBe(2);
+  expect(await kept()).toBe(2);
   expect(f.sent(f.room.id).slice(before.room)).toEqual([HUB_DOWN, HUB_DOWN]);
   // A newer need (as if registered meanwhile) is now first in 我的需求: the kept question still means the one that
   // was first when it was asked.
-  f.resident.deps.state.rememberNeed('XQ20991231-0001', f.person.id, '', 'SUBMITTED', Date.now() + ahead + 1);
+  await f.resident.deps.state.rememberNeed('XQ20991231-0001', f.person.id, '', 'SUBMITTED', Date.now() + ahead + 1);
 
   const inRoom = f.nextReply(f.room.id);
   const privately = f.nextReply(f.person.id);
@@ -114,10 +114,10 @@ test('kept questions, and where 更多 is in a list, survive a restart of the bo
   const neighbour = f.mocker.createContact({ name: '郑大爷' });
   f.setHubDown(true);
   expect(await f.say('活动', { from: neighbour })).toBe(HUB_DOWN);
-  expect(kept()).toBe(1);
+  expect(await kept()).toBe(1);
 
   await f.restartBot();
-  expect(kept()).toBe(1);
+  expect(await kept()).toBe(1);
   const answered = f.nextReply(f.room.id);
   f.setHubDown(false);
   ahead += 61_000;
@@ -148,7 +148,7 @@ test('报名: when the hub is unreachable as the resident gives their name, the 
     `${late(`报名 ${activity}`)}已登记为志愿者「赵桂兰」。报名成功!活动编号 ${activity},感谢您的参与。`,
   );
   expect(await keptAfterRound()).toBe(0);
-  const volunteerId = f.resident.deps.state.volunteerOf(joiner.id);
+  const volunteerId = await f.resident.deps.state.volunteerOf(joiner.id);
   const [row] = await f.t.database.dataSource.query('SELECT name FROM volunteer WHERE id = ?', [Number(volunteerId)]);
   expect(row.name).toBe('赵桂兰');
 });
@@ -158,11 +158,11 @@ test('a question kept for more than a day is dropped with a log line, unanswered
   f.setHubDown(true);
   try {
     expect(await f.say('活动', { from: resident })).toBe(HUB_DOWN);
-    expect(kept()).toBe(1);
+    expect(await kept()).toBe(1);
     const dropped = nextLog(/dropped unanswered after a day/);
     ahead += 25 * 3_600_000;
     expect(await dropped).toContain('("活动")');
-    expect(kept()).toBe(0);
+    expect(await kept()).toBe(0);
   } finally {
     f.setHubDown(false);
   }

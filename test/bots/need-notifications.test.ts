@@ -67,7 +67,7 @@ test('a need taken through all six statuses gives six private messages in order,
   // Stopped between "written" and "sent": the change is owed in the state file, the new bot sends it.
   await staff('startNeedService', id);
   expect(await readNeedFeed(f.resident.deps, hubFeedReader(f.resident.deps))).toBeGreaterThanOrEqual(1);
-  expect(f.resident.deps.state.pendingNotifications()).toBe(2);
+  expect(await f.resident.deps.state.pendingNotifications()).toBe(2);
   await f.restartBot();
   await f.pollFeed();
   await staff('resolveNeed', id);
@@ -94,14 +94,14 @@ test('a need taken through all six statuses gives six private messages in order,
     `新需求 ${number} 已登记,状态:已提交。`,
     ...['已受理', '已匹配服务', '服务中', '已解决', '已关闭'].map((status) => `需求 ${number}:${status}`),
   ]);
-  expect(f.resident.deps.state.pendingNotifications()).toBe(0);
+  expect(await f.resident.deps.state.pendingNotifications()).toBe(0);
 });
 
 test('with the hub unreachable while staff move the need, nothing is lost: all arrive in order once it answers', async () => {
   const resident = newResident();
   const { number, id, confirmedAt } = await registerNeed(resident, '想请人帮忙修理漏水的水管');
   await f.pollFeed();
-  const cursor = f.resident.deps.state.feedCursor(NEED_FEED);
+  const cursor = await f.resident.deps.state.feedCursor(NEED_FEED);
   f.setHubDown(true);
   try {
     for (const step of STEPS.slice(0, 3)) {
@@ -109,7 +109,7 @@ test('with the hub unreachable while staff move the need, nothing is lost: all a
       expect(await f.pollFeed()).toBe(0);
     }
     expect(since(resident.id, confirmedAt)).toEqual([number]);
-    expect(f.resident.deps.state.feedCursor(NEED_FEED)).toBe(cursor);
+    expect(await f.resident.deps.state.feedCursor(NEED_FEED)).toBe(cursor);
   } finally {
     f.setHubDown(false);
   }
@@ -185,14 +185,14 @@ test('another resident hears nothing of a need that is not theirs', async () => 
 });
 
 test('a conversation the bot cannot reach keeps its notification and holds up nobody else', async () => {
-  f.resident.deps.state.addNotification('contact', 'a-contact-that-left-wechat', '您的需求有新进展', Date.now());
+  await f.resident.deps.state.addNotification('contact', 'a-contact-that-left-wechat', '您的需求有新进展', Date.now());
   const resident = newResident();
   const { number, id, confirmedAt } = await registerNeed(resident, '想请志愿者陪老人聊聊天');
   await staff('acceptNeed', id);
   await f.pollFeed();
   expect(since(resident.id, confirmedAt + 1)).toEqual([`${privateNews(number, '已受理')}社区已受理,正在为您安排。`]);
-  expect(f.resident.deps.state.pendingNotifications()).toBe(1);
-  expect(f.resident.deps.state.nextNotifications()[0]).toMatchObject({
+  expect(await f.resident.deps.state.pendingNotifications()).toBe(1);
+  expect((await f.resident.deps.state.nextNotifications())[0]).toMatchObject({
     targetId: 'a-contact-that-left-wechat',
     failingSince: expect.any(Number),
   });

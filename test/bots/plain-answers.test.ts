@@ -263,7 +263,7 @@ test('报名 asks consent first: refusing or 取消 registers nothing; agreeing,
   await f.say(`报名 ${activity}`, { from: roomCanceller });
   expect(await asked3).toBe(consent);
   expect(await f.say('取消', { from: roomCanceller })).toBe('已取消,没有提交任何信息。');
-  expect(f.resident.deps.state.dialog(roomCanceller.id)).toBeUndefined();
+  expect(await f.resident.deps.state.dialog(roomCanceller.id)).toBeUndefined();
   later();
   expect(await f.say('取消', { from: roomCanceller, privately: true })).toBe('现在没有进行中的登记或报名,不用取消。');
   expect(await volunteers()).toBe(before);
@@ -279,7 +279,7 @@ test('报名 asks consent first: refusing or 取消 registers nothing; agreeing,
   expect(await f.say('李秀英', { privately: true, from: joiner })).toBe(
     `已登记为志愿者「李秀英」。报名成功!活动编号 ${activity},感谢您的参与。`,
   );
-  const volunteerId = f.resident.deps.state.volunteerOf(joiner.id);
+  const volunteerId = await f.resident.deps.state.volunteerOf(joiner.id);
   expect(await sql('SELECT name, region_id FROM volunteer WHERE id = ?', [Number(volunteerId)])).toEqual([
     { name: '李秀英', region_id: HUTIAN },
   ]);
@@ -300,5 +300,5 @@ test('报名 asks consent first: refusing or 取消 registers nothing; agreeing,
   expect(await volunteers()).toBe(before + 1);
   // An activity that does not exist is said so before anyone is asked to consent.
   expect(await f.say('报名 999999', { from: refuser })).toBe('没有找到该活动,请发送「活动」查看编号。');
-  expect(f.resident.deps.state.dialog(refuser.id)).toBeUndefined();
+  expect(await f.resident.deps.state.dialog(refuser.id)).toBeUndefined();
 });

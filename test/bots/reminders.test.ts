@@ -50,13 +50,13 @@ async function createActivity(title: string, startsOn: string, stationId?: strin
  */
 async function signUp(contactId: string, activityId: string): Promise<string> {
   const { deps } = f.resident;
-  let volunteerId = deps.state.volunteerOf(contactId);
+  let volunteerId = await deps.state.volunteerOf(contactId);
   if (!volunteerId) {
     const { registerVolunteer } = await deps.hub.request('RegisterVolunteer', {
       input: { name: '王秀英', regionId: HUTIAN, skill: 'ELDERLY_CARE', reporterRef: deps.reporterRef(contactId) },
     });
     volunteerId = registerVolunteer.id;
-    deps.state.linkVolunteer(contactId, volunteerId, deps.clock.now());
+    await deps.state.linkVolunteer(contactId, volunteerId, deps.clock.now());
   }
   await deps.hub.request('SignUpForActivity', { activityId, volunteerId, reporterRef: deps.reporterRef(contactId) });
   return volunteerId;
@@ -167,7 +167,7 @@ describe('on its own timer', () => {
       reporterRef,
     });
     const reminder = timed.nextReply(resident.id);
-    deps.state.linkVolunteer(resident.id, registerVolunteer.id, deps.clock.now());
+    await deps.state.linkVolunteer(resident.id, registerVolunteer.id, deps.clock.now());
     expect(await reminder).toBe(
       [
         '温馨提醒:您报名的志愿活动「楼道清洁日」明天 3月12日(星期二)举行。',

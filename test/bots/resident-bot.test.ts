@@ -69,7 +69,7 @@ test('活动 lists open activities with what to send; a first 报名 asks consen
   expect(await f.say('王阿姨', { privately: true })).toBe(
     `已登记为志愿者「王阿姨」。报名成功!活动编号 ${id},感谢您的参与。`,
   );
-  const volunteerId = f.resident.deps.state.volunteerOf(f.person.id);
+  const volunteerId = await f.resident.deps.state.volunteerOf(f.person.id);
   const [signup] = await f.t.database.dataSource.query(
     'SELECT volunteer_id FROM activity_signup WHERE activity_id = ?',
     [Number(id)],
@@ -106,8 +106,8 @@ test('a dialog left alone times out', async () => {
   const menu = f.nextReply(slow.id);
   await f.say('登记需求', { from: slow });
   await menu;
-  const dialog = f.resident.deps.state.dialog(slow.id)!;
-  f.resident.deps.state.saveDialog({ ...dialog, updatedAt: dialog.updatedAt - 11 * 60_000 });
+  const dialog = (await f.resident.deps.state.dialog(slow.id))!;
+  await f.resident.deps.state.saveDialog({ ...dialog, updatedAt: dialog.updatedAt - 11 * 60_000 });
   expect(await f.say('1', { privately: true, from: slow })).toContain('超时');
 });
 

@@ -120,14 +120,16 @@ export async function startBotFixture(
   const receivedAtLeast = async (count: number) => {
     while (received < count) await new Promise<void>((resolve) => receivedWaiters.push(resolve));
   };
-  const build = () => {
-    const bot = buildResidentBot({
+  const build = async () => {
+    const bot = await buildResidentBot({
       config,
       puppet,
       clock: options.clock,
       gate: options.gate,
       log: options.log ?? (() => undefined),
       deferredRetryMs: options.deferredRetryMs ?? 0,
+      // Tests deliver the outbox themselves (deliverOutbox): a timer's round would take entries under their feet.
+      outboxRetryMs: 0,
     });
     bot.bot.on('message', (message) => {
       if (message.self()) return;
@@ -136,7 +138,7 @@ export async function startBotFixture(
     });
     return bot;
   };
-  let resident = build();
+  let resident = await build();
   await resident.bot.start();
   const [botUser, person] = mocker.createContacts(2);
   mocker.login(botUser);
@@ -224,7 +226,7 @@ export async function startBotFixture(
       (mocker as unknown as { _puppet?: PuppetMock })._puppet = undefined;
       puppet = new PuppetMock({ mocker });
       config = { ...config, ...changes };
-      resident = build();
+      resident = await build();
       await resident.bot.start();
       mocker.login(botUser);
     },

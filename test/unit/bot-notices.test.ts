@@ -72,8 +72,8 @@ describe('reading the need feed', () => {
     endCursor,
     hasNextPage: false,
   });
-  beforeEach(() => {
-    state = new BotState(':memory:');
+  beforeEach(async () => {
+    state = await BotState.open(':memory:');
     submitting = false;
     deps = { state, hub: { busy: () => submitting }, clock: { now: () => 1000 } } as unknown as BotDeps;
   });
@@ -81,8 +81,8 @@ describe('reading the need feed', () => {
 
   test("another bot's needs only move the cursor", async () => {
     expect(await readNeedFeed(deps, async () => page('7', 'XQ20261127-0003'))).toBe(1);
-    expect(state.feedCursor(NEED_FEED)).toBe('7');
-    expect(state.pendingNotifications()).toBe(0);
+    expect(await state.feedCursor(NEED_FEED)).toBe('7');
+    expect(await state.pendingNotifications()).toBe(0);
   });
 
   test('while a need is being submitted, the page is read again later instead of passed by', async () => {
@@ -90,15 +90,15 @@ describe('reading the need feed', () => {
     submitting = true;
     const read = async () => page('7', 'XQ20261127-0003');
     expect(await readNeedFeed(deps, read)).toBe(0);
-    expect(state.feedCursor(NEED_FEED)).toBeUndefined();
-    state.rememberNeed('XQ20261127-0003', 'resident', '', 'SUBMITTED', 1000);
+    expect(await state.feedCursor(NEED_FEED)).toBeUndefined();
+    await state.rememberNeed('XQ20261127-0003', 'resident', '', 'SUBMITTED', 1000);
     submitting = false;
     expect(await readNeedFeed(deps, read)).toBe(1);
-    expect(state.feedCursor(NEED_FEED)).toBe('7');
-    expect(state.nextNotifications().map((n) => [n.targetId, n.text])).toEqual([
+    expect(await state.feedCursor(NEED_FEED)).toBe('7');
+    expect((await state.nextNotifications()).map((n) => [n.targetId, n.text])).toEqual([
       ['resident', '您的需求 XQ20261127-0003 有新进展:已受理。社区已受理,正在为您安排。'],
     ]);
-    expect(state.needsOf('resident')).toEqual([{ number: 'XQ20261127-0003', lastStatus: 'ACCEPTED' }]);
+    expect(await state.needsOf('resident')).toEqual([{ number: 'XQ20261127-0003', lastStatus: 'ACCEPTED' }]);
   });
 });
 

@@ -45,7 +45,7 @@ export async function showActivities(
     event.reply(`${query.communityName}附近近期没有开放报名的志愿活动。`);
     return;
   }
-  replyPage(
+  await replyPage(
     deps,
     event,
     { kind: 'activities', query: { ...query }, heading: `${query.communityName}附近的志愿活动`, shownBefore },
@@ -72,14 +72,14 @@ export function ActivitiesPlugin(deps: BotDeps) {
           };
           await showActivities(deps, event, query);
         } else if (command?.kind === 'signUp') {
-          const volunteerId = deps.state.volunteerOf(event.talker.id);
+          const volunteerId = await deps.state.volunteerOf(event.talker.id);
           if (!volunteerId) return await askConsent(deps, event, command.activityId);
           await signUp(deps, event, volunteerId, command.activityId);
           event.reply(`报名成功!活动编号 ${command.activityId},感谢您的参与。`);
         } else if (command?.kind === 'joinAsVolunteer') {
           await joinAsVolunteer(deps, event, command);
         } else if (command?.kind === 'volunteerHours') {
-          const volunteerId = deps.state.volunteerOf(event.talker.id);
+          const volunteerId = await deps.state.volunteerOf(event.talker.id);
           if (!volunteerId) return event.replyPrivately('您还没有志愿者记录,报名一次活动时可以登记。');
           const { volunteer } = await deps.hub.request('VolunteerHours', {
             id: volunteerId,

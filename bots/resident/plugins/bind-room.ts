@@ -22,9 +22,13 @@ export async function findCommunity(deps: BotDeps, name: string): Promise<Commun
 }
 
 /** Binds a room to a community (the township is kept too: services are listed for the whole street). */
-export function bindRoom(deps: BotDeps, roomId: string, community: NonNullable<CommunityLookup['match']>): RoomBinding {
+export async function bindRoom(
+  deps: BotDeps,
+  roomId: string,
+  community: NonNullable<CommunityLookup['match']>,
+): Promise<RoomBinding> {
   const binding = { roomId, communityId: community.id, communityName: community.name, townshipId: community.parent.id };
-  deps.state.bindRoom(binding, deps.clock.now());
+  await deps.state.bindRoom(binding, deps.clock.now());
   return binding;
 }
 
@@ -52,7 +56,7 @@ export function BindRoomPlugin(deps: BotDeps) {
           );
           return;
         }
-        bindRoom(deps, event.room.id, match);
+        await bindRoom(deps, event.room.id, match);
         event.reply(`已绑定到 ${match.parent.name}${match.name}。发送「帮助」查看可用功能。`);
       } catch (error) {
         if (error instanceof HubUnavailableError) throw error;

@@ -15,9 +15,9 @@ const MAX_BACKOFF_MS = 60_000;
  * 「我的需求 1」 means the need first in the list when it was asked; answered later, after another need was
  * registered, it must still mean that one: the place is replaced by the number it stands for now.
  */
-function pinned(deps: BotDeps, talkerId: string, command: Command): Command {
+async function pinned(deps: BotDeps, talkerId: string, command: Command): Promise<Command> {
   if ((command.kind !== 'needStatus' && command.kind !== 'rate') || !('position' in command)) return command;
-  const number = deps.state.needsOf(talkerId)[command.position - 1]?.number;
+  const number = (await deps.state.needsOf(talkerId))[command.position - 1]?.number;
   if (!number) return command;
   const { position: _position, ...rest } = command;
   return { ...rest, number };
@@ -27,18 +27,18 @@ function pinned(deps: BotDeps, talkerId: string, command: Command): Command {
  * The hub could not answer `asked` now: keeps it in the bot's state and tells the resident it will be answered
  * (or, when they already have as many questions kept as allowed, to ask again later).
  */
-export function keepQuestion(
+export async function keepQuestion(
   deps: BotDeps,
   asked: Omit<Asked, 'command'> & { command: Command },
   reply: (text: string) => void,
-): void {
+): Promise<void> {
   const question = {
     talkerId: asked.talker.id,
     roomId: asked.room?.id ?? '',
     text: asked.text,
-    command: pinned(deps, asked.talker.id, asked.command),
+    command: await pinned(deps, asked.talker.id, asked.command),
   };
-  const kept = deps.state.deferred.keep(question, deps.clock.now());
+  const kept = await deps.state.deferred.keep(question, deps.clock.now());
   deps.log(
     kept
       ? `hub unreachable; "${asked.text}" from ${asked.talker.id} kept to answer later`
@@ -63,23 +63,25 @@ export function answerDeferred(deps: BotDeps, bot: Wechaty): Promise<number> {
 
 async function answerDue(deps: BotDeps, bot: Wechaty): Promise<number> {
   let answered = 0;
-  for (const question of deps.state.deferred.due(deps.clock.now())) {
+  for (const question of await deps.state.deferred.due(deps.clock.now())) {
     const now = deps.clock.now();
+    // Another bot process sharing the state may be answering it.
+    if (!(await deps.state.deferred.take(question, now))) continue;
     if (now - question.askedAt > DEFERRED_MAX_AGE_MS) {
-      deps.state.deferred.forget(question.id);
+      await deps.state.deferred.forget(question.id);
       deps.log(`deferred question #${question.id} ("${question.text}") dropped unanswered after a day`);
       continue;
     }
     const talker = await bot.Contact.find({ id: question.talkerId });
     const room = question.roomId ? await bot.Room.find({ id: question.roomId }) : undefined;
     if (!talker || (question.roomId && !room)) {
-      deps.state.deferred.forget(question.id);
+      await deps.state.deferred.forget(question.id);
       deps.log(`deferred question #${question.id} dropped: its conversation is gone`);
       continue;
     }
     const headed = new Set<string>();
     const say = (target: Sayable, line: string) => {
-      deps.queue.send(target, headed.has(target.id) ? line : `${lateAnswer(question.text)}${line}`);
+      deps.replies.send(target, headed.has(target.id) ? line : `${lateAnswer(question.text)}${line}`);
       headed.add(target.id);
     };
     const outcome = await dispatch(
@@ -89,11 +91,11 @@ async function answerDue(deps: BotDeps, bot: Wechaty): Promise<number> {
     );
     if (outcome === 'hubDown') {
       const delay = Math.min(MAX_BACKOFF_MS, FIRST_RETRY_MS * 2 ** question.attempts);
-      deps.state.deferred.retryLater(question.id, now + delay);
-      deps.log(`hub still unreachable; ${deps.state.deferred.pending()} questions kept, next try in ${delay} ms`);
+      await deps.state.deferred.retryLater(question.id, now + delay);
+      deps.log(`hub still unreachable; ${await deps.state.deferred.pending()} questions kept, next try in ${delay} ms`);
       return answered;
     }
-    deps.state.deferred.forget(question.id);
+    await deps.state.deferred.forget(question.id);
     answered += 1;
   }
   return answered;

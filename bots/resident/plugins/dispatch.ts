@@ -35,7 +35,7 @@ async function bindFromTopic(deps: BotDeps, roomId: string, topic: string): Prom
       })
     : undefined;
   const match = lookup?.match;
-  return match && match.name === name ? bindRoom(deps, roomId, match) : undefined;
+  return match && match.name === name ? await bindRoom(deps, roomId, match) : undefined;
 }
 
 /**
@@ -47,7 +47,7 @@ async function bindFromTopic(deps: BotDeps, roomId: string, topic: string): Prom
 export async function dispatch(deps: BotDeps, asked: Asked, replies: Replies, dialog = false): Promise<Outcome> {
   let bindingUnknown = false;
   const binding = asked.room
-    ? (deps.state.roomBinding(asked.room.id) ??
+    ? ((await deps.state.roomBinding(asked.room.id)) ??
       (await bindFromTopic(deps, asked.room.id, await asked.room.topic()).catch((error: unknown) => {
         if (!(error instanceof HubUnavailableError)) throw error;
         bindingUnknown = true;

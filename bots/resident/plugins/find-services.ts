@@ -53,7 +53,13 @@ export async function showServices(
     return;
   }
   const heading = `${query.communityName}附近的${query.keyword ? `「${query.keyword}」` : ''}服务`;
-  replyPage(deps, event, { kind: 'services', query: { ...query }, heading, shownBefore }, data.services, serviceLines);
+  await replyPage(
+    deps,
+    event,
+    { kind: 'services', query: { ...query }, heading, shownBefore },
+    data.services,
+    serviceLines,
+  );
 }
 
 /** 查服务 [类别或关键词]: services of the room's community and its street, five at a time. */

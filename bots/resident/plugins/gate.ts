@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { types, type Message, type Wechaty } from 'wechaty';
 import { parseCommand } from '../commands';
 import type { BotDeps } from '../context';
@@ -26,6 +27,34 @@ export const DEFAULT_GATE_CONFIG: GateConfig = {
   floodWindowMs: 10_000,
 };
 
+/**
+ * What every copy of a group message has alike, whichever account received it: each account in a group gets its
+ * own copy of a member's message, and what the copies share is the room, the sender, WeChat's timestamp (seconds)
+ * and the content. Hashed, so no text is kept.
+ */
+export function groupMessageKey(message: Message): string {
+  const seconds = Math.floor(message.date().getTime() / 1000);
+  return createHash('sha256')
+    .update(JSON.stringify([message.room()?.id, message.talker().id, seconds, message.type(), message.text()]))
+    .digest('hex');
+}
+
+/**
+ * The n-th message with one group key this process has received (two alike messages in one second are two
+ * requests): every process receiving both counts them alike, so the pair (key, n) names the same message in each.
+ * Forgets keys after two minutes; older messages are stale anyway.
+ */
+export class Occurrences {
+  private readonly seen = new Map<string, { count: number; at: number }>();
+
+  next(key: string, now: number): number {
+    for (const [k, v] of this.seen) if (now - v.at > 120_000) this.seen.delete(k);
+    const count = (this.seen.get(key)?.count ?? 0) + 1;
+    this.seen.set(key, { count, at: now });
+    return count;
+  }
+}
+
 /** What elderly residents often send instead of typing; each is asked, politely, for text. */
 const SPOKEN_OR_PICTURED = [types.Message.Audio, types.Message.Image, types.Message.Emoticon];
 
@@ -38,6 +67,21 @@ const SPOKEN_OR_PICTURED = [types.Message.Audio, types.Message.Image, types.Mess
 export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
   const settings = { ...DEFAULT_GATE_CONFIG, ...config };
   const flood = new FloodGuard(settings.floodLimit, settings.floodWindowMs);
+  const occurrences = new Occurrences();
+
+  /**
+   * True when this process is the one to handle the message: a copy this account received before (a replay) is
+   * not, and of the copies the accounts in a group received, the first process to record the message's name in the
+   * shared state is; the others leave it.
+   */
+  async function claim(message: Message, now: number): Promise<boolean> {
+    const account = message.wechaty.isLoggedIn ? message.wechaty.currentUser.id : '';
+    if (!(await deps.state.firstSight(`id:${account}:${message.id}`, now))) return false;
+    if (!message.room()) return true;
+    const key = groupMessageKey(message);
+    // Counted on WeChat's time, which every copy shares, not on this process's clock.
+    return deps.state.firstSight(`room:${key}:${occurrences.next(key, message.date().getTime())}`, now);
+  }
 
   async function onMessage(message: Message) {
     if (message.self()) return;
@@ -45,18 +89,18 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     const talker = message.talker();
     if (talker.type() !== types.Contact.Individual) return;
     const now = deps.clock.now();
-    if (!deps.state.firstSight(message.id, now)) return;
+    if (!(await claim(message, now))) return;
     const room = message.room();
     if (message.type() !== types.Message.Text) {
       // In a group, voice and pictures are the members talking to each other; in private they are meant for us.
-      if (!room && SPOKEN_OR_PICTURED.includes(message.type())) deps.queue.send(talker, SEND_TEXT);
+      if (!room && SPOKEN_OR_PICTURED.includes(message.type())) deps.replies.send(talker, SEND_TEXT);
       return;
     }
     const raw = message.text();
     // Flooding is a group problem; a resident answering the dialog quickly in private is not one.
     if (isSpam(raw) || (room && flood.isFlooding(talker.id, now))) {
       deps.log(`ignored spam or flooding from ${talker.id}`);
-      if (room && deps.state.reportSpammer(talker.id, now)) {
+      if (room && (await deps.state.reportSpammer(talker.id, now))) {
         await tellStaff(
           deps,
           message.wechaty,
@@ -68,16 +112,16 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     const text = normalize(raw);
     if (!text) return;
     const command = parseCommand(text);
-    const dialogOpen = !room && deps.state.dialog(talker.id) !== undefined;
+    const dialogOpen = !room && (await deps.state.dialog(talker.id)) !== undefined;
     // In a group, a message is for the bot when it is a command or @-mentions the bot; other chatter is not.
     if (!command && !dialogOpen && room && !(await message.mentionSelf())) return;
-    const reply = (line: string) => deps.queue.send(room ?? talker, line);
+    const reply = (line: string) => deps.replies.send(room ?? talker, line);
     // The same text twice within the window is one request (one need, one answer); the repeat hears, at most once
     // per window, that it was answered. Dialog turns are not requests: "1" may rightly answer two questions in a
     // row; nor is 更多, which asks for the next page each time.
     const repeatable = dialogOpen || command?.kind === 'more';
-    if (!repeatable && deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs)) {
-      if (deps.state.mayNoticeRepeat(talker.id, now, settings.replayWindowMs)) reply(REPEATED);
+    if (!repeatable && (await deps.state.repeatedWithin(talker.id, text, now, settings.replayWindowMs))) {
+      if (await deps.state.mayNoticeRepeat(talker.id, now, settings.replayWindowMs)) reply(REPEATED);
       else deps.log(`repeat from ${talker.id} not answered again`);
       return;
     }
@@ -86,11 +130,11 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
       const example = closestCommand(text);
       return reply(example ? didYouMean(example) : HELP);
     }
-    const replies = { reply, replyPrivately: (line: string) => deps.queue.send(talker, line) };
+    const replies = { reply, replyPrivately: (line: string) => deps.replies.send(talker, line) };
     const asked = { message, text, command, talker, room: room ?? undefined };
     const outcome = await dispatch(deps, asked, replies, dialogOpen);
     // A question the hub could not answer now is kept and answered when it can; a dialog turn keeps its own way.
-    if (outcome === 'hubDown' && !dialogOpen && command) keepQuestion(deps, { ...asked, command }, reply);
+    if (outcome === 'hubDown' && !dialogOpen && command) await keepQuestion(deps, { ...asked, command }, reply);
   }
 
   return function GatePlugin(bot: Wechaty) {

@@ -9,7 +9,7 @@ export function MorePlugin(deps: BotDeps) {
   return function MorePlugin(_bot: Wechaty) {
     deps.events.on('command', async (event) => {
       if (event.command?.kind !== 'more') return;
-      const list = deps.state.lists.last(event.talker.id, event.room?.id ?? '', deps.clock.now());
+      const list = await deps.state.lists.last(event.talker.id, event.room?.id ?? '', deps.clock.now());
       if (!list) return event.reply(NO_LIST);
       if (!list.cursor) return event.reply(noMore(list.total));
       if (list.kind === 'services')

@@ -9,9 +9,14 @@ import { CATEGORY_MENU, STATUS_NAMES } from '../replies';
  * private chat; for its status also the staff room. Numbers are sequential and posted in groups, so anyone could
  * type one; the answer to anybody else is the same whether the number exists or not.
  */
-function refusal(deps: BotDeps, event: ResidentMessage, number: string, rating: boolean): string | undefined {
-  const registered = deps.state.registeredNeed(number);
-  if (!rating && event.room && event.room.id === deps.state.staffRoom()) return undefined;
+async function refusal(
+  deps: BotDeps,
+  event: ResidentMessage,
+  number: string,
+  rating: boolean,
+): Promise<string | undefined> {
+  const registered = await deps.state.registeredNeed(number);
+  if (!rating && event.room && event.room.id === (await deps.state.staffRoom())) return undefined;
   if (registered?.residentId !== event.talker.id)
     return `抱歉,只有登记需求 ${number} 的居民本人可以${rating ? '评价' : '查看'}。您登记的需求请发送「我的需求」查看。`;
   if (event.room && registered.roomId !== event.room.id)
@@ -20,8 +25,8 @@ function refusal(deps: BotDeps, event: ResidentMessage, number: string, rating: 
 }
 
 /** The number a resident means: the one they wrote, or the one at that place in their 我的需求 list. */
-function numberOf(deps: BotDeps, event: ResidentMessage, need: NeedRef): string | undefined {
-  return 'number' in need ? need.number : deps.state.needsOf(event.talker.id)[need.position - 1]?.number;
+async function numberOf(deps: BotDeps, event: ResidentMessage, need: NeedRef): Promise<string | undefined> {
+  return 'number' in need ? need.number : (await deps.state.needsOf(event.talker.id))[need.position - 1]?.number;
 }
 
 /** 我的需求: newest first, numbered, each need's number on its own line; the numbers work in 我的需求 N and 评价 N. */
@@ -40,19 +45,19 @@ export function NeedStatusPlugin(deps: BotDeps) {
     deps.events.on('command', async (event) => {
       const command = event.command;
       if (command?.kind === 'myNeeds') {
-        event.replyPrivately(myNeeds(deps.state.needsOf(event.talker.id)));
+        event.replyPrivately(myNeeds(await deps.state.needsOf(event.talker.id)));
         if (event.room) event.reply('已私信您需求列表。');
         return;
       }
       if (command?.kind !== 'needStatus' && command?.kind !== 'rate') return;
-      const number = numberOf(deps, event, command);
+      const number = await numberOf(deps, event, command);
       if (!number && 'position' in command)
         return event.reply(`您的需求列表里没有第 ${command.position} 条。发送「我的需求」查看您登记的需求。`);
       if (!number) return;
-      const refused = refusal(deps, event, number, command.kind === 'rate');
+      const refused = await refusal(deps, event, number, command.kind === 'rate');
       if (refused) return event.reply(refused);
       // The hub checks the same thing: a BOT rates or reads details only with the registering resident's reference.
-      const reporterRef = deps.reporterRef(deps.state.registeredNeed(number)?.residentId ?? event.talker.id);
+      const reporterRef = deps.reporterRef((await deps.state.registeredNeed(number))?.residentId ?? event.talker.id);
       try {
         const { needByNumber: need } = await deps.hub.request('NeedStatus', { number, reporterRef });
         if (!need) return event.reply(`没有找到需求 ${number}。`);

@@ -6,9 +6,9 @@ import { NotificationDelivery } from '../notification-delivery';
 
 /** Sends `text` to the staff room, if one is bound. */
 export async function tellStaff(deps: BotDeps, bot: Wechaty, text: string): Promise<void> {
-  const roomId = deps.state.staffRoom();
+  const roomId = await deps.state.staffRoom();
   const room = roomId ? await bot.Room.find({ id: roomId }) : undefined;
-  if (room) deps.queue.send(room, text);
+  if (room) deps.replies.send(room, text);
 }
 
 class Stopped extends Error {}
@@ -18,7 +18,8 @@ class Stopped extends Error {}
  * notifications (need-feed.ts) and sends them (notification-delivery.ts). Polls never overlap.
  */
 export class NeedNotifier {
-  private readonly delivery: NotificationDelivery;
+  /** Sends the notifications kept in the state (and, with a shared state, the replies). */
+  readonly delivery: NotificationDelivery;
   private readonly read: FeedReader;
   private polling: Promise<unknown> = Promise.resolve();
   private stopped = false;
@@ -86,9 +87,9 @@ export class NeedNotifier {
  */
 export function NotificationsPlugin(deps: BotDeps, notifier: NeedNotifier) {
   return function NotificationsPlugin(bot: Wechaty) {
-    deps.events.on('command', (event) => {
+    deps.events.on('command', async (event) => {
       if (event.command?.kind !== 'bindStaffRoom' || !event.room) return;
-      deps.state.setStaffRoom(event.room.id, deps.clock.now());
+      await deps.state.setStaffRoom(event.room.id, deps.clock.now());
       event.reply('本群已设为工作群:新需求和刷屏提醒会发到这里。');
     });
     let running = false;

@@ -15,18 +15,18 @@ export interface Page<T> {
  * Sends one page of a numbered list (numbering continues across pages) and remembers where the resident is in it,
  * so that 更多 shows the next page. `shownBefore` items were on earlier pages.
  */
-export function replyPage<T>(
+export async function replyPage<T>(
   deps: BotDeps,
   event: ResidentMessage,
   list: { kind: ListKind; query: Record<string, unknown>; heading: string; shownBefore: number },
   page: Page<T>,
   item: (node: T, position: number) => string,
-): void {
+): Promise<void> {
   const first = list.shownBefore + 1;
   const last = list.shownBefore + page.nodes.length;
   const { totalCount: total, pageInfo } = page;
   const more = pageInfo.hasNextPage && last < total;
-  deps.state.lists.save(
+  await deps.state.lists.save(
     event.talker.id,
     event.room?.id ?? '',
     { kind: list.kind, query: list.query, shown: last, total, cursor: more ? (pageInfo.endCursor ?? null) : null },

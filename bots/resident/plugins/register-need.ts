@@ -52,7 +52,7 @@ export async function submitOrQueue(
     };
   } catch (error) {
     if (!(error instanceof HubUnavailableError)) throw error;
-    const id = deps.state.enqueueOutbox(input, residentId, roomId, deps.clock.now());
+    const id = await deps.state.enqueueOutbox(input, residentId, roomId, deps.clock.now());
     deps.log(`hub unavailable; need kept in the outbox as #${id}`);
     return { text: `您的需求已记录(暂存号 #${id}),系统恢复后会自动提交,并私信告诉您需求编号。` };
   }
@@ -67,10 +67,10 @@ export async function announceNeed(
   residentId: string,
   roomId: string,
 ) {
-  deps.state.rememberNeed(number, residentId, roomId, status, deps.clock.now());
+  await deps.state.rememberNeed(number, residentId, roomId, status, deps.clock.now());
   const room = roomId ? await bot.Room.find({ id: roomId }) : undefined;
-  if (room) deps.queue.send(room, `新需求 ${number} 已登记,状态:${STATUS_NAMES[status] ?? status}。`);
-  const community = roomId ? deps.state.roomBinding(roomId)?.communityName : undefined;
+  if (room) deps.replies.send(room, `新需求 ${number} 已登记,状态:${STATUS_NAMES[status] ?? status}。`);
+  const community = roomId ? (await deps.state.roomBinding(roomId))?.communityName : undefined;
   await tellStaff(deps, bot, `新需求 ${number}${community ? `(${community})` : ''},请及时受理。`);
 }
 
@@ -83,7 +83,7 @@ export function RegisterNeedPlugin(deps: BotDeps) {
     const save = (dialog: Dialog, step: string, data: Record<string, unknown> = {}) =>
       deps.state.saveDialog({ ...dialog, step, data: { ...dialog.data, ...data }, updatedAt: deps.clock.now() });
 
-    deps.events.on('command', (event) => {
+    deps.events.on('command', async (event) => {
       if (event.command?.kind !== 'registerNeed') return;
       if (!event.binding) {
         if (event.room) event.replyNotBound();
@@ -91,7 +91,7 @@ export function RegisterNeedPlugin(deps: BotDeps) {
         return;
       }
       const draft: NeedDraft = { communityId: event.binding.communityId, communityName: event.binding.communityName };
-      deps.state.saveDialog({
+      await deps.state.saveDialog({
         userId: event.talker.id,
         roomId: event.room?.id ?? '',
         step: 'category',
@@ -112,17 +112,17 @@ export function RegisterNeedPlugin(deps: BotDeps) {
     );
 
     async function step(event: ResidentMessage) {
-      const dialog = deps.state.dialog(event.talker.id);
+      const dialog = await deps.state.dialog(event.talker.id);
       if (!dialog || !NEED_STEPS.has(dialog.step)) return;
       const reply = event.replyPrivately;
       const text = event.text;
       if (deps.clock.now() - dialog.updatedAt > deps.config.dialogTimeoutMs) {
-        deps.state.endDialog(event.talker.id);
+        await deps.state.endDialog(event.talker.id);
         reply('登记已超时结束。需要时请在群里重新发送「登记需求」。');
         return;
       }
       if (text === '取消') {
-        deps.state.endDialog(event.talker.id);
+        await deps.state.endDialog(event.talker.id);
         reply('已取消登记。');
         return;
       }
@@ -136,36 +136,36 @@ export function RegisterNeedPlugin(deps: BotDeps) {
               ? CATEGORY_MENU[index - 1][0]
               : (await deps.hub.request('CategoriesNamedBy', { text: text.slice(0, 100) })).serviceCategoriesNamedBy[0];
           if (!category) return reply(MENU);
-          save(dialog, 'description', { category });
+          await save(dialog, 'description', { category });
           return reply('请简单描述您的需要(例如:独居老人需要每周上门探访):');
         }
         case 'description':
           if (text.length < 4 || text.length > 300) return reply('描述请写 4 到 300 个字。');
-          save(dialog, 'urgency', { description: text });
+          await save(dialog, 'urgency', { description: text });
           return reply('是否紧急?回复 1 一般,2 紧急。');
         case 'urgency':
           if (text !== '1' && text !== '2') return reply('请回复 1(一般)或 2(紧急)。');
-          save(dialog, 'phone', { urgency: text === '2' ? 'URGENT' : 'NORMAL' });
+          await save(dialog, 'phone', { urgency: text === '2' ? 'URGENT' : 'NORMAL' });
           return reply('如需工作人员电话联系,请回复手机号;不需要请回复「跳过」。');
         case 'phone':
           if (text === '跳过') {
-            save(dialog, 'confirm');
+            await save(dialog, 'confirm');
             return reply(summary({ ...draft }));
           }
           if (!MOBILE.test(text)) return reply('请回复 11 位手机号,或「跳过」。');
-          save(dialog, 'consent', { contactPhone: text });
+          await save(dialog, 'consent', { contactPhone: text });
           return reply('您的手机号只用于社区工作人员联系您,不会公开。同意保存请回复「同意」,不同意请回复「不同意」。');
         case 'consent': {
           const agreed = text === '同意';
           const data = agreed
             ? { contactConsentAt: new Date(deps.clock.now()).toISOString() }
             : { contactPhone: undefined };
-          save(dialog, 'confirm', data);
+          await save(dialog, 'confirm', data);
           return reply(summary({ ...draft, ...data }));
         }
         case 'confirm': {
           if (text !== '确认') return reply('请回复「确认」提交,或「取消」放弃。');
-          deps.state.endDialog(event.talker.id);
+          await deps.state.endDialog(event.talker.id);
           const submitted = await submitOrQueue(deps, bot, draft, event.talker.id, dialog.roomId);
           reply(submitted.text);
           if (submitted.number) reply(submitted.number);

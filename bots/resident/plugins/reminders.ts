@@ -77,7 +77,7 @@ export async function sendReminders(deps: BotDeps, bot: Wechaty): Promise<number
   const now = deps.clock.now();
   const pending = inFlight.get(deps.state) ?? new Set<string>();
   inFlight.set(deps.state, pending);
-  const links = deps.state.linkedVolunteers();
+  const links = await deps.state.linkedVolunteers();
   let queued = 0;
   for (let start = 0; start < links.length; start += VOLUNTEERS_PER_REQUEST) {
     const chunk = links.slice(start, start + VOLUNTEERS_PER_REQUEST);
@@ -102,13 +102,15 @@ export async function sendReminders(deps: BotDeps, bot: Wechaty): Promise<number
       let contact: Contact | undefined;
       for (const { key, text } of remindersFor(volunteer, now)) {
         const flightKey = `${contactId}|${key}`;
-        if (pending.has(flightKey) || deps.state.reminderSent(contactId, key)) continue;
+        if (pending.has(flightKey) || (await deps.state.reminderSent(contactId, key))) continue;
         contact ??= (await bot.Contact.find({ id: contactId })) ?? undefined;
         if (!contact) break;
         pending.add(flightKey);
         deps.queue.send(contact, text, (sent) => {
-          pending.delete(flightKey);
-          if (sent) deps.state.markReminderSent(contactId, key, deps.clock.now());
+          // In flight until it is recorded, so a pass meanwhile does not queue it again.
+          void (sent ? deps.state.markReminderSent(contactId, key, deps.clock.now()) : Promise.resolve())
+            .catch((error: unknown) => deps.log(`reminders: ${(error as Error)?.message ?? error}`))
+            .finally(() => pending.delete(flightKey));
         });
         queued += 1;
       }

@@ -48,7 +48,7 @@ export async function signUp(deps: BotDeps, event: ResidentMessage, volunteerId:
  * Lets HubUnavailableError out: the caller keeps the choice and this runs again when the hub is back.
  */
 export async function joinAsVolunteer(deps: BotDeps, event: ResidentMessage, choice: VolunteerChoice) {
-  let volunteerId = deps.state.volunteerOf(event.talker.id);
+  let volunteerId = await deps.state.volunteerOf(event.talker.id);
   if (!volunteerId) {
     const { registerVolunteer } = await deps.hub.request('RegisterVolunteer', {
       input: {
@@ -59,7 +59,7 @@ export async function joinAsVolunteer(deps: BotDeps, event: ResidentMessage, cho
       },
     });
     volunteerId = registerVolunteer.id;
-    deps.state.linkVolunteer(event.talker.id, volunteerId, deps.clock.now());
+    await deps.state.linkVolunteer(event.talker.id, volunteerId, deps.clock.now());
   }
   const registered = `已登记为志愿者「${choice.name}」。`;
   try {
@@ -80,7 +80,7 @@ export async function askConsent(deps: BotDeps, event: ResidentMessage, activity
     if (event.room) return event.replyNotBound();
     return event.reply('请在您所在社区的居民群里发送「报名 活动编号」。');
   }
-  if (deps.state.dialog(event.talker.id)) {
+  if (await deps.state.dialog(event.talker.id)) {
     return event.replyPrivately('您有一项登记还没有完成,请先回复完,或回复「取消」结束,再报名。');
   }
   const { volunteerActivity: activity } = await deps.hub.request('ActivityForSignUp', { id: activityId });
@@ -89,7 +89,7 @@ export async function askConsent(deps: BotDeps, event: ResidentMessage, activity
   // Asked before consent, so nobody is registered as a volunteer for a sign-up the hub would refuse.
   if (activity.region && !onOneBranch(activity.region.id, event.binding.communityId))
     return event.reply(SIGN_UP_REFUSALS.FORBIDDEN);
-  deps.state.saveDialog({
+  await deps.state.saveDialog({
     userId: event.talker.id,
     roomId: event.room?.id ?? '',
     step: 'volunteerConsent',
@@ -107,7 +107,7 @@ export async function askConsent(deps: BotDeps, event: ResidentMessage, activity
 export function VolunteerConsentPlugin(deps: BotDeps) {
   return function VolunteerConsentPlugin(_bot: Wechaty) {
     deps.events.on('dialog', async (event) => {
-      const dialog = deps.state.dialog(event.talker.id);
+      const dialog = await deps.state.dialog(event.talker.id);
       if (!dialog || !VOLUNTEER_STEPS.has(dialog.step)) return;
       await consentStep(deps, event, dialog);
     });
@@ -119,25 +119,25 @@ async function consentStep(deps: BotDeps, event: ResidentMessage, dialog: Dialog
   const text = event.text;
   const data = dialog.data as { activityId: string; title: string; regionId: string };
   if (deps.clock.now() - dialog.updatedAt > deps.config.dialogTimeoutMs) {
-    deps.state.endDialog(event.talker.id);
+    await deps.state.endDialog(event.talker.id);
     return reply(`报名已超时结束,没有登记任何信息。需要时请重新发送「报名 ${data.activityId}」。`);
   }
   if (text === '取消') {
-    deps.state.endDialog(event.talker.id);
+    await deps.state.endDialog(event.talker.id);
     return reply('已取消报名,没有登记任何信息。');
   }
   if (dialog.step === 'volunteerConsent') {
     if (text === '不同意') {
-      deps.state.endDialog(event.talker.id);
+      await deps.state.endDialog(event.talker.id);
       return reply('好的,没有登记任何信息。社区的其他服务照样可以使用。');
     }
     if (text !== '同意') return reply('请回复「同意」或「不同意」。');
-    deps.state.saveDialog({ ...dialog, step: 'volunteerName', updatedAt: deps.clock.now() });
+    await deps.state.saveDialog({ ...dialog, step: 'volunteerName', updatedAt: deps.clock.now() });
     return reply(ASK_NAME);
   }
   const name = text.trim();
   if ([...name].length < 2 || [...name].length > 20 || !PLAIN_NAME.test(name)) return reply(ASK_NAME);
-  deps.state.endDialog(event.talker.id);
+  await deps.state.endDialog(event.talker.id);
   const choice = { activityId: data.activityId, name, regionId: data.regionId };
   try {
     await joinAsVolunteer(deps, event, choice);
