@@ -9,7 +9,7 @@
 // that subgraph's fields are answered SUBGRAPH_UNAVAILABLE while the rest of the answer comes back. Identity,
 // authorization, audit, personal-data rules and each document's cost budget hold in the subgraphs themselves,
 // whatever router is in front (README, "Subgraphs on separate machines"). Settings come from the environment or
-// `.env`, with wushe's names and defaults.
+// `.env`, with wushe's names and defaults. With OTEL_EXPORTER_OTLP_ENDPOINT set it exports its spans (README, "Traces").
 /* global AbortSignal */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { defineConfig } from '@graphql-hive/gateway';
 import { GraphQLError, Kind, getOperationAST } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { loadDotEnv, subgraphTimeoutMs, subgraphTimeouts } from '../../dist/src/config/config.js';
+import { loadDotEnv, subgraphTimeoutMs, subgraphTimeouts, tracingConfig } from '../../dist/src/config/config.js';
 import { PLACEHOLDER_HOST, PLACEHOLDER_REFUSAL } from '../../dist/src/federation/committed-supergraph.js';
 import { isSubgraphCode, reasonOf, subgraphUnavailable } from '../../dist/src/federation/subgraph-unavailable.js';
 import { REQUEST_LIMITS } from '../../dist/src/graphql/request-limits.js';
@@ -230,6 +230,51 @@ function refusedDocuments() {
   };
 }
 
+/**
+ * OpenTelemetry, only with OTEL_EXPORTER_OTLP_ENDPOINT set (otherwise none of it is imported): Hive Gateway's spans
+ * (HTTP request, GraphQL operation, each subgraph call, which carries `traceparent` so the subgraphs' spans join the
+ * trace) go as OTLP/HTTP JSON to `<endpoint>/v1/traces`, like wushe's own processes'. Hive Gateway records each
+ * document as sent, the whole URL and every error's message (a wushe message can quote the id it did not find), so
+ * the first processor drops the document, the URL's query and the messages (codes and error status stay) before
+ * anything is exported. Returns the flush to run when the gateway stops, or undefined.
+ */
+async function startTracing() {
+  const tracing = tracingConfig(env);
+  if (!tracing) return undefined;
+  const [{ openTelemetrySetup }, { AsyncLocalStorageContextManager }, { OTLPTraceExporter }, { BatchSpanProcessor }] =
+    await Promise.all([
+      import('@graphql-hive/gateway/opentelemetry/setup'),
+      import('@opentelemetry/context-async-hooks'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/sdk-trace-node'),
+    ]);
+  const withoutPersonalData = {
+    onStart: () => undefined,
+    onEnd: (span) => {
+      const attributes = span.attributes;
+      delete attributes['graphql.document'];
+      if (typeof attributes['http.url'] === 'string') attributes['http.url'] = attributes['http.url'].split('?')[0];
+      delete span.status.message;
+      for (const event of span.events) {
+        const recorded = event.attributes ?? {};
+        delete recorded['exception.message'];
+        delete recorded['exception.stacktrace'];
+      }
+    },
+    forceFlush: async () => undefined,
+    shutdown: async () => undefined,
+  };
+  const exporting = new BatchSpanProcessor(new OTLPTraceExporter({ url: tracing.tracesUrl }));
+  openTelemetrySetup({
+    contextManager: new AsyncLocalStorageContextManager(),
+    resource: { serviceName: tracing.serviceName ?? 'wushe-hive-gateway' },
+    traces: { processors: [withoutPersonalData, exporting] },
+  });
+  return () => exporting.forceFlush();
+}
+
+const flushTraces = await startTracing();
+
 const corsOrigins = (env.CORS_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
 
 export const gatewayConfig = defineConfig({
@@ -248,6 +293,7 @@ export const gatewayConfig = defineConfig({
   landingPage: false,
   // Browsers from other origins only where the operator lists them (CORS_ORIGINS), as at the hub.
   cors: corsOrigins.length ? { origin: corsOrigins } : false,
+  openTelemetry: flushTraces ? { traces: true } : undefined,
   plugins: () => [
     EnvelopArmorPlugin({
       maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true },
@@ -261,5 +307,7 @@ export const gatewayConfig = defineConfig({
     refusedDocuments(),
     rateLimits(),
     subgraphFailures(),
+    // Hive Gateway 2.15 does not flush the spans still buffered when it stops (SIGTERM); this does.
+    ...(flushTraces ? [{ onDispose: flushTraces }] : []),
   ],
 });

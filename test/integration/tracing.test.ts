@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -165,29 +165,29 @@ function stop(child: ChildProcess): Promise<number | null> {
 const ROOT = join(__dirname, '..', '..');
 
 /**
- * Hive Gateway from its own CLI, with the README's lines ("Traces") as its configuration, in a directory of its
- * own that sees this checkout's node_modules; it forwards Authorization like the committed configuration.
+ * Hive Gateway from its own CLI with the committed configuration (deploy/hive-gateway/gateway.config.mjs), which
+ * exports its spans because OTEL_EXPORTER_OTLP_ENDPOINT is set; run in a directory of its own (no `.env` read).
  */
 async function startHiveGateway(otlpEndpoint: string, supergraph: string) {
   const dir = mkdtempSync(join(tmpdir(), 'wushe-otel-hive-'));
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const lines = /\n## Traces\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1];
-  const forward = `  propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
-  },\n`;
-  writeFileSync(join(dir, 'gateway.config.ts'), lines.replace('  // … the committed settings …\n', forward));
   writeFileSync(join(dir, 'supergraph.graphql'), supergraph);
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/@graphql-hive/gateway/dist/bin.cjs'), 'supergraph', 'supergraph.graphql'],
+    [
+      join(ROOT, 'node_modules/@graphql-hive/gateway/dist/bin.js'),
+      'supergraph',
+      'supergraph.graphql',
+      '-c',
+      join(ROOT, 'deploy/hive-gateway/gateway.config.mjs'),
+    ],
     {
       cwd: dir,
       env: {
         PATH: process.env.PATH ?? '',
         HOST: '127.0.0.1',
         PORT: String(port),
+        NODE_ENV: 'production',
         OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -387,7 +387,7 @@ describe('with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
     }
   });
 
-  test('behind Hive Gateway configured as the README shows, the subgraph processes join the router’s trace', () => {
+  test('behind Hive Gateway with the committed configuration, the subgraph processes join the router’s trace', () => {
     const hiveTrace = collector.spans.filter((span) => span.traceId === hiveTraceId);
     const byId = new Map(hiveTrace.map((span) => [span.spanId, span]));
     expect(new Set(hiveTrace.map((span) => span.service))).toEqual(
@@ -408,7 +408,7 @@ describe('with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
     expect(
       hiveTrace.some((span) => span.service.startsWith('wushe-subgraph') && span.attributes['db.system.name']),
     ).toBe(true);
-    // The README's processor took the documents out.
+    // The configuration's first processor took the documents out.
     expect(collector.spans.filter((span) => 'graphql.document' in span.attributes)).toEqual([]);
   });
 
