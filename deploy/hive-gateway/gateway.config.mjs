@@ -17,10 +17,18 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { defineConfig } from '@graphql-hive/gateway';
 import { GraphQLError, Kind, getOperationAST } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { loadDotEnv, subgraphTimeoutMs, subgraphTimeouts, tracingConfig } from '../../dist/src/config/config.js';
+import {
+  corsOrigins,
+  loadDotEnv,
+  subgraphTimeoutMs,
+  subgraphTimeouts,
+  tracingConfig,
+} from '../../dist/src/config/config.js';
 import { PLACEHOLDER_HOST, PLACEHOLDER_REFUSAL } from '../../dist/src/federation/committed-supergraph.js';
 import { isSubgraphCode, reasonOf, subgraphUnavailable } from '../../dist/src/federation/subgraph-unavailable.js';
 import { REQUEST_LIMITS } from '../../dist/src/graphql/request-limits.js';
+import { OperationList, operationNotAllowed } from '../../dist/src/server/operation-list.js';
+import { withoutPersonalData } from '../../dist/src/server/span-redaction.js';
 
 loadDotEnv();
 const env = process.env;
@@ -248,19 +256,11 @@ async function startTracing() {
       import('@opentelemetry/exporter-trace-otlp-http'),
       import('@opentelemetry/sdk-trace-node'),
     ]);
-  const withoutPersonalData = {
+  // Hive records each document as sent (with its literals): dropped here, before the redaction wushe's own
+  // processes use (addresses, user agent, URL queries, error messages).
+  const withoutDocuments = {
     onStart: () => undefined,
-    onEnd: (span) => {
-      const attributes = span.attributes;
-      delete attributes['graphql.document'];
-      if (typeof attributes['http.url'] === 'string') attributes['http.url'] = attributes['http.url'].split('?')[0];
-      delete span.status.message;
-      for (const event of span.events) {
-        const recorded = event.attributes ?? {};
-        delete recorded['exception.message'];
-        delete recorded['exception.stacktrace'];
-      }
-    },
+    onEnd: (span) => void delete span.attributes['graphql.document'],
     forceFlush: async () => undefined,
     shutdown: async () => undefined,
   };
@@ -268,14 +268,32 @@ async function startTracing() {
   openTelemetrySetup({
     contextManager: new AsyncLocalStorageContextManager(),
     resource: { serviceName: tracing.serviceName ?? 'wushe-hive-gateway' },
-    traces: { processors: [withoutPersonalData, exporting] },
+    traces: { processors: [withoutDocuments, withoutPersonalData, exporting] },
   });
   return () => exporting.forceFlush();
 }
 
 const flushTraces = await startTracing();
 
-const corsOrigins = (env.CORS_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean);
+const origins = corsOrigins(env.CORS_ORIGINS);
+
+/**
+ * OPERATIONS=allow-list, as at the hub: only the operations in schema/operations/ run (OPERATION_NOT_ALLOWED, HTTP
+ * 400, otherwise). The subgraphs behind a router answer its query plans and are not behind the list themselves.
+ */
+function allowedOperations() {
+  if (!['any', 'allow-list', undefined, ''].includes(env.OPERATIONS))
+    throw new Error(`OPERATIONS is any or allow-list, got "${env.OPERATIONS}"`);
+  if (env.OPERATIONS !== 'allow-list') return [];
+  const list = OperationList.fromDirectory();
+  return [
+    {
+      onExecute({ args }) {
+        if (!list.allows(args.document)) throw operationNotAllowed();
+      },
+    },
+  ];
+}
 
 export const gatewayConfig = defineConfig({
   propagateHeaders: {
@@ -292,7 +310,15 @@ export const gatewayConfig = defineConfig({
   graphiql: !production,
   landingPage: false,
   // Browsers from other origins only where the operator lists them (CORS_ORIGINS), as at the hub.
-  cors: corsOrigins.length ? { origin: corsOrigins } : false,
+  cors: origins.length
+    ? {
+        origin: origins,
+        // Cookies only with CORS_CREDENTIALS=on, as at the hub; bearer tokens need no credentials mode.
+        credentials: env.CORS_CREDENTIALS === 'on',
+        exposedHeaders: ['retry-after', 'x-request-id'],
+        maxAge: 600,
+      }
+    : false,
   openTelemetry: flushTraces ? { traces: true } : undefined,
   plugins: () => [
     EnvelopArmorPlugin({
@@ -305,6 +331,7 @@ export const gatewayConfig = defineConfig({
       blockFieldSuggestion: { enabled: production },
     }),
     refusedDocuments(),
+    ...allowedOperations(),
     rateLimits(),
     subgraphFailures(),
     // Hive Gateway 2.15 does not flush the spans still buffered when it stops (SIGTERM); this does.

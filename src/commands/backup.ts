@@ -150,6 +150,9 @@ export async function backupSqlite(
   if (!existsSync(dirname(target))) throw new BackupError(`目录不存在 (no directory ${dirname(target)})`);
   const partial = `${target}.partial-${process.pid}`;
   try {
+    // It holds what the database holds (sealed phone numbers, accounts): for this user's eyes only, from the first
+    // page on (SQLite keeps the mode of a file that exists).
+    closeSync(openSync(partial, 'wx', 0o600));
     const db = openSqlite(source);
     const copied = await (async () => {
       try {
@@ -168,8 +171,6 @@ export async function backupSqlite(
         throw new BackupError(`备份校验失败 (the copy fails PRAGMA integrity_check: ${String(check)})`);
       return (copy.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry').get() as { id: number }).id;
     });
-    // It holds what the database holds (sealed phone numbers, accounts): for this user's eyes only.
-    chmodSync(partial, 0o600);
     fsyncPath(partial);
     if (options.force) renameSync(partial, target);
     else {
@@ -323,6 +324,11 @@ export async function restoreSqlite(
     fsyncPath(staged);
     // A WAL file left beside a deleted database would be replayed onto the restored one: it goes first. (With a
     // current database, leaving WAL mode above already folded and removed it.)
+    // Again just before the switch: a hub started during the copy and the checks would write to the old file.
+    if (currentDatabase) {
+      withSqlite(openSqlite(target, { timeout: 0 }), (current) => requireNotInUse(current, target));
+      chmodSync(staged, statSync(target).mode & 0o777);
+    } else chmodSync(staged, 0o600);
     for (const leftover of [`${target}-wal`, `${target}-shm`]) rmSync(leftover, { force: true });
     renameSync(staged, target);
     fsyncPath(dirname(target));

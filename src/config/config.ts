@@ -264,7 +264,8 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
  * CORS_ORIGINS: comma-separated origins exactly as browsers send them (scheme, host, port only if not the default).
  * A wildcard is refused: every origin listed can read what its visitors' tokens may read.
  */
-function corsOrigins(raw: string | undefined): string[] {
+/** CORS_ORIGINS, checked (exact origins only); the committed Hive Gateway configuration reads it the same way. */
+export function corsOrigins(raw: string | undefined): string[] {
   const origins = (raw ?? '').split(/[\s,]+/).filter(Boolean);
   for (const origin of origins) {
     let parsed: URL | undefined;

@@ -15,7 +15,7 @@ import type { BuiltSubgraph } from '../federation/subgraph';
 import { requestContexts, setBatching, type HubContext, type RequestContexts } from '../graphql/context';
 import { createErrorFormatter, errorPlugin } from '../graphql/errors';
 import { publicCachePlugin } from '../graphql/public-cache';
-import { openRateLimiters } from '../graphql/rate-limiters';
+import { openRateLimiters, type RateLimiters } from '../graphql/rate-limiters';
 import { openPublicCacheStore, type PublicCacheStore } from '../db/public-cache-store';
 import { fenceWrites } from '../db/write-fence';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -82,44 +82,58 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger.info('public cache: off (some subgraphs are served elsewhere)');
   const warn = (line: string) => logger.warn(line);
   const publicCache = remote ? undefined : await openPublicCacheStore(options.config.publicCache, warn);
-  // Every hub replica (and `wushe gateway`) counts against the same limits when they share REDIS_URL.
-  const rateLimiters = await openRateLimiters(options.config.rateLimitStore, 'hub', warn).catch(async (error) => {
+  let rateLimiters: RateLimiters | undefined;
+  let persistedQueries: RedisPersistedQueries | undefined;
+  let unfence: (() => void) | undefined;
+  // What the hub opened besides the database: closed by stop(), or at once when the start fails half-way.
+  const release = async () => {
+    unfence?.();
     await publicCache?.close();
+    await rateLimiters?.close();
+    await persistedQueries?.close();
+  };
+  let server: ApolloServer<HubContext>;
+  let subgraphs: BuiltSubgraph[];
+  try {
+    // Every hub replica (and `wushe gateway`) counts against the same limits when they share REDIS_URL.
+    rateLimiters = await openRateLimiters(options.config.rateLimitStore, 'hub', warn);
+    unfence = publicCache && fenceWrites(database.dataSource, publicCache);
+    subgraphs = buildAllSubgraphs();
+    const gateway = createGateway({
+      subgraphs,
+      remote: options.remote,
+      timeouts: options.config.subgraphTimeouts,
+      log: warn,
+    });
+    const shared = apolloOptions(options.config, logger);
+    // Front ends on other origins: the allow-list, persisted queries shared in Redis, Cache-Control from the hints.
+    const { operations } = options.config;
+    const allowList = operations.mode === 'allow-list' ? [allowListPlugin(OperationList.fromDirectory())] : [];
+    persistedQueries = operations.redisUrl
+      ? await RedisPersistedQueries.connect(operations.redisUrl, operations.redisPrefix, operations.ttlSeconds, warn)
+      : undefined;
+    server = new ApolloServer<HubContext>({
+      // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
+      gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
+      ...shared,
+      ...(persistedQueries ? { persistedQueries: { cache: persistedQueries, ttl: operations.ttlSeconds } } : {}),
+      // After the budget: a cached answer is charged like any other. The allow-list first: its refusal is the answer.
+      plugins: [
+        ...allowList,
+        ...shared.plugins,
+        budgetPlugin(options.config.budget, options.config.rateLimit, rateLimiters),
+        ...(publicCache ? [publicCachePlugin(publicCache)] : []),
+        // Apollo's own plugin sees no hints through the gateway and would answer no-store to everything. Subgraphs
+        // served elsewhere read the clock where this hub cannot see it: nothing public then, as for the cache.
+        cacheControlPlugin({ shared: !remote }),
+        ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<HubContext>,
+      ],
+    });
+    await server.start();
+  } catch (error) {
+    await release();
     throw error;
-  });
-  const unfence = publicCache && fenceWrites(database.dataSource, publicCache);
-  const subgraphs = buildAllSubgraphs();
-  const gateway = createGateway({
-    subgraphs,
-    remote: options.remote,
-    timeouts: options.config.subgraphTimeouts,
-    log: warn,
-  });
-  const shared = apolloOptions(options.config, logger);
-  // Front ends on other origins: the allow-list, persisted queries shared in Redis, Cache-Control from the hints.
-  const { operations } = options.config;
-  const allowList = operations.mode === 'allow-list' ? [allowListPlugin(OperationList.fromDirectory())] : [];
-  const persistedQueries = operations.redisUrl
-    ? await RedisPersistedQueries.connect(operations.redisUrl, operations.redisPrefix, operations.ttlSeconds, warn)
-    : undefined;
-  const server = new ApolloServer<HubContext>({
-    // Apollo Gateway 2 implements Apollo Server 5's gateway interface; only its declared types lag behind.
-    gateway: gateway as unknown as ApolloServerOptionsWithGateway<HubContext>['gateway'],
-    ...shared,
-    ...(persistedQueries ? { persistedQueries: { cache: persistedQueries, ttl: operations.ttlSeconds } } : {}),
-    // After the budget: a cached answer is charged like any other. The allow-list first: its refusal is the answer.
-    plugins: [
-      ...allowList,
-      ...shared.plugins,
-      budgetPlugin(options.config.budget, options.config.rateLimit, rateLimiters),
-      ...(publicCache ? [publicCachePlugin(publicCache)] : []),
-      // Apollo's own plugin sees no hints through the gateway and would answer no-store to everything. Subgraphs
-      // served elsewhere read the clock where this hub cannot see it: nothing public then, as for the cache.
-      cacheControlPlugin({ shared: !remote }),
-      ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<HubContext>,
-    ],
-  });
-  await server.start();
+  }
   const ownsDatabase = !options.database;
   // Ids of a kind owned by a remote subgraph are checked by asking it; the rest in-process.
   const references = {
@@ -134,10 +148,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     ...requestContexts({ dataSource: database.dataSource, config: options.config, references }),
     stop: async () => {
       await server.stop();
-      unfence?.();
-      await publicCache?.close();
-      await rateLimiters.close();
-      await persistedQueries?.close();
+      await release();
       if (ownsDatabase) await database.dataSource.destroy();
     },
   };

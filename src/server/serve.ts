@@ -126,7 +126,12 @@ export async function serveSubgraph(
   if (sharedCache) fenceWrites(database.dataSource, sharedCache);
   // Replicas of this subgraph share its limits through REDIS_URL, apart from the hub's (which counted the request
   // once already when a hub or `wushe gateway` sent it).
-  const rateLimiters = await openRateLimiters(config.rateLimitStore, `subgraph-${definition.name}`, log);
+  const rateLimiters = await openRateLimiters(config.rateLimitStore, `subgraph-${definition.name}`, log).catch(
+    async (error) => {
+      await sharedCache?.close();
+      throw error;
+    },
+  );
   // Rows written before the search index existed are indexed before the subgraph listens.
   await ensureSearchIndex(database.dataSource);
   const built = buildSubgraph(definition);

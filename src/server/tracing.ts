@@ -3,6 +3,7 @@ import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { AfterQueryEvent, BeforeQueryEvent, EntitySubscriberInterface } from 'typeorm';
 import type { TracingConfig } from '../config/config';
 import type { Database } from '../db/data-source';
+import { withoutPersonalData } from './span-redaction';
 
 /*
  * OpenTelemetry traces, only when OTEL_EXPORTER_OTLP_ENDPOINT is set. Every OpenTelemetry module is required here,
@@ -16,7 +17,8 @@ import type { Database } from '../db/data-source';
  *
  * Nothing personal reaches a span: GraphQL documents are recorded with their literal values masked and without
  * variables, SQL statements without their parameters (and with literals masked), URLs without query values; no
- * header is recorded, so neither the bearer token nor a session cookie is.
+ * header is recorded, so neither the bearer token nor a session cookie is; addresses, user agents and error
+ * messages are dropped before export (span-redaction.ts).
  */
 
 type OpenTelemetryApi = typeof import('@opentelemetry/api');
@@ -141,7 +143,7 @@ export function startTracing(config: TracingConfig | undefined, serviceName: str
   );
   provider = new NodeTracerProvider({
     resource: defaultResource().merge(resourceFromAttributes({ 'service.name': config.serviceName ?? serviceName })),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: config.tracesUrl }))],
+    spanProcessors: [withoutPersonalData, new BatchSpanProcessor(new OTLPTraceExporter({ url: config.tracesUrl }))],
   });
   // The global provider (AsyncLocalStorage context, W3C trace context and baggage propagation).
   provider.register();

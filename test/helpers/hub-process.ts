@@ -13,7 +13,7 @@ export interface HubProcess {
 }
 
 /** A port free right now (`wushe serve` takes PORT, which must be positive). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -430,6 +430,9 @@ describe('with OTEL_EXPORTER_OTLP_ENDPOINT set', () => {
     expect(carrying(escape(token.split('.')[2]))).toEqual([]);
     expect(carrying(escape(PHONE))).toEqual([]);
     expect(carrying(/bearer/i)).toEqual([]);
+    // Nor the caller's device: its address or user agent (the HTTP instrumentations record both by default).
+    const personal = ['client.address', 'network.peer.address', 'user_agent.original'];
+    expect(collector.spans.flatMap((span) => personal.filter((name) => name in span.attributes))).toEqual([]);
   });
 });
 

@@ -69,15 +69,19 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
   const flood = new FloodGuard(settings.floodLimit, settings.floodWindowMs);
   const occurrences = new Occurrences();
 
-  /**
-   * True when this process is the one to handle the message: a copy this account received before (a replay) is
-   * not, and of the copies the accounts in a group received, the first process to record the message's name in the
-   * shared state is; the others leave it.
-   */
-  async function claim(message: Message, now: number): Promise<boolean> {
+  /** False for a copy this account received before (a replay after a reconnect). */
+  async function firstCopy(message: Message, now: number): Promise<boolean> {
     const account = message.wechaty.isLoggedIn ? message.wechaty.currentUser.id : '';
-    if (!(await deps.state.firstSight(`id:${account}:${message.id}`, now))) return false;
-    if (!message.room()) return true;
+    return deps.state.firstSight(`id:${account}:${message.id}`, now);
+  }
+
+  /**
+   * Of the copies of a group message the accounts in the group received, the first process to record the message's
+   * name in the shared state handles it; the others leave it. Claimed only once the message is known to be for
+   * this account (a command, or an @-mention of it): a process for which it is not must not take it from the one
+   * it was meant for.
+   */
+  async function claimGroupMessage(message: Message, now: number): Promise<boolean> {
     const key = groupMessageKey(message);
     // Counted on WeChat's time, which every copy shares, not on this process's clock.
     return deps.state.firstSight(`room:${key}:${occurrences.next(key, message.date().getTime())}`, now);
@@ -89,7 +93,7 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     const talker = message.talker();
     if (talker.type() !== types.Contact.Individual) return;
     const now = deps.clock.now();
-    if (!(await claim(message, now))) return;
+    if (!(await firstCopy(message, now))) return;
     const room = message.room();
     if (message.type() !== types.Message.Text) {
       // In a group, voice and pictures are the members talking to each other; in private they are meant for us.
@@ -115,6 +119,7 @@ export function GatePlugin(deps: BotDeps, config: Partial<GateConfig> = {}) {
     const dialogOpen = !room && (await deps.state.dialog(talker.id)) !== undefined;
     // In a group, a message is for the bot when it is a command or @-mentions the bot; other chatter is not.
     if (!command && !dialogOpen && room && !(await message.mentionSelf())) return;
+    if (room && !(await claimGroupMessage(message, now))) return;
     const reply = (line: string) => deps.replies.send(room ?? talker, line);
     // The same text twice within the window is one request (one need, one answer); the repeat hears, at most once
     // per window, that it was answered. Dialog turns are not requests: "1" may rightly answer two questions in a
