@@ -21,6 +21,9 @@ module.exports = {
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,
+  // One worker on two cores would otherwise run every file in jest's own process, where what each file leaves
+  // behind adds up (the MariaDB pass ran out of heap after 63 files); a worker over this is replaced between files.
+  workerIdleMemoryLimit: '1GB',
   // Known leak, to be found: on MariaDB, test/integration/public-cache.test.ts's "Redis going down" case leaves a
   // handle open after every test passed (SQLite and PostgreSQL exit), and jest would then wait forever. Exit once the
   // results are in; jest still prints its open-handle warning.

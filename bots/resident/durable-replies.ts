@@ -6,6 +6,8 @@ export interface Replies {
   send(target: Sayable, text: string): void;
   /** Resolves once every reply given so far has been handed on (and, when kept, sent or failed for now). */
   idle(): Promise<void>;
+  /** Resolves once every reply given so far is kept: written to the shared state, or queued in this process. */
+  kept(): Promise<void>;
 }
 
 /** A Wechaty Room has a topic; a Contact does not. */
@@ -34,6 +36,14 @@ export class DurableReplies implements Replies {
       .then(() => this.state.addNotification(isRoom(target) ? 'room' : 'contact', target.id, text, this.clock.now()))
       .then(() => void this.delivery.deliver().catch((e: unknown) => this.log(`replies: ${(e as Error)?.message}`)))
       .catch((error: unknown) => this.log(`reply not kept: ${(error as Error)?.message ?? error}`));
+  }
+
+  async kept(): Promise<void> {
+    let seen: Promise<unknown> | undefined;
+    while (seen !== this.writing) {
+      seen = this.writing;
+      await seen;
+    }
   }
 
   async idle(): Promise<void> {

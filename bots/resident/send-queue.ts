@@ -109,6 +109,9 @@ export class SendQueue {
     return new Promise((resolve) => this.send(target, text, resolve, stillOurs));
   }
 
+  /** A reply is queued (kept in this process) the moment it is given. */
+  async kept(): Promise<void> {}
+
   /** Resolves when everything queued so far has been sent. */
   async idle(): Promise<void> {
     while (this.running) await this.running;

@@ -29,6 +29,19 @@ export interface Notification {
   failingSince: number | null;
 }
 
+/**
+ * A group message a process claimed and is handling: what handling it again needs (where, who, what, whether it
+ * @-mentioned the bot), kept only until its handling has finished, so another process can handle it if this one dies.
+ */
+export interface ClaimedMessage {
+  key: string;
+  roomId: string;
+  talkerId: string;
+  text: string;
+  mentioned: boolean;
+  leaseUntil: number;
+}
+
 export interface OutboxItem {
   id: number;
   payload: Record<string, unknown>;
@@ -66,6 +79,8 @@ const SQLITE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS paged_list (talker_id TEXT NOT NULL, room_id TEXT NOT NULL, kind TEXT NOT NULL, query TEXT NOT NULL, shown INTEGER NOT NULL, total INTEGER NOT NULL, cursor TEXT, saved_at INTEGER NOT NULL, PRIMARY KEY (talker_id, room_id));
   CREATE TABLE IF NOT EXISTS deferred_question (id INTEGER PRIMARY KEY AUTOINCREMENT, talker_id TEXT NOT NULL, room_id TEXT NOT NULL, text TEXT NOT NULL, command TEXT NOT NULL, asked_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL);
   CREATE INDEX IF NOT EXISTS deferred_question_due ON deferred_question (next_attempt_at);
+  CREATE TABLE IF NOT EXISTS message_claim (id TEXT PRIMARY KEY, owner TEXT NOT NULL, lease_until INTEGER NOT NULL, room_id TEXT NOT NULL, talker_id TEXT NOT NULL, text TEXT NOT NULL, mentioned INTEGER NOT NULL, claimed_at INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS message_claim_lease ON message_claim (lease_until);
 `;
 
 /** Columns added after the first state files were made: added to an older file when it is opened. */
@@ -92,6 +107,7 @@ const MYSQL_SCHEMA = [
   'CREATE TABLE IF NOT EXISTS notification (id BIGINT AUTO_INCREMENT PRIMARY KEY, target_kind VARCHAR(16) NOT NULL, target_id VARCHAR(191) NOT NULL, text TEXT NOT NULL, created_at BIGINT NOT NULL, failing_since BIGINT, done_at BIGINT, outcome VARCHAR(32), lease_owner VARCHAR(64), lease_until BIGINT, INDEX notification_pending (done_at, target_kind, target_id, id))',
   'CREATE TABLE IF NOT EXISTS paged_list (talker_id VARCHAR(191) NOT NULL, room_id VARCHAR(191) NOT NULL, kind VARCHAR(16) NOT NULL, query TEXT NOT NULL, shown INT NOT NULL, total INT NOT NULL, `cursor` VARCHAR(255), saved_at BIGINT NOT NULL, PRIMARY KEY (talker_id, room_id))',
   'CREATE TABLE IF NOT EXISTS deferred_question (id BIGINT AUTO_INCREMENT PRIMARY KEY, talker_id VARCHAR(191) NOT NULL, room_id VARCHAR(191) NOT NULL, text TEXT NOT NULL, command TEXT NOT NULL, asked_at BIGINT NOT NULL, attempts INT NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL, INDEX deferred_question_due (next_attempt_at))',
+  'CREATE TABLE IF NOT EXISTS message_claim (id VARCHAR(191) PRIMARY KEY, owner VARCHAR(255) NOT NULL, lease_until BIGINT NOT NULL, room_id VARCHAR(191) NOT NULL, talker_id VARCHAR(191) NOT NULL, text TEXT NOT NULL, mentioned TINYINT NOT NULL, claimed_at BIGINT NOT NULL, INDEX message_claim_lease (lease_until))',
 ];
 
 async function openSql(location: StateLocation): Promise<Sql> {
@@ -120,8 +136,8 @@ async function openSql(location: StateLocation): Promise<Sql> {
  * notifications it owes, the lists 更多 pages through and the questions kept while the hub is unreachable.
  *
  * In an SQLite file by default; in MySQL/MariaDB (BOT_STATE_URL) several bot processes on several WeChat accounts
- * share it and the same rooms: each message is claimed once (firstSight), and the outbox, the notifications and the
- * kept questions are taken with a lease (`owner` names this process), so one process answers each and another takes
+ * share it and the same rooms: each message is claimed once (firstSight; a group message with a lease until it is
+ * handled, claimGroupMessage), and the outbox, the notifications and the kept questions are taken with a lease (`owner` names this process), so one process answers each and another takes
  * over what a dead one left.
  */
 export class BotState {
@@ -184,6 +200,89 @@ export class BotState {
       messageKey,
       now,
     ]);
+    return changes === 1;
+  }
+
+  /**
+   * firstSight for a group message, and, when `handling` is given, the claim that this process is handling it, in
+   * one transaction: the claim carries this process as owner, a lease, and what handling it again needs. A process
+   * that dies before finishClaim leaves it to be taken over (expiredClaims, takeClaim) once the lease is over.
+   */
+  async claimGroupMessage(
+    messageKey: string,
+    handling: Omit<ClaimedMessage, 'key' | 'leaseUntil'> | undefined,
+    now: number,
+  ): Promise<boolean> {
+    // Claims nobody could take over for a day (their room gone from every account) are given up.
+    await this.db.run('DELETE FROM message_claim WHERE claimed_at < ?', [now - 86_400_000]);
+    return this.db.transaction(async (tx) => {
+      await tx.run('DELETE FROM seen_message WHERE at < ?', [now - 86_400_000]);
+      const seen = await tx.run(`${insertIgnore(tx)} INTO seen_message (id, at) VALUES (?, ?)`, [messageKey, now]);
+      if (seen.changes !== 1) return false;
+      if (handling)
+        await tx.run(
+          'INSERT INTO message_claim (id, owner, lease_until, room_id, talker_id, text, mentioned, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          [
+            messageKey,
+            this.owner,
+            now + this.leaseMs,
+            handling.roomId,
+            handling.talkerId,
+            handling.text,
+            handling.mentioned ? 1 : 0,
+            now,
+          ],
+        );
+      return true;
+    });
+  }
+
+  /** Keeps a claim this process holds for another lease (a handling that takes long is not taken over). */
+  async renewClaim(messageKey: string, now: number): Promise<void> {
+    await this.db.run('UPDATE message_claim SET lease_until = ? WHERE id = ? AND owner = ?', [
+      now + this.leaseMs,
+      messageKey,
+      this.owner,
+    ]);
+  }
+
+  /** The message's handling has finished (its replies are kept or queued): what was kept of it is deleted. */
+  async finishClaim(messageKey: string): Promise<void> {
+    await this.db.run('DELETE FROM message_claim WHERE id = ? AND owner = ?', [messageKey, this.owner]);
+  }
+
+  /** Claims whose lease is over: their process died (or hung) before it finished handling the message. */
+  async expiredClaims(now: number): Promise<ClaimedMessage[]> {
+    const rows = await this.db.all<{
+      id: string;
+      lease_until: number;
+      room_id: string;
+      talker_id: string;
+      text: string;
+      mentioned: number;
+    }>(
+      'SELECT id, lease_until, room_id, talker_id, text, mentioned FROM message_claim WHERE lease_until < ? ORDER BY claimed_at LIMIT 20',
+      [now],
+    );
+    return rows.map((r) => ({
+      key: r.id,
+      roomId: r.room_id,
+      talkerId: r.talker_id,
+      text: r.text,
+      mentioned: Number(r.mentioned) === 1,
+      leaseUntil: Number(r.lease_until),
+    }));
+  }
+
+  /**
+   * Takes over an expired claim: one conditional update on the lease it was read with, so of several processes
+   * finding it one takes it. False when another did.
+   */
+  async takeClaim(claim: ClaimedMessage, now: number): Promise<boolean> {
+    const { changes } = await this.db.run(
+      'UPDATE message_claim SET owner = ?, lease_until = ? WHERE id = ? AND lease_until = ?',
+      [this.owner, now + this.leaseMs, claim.key, claim.leaseUntil],
+    );
     return changes === 1;
   }
 

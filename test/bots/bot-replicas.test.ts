@@ -39,6 +39,8 @@ interface HubProxy {
   mode: 'up' | 'down' | 'hold';
   /** Resolves when a held request is a SubmitNeed. */
   heldSubmit: Promise<void>;
+  /** Resolves once a request naming `operation` is held. */
+  nextHeld(operation: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ async function startProxy(hubBase: string): Promise<HubProxy> {
   let resolveHeld: () => void = () => undefined;
   const heldSubmit = new Promise<void>((resolve) => (resolveHeld = resolve));
   const held: import('node:http').ServerResponse[] = [];
+  const heldWaiters: { operation: string; wake: () => void }[] = [];
   const proxy = {} as HubProxy;
   const server: Server = createServer((incoming, outgoing) => {
     if (proxy.mode === 'down') return void outgoing.writeHead(503).end();
@@ -54,6 +57,7 @@ async function startProxy(hubBase: string): Promise<HubProxy> {
       incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
       incoming.on('end', () => {
         held.push(outgoing);
+        for (const waiter of heldWaiters) if (body.includes(`"${waiter.operation}"`)) waiter.wake();
         if (body.includes('"SubmitNeed"')) resolveHeld();
       });
       return;
@@ -74,6 +78,7 @@ async function startProxy(hubBase: string): Promise<HubProxy> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     mode: 'up' as const,
     heldSubmit,
+    nextHeld: (operation: string) => new Promise<void>((wake) => heldWaiters.push({ operation, wake })),
     close: async () => {
       for (const response of held) response.destroy();
       server.closeAllConnections();
@@ -85,6 +90,8 @@ async function startProxy(hubBase: string): Promise<HubProxy> {
 let t: TestHub;
 let state: { env: Record<string, string>; drop(): Promise<void> };
 const replicas = new Map<Account, Replica>();
+let botToken: string;
+let hubBase: string;
 
 /** Where the shared state lives: a fresh `wushe_bot_*` database on the MariaDB server of DATABASE_URL, or a file. */
 async function sharedState(): Promise<typeof state> {
@@ -224,11 +231,11 @@ beforeAll(async () => {
   t = await startTestHub({
     env: { MUTATIONS_PER_MINUTE_PER_TOKEN: '100000', MUTATIONS_PER_MINUTE_PER_ADDRESS: '100000' },
   });
-  const hubBase = await t.listen();
-  const token = await t.token({ role: Role.BOT, subject: 'wushe-resident-bot', regionId: '530400000000' });
+  hubBase = await t.listen();
+  botToken = await t.token({ role: Role.BOT, subject: 'wushe-resident-bot', regionId: '530400000000' });
   // One after the other: the first creates the state's tables.
-  replicas.set('bot-a', await startReplica('bot-a', 'bot-b', token, hubBase));
-  replicas.set('bot-b', await startReplica('bot-b', 'bot-a', token, hubBase));
+  replicas.set('bot-a', await startReplica('bot-a', 'bot-b', botToken, hubBase));
+  replicas.set('bot-b', await startReplica('bot-b', 'bot-a', botToken, hubBase));
 }, 120_000);
 
 afterAll(async () => {
@@ -280,6 +287,24 @@ test('every group message is answered once in all, by one of the two processes',
   expect(twice).toHaveLength(2);
   expect(twice).toContain('刚才已回复,请看上面。');
   expect(twice.filter((text) => text.includes('志愿活动'))).toHaveLength(1);
+  // Words that are no command, @-mentioning bot-b: bot-b answers, even when bot-a's copy is handled first.
+  const before = { a: saidTo(ROOM, replicas.get('bot-a')).length, b: saidTo(ROOM, replicas.get('bot-b')).length };
+  messageNumber += 1;
+  const mentionAt = Date.now();
+  for (const replica of [replicas.get('bot-a')!, replicas.get('bot-b')!]) {
+    replica.deliver({
+      id: `${replica.account}-${messageNumber}`,
+      talkerId: R1,
+      roomId: ROOM,
+      text: '@bot-b 你好',
+      timestamp: mentionAt,
+      mentionIdList: ['bot-b'],
+    });
+    await replica.request({ kind: 'settle' });
+  }
+  await settle();
+  expect(saidTo(ROOM, replicas.get('bot-a')).length - before.a).toBe(0);
+  expect(saidTo(ROOM, replicas.get('bot-b')).length - before.b).toBe(1);
 });
 
 test('a process killed mid-turn, holding a reply and an outbox entry: the other sends the reply, finishes the dialog and submits the entry, each once', async () => {
@@ -349,4 +374,48 @@ test('a process killed mid-turn, holding a reply and an outbox entry: the other 
   expect(told[0]).toMatch(/^您暂存的需求 #\d+ 已提交,编号 XQ\d{8}-\d{4}/);
   expect(await needsDescribed(r1Description)).toBe(1);
   expect(await needsDescribed(r2Description)).toBe(1);
+});
+
+test('a group message whose process was killed while handling it is answered by the other, once, after the lease', async () => {
+  // The account killed in the test before comes back as a new process: that one claims the message and dies.
+  const survivor = both()[0];
+  const dead: Account = survivor.account === 'bot-a' ? 'bot-b' : 'bot-a';
+  const doomed = await startReplica(dead, survivor.account, botToken, hubBase);
+  replicas.set(dead, doomed);
+  const resident = RESIDENTS[3];
+  const roomBefore = saidTo(ROOM).length;
+
+  // Its copy arrives first: it claims the message, asks the hub, and the hub never answers.
+  doomed.proxy.mode = 'hold';
+  const asked = doomed.proxy.nextHeld('UpcomingActivities');
+  const at = Date.now();
+  messageNumber += 1;
+  doomed.deliver({ id: `${dead}-${messageNumber}`, talkerId: resident, roomId: ROOM, text: '活动', timestamp: at });
+  await asked;
+  // The other account's copy finds the message claimed and leaves it.
+  survivor.deliver({
+    id: `${survivor.account}-${messageNumber}`,
+    talkerId: resident,
+    roomId: ROOM,
+    text: '活动',
+    timestamp: at,
+  });
+  await survivor.request({ kind: 'settle' });
+  expect(saidTo(ROOM).slice(roomBefore)).toEqual([]);
+  doomed.child.kill('SIGKILL');
+  await new Promise((resolve) => doomed.child.once('exit', resolve));
+  replicas.delete(dead);
+
+  // Once the claim's lease is over, the survivor takes the message over and answers it (waited for ten leases).
+  for (let wait = 0; wait < 40 && saidTo(ROOM).length === roomBefore; wait += 1) await pause(LEASE_MS / 4);
+  await settle();
+  // Two more leases: nothing answers it again.
+  await pause(2 * LEASE_MS);
+  await settle();
+  const answers = said.filter((s) => s.conversation === ROOM).slice(roomBefore);
+  expect(answers).toHaveLength(1);
+  expect(answers[0].account).toBe(survivor.account);
+  // Said a lease late, it repeats what it answers.
+  expect(answers[0].text).toMatch(/^您之前问「活动」,现在回复您:\n/);
+  expect(answers[0].text).toContain('志愿活动');
 });

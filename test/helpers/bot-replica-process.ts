@@ -22,6 +22,8 @@ export type ReplicaCommand =
       text: string;
       /** WeChat's timestamp: the same on every account's copy of a group message. */
       timestamp: number;
+      /** Whom the message @-mentions (contact ids). */
+      mentionIdList?: string[];
     }
   | { kind: 'settle'; ref: number }
   /** From now on WeChat takes nothing this account says: every send hangs unanswered. */

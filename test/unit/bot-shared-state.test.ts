@@ -97,3 +97,33 @@ test('the same words from one resident: one process answers, the other hears a r
   expect(await a.repeatedWithin('resident-1', '活动', 60_000, 60_000)).toBe(true);
   expect(await b.repeatedWithin('resident-1', '活动', 60_001, 60_000)).toBe(false);
 });
+
+test('a group message claimed with a lease: taken over by one process once the lease is over, deleted once handled', async () => {
+  const handling = { roomId: 'room-1@chatroom', talkerId: 'resident-1', text: '活动', mentioned: false };
+  // One after the other: a claim is a transaction, and two connections of one process would wait on each other's
+  // SQLite lock (processes racing are test/bots/bot-replicas.test.ts).
+  expect(await a.claimGroupMessage('room:k:1', handling, 0)).toBe(true);
+  expect(await b.claimGroupMessage('room:k:1', handling, 0)).toBe(false);
+  const [holder, other] = [a, b];
+  // Its holder renews the lease while handling: not expired then.
+  await holder.renewClaim('room:k:1', LEASE_MS - 1);
+  expect(await other.expiredClaims(LEASE_MS)).toEqual([]);
+  // The holder dies: once the lease is over, one of the processes finding it takes it over.
+  const expired = await other.expiredClaims(2 * LEASE_MS);
+  expect(expired).toEqual([{ key: 'room:k:1', ...handling, leaseUntil: 2 * LEASE_MS - 1 }]);
+  const [forA] = await a.expiredClaims(2 * LEASE_MS);
+  const [forB] = await b.expiredClaims(2 * LEASE_MS);
+  const taken = await Promise.all([a.takeClaim(forA, 2 * LEASE_MS), b.takeClaim(forB, 2 * LEASE_MS)]);
+  expect([...taken].sort()).toEqual([false, true]);
+  const taker = taken[0] ? a : b;
+  const loser = taker === a ? b : a;
+  expect(await loser.expiredClaims(3 * LEASE_MS - 1)).toEqual([]);
+  // Only its holder finishes it; then nothing of the message is kept.
+  await loser.finishClaim('room:k:1');
+  expect(await loser.expiredClaims(10 * LEASE_MS)).toHaveLength(1);
+  await taker.finishClaim('room:k:1');
+  expect(await loser.expiredClaims(10 * LEASE_MS)).toEqual([]);
+  // A message that is no text keeps nothing.
+  expect(await a.claimGroupMessage('room:k:2', undefined, 0)).toBe(true);
+  expect(await a.expiredClaims(10 * LEASE_MS)).toEqual([]);
+});
