@@ -1,22 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createHttpServer, listen } from '../../src/server/http-server';
 import { hubHttpOptions } from '../../src/server/hub';
 import { IDENTITIES } from '../helpers/identities';
+import { launchChromium } from './harness';
 import { BUSY_CLIENT_ENV, startTestHub, type TestHub } from '../helpers/test-hub';
 
 // A front end on its own origin: a page served by another HTTP server (another port, so another origin) whose
 // script calls the hub with fetch, in Chromium. For a listed origin the preflight and the request succeed; for
 // any other the browser's fetch fails with a TypeError, and the hub never sees the request after the preflight.
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 /**
  * The front end: its script reads what to do from the page's address, calls the hub and leaves the outcome in
@@ -87,7 +79,7 @@ beforeAll(async () => {
     );
   });
   hubUrl = `http://127.0.0.1:${await listen(hubServer, 0, '127.0.0.1')}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

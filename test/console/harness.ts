@@ -22,6 +22,11 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Debian's Chromium, headless, for every browser test (the console's and the cross-origin page's). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
 export const DESKTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
@@ -45,7 +50,7 @@ export interface ConsoleHarness {
 export async function startConsole(options: TestHubOptions = {}): Promise<ConsoleHarness> {
   const hub = await startTestHub(options);
   const baseUrl = await hub.listen();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     hub,
